@@ -1,0 +1,85 @@
+import type { GbmParams } from './gbm-params';
+import { Histogram } from './histogram';
+import { findBestSplit, type Split } from './split.finder';
+import { TreeBuilder } from './tree.builder';
+
+export interface GrowContext {
+  bins: Uint8Array[];
+  thresholds: Float32Array[];
+  binCounts: number[];
+  maxBinCount: number;
+  grad: Float64Array;
+  hess: Float64Array;
+  features: number[];
+  params: GbmParams;
+}
+
+interface OpenLeaf {
+  node: number;
+  rows: Uint32Array;
+  depth: number;
+  grad: number;
+  hess: number;
+  hist: Histogram;
+  split: Split | null;
+}
+
+/**
+ * Grows one tree best-first (the leaf with the largest gain splits next, as LightGBM does),
+ * bounded by maxLeaves and maxDepth. Leaf values are Newton steps scaled by the learning rate.
+ */
+export function growTree(ctx: GrowContext, rows: Uint32Array): TreeBuilder {
+  const builder = new TreeBuilder();
+  const hist = Histogram.build(ctx.bins, ctx.features, rows, ctx.grad, ctx.hess, ctx.maxBinCount);
+  const open = [openLeaf(ctx, builder, rows, 0, hist)];
+  for (let leaves = 1; leaves < ctx.params.maxLeaves; leaves++) {
+    const best = open.reduce<OpenLeaf | null>(
+      (b, l) => (l.split && (!b || l.split.gain > b.split!.gain) ? l : b),
+      null,
+    );
+    if (!best) {
+      break;
+    }
+    open.splice(open.indexOf(best), 1);
+    open.push(...splitLeaf(ctx, builder, best));
+  }
+  for (const leaf of open) {
+    builder.setValue(leaf.node, leafValue(leaf.grad, leaf.hess, ctx.params));
+  }
+  return builder;
+}
+
+function splitLeaf(ctx: GrowContext, builder: TreeBuilder, leaf: OpenLeaf): OpenLeaf[] {
+  const split = leaf.split!;
+  const column = ctx.bins[split.feature]!;
+  const goesLeft = leaf.rows.filter((i) => column[i]! <= split.bin);
+  const goesRight = leaf.rows.filter((i) => column[i]! > split.bin);
+  const small = goesLeft.length <= goesRight.length ? goesLeft : goesRight;
+  const smallHist = Histogram.build(ctx.bins, ctx.features, small, ctx.grad, ctx.hess, ctx.maxBinCount);
+  const largeHist = leaf.hist.minus(smallHist);
+  const leftHist = small === goesLeft ? smallHist : largeHist;
+  const rightHist = small === goesLeft ? largeHist : smallHist;
+  const left = openLeaf(ctx, builder, goesLeft, leaf.depth + 1, leftHist);
+  const right = openLeaf(ctx, builder, goesRight, leaf.depth + 1, rightHist);
+  const threshold = ctx.thresholds[split.feature]![split.bin]!;
+  builder.makeSplit(leaf.node, { ...split, threshold }, [left.node, right.node]);
+  return [left, right];
+}
+
+function openLeaf(ctx: GrowContext, builder: TreeBuilder, rows: Uint32Array, depth: number, hist: Histogram): OpenLeaf {
+  let grad = 0;
+  let hess = 0;
+  for (const i of rows) {
+    grad += ctx.grad[i]!;
+    hess += ctx.hess[i]!;
+  }
+  const node = builder.addLeaf(hess, 0);
+  const split =
+    depth < ctx.params.maxDepth ? findBestSplit(hist, ctx.features, ctx.binCounts, { grad, hess }, ctx.params) : null;
+  return { node, rows, depth, grad, hess, hist, split };
+}
+
+/** Newton step -G/(H+lambda), rounded to float32 so the ONNX export holds the same number. */
+function leafValue(grad: number, hess: number, params: GbmParams): number {
+  return Math.fround((-grad / (hess + params.lambda)) * params.learningRate);
+}
