@@ -1,0 +1,62 @@
+import { sigmoid, type TreeEnsembleModel } from './tree-ensemble.model';
+
+/**
+ * Plain-TypeScript scorer for a tree ensemble, packed into one set of flat arrays for speed.
+ * Same float32 comparison as ONNX BRANCH_LT, so results agree with ONNX Runtime.
+ */
+export class TreeEnsembleEvaluator {
+  private readonly roots: Int32Array;
+  private readonly feature: Int32Array;
+  private readonly threshold: Float32Array;
+  private readonly left: Int32Array;
+  private readonly right: Int32Array;
+  private readonly value: Float64Array;
+  private readonly baseScore: number;
+
+  constructor(model: TreeEnsembleModel) {
+    const total = model.trees.reduce((n, t) => n + t.feature.length, 0);
+    this.roots = new Int32Array(model.trees.length);
+    this.feature = new Int32Array(total);
+    this.threshold = new Float32Array(total);
+    this.left = new Int32Array(total);
+    this.right = new Int32Array(total);
+    this.value = new Float64Array(total);
+    this.baseScore = model.baseScore;
+    let offset = 0;
+    model.trees.forEach((tree, t) => {
+      this.roots[t] = offset;
+      this.feature.set(tree.feature, offset);
+      this.threshold.set(tree.threshold, offset);
+      this.left.set(tree.left.map((c) => c + offset), offset);
+      this.right.set(tree.right.map((c) => c + offset), offset);
+      this.value.set(tree.value, offset);
+      offset += tree.feature.length;
+    });
+  }
+
+  logit(row: ArrayLike<number>): number {
+    let sum = this.baseScore;
+    for (let t = 0; t < this.roots.length; t++) {
+      let node = this.roots[t]!;
+      while (this.feature[node]! >= 0) {
+        node = Math.fround(row[this.feature[node]!]!) < this.threshold[node]! ? this.left[node]! : this.right[node]!;
+      }
+      sum += this.value[node]!;
+    }
+    return sum;
+  }
+
+  probability(row: ArrayLike<number>): number {
+    return sigmoid(this.logit(row));
+  }
+
+  /** Probabilities for a row-major [n, featureCount] matrix. */
+  probabilities(matrix: Float32Array | Float64Array, featureCount: number): Float64Array {
+    const n = matrix.length / featureCount;
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      out[i] = this.probability(matrix.subarray(i * featureCount, (i + 1) * featureCount));
+    }
+    return out;
+  }
+}
