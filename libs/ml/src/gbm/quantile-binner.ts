@@ -24,7 +24,7 @@ export class QuantileBinner {
   }
 }
 
-function cutPoints(sorted: Float32Array, maxBins: number): Float32Array {
+export function cutPoints(sorted: Float32Array, maxBins: number): Float32Array {
   const distinct = distinctValues(sorted, maxBins);
   if (distinct) {
     return distinct.slice(1);
