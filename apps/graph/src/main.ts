@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+
+import { loadConfig } from '@loanmesh/config';
+import { kafkaMicroserviceOptions } from '@loanmesh/kafka';
+import { bootstrapService, exitOnBootFailure } from '@loanmesh/observability';
+
+import { GraphAppModule } from './app.module';
+import { graphConfigShape } from './config/graph.config';
+
+async function main(): Promise<void> {
+  const config = loadConfig(graphConfigShape);
+  await bootstrapService(GraphAppModule.forRoot(config), {
+    name: config.SERVICE_NAME,
+    port: config.HTTP_PORT,
+    host: config.HTTP_HOST,
+    logLevel: config.LOG_LEVEL,
+    kafka: kafkaMicroserviceOptions(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID, config.KAFKA_GROUP_ID),
+  });
+}
+
+main().catch(exitOnBootFailure('graph'));

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** Fragments each app composes into its own schema; only what it uses. */
+export const httpConfig = {
+  HTTP_PORT: port,
+  /** 127.0.0.1 locally; 0.0.0.0 in containers. */
+  HTTP_HOST: z.string().default('127.0.0.1'),
+  SERVICE_NAME: z.string().min(1),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+};
+
+export const kafkaConfig = {
+  KAFKA_BROKERS: z
+    .string()
+    .min(1)
+    .transform((s) => s.split(',').map((b) => b.trim()))
+    .pipe(z.array(z.string().regex(/^[^:]+:\d+$/, 'each broker must be host:port')).min(1)),
+  KAFKA_CLIENT_ID: z.string().min(1),
+  KAFKA_GROUP_ID: z.string().min(1),
+};
+
+export const neo4jConfig = {
+  NEO4J_URL: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, 'must be a bolt:// or neo4j:// URL'),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+};
+
+export const databaseConfig = {
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+};
+
+export const piiConfig = {
+  /** Key for the keyed hashes of national ids and phone numbers (HMAC-SHA256). */
+  PII_HASH_KEY: z.string().min(16, 'must be at least 16 characters'),
+};
+
+export { bool as booleanString, port as portNumber };

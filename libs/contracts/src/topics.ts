@@ -1,0 +1,50 @@
+/**
+ * Every Kafka topic of LoanMesh, versioned. Apps never type a topic string: they import
+ * these names. A breaking payload change gets a new topic version, not an edit here.
+ */
+export const Topics = {
+  /** Upstream core-banking events, all types on one topic keyed by company so one company's events stay ordered. */
+  coreBankingEvents: 'corebanking.events.v1',
+  /** Normalized domain events from the ingestion outbox (graph and inference consume them). */
+  domainEvents: 'ingestion.domain-events.v1',
+  /** A loan application accepted by ingestion, ready for graph features. */
+  applicationReceived: 'lending.application-received.v1',
+  /** Graph risk features for an application (possibly degraded). */
+  graphFeaturesComputed: 'graph.features-computed.v1',
+  /** A scored application (champion result; possibly degraded). */
+  applicationScored: 'inference.application-scored.v1',
+  /** The decision for core banking: approve, decline or refer, with principal reasons. */
+  decisionMade: 'review.decision-made.v1',
+  /** Early-warning alerts on live loans when their graph neighbourhood changes. */
+  earlyWarning: 'graph.early-warning.v1',
+} as const;
+
+export type TopicName = (typeof Topics)[keyof typeof Topics];
+
+/** Dead-letter topics, one per consuming service; each record keeps the original bytes and headers. */
+export const DeadLetterTopics = {
+  ingestion: 'ingestion.dead-letter.v1',
+  graph: 'graph.dead-letter.v1',
+  inference: 'inference.dead-letter.v1',
+  review: 'review.dead-letter.v1',
+  test: 'testing.dead-letter.v1',
+} as const;
+
+export type DeadLetterTopicName = (typeof DeadLetterTopics)[keyof typeof DeadLetterTopics];
+
+export const ALL_TOPICS: readonly string[] = [...Object.values(Topics), ...Object.values(DeadLetterTopics)];
+
+/** Partition count used when topics are created by the platform. */
+export const DEFAULT_PARTITIONS = 6;
+
+/** Kafka header names carried across services. */
+export const Headers = {
+  correlationId: 'x-correlation-id',
+  eventType: 'x-event-type',
+  schemaVersion: 'x-schema-version',
+  deadLetterReason: 'x-dead-letter-reason',
+  deadLetterCode: 'x-dead-letter-code',
+  originalTopic: 'x-original-topic',
+  originalPartition: 'x-original-partition',
+  originalOffset: 'x-original-offset',
+} as const;

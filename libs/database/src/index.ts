@@ -1,0 +1,5 @@
+export * from './typeorm-options.factory';
+export * from './schema.migration';
+export * from './database-health.indicator';
+export * from './database-health.module';
+export * from './database-root.module';

@@ -1,0 +1,45 @@
+import { type DynamicModule, Global, Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
+
+import { createKafkaClient } from './kafka-client.factory';
+import { KafkaHealthIndicator } from './kafka-health.indicator';
+import { KafkaProducerService } from './kafka-producer.service';
+import { DeadLetterService } from './dead-letter.service';
+import { InboundProcessorService } from './inbound-processor.service';
+import { KAFKA_CLIENT, KAFKA_MODULE_OPTIONS, type KafkaModuleOptions } from './kafka.tokens';
+import { TopicAdminService } from './topic-admin.service';
+
+@Global()
+@Module({})
+export class KafkaModule implements OnApplicationBootstrap {
+  constructor(
+    private readonly admin: TopicAdminService,
+    @Inject(KAFKA_MODULE_OPTIONS) private readonly options: KafkaModuleOptions,
+  ) {}
+
+  static forRoot(options: KafkaModuleOptions): DynamicModule {
+    return {
+      module: KafkaModule,
+      providers: [
+        { provide: KAFKA_MODULE_OPTIONS, useValue: options },
+        { provide: KAFKA_CLIENT, useFactory: () => createKafkaClient(options.brokers, options.clientId) },
+        KafkaProducerService,
+        TopicAdminService,
+        DeadLetterService,
+        InboundProcessorService,
+        KafkaHealthIndicator,
+      ],
+      exports: [
+        KAFKA_CLIENT,
+        KafkaProducerService,
+        TopicAdminService,
+        DeadLetterService,
+        InboundProcessorService,
+        KafkaHealthIndicator,
+      ],
+    };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.admin.ensureTopics([...this.options.topics, this.options.deadLetterTopic]);
+  }
+}

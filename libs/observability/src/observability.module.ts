@@ -1,0 +1,23 @@
+import { type DynamicModule, Global, Module, type Type } from '@nestjs/common';
+
+import type { HealthIndicator } from './health-indicator';
+import { healthIndicatorsProvider } from './health-indicators.provider';
+import { HealthController } from './health.controller';
+import { MetricsService } from './metrics.service';
+
+/**
+ * Metrics and health endpoints. Readiness = every given indicator answering; the
+ * indicators come from the global Kafka, Neo4j and database modules.
+ */
+@Global()
+@Module({})
+export class ObservabilityModule {
+  static forRoot(...indicators: Type<HealthIndicator>[]): DynamicModule {
+    return {
+      module: ObservabilityModule,
+      controllers: [HealthController],
+      providers: [MetricsService, healthIndicatorsProvider(...indicators)],
+      exports: [MetricsService],
+    };
+  }
+}

@@ -1,0 +1,21 @@
+/** Keys whose values are personal data and never appear in logs in clear. */
+const PII_KEYS = new Set(['nationalid', 'phone', 'fullname', 'accountnumber', 'line1', 'email', 'password']);
+
+/** Deep copy with personal fields replaced by a short mask; used by the logger and exports. */
+export function maskPii(value: unknown, depth = 0): unknown {
+  if (depth > 6 || value === null || typeof value !== 'object') {
+    return value;
+  }
+  if (Array.isArray(value)) {
+    return value.map((v) => maskPii(v, depth + 1));
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    out[k] = PII_KEYS.has(k.toLowerCase()) && typeof v === 'string' ? maskString(v) : maskPii(v, depth + 1);
+  }
+  return out;
+}
+
+export function maskString(v: string): string {
+  return v.length <= 2 ? '**' : `${v.slice(0, 1)}***${v.slice(-1)}`;
+}

@@ -1,0 +1,63 @@
+import { Kafka, logLevel, type Consumer, type IHeaders, type Producer } from 'kafkajs';
+
+import { uniqueId } from './wait-for';
+
+export const TEST_BROKERS = ['127.0.0.1:9092'];
+
+export interface CapturedRecord {
+  topic: string;
+  key: string | null;
+  value: Buffer | null;
+  headers: Record<string, string>;
+}
+
+/** A raw KafkaJS client for tests: produce exact bytes and capture what services publish. */
+export class KafkaTestClient {
+  readonly kafka = new Kafka({ brokers: TEST_BROKERS, clientId: uniqueId('test'), logLevel: logLevel.NOTHING });
+  private producer?: Producer;
+  private readonly consumers: Consumer[] = [];
+
+  async produce(
+    topic: string,
+    messages: { key?: string; value: string | Buffer | null; headers?: IHeaders }[],
+  ): Promise<void> {
+    if (!this.producer) {
+      this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
+      await this.producer.connect();
+    }
+    await this.producer.send({ topic, acks: -1, messages });
+  }
+
+  /** Starts capturing new records on the topics (from the end); returns the live list. */
+  async capture(topics: string[]): Promise<CapturedRecord[]> {
+    const records: CapturedRecord[] = [];
+    const consumer = this.kafka.consumer({ groupId: uniqueId('test-capture'), maxWaitTimeInMs: 100 });
+    this.consumers.push(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topics, fromBeginning: false });
+    let assigned = false;
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      assigned = true;
+    });
+    await consumer.run({
+      eachMessage: async ({ topic, message }) => {
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(message.headers ?? {})) {
+          headers[k] = Buffer.isBuffer(v) ? v.toString() : String(v);
+        }
+        records.push({ topic, key: message.key?.toString() ?? null, value: message.value, headers });
+        await Promise.resolve();
+      },
+    });
+    const deadline = Date.now() + 30000;
+    while (!assigned && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return records;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.consumers.map((c) => c.disconnect()));
+    await this.producer?.disconnect();
+  }
+}
