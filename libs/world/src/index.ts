@@ -10,3 +10,6 @@ export * from './graph/graph-features.calculator';
 export * from './history/history.builder';
 export * from './history/history-split';
 export * from './history/history-file.writer';
+export * from './events/backlog-event.source';
+export * from './events/live-application.source';
+export * from './events/core-banking-event.factory';
