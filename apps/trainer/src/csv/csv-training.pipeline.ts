@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+
+import { type Dataset, type DataSplitDescription, subsetDataset } from '@loanmesh/ml';
+
+import { TrainerInputError } from '../errors/trainer-input.error';
+import { writeArtifact } from '../training/artifact.writer';
+import { crossValidate } from '../training/cross-validation';
+import { type SplitIndices, stratifiedSplit, timeSplit } from '../training/data-split';
+import { buildModelArtifact, type ModelArtifact } from '../training/model-artifact.builder';
+import type { CommonTrainingOptions } from '../training/training-options';
+import { type CsvLoadOptions, loadCsvDataset } from './csv-dataset.loader';
+
+export const CSV_FEATURE_VERSION = 'csv-onehot-1';
+
+/** Trains every requested model kind on a CSV file and writes the artifacts. */
+export async function trainFromCsv(file: string, csv: CsvLoadOptions, options: CommonTrainingOptions): Promise<ModelArtifact[]> {
+  const text = readCsvFile(file);
+  const loaded = loadCsvDataset(text, csv);
+  const { dataset, times } = loaded;
+  requireBothClasses(dataset);
+  const parts = times ? timeSplit(times, [0.7, 0.15, 0.15]) : stratifiedSplit(dataset.labels, [0.6, 0.2, 0.2], options.seed);
+  const artifacts: ModelArtifact[] = [];
+  for (const kind of options.kinds) {
+    const artifact = await buildModelArtifact({
+      name: `${options.name}-${kind}`, kind, featureVersion: CSV_FEATURE_VERSION, spec: loaded.spec,
+      train: subsetDataset(dataset, parts.train), validation: subsetDataset(dataset, parts.validation), test: subsetDataset(dataset, parts.test),
+      split: describeSplit(parts, times, options.seed), fingerprint: { value: loaded.fingerprint, rows: dataset.rows.length, source: file },
+      hyperParameters: options.hyperParameters,
+      crossValidation: times ? null : crossValidate(kind, dataset, options.hyperParameters, options.folds, options.seed),
+      warnings: loaded.warnings,
+    });
+    writeArtifact(options.out, artifact);
+    artifacts.push(artifact);
+  }
+  return artifacts;
+}
+
+function readCsvFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error: unknown) {
+    throw new TrainerInputError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function requireBothClasses(data: Dataset): void {
+  const bads = data.labels.reduce((s, y) => s + y, 0);
+  if (bads < 10 || data.labels.length - bads < 10) {
+    throw new TrainerInputError(`need at least 10 rows of each class; found ${bads} bad and ${data.labels.length - bads} good`);
+  }
+}
+
+function describeSplit(parts: SplitIndices, times: number[] | null, seed: number): DataSplitDescription {
+  const range = (idx: number[]) => {
+    if (!times || idx.length === 0) {
+      return {};
+    }
+    const ts = idx.map((i) => times[i]!);
+    return { from: new Date(Math.min(...ts)).toISOString(), to: new Date(Math.max(...ts)).toISOString() };
+  };
+  const part = (idx: number[]) => ({ rows: idx.length, ...range(idx) });
+  return {
+    method: times ? 'time' : 'stratified-random',
+    parts: { train: part(parts.train), validation: part(parts.validation), test: part(parts.test) },
+    ...(times ? {} : { seed }),
+  };
+}
