@@ -13,3 +13,4 @@ export * from './history/history-file.writer';
 export * from './events/backlog-event.source';
 export * from './events/live-application.source';
 export * from './events/core-banking-event.factory';
+export * from './world-stats';

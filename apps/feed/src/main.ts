@@ -1,0 +1,34 @@
+import { buildFeedCommand, FeedArgumentError, parseFeedArgs } from './cli/feed-cli';
+import { FeedRunnerService } from './feed/feed-runner.service';
+import type { EventSink } from './publishing/event-sink';
+import { JsonlFileSink } from './publishing/jsonl-file.sink';
+import { KafkaEventSink } from './publishing/kafka-event.sink';
+
+async function main(argv: readonly string[]): Promise<number> {
+  const command = buildFeedCommand();
+  let options;
+  try {
+    options = parseFeedArgs(argv, command);
+  } catch (error: unknown) {
+    if (error instanceof FeedArgumentError) {
+      console.error(`feed: ${error.message} (see --help)`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options === 'help') {
+    // Commander has already printed the help text.
+    return 0;
+  }
+  const sink: EventSink = options.out ? new JsonlFileSink(options.out) : new KafkaEventSink(options.brokers);
+  await new FeedRunnerService(options, sink).run();
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`feed: failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,68 @@
+import { CompressionTypes, Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
+
+import { DEFAULT_PARTITIONS, Topics } from '@loanmesh/contracts';
+
+import type { EventSink, OutRecord } from './event-sink';
+
+/**
+ * The Kafka adapter: creates the core-banking topic when missing and publishes batches with
+ * acks from all in-sync replicas. Up to `inFlight` batches are pipelined for throughput.
+ */
+export class KafkaEventSink implements EventSink {
+  private readonly kafka: Kafka;
+  private readonly producer: Producer;
+  private readonly pending = new Set<Promise<unknown>>();
+  private failure: unknown;
+
+  constructor(brokers: readonly string[], private readonly inFlight = 4) {
+    this.kafka = new Kafka({ clientId: 'loanmesh-feed', brokers: [...brokers], logLevel: logLevel.ERROR });
+    this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
+  }
+
+  async open(): Promise<void> {
+    const admin: Admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const topics = await admin.listTopics();
+      if (!topics.includes(Topics.coreBankingEvents)) {
+        await admin.createTopics({ waitForLeaders: true, topics: [{ topic: Topics.coreBankingEvents, numPartitions: DEFAULT_PARTITIONS }] });
+      }
+    } finally {
+      await admin.disconnect();
+    }
+    await this.producer.connect();
+  }
+
+  async write(_stream: 'backlog' | 'live', records: readonly OutRecord[]): Promise<void> {
+    if (records.length === 0) {
+      return;
+    }
+    while (this.pending.size >= this.inFlight) {
+      await Promise.race(this.pending);
+    }
+    this.throwIfFailed();
+    const send = this.producer
+      .send({ topic: Topics.coreBankingEvents, acks: -1, compression: CompressionTypes.None, messages: records.map((r) => ({ key: r.key, value: r.value })) })
+      .finally(() => this.pending.delete(send));
+    this.pending.add(send);
+    // A failed batch fails the next write or the close, so no error is lost.
+    send.catch((error: unknown) => {
+      this.failure ??= error;
+    });
+  }
+
+  async close(): Promise<void> {
+    try {
+      await Promise.allSettled(this.pending);
+      this.throwIfFailed();
+    } finally {
+      await this.producer.disconnect();
+    }
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure !== undefined) {
+      throw this.failure instanceof Error ? this.failure : new Error(String(this.failure));
+    }
+  }
+}
