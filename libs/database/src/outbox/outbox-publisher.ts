@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+
+import { KafkaProducerService } from '@loanmesh/kafka';
+
+/** A claimed outbox row on its way to the broker. */
+export interface RelayedMessage {
+  id: string;
+  topic: string;
+  key: string;
+  payload: object;
+  headers: Record<string, string>;
+}
+
+/** Where the relay sends rows; an adapter so tests can fail a publish on purpose. */
+export interface OutboxPublisher {
+  /** Resolves once every message is acknowledged; rejects if any is not. */
+  publish(messages: readonly RelayedMessage[]): Promise<void>;
+}
+
+export const OUTBOX_PUBLISHER = Symbol('OUTBOX_PUBLISHER');
+
+/** Publishes through the service's one Kafka producer, keeping id order within each topic. */
+@Injectable()
+export class KafkaOutboxPublisher implements OutboxPublisher {
+  constructor(private readonly producer: KafkaProducerService) {}
+
+  async publish(messages: readonly RelayedMessage[]): Promise<void> {
+    const byTopic = new Map<string, RelayedMessage[]>();
+    for (const m of messages) {
+      byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
+    }
+    await Promise.all(
+      [...byTopic].map(([topic, list]) =>
+        this.producer.publish(
+          topic,
+          list.map((m) => ({ key: m.key, value: m.payload, headers: m.headers })),
+        ),
+      ),
+    );
+  }
+}

@@ -1,0 +1,17 @@
+import { ConfigurableModuleBuilder } from '@nestjs/common';
+
+export interface OutboxModuleOptions {
+  /** Rows claimed and published per relay transaction (default 500). */
+  batchSize?: number;
+  /** Pause between polls when the outbox is empty (default 50 ms); `wake()` cuts it short. */
+  idlePollMs?: number;
+  /** Pause after a failed relay round, e.g. broker down (default 1000 ms). */
+  errorBackoffMs?: number;
+  /** Start relaying at application bootstrap (default true); tests drive `relayOnce` instead. */
+  autoStart?: boolean;
+  /** Name of the advisory lock that lets one relay per schema run at a time (default the schema). */
+  lockName: string;
+}
+
+export const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN: OUTBOX_MODULE_OPTIONS } =
+  new ConfigurableModuleBuilder<OutboxModuleOptions>().setClassMethodName('forRoot').build();

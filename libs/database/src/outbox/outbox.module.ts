@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+
+import { KafkaOutboxPublisher, OUTBOX_PUBLISHER } from './outbox-publisher';
+import { OutboxRelayService } from './outbox-relay.service';
+import { ConfigurableModuleClass } from './outbox.module-definition';
+import { OutboxWriter } from './outbox.writer';
+
+/**
+ * Transactional outbox for a service: `OutboxWriter` inside your transactions, and a
+ * relay that publishes through the global Kafka producer. Needs the TypeORM root module
+ * (the service's schema must include `createOutboxMigration`) and `KafkaModule`.
+ */
+@Module({
+  providers: [OutboxWriter, OutboxRelayService, { provide: OUTBOX_PUBLISHER, useClass: KafkaOutboxPublisher }],
+  exports: [OutboxWriter, OutboxRelayService],
+})
+export class OutboxModule extends ConfigurableModuleClass {}
