@@ -40,8 +40,14 @@ export class Neo4jService implements OnModuleDestroy {
     }
   }
 
+  /** One attempt, no retry: readiness must reflect the server's state right now. */
   async ping(): Promise<void> {
-    await this.read('RETURN 1 AS ok', {}, 1000);
+    const session = this.driver.session({ defaultAccessMode: 'READ' });
+    try {
+      await session.run('RETURN 1 AS ok', {}, { timeout: 1000 });
+    } finally {
+      await session.close();
+    }
   }
 
   async onModuleDestroy(): Promise<void> {
