@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { parse } from 'yaml';
+
+import { loadConfig } from '@loanmesh/config';
+
+import { SERVICE_CONFIG_SHAPES, SERVICE_NAMES } from './service-config-shapes';
+
+interface ComposeService {
+  image?: string;
+  build?: { args?: Record<string, string> };
+  environment?: Record<string, string | number>;
+  healthcheck?: { test: string[] };
+  depends_on?: Record<string, { condition: string }>;
+}
+
+const compose = parse(readFileSync(join(__dirname, '..', '..', 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, ComposeService>;
+};
+
+const asEnv = (env: Record<string, string | number> = {}) =>
+  Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)]));
+
+describe('docker-compose.yml', () => {
+  it('should declare the infrastructure and every service when parsed', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['graph', 'inference', 'ingestion', 'kafka', 'neo4j', 'postgres', 'review']);
+  });
+
+  it.each(SERVICE_NAMES)('should give %s an environment its config validation accepts', (name) => {
+    const env = asEnv(compose.services[name].environment);
+    expect(() => loadConfig(SERVICE_CONFIG_SHAPES[name], env)).not.toThrow();
+  });
+
+  it.each(SERVICE_NAMES)('should build %s with its own APP argument and wait for healthy dependencies', (name) => {
+    const service = compose.services[name];
+    expect(service.build?.args?.APP).toBe(name);
+    expect(Object.values(service.depends_on ?? {}).every((d) => d.condition === 'service_healthy')).toBe(true);
+    expect(service.healthcheck?.test.join(' ')).toContain('/health/ready');
+  });
+
+  it('should give every infrastructure container a healthcheck and a pinned image', () => {
+    for (const name of ['kafka', 'neo4j', 'postgres']) {
+      expect(compose.services[name].healthcheck).toBeDefined();
+      expect(compose.services[name].image).toMatch(/:[\w.-]+$/);
+    }
+  });
+});
