@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Starts/stops the four LoanMesh services as background Node processes against the local
+# infrastructure. Logs: .local/logs/<service>.log; pids: .local/pids. Usage: services.sh up|down|status
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+LOGS="$ROOT/.local/logs"; PIDS="$ROOT/.local/pids"
+mkdir -p "$LOGS" "$PIDS"
+export KAFKAJS_NO_PARTITIONER_WARNING=1
+COMMON=(KAFKA_BROKERS=127.0.0.1:9092 NEO4J_URL=bolt://127.0.0.1:7687 DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/loanmesh}" PII_HASH_KEY="${PII_HASH_KEY:-local-development-key-change-me}" LOG_LEVEL="${LOG_LEVEL:-info}")
+SERVICES=(ingestion:3001 graph:3002 inference:3003 review:3004)
+
+start_one() {
+  local name="${1%%:*}" port="${1##*:}"
+  if [ -f "$PIDS/$name.pid" ] && kill -0 "$(cat "$PIDS/$name.pid")" 2>/dev/null; then echo "[services] $name already running"; return; fi
+  env "${COMMON[@]}" SERVICE_NAME="$name" HTTP_PORT="$port" KAFKA_CLIENT_ID="$name" KAFKA_GROUP_ID="$name" \
+    nohup node --max-old-space-size=512 scripts/run-ts.cjs "apps/$name/src/main.ts" >>"$LOGS/$name.log" 2>&1 &
+  echo $! >"$PIDS/$name.pid"
+  echo "[services] $name starting (pid $!, http://127.0.0.1:$port, log .local/logs/$name.log)"
+}
+
+wait_ready() {
+  local name="${1%%:*}" port="${1##*:}"
+  for _ in $(seq 1 180); do
+    if curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then echo "[services] $name ready"; return 0; fi
+    if ! kill -0 "$(cat "$PIDS/$name.pid")" 2>/dev/null; then echo "[services] ERROR: $name exited: see .local/logs/$name.log" >&2; tail -5 "$LOGS/$name.log" >&2; return 1; fi
+    sleep 1
+  done
+  echo "[services] ERROR: $name not ready after 180 s: see .local/logs/$name.log" >&2; return 1
+}
+
+stop_one() {
+  local name="${1%%:*}" f="$PIDS/${1%%:*}.pid"
+  [ -f "$f" ] || return 0
+  local pid; pid=$(cat "$f")
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  kill -9 "$pid" 2>/dev/null || true
+  rm -f "$f"; echo "[services] $name stopped"
+}
+
+case "${1:-status}" in
+  up) for s in "${SERVICES[@]}"; do start_one "$s"; done; for s in "${SERVICES[@]}"; do wait_ready "$s"; done ;;
+  down) for s in "${SERVICES[@]}"; do stop_one "$s"; done ;;
+  status) for s in "${SERVICES[@]}"; do n="${s%%:*}"; p="${s##*:}"
+            if curl -sf "http://127.0.0.1:$p/health/ready" >/dev/null 2>&1; then echo "$n: ready (:$p)"; else echo "$n: not ready"; fi; done ;;
+  *) echo "usage: services.sh up|down|status" >&2; exit 2 ;;
+esac
