@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# `npm run demo`: infrastructure up, the four services up, the 120k-entity world published
+# as core-banking events and processed, a live stream of applications decided end to end,
+# a summary printed, and the console URL with demo users.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export ONNXRUNTIME_NODE_INSTALL=skip KAFKAJS_NO_PARTITIONER_WARNING=1
+SEED="${DEMO_SEED:-42}"; SCALE="${DEMO_SCALE:-1}"; RATE="${DEMO_RATE:-20}"; COUNT="${DEMO_COUNT:-300}"
+run_ts() { node scripts/run-ts.cjs "$@"; }
+
+echo "== 1/5 dependencies and infrastructure"
+LOANMESH_SKIP_CHROMIUM=1 bash scripts/ensure-deps.sh
+bash infra/infra.sh up
+
+echo "== 2/5 services"
+bash scripts/services.sh up
+
+echo "== 3/5 the world: seed $SEED, scale $SCALE, published as core-banking events"
+run_ts apps/feed/src/main.ts --seed "$SEED" --scale "$SCALE" --count 0 --summary .local/demo-backlog.json
+run_ts scripts/demo/wait-drained.ts 900
+
+echo "== 4/5 live applications: $COUNT at $RATE/s"
+since=$(($(date +%s%3N) - 1000))
+run_ts apps/feed/src/main.ts --seed "$SEED" --scale "$SCALE" --no-backlog --rate "$RATE" --count "$COUNT" --summary .local/demo-live.json
+run_ts scripts/demo/demo-summary.ts "$since" "$COUNT" 600
+
+echo
+echo "== 5/5 the console"
+echo "Console: http://127.0.0.1:3004/console/"
+echo "Demo users (user / password): officer1 / officer1-pass, officer2 / officer2-pass, senior1 / senior1-pass,"
+echo "  risk1 / risk1-pass, auditor1 / auditor1-pass, admin1 / admin1-pass   (see docs/console.md)"
+echo "Services keep running; stop with: npm run services:down && npm run infra:down"
