@@ -1,12 +1,15 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { Neo4jHealthIndicator, Neo4jModule } from '@loanmesh/neo4j';
 
 import { ALL_TOPICS, DeadLetterTopics } from '@loanmesh/contracts';
-import { APP_CONFIG } from '@loanmesh/config';
 import { KafkaHealthIndicator, KafkaModule } from '@loanmesh/kafka';
+import { Neo4jHealthIndicator, Neo4jModule } from '@loanmesh/neo4j';
 import { ObservabilityModule } from '@loanmesh/observability';
 
+import { ApplicationsModule } from './applications/applications.module';
+import { GraphConfigModule } from './config/graph-config.module';
 import type { GraphConfig } from './config/graph.config';
+import { EntityResolutionModule } from './entity-resolution/entity-resolution.module';
+import { GraphWriterModule } from './graph-writer/graph-writer.module';
 
 @Module({})
 export class GraphAppModule {
@@ -14,6 +17,7 @@ export class GraphAppModule {
     return {
       module: GraphAppModule,
       imports: [
+        GraphConfigModule.forRoot(config),
         ObservabilityModule.forRoot(KafkaHealthIndicator, Neo4jHealthIndicator),
         KafkaModule.forRoot({
           brokers: config.KAFKA_BROKERS,
@@ -22,9 +26,10 @@ export class GraphAppModule {
           topics: ALL_TOPICS,
         }),
         Neo4jModule.forRoot({ url: config.NEO4J_URL, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD }),
+        GraphWriterModule,
+        EntityResolutionModule,
+        ApplicationsModule,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
     };
   }
 }

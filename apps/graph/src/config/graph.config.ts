@@ -1,11 +1,27 @@
-import { httpConfig, kafkaConfig, neo4jConfig } from '@loanmesh/config';
+import { z } from 'zod';
+
+import { booleanString, httpConfig, kafkaConfig, neo4jConfig } from '@loanmesh/config';
 import type { loadConfig } from '@loanmesh/config';
+
+const positiveInt = z.coerce.number().int().positive();
+const ratio = z.coerce.number().min(0).max(1);
 
 /** Everything the graph service reads from its environment, validated once at boot. */
 export const graphConfigShape = {
   ...httpConfig,
   ...kafkaConfig,
   ...neo4jConfig,
+  /** Most domain events written in one UNWIND transaction. */
+  GRAPH_BATCH_MAX_EVENTS: positiveInt.default(5000),
+  /** Consumer group of the batched domain-event writer (separate from the application handler's). */
+  GRAPH_WRITER_GROUP_ID: z.string().min(1).default('graph-writer'),
+  /** Budget for computing one application's features before a DEGRADED result is published. */
+  GRAPH_FEATURE_DEADLINE_MS: positiveInt.default(800),
+  GRAPH_MIGRATE_ON_START: booleanString.default(true),
+  /** Fuzzy score at or above which two records are linked SAME_AS automatically. */
+  ER_LINK_THRESHOLD: ratio.default(0.9),
+  /** Fuzzy score at or above which (and below the link threshold) a review candidate is stored. */
+  ER_REVIEW_THRESHOLD: ratio.default(0.75),
 };
 
 export type GraphConfig = ReturnType<typeof loadConfig<typeof graphConfigShape>>;

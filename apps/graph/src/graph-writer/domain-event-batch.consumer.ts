@@ -1,0 +1,75 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+
+import { APP_CONFIG } from '@loanmesh/config';
+import { ContractViolation, domainEventRegistry, parseEvent, Topics, type DomainEvent } from '@loanmesh/contracts';
+import { DeadLetterService, KAFKA_CLIENT } from '@loanmesh/kafka';
+import { MetricsService } from '@loanmesh/observability';
+
+import type { GraphConfig } from '../config/graph.config';
+import { GraphWriterService } from './graph-writer.service';
+
+/**
+ * The domain-event transport. Bulk loading needs whole Kafka batches (Nest's transport
+ * hands over one message at a time), so this consumer uses KafkaJS `eachBatch`: validate
+ * each record with the shared contract parser, dead-letter what fails, hand the valid
+ * events to ONE service method, and only then resolve the offsets (at-least-once; the
+ * writes are idempotent, so a redelivered batch changes nothing).
+ */
+@Injectable()
+export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(DomainEventBatchConsumer.name);
+  private readonly consumer: Consumer;
+
+  constructor(
+    @Inject(KAFKA_CLIENT) kafka: Kafka,
+    @Inject(APP_CONFIG) private readonly config: GraphConfig,
+    private readonly writer: GraphWriterService,
+    private readonly deadLetters: DeadLetterService,
+    private readonly metrics: MetricsService,
+  ) {
+    this.consumer = kafka.consumer({
+      groupId: config.GRAPH_WRITER_GROUP_ID,
+      sessionTimeout: 60_000,
+      heartbeatInterval: 3000,
+      maxWaitTimeInMs: 200,
+      maxBytesPerPartition: 8 * 1024 * 1024,
+      allowAutoTopicCreation: false,
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: [Topics.domainEvents], fromBeginning: true });
+    await this.consumer.run({ eachBatchAutoResolve: false, partitionsConsumedConcurrently: 1, eachBatch: (p) => this.onBatch(p) });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.consumer.disconnect().catch((e: unknown) => this.logger.warn(`consumer disconnect: ${String(e)}`));
+  }
+
+  private async onBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const max = this.config.GRAPH_BATCH_MAX_EVENTS;
+    for (let start = 0; start < batch.messages.length; start += max) {
+      const slice = batch.messages.slice(start, start + max);
+      const events: DomainEvent[] = [];
+      for (const m of slice) {
+        try {
+          events.push(parseEvent<DomainEvent>(m.value, domainEventRegistry));
+        } catch (e) {
+          if (!(e instanceof ContractViolation)) {
+            throw e;
+          }
+          const record = { topic: batch.topic, partition: batch.partition, offset: m.offset, key: m.key, value: m.value, headers: m.headers ?? {} };
+          await this.deadLetters.send(record, e.code, e.detail);
+        }
+      }
+      const result = await this.writer.applyBatch(events);
+      payload.resolveOffset(slice[slice.length - 1]?.offset ?? batch.lastOffset());
+      await payload.heartbeat();
+      this.metrics.counter('loanmesh_inbound_records_total', 'Inbound Kafka records by outcome', ['topic', 'outcome']).inc({ topic: batch.topic, outcome: 'processed' }, result.events);
+    }
+    await payload.commitOffsetsIfNecessary();
+  }
+}

@@ -1,0 +1,43 @@
+import { Injectable, Logger } from '@nestjs/common';
+
+import type { DomainEvent } from '@loanmesh/contracts';
+import { MetricsService } from '@loanmesh/observability';
+
+import { EntityResolutionService } from '../entity-resolution/entity-resolution.service';
+import { mapDomainEvent } from './graph-row.mapper';
+import { emptyRows, type GraphRows } from './graph-rows.types';
+import { GraphWriteRepository } from './graph-write.repository';
+
+export interface BatchResult {
+  events: number;
+  resolvedLinks: number;
+}
+
+/** Applies a batch of domain events to the graph, then resolves the persons and companies it touched. */
+@Injectable()
+export class GraphWriterService {
+  private readonly logger = new Logger(GraphWriterService.name);
+
+  constructor(
+    private readonly repository: GraphWriteRepository,
+    private readonly resolution: EntityResolutionService,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  async applyBatch(events: readonly DomainEvent[]): Promise<BatchResult> {
+    if (events.length === 0) {
+      return { events: 0, resolvedLinks: 0 };
+    }
+    const started = performance.now();
+    const rows: GraphRows = emptyRows();
+    events.forEach((e) => mapDomainEvent(e, rows));
+    await this.repository.write(rows);
+    const resolvedLinks = await this.resolution.resolveRecords(
+      rows.persons.map((p) => p.id),
+      rows.companies.map((c) => c.id),
+    );
+    this.metrics.counter('loanmesh_graph_events_written_total', 'Domain events applied to the graph').inc(events.length);
+    this.logger.debug({ msg: 'batch written', events: events.length, resolvedLinks, ms: Math.round(performance.now() - started) });
+    return { events: events.length, resolvedLinks };
+  }
+}
