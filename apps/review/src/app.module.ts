@@ -1,19 +1,30 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { databaseRootModule, DatabaseHealthIndicator, DatabaseHealthModule } from '@loanmesh/database';
-import { REVIEW_SCHEMA, reviewEntities, reviewMigrations } from './database/review-database';
 
-import { ALL_TOPICS, DeadLetterTopics } from '@loanmesh/contracts';
 import { APP_CONFIG } from '@loanmesh/config';
+import { ALL_TOPICS, DeadLetterTopics } from '@loanmesh/contracts';
+import { databaseRootModule, DatabaseHealthIndicator, DatabaseHealthModule } from '@loanmesh/database';
 import { KafkaHealthIndicator, KafkaModule } from '@loanmesh/kafka';
 import { ObservabilityModule } from '@loanmesh/observability';
 
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { CasesModule } from './cases/cases.module';
 import type { ReviewConfig } from './config/review.config';
+import { ConsoleModule } from './console/console.module';
+import { DashboardModule } from './dashboard/dashboard.module';
+import { REVIEW_SCHEMA, reviewEntities, reviewMigrations } from './database/review-database';
+import { DecisionsModule } from './decisions/decisions.module';
+import { GraphModule } from './graph/graph.module';
+import { LabelsModule } from './labels/labels.module';
+import { ModelsModule } from './models/models.module';
+import { PolicyModule } from './policy/policy.module';
 
 @Module({})
 export class ReviewAppModule {
   static forRoot(config: ReviewConfig): DynamicModule {
     return {
       module: ReviewAppModule,
+      global: true,
       imports: [
         ObservabilityModule.forRoot(KafkaHealthIndicator, DatabaseHealthIndicator),
         KafkaModule.forRoot({
@@ -30,6 +41,16 @@ export class ReviewAppModule {
           migrations: reviewMigrations,
           poolSize: config.DATABASE_POOL_SIZE,
         }),
+        AuthModule,
+        PolicyModule,
+        DecisionsModule,
+        CasesModule,
+        LabelsModule,
+        AuditModule,
+        DashboardModule,
+        GraphModule,
+        ModelsModule,
+        ConsoleModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -1,7 +1,40 @@
-import { createSchemaMigration } from '@loanmesh/database';
+import {
+  createInboxMigration,
+  createOutboxMigration,
+  createSchemaMigration,
+  InboxMessageEntity,
+  OutboxMessageEntity,
+} from '@loanmesh/database';
+
+
+import { UserEntity } from '../auth/user.entity';
+import { CaseEventEntity } from '../cases/case-event.entity';
+import { CaseEntity } from '../cases/case.entity';
+import { DecisionChainHeadEntity } from '../decisions/decision-chain-head.entity';
+import { DecisionEntity } from '../decisions/decision.entity';
+import { LabelEntity } from '../labels/label.entity';
+import { PolicyVersionEntity } from '../policy/policy-version.entity';
+import { ReviewTables1764100000000 } from './migrations/review-tables.migration';
+import { SeedDemoData1764100000001 } from './migrations/seed-demo-data.migration';
 
 /** The PostgreSQL schema this service owns, its entities and its migrations in order. */
 export const REVIEW_SCHEMA = 'review';
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM takes entity classes
-export const reviewEntities: Function[] = [];
-export const reviewMigrations = [createSchemaMigration(REVIEW_SCHEMA)];
+export const reviewEntities: Function[] = [
+  UserEntity,
+  PolicyVersionEntity,
+  DecisionEntity,
+  DecisionChainHeadEntity,
+  InboxMessageEntity,
+  OutboxMessageEntity,
+  CaseEntity,
+  CaseEventEntity,
+  LabelEntity,
+];
+export const reviewMigrations = [
+  createSchemaMigration(REVIEW_SCHEMA),
+  createInboxMigration(REVIEW_SCHEMA),
+  createOutboxMigration(REVIEW_SCHEMA),
+  ReviewTables1764100000000,
+  SeedDemoData1764100000001,
+];

@@ -1,0 +1,57 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+import { APP_CONFIG } from '@loanmesh/config';
+import { MetricsService } from '@loanmesh/observability';
+
+import type { ReviewConfig } from '../config/review.config';
+import type { PolicyEvaluation } from '../policy/decision-policy.evaluator';
+import { CaseEventEntity } from './case-event.entity';
+import type { CaseSnapshot } from './case-snapshot';
+import { CaseEntity } from './case.entity';
+
+/** Turns a referred application into a case, inside the transaction of its automatic decision. */
+@Injectable()
+export class CaseOpenerService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: ReviewConfig,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  async open(manager: EntityManager, snapshot: CaseSnapshot, evaluation: PolicyEvaluation, now: Date): Promise<CaseEntity> {
+    const amount = snapshot.application.amount;
+    const fourEyesReasons = [...evaluation.fourEyes.reasons];
+    if (amount > this.config.FOUR_EYES_AMOUNT && !fourEyesReasons.some((r) => r.startsWith('amount'))) {
+      fourEyesReasons.push(`amount above ${this.config.FOUR_EYES_AMOUNT}`);
+    }
+    const row = manager.create(CaseEntity, {
+      applicationId: snapshot.application.applicationId,
+      companyId: snapshot.company.companyId,
+      status: 'OPEN',
+      assignee: null,
+      amount,
+      probabilityOfDefault: snapshot.champion.probabilityOfDefault,
+      riskGrade: snapshot.champion.riskGrade,
+      modelRecommendation: evaluation.modelRecommendation,
+      fourEyesRequired: fourEyesReasons.length > 0,
+      fourEyesReasons,
+      slaDeadline: new Date(now.getTime() + this.config.REVIEW_SLA_MINUTES * 60000),
+      slaBreached: false,
+      proposal: null,
+      outcome: null,
+      decidedAt: null,
+      snapshot,
+      createdAt: now,
+    });
+    const saved = await manager.save(row);
+    await manager.insert(CaseEventEntity, {
+      caseId: saved.id,
+      action: 'CREATED',
+      actor: 'policy',
+      details: { ruleHits: snapshot.ruleHits.map((h) => h.code), fourEyesReasons, policyVersion: snapshot.policyVersion },
+      at: now,
+    });
+    this.metrics.counter('loanmesh_review_cases_opened_total', 'Referred applications that became cases').inc();
+    return saved;
+  }
+}

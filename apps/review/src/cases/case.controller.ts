@@ -1,0 +1,100 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { z } from 'zod';
+
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { ROLES } from '../auth/role';
+import { Roles } from '../auth/roles.decorator';
+import { parseBody } from '../common/parse-body';
+import { CaseDecisionService } from './case-decision.service';
+import { CaseQueryService, type QueueItem } from './case-query.service';
+import { CaseWorkflowService } from './case-workflow.service';
+import type { CaseEntity } from './case.entity';
+import { type DecisionReason, REASON_TAXONOMY } from './reason-taxonomy';
+
+const text = z.string().trim().min(1).max(2000);
+const decideSchema = z.object({ outcome: z.enum(['APPROVED', 'DECLINED']), reasonCode: z.string().min(1).max(64), note: text });
+const confirmSchema = z.object({ agree: z.boolean(), note: text });
+const reassignSchema = z.object({ to: z.string().min(1).max(64) });
+const commentSchema = z.object({ text });
+const reopenSchema = z.object({ reason: text });
+
+const OFFICERS = ['officer', 'senior_officer'] as const;
+type Detail = Awaited<ReturnType<CaseQueryService['detail']>>;
+
+@Controller('cases')
+export class CaseController {
+  constructor(
+    private readonly query: CaseQueryService,
+    private readonly workflow: CaseWorkflowService,
+    private readonly decisions: CaseDecisionService,
+  ) {}
+
+  @Roles(...ROLES)
+  @Get()
+  queue(): Promise<QueueItem[]> {
+    return this.query.queue();
+  }
+
+  @Roles(...ROLES)
+  @Get('reasons')
+  reasons(): readonly DecisionReason[] {
+    return REASON_TAXONOMY;
+  }
+
+  @Roles(...ROLES)
+  @Get(':id')
+  detail(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<Detail> {
+    return this.query.detail(id, user);
+  }
+
+  @Roles(...OFFICERS)
+  @Post(':id/claim')
+  @HttpCode(200)
+  claim(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<CaseEntity> {
+    return this.workflow.claim(id, user);
+  }
+
+  @Roles(...OFFICERS)
+  @Post(':id/release')
+  @HttpCode(200)
+  release(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<CaseEntity> {
+    return this.workflow.release(id, user);
+  }
+
+  @Roles('senior_officer', 'admin')
+  @Post(':id/reassign')
+  @HttpCode(200)
+  reassign(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser, @Body() body: unknown): Promise<CaseEntity> {
+    return this.workflow.reassign(id, user, parseBody(reassignSchema, body).to);
+  }
+
+  @Roles(...OFFICERS)
+  @Post(':id/decide')
+  @HttpCode(200)
+  decide(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser, @Body() body: unknown): Promise<CaseEntity> {
+    return this.decisions.decide(id, user, parseBody(decideSchema, body));
+  }
+
+  @Roles('senior_officer')
+  @Post(':id/confirm')
+  @HttpCode(200)
+  confirm(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser, @Body() body: unknown): Promise<CaseEntity> {
+    const { agree, note } = parseBody(confirmSchema, body);
+    return this.decisions.confirm(id, user, agree, note);
+  }
+
+  @Roles('officer', 'senior_officer', 'risk_manager')
+  @Post(':id/comments')
+  @HttpCode(200)
+  comment(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser, @Body() body: unknown): Promise<CaseEntity> {
+    return this.workflow.comment(id, user, parseBody(commentSchema, body).text);
+  }
+
+  @Roles('senior_officer', 'risk_manager')
+  @Post(':id/reopen')
+  @HttpCode(200)
+  reopen(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser, @Body() body: unknown): Promise<CaseEntity> {
+    return this.workflow.reopen(id, user, parseBody(reopenSchema, body).reason);
+  }
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+
+import { UserEntity } from '../auth/user.entity';
+import { DecisionLedgerModule } from '../decisions/decision-ledger.module';
+import { LabelsModule } from '../labels/labels.module';
+import { CaseDecisionService } from './case-decision.service';
+import { CaseOpenerService } from './case-opener.service';
+import { CaseQueryService } from './case-query.service';
+import { CaseTransactionService } from './case-transaction.service';
+import { CaseWorkflowService } from './case-workflow.service';
+import { CaseController } from './case.controller';
+import { SlaSweeperService } from './sla-sweeper.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([UserEntity]), DecisionLedgerModule, LabelsModule],
+  controllers: [CaseController],
+  providers: [CaseOpenerService, CaseQueryService, CaseTransactionService, CaseWorkflowService, CaseDecisionService, SlaSweeperService],
+  exports: [CaseOpenerService, SlaSweeperService],
+})
+export class CasesModule {}

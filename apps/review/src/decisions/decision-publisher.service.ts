@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+import { type DecisionMadeEvent, decisionMadeSchema, type HopTimes, type ReasonCode, Topics } from '@loanmesh/contracts';
+import { OutboxRelayService, OutboxWriter } from '@loanmesh/database';
+import { CorrelationContext } from '@loanmesh/observability';
+
+import type { DecisionEntity } from './decision.entity';
+
+export interface DecisionAnnouncement {
+  decision: DecisionEntity;
+  principalReasons: ReasonCode[];
+  policyVersion: number;
+  modelVersion: string;
+  hops: HopTimes;
+  causationId?: string;
+}
+
+/**
+ * Announces decisions on `review.decision-made.v1` through the transactional outbox: the
+ * message is written with the decision and relayed once the transaction commits.
+ */
+@Injectable()
+export class DecisionPublisherService {
+  constructor(
+    private readonly outbox: OutboxWriter,
+    private readonly relay: OutboxRelayService,
+  ) {}
+
+  async write(manager: EntityManager, a: DecisionAnnouncement): Promise<DecisionMadeEvent> {
+    const now = new Date().toISOString();
+    const event = decisionMadeSchema.parse({
+      eventId: randomUUID(),
+      type: 'decision.made',
+      schemaVersion: 1,
+      occurredAt: a.decision.decidedAt.toISOString(),
+      producedAt: now,
+      source: 'review',
+      correlationId: CorrelationContext.current() ?? a.decision.applicationId,
+      ...(a.causationId ? { causationId: a.causationId } : {}),
+      payload: {
+        decisionId: a.decision.id,
+        applicationId: a.decision.applicationId,
+        companyId: a.decision.companyId,
+        outcome: a.decision.outcome,
+        automatic: a.decision.automatic,
+        decidedBy: a.decision.decidedBy,
+        principalReasons: a.principalReasons,
+        policyVersion: String(a.policyVersion),
+        modelVersion: a.modelVersion,
+        hops: a.hops,
+      },
+    });
+    await this.outbox.write(manager, [{ topic: Topics.decisionMade, key: a.decision.applicationId, payload: event }]);
+    return event;
+  }
+
+  /** Call after the commit: the relay publishes now instead of at its next poll. */
+  flush(): void {
+    this.relay.wake();
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+
+import { InboxModule } from '@loanmesh/database';
+
+import { CasesModule } from '../cases/cases.module';
+import { PolicyModule } from '../policy/policy.module';
+import { ApplicationScoredConsumer } from './application-scored.consumer';
+import { AutomaticDecisionService } from './automatic-decision.service';
+import { DecisionLedgerModule } from './decision-ledger.module';
+
+@Module({
+  imports: [InboxModule, PolicyModule, CasesModule, DecisionLedgerModule],
+  controllers: [ApplicationScoredConsumer],
+  providers: [AutomaticDecisionService],
+  exports: [AutomaticDecisionService],
+})
+export class DecisionsModule {}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+import { DomainException } from '@loanmesh/observability';
+
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { DecisionEntity } from '../decisions/decision.entity';
+import { type LabelSource, type LabelValue, LabelEntity } from './label.entity';
+
+const PAGE = 500;
+
+export class LabelException extends DomainException {
+  static noDecision(applicationId: string): LabelException {
+    return new LabelException('LABEL_UNKNOWN_APPLICATION', 'NOT_FOUND', `no decision for application ${applicationId}`);
+  }
+}
+
+/** Training labels: officer decisions and repayment/default outcomes, with the features scored. */
+@Injectable()
+export class LabelService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async record(manager: EntityManager, applicationId: string, label: LabelValue, source: LabelSource, by: string): Promise<void> {
+    const automatic = await manager.findOne(DecisionEntity, { where: { applicationId, automatic: true } });
+    if (!automatic) {
+      throw LabelException.noDecision(applicationId);
+    }
+    const scored = automatic.content.scored as { featureNames?: string[]; featureVector?: number[] } | undefined;
+    await manager.insert(LabelEntity, {
+      applicationId,
+      label,
+      source,
+      recordedBy: by,
+      recordedAt: new Date(),
+      modelVersion: String(automatic.content.modelVersion ?? ''),
+      featureNames: scored?.featureNames ?? [],
+      featureVector: scored?.featureVector ?? [],
+    });
+  }
+
+  recordOutcome(user: AuthenticatedUser, applicationId: string, outcome: 'DEFAULTED' | 'REPAID'): Promise<void> {
+    return this.dataSource.transaction((em) => this.record(em, applicationId, outcome, 'OUTCOME', user.username));
+  }
+
+  /** Labels page by page in id order, so an export holds one page in memory at a time. */
+  async *pages(): AsyncGenerator<LabelEntity[]> {
+    let after = '0';
+    for (;;) {
+      const page = await this.dataSource
+        .getRepository(LabelEntity)
+        .createQueryBuilder('l')
+        .where('l.id > :after', { after })
+        .orderBy('l.id', 'ASC')
+        .limit(PAGE)
+        .getMany();
+      if (page.length > 0) {
+        yield page;
+      }
+      if (page.length < PAGE) {
+        return;
+      }
+      after = page[page.length - 1]!.id;
+    }
+  }
+}

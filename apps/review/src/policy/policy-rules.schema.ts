@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+const outcome = z.enum(['AUTO_APPROVE', 'REFER', 'AUTO_DECLINE']);
+export type PolicyOutcome = z.infer<typeof outcome>;
+const share = z.number().min(0).max(1);
+
+/** The JSON rules of one policy version; stored as-is and validated on every draft. */
+export const policyRulesSchema = z.object({
+  knockouts: z.object({
+    maxActivePublicRecords: z.number().int().nonnegative(),
+    maxPriorDefaults: z.number().int().nonnegative(),
+    minCompanyAgeMonths: z.number().int().nonnegative(),
+    blacklistedCompanyIds: z.array(z.string().min(1).max(64)).max(10000),
+  }),
+  grades: z.object({ A: outcome, B: outcome, C: outcome, D: outcome, E: outcome, F: outcome }),
+  pdCutoffs: z.object({ autoApproveMaxPd: share, autoDeclineMinPd: share }),
+  authority: z.object({ autoApproveMaxAmount: z.number().nonnegative() }),
+  graphTriggers: z.object({
+    guaranteeCircle: z.boolean(),
+    circularOwnership: z.boolean(),
+    maxSharedIdentifierBadCompanies: z.number().int().nonnegative(),
+    maxDefaultedNeighbourShare: share,
+    maxShellScore: share,
+  }),
+  fourEyes: z.object({ amountAbove: z.number().nonnegative(), onGraphRisk: z.boolean() }),
+});
+export type PolicyRules = z.infer<typeof policyRulesSchema>;
+
+/** The policy seeded by migration: conservative, every graph red flag goes to a human. */
+export const DEFAULT_POLICY_RULES: PolicyRules = {
+  knockouts: { maxActivePublicRecords: 0, maxPriorDefaults: 0, minCompanyAgeMonths: 6, blacklistedCompanyIds: [] },
+  grades: { A: 'AUTO_APPROVE', B: 'AUTO_APPROVE', C: 'REFER', D: 'REFER', E: 'AUTO_DECLINE', F: 'AUTO_DECLINE' },
+  pdCutoffs: { autoApproveMaxPd: 0.05, autoDeclineMinPd: 0.35 },
+  authority: { autoApproveMaxAmount: 300000 },
+  graphTriggers: {
+    guaranteeCircle: true,
+    circularOwnership: true,
+    maxSharedIdentifierBadCompanies: 0,
+    maxDefaultedNeighbourShare: 0.25,
+    maxShellScore: 0.7,
+  },
+  fourEyes: { amountAbove: 500000, onGraphRisk: true },
+};

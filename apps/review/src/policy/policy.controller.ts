@@ -1,0 +1,50 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { z } from 'zod';
+
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { parseBody } from '../common/parse-body';
+import type { BacktestResult } from './policy-backtest';
+import { policyRulesSchema } from './policy-rules.schema';
+import { PolicyService, type PolicyView } from './policy.service';
+
+const draftSchema = z.object({ rules: policyRulesSchema, note: z.string().min(1).max(500) });
+
+@Controller('policies')
+export class PolicyController {
+  constructor(private readonly policies: PolicyService) {}
+
+  @Roles('risk_manager', 'auditor', 'admin')
+  @Get()
+  list(): Promise<PolicyView[]> {
+    return this.policies.list();
+  }
+
+  @Roles('risk_manager', 'auditor', 'admin')
+  @Get(':id')
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<PolicyView> {
+    return this.policies.get(id);
+  }
+
+  @Roles('risk_manager')
+  @Post()
+  createDraft(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown): Promise<PolicyView> {
+    const { rules, note } = parseBody(draftSchema, body);
+    return this.policies.createDraft(user, rules, note);
+  }
+
+  @Roles('risk_manager')
+  @Post(':id/backtest')
+  @HttpCode(200)
+  backtest(@Param('id', ParseUUIDPipe) id: string): Promise<BacktestResult & { version: number }> {
+    return this.policies.backtest(id);
+  }
+
+  @Roles('risk_manager')
+  @Post(':id/activate')
+  @HttpCode(200)
+  activate(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<PolicyView> {
+    return this.policies.activate(id, user);
+  }
+}
