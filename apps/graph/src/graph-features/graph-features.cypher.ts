@@ -12,7 +12,8 @@ export const LOCAL_FEATURES = `
 MATCH (c:Company {id: $id})
 CALL (c) {
   OPTIONAL MATCH (c)-[:SAME_AS]-(alias:Company)
-  RETURN collect(DISTINCT coalesce(alias.canonicalId, alias.id)) + coalesce(c.canonicalId, c.id) AS selfKeys
+  WITH collect(DISTINCT coalesce(alias.canonicalId, alias.id)) AS aliases
+  RETURN aliases + coalesce(c.canonicalId, c.id) AS selfKeys
 }
 CALL (c) {
   OPTIONAL MATCH p = (c)-[:GUARANTEES*2..6]->(c)

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 
 import type { GraphExplanation, GraphFeatures } from '@loanmesh/contracts';
 
@@ -36,8 +36,17 @@ const EMPTY_LOCAL: LocalFacts = {
 
 /** The 19 graph features of a company as of a day (graph/features.md), with explanations. */
 @Injectable()
-export class GraphFeaturesService {
+export class GraphFeaturesService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(GraphFeaturesService.name);
+
   constructor(private readonly repository: GraphFeaturesRepository) {}
+
+  /** Plans the feature queries once at start-up, so the first application is not slowed by planning. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.compute('__warm-up__', new Date().toISOString(), undefined, 30_000).catch((e: unknown) =>
+      this.logger.warn({ msg: 'feature warm-up failed', error: String(e) }),
+    );
+  }
 
   /**
    * @param asOf application day 'YYYY-MM-DD'; only facts strictly before it count.

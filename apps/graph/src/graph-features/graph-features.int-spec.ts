@@ -1,0 +1,164 @@
+import type { TestingModule } from '@nestjs/testing';
+
+import type { GraphFeatures } from '@loanmesh/contracts';
+import { Neo4jService } from '@loanmesh/neo4j';
+import { uniqueId } from '@loanmesh/testing';
+
+import { GraphWriterService } from '../graph-writer/graph-writer.service';
+import { GraphEventFactory } from '../testing/graph-event.factory';
+import { deleteSuiteGraph, graphTestModule } from '../testing/graph-test.harness';
+import { GraphFeaturesService } from './graph-features.service';
+
+const AS_OF = '2023-06-01T10:00:00Z';
+
+/** The hand-built graph of graph/features.md ("worked example"). */
+function mainScenario(f: GraphEventFactory) {
+  return [
+    f.company('A', { addressName: 'shared-addr' }),
+    f.company('B'),
+    f.company('C'),
+    f.company('E', { addressName: 'shared-addr' }),
+    f.company('F', { phone: 'A' }),
+    f.company('G', { addressName: 'shared-addr' }),
+    f.company('H'),
+    f.company('S'),
+    f.company('T'),
+    f.person('P1'),
+    f.guarantee('g1', 'A', 'B', 100),
+    f.guarantee('g2', 'B', 'C', 200),
+    f.guarantee('g3', 'C', 'A', 300),
+    f.guarantee('g4', 'A', 'E', 50),
+    f.guarantee('g5', 'E', 'A', 70),
+    f.supplies('A', 'G', 60_000),
+    f.director('P1', 'A'),
+    f.director('P1', 'H'),
+    f.holds('S', 'A'),
+    f.holds('T', 'S'),
+    f.account('acA', 'A', '11112222'),
+    f.account('acB', 'B', '11112222'),
+    f.defaulted('F', '2022-01-01'),
+    f.defaulted('H', '2021-05-01'),
+    f.judgment('C', '2022-03-01'),
+    // After the application day: must not leak into features as of AS_OF.
+    f.company('Z'),
+    f.guarantee('g6', 'A', 'Z', 1000, '2023-07-01'),
+    f.defaulted('B', '2023-08-01'),
+  ];
+}
+
+const EXPECTED: GraphFeatures = {
+  inGuaranteeCircle: 1,
+  guaranteeCircleSize: 4,
+  reciprocalGuarantees: 1,
+  contingentLiability: 150,
+  defaultedNeighbourShare: 0.166667,
+  judgmentNeighbourShare: 0.166667,
+  distanceToDefault: 1,
+  nearestDefaultFound: 1,
+  sharedIdentifierCompanies: 4,
+  sharedIdentifierBadCompanies: 1,
+  addressCrowding: 3,
+  shellScore: 0,
+  directorNetworkSize: 1,
+  directorNetworkDefaultRate: 1,
+  ownershipChainDepth: 2,
+  circularOwnership: 0,
+  customerConcentration: 0.6,
+  communitySize: 7,
+  communityDefaultRate: 0.166667,
+};
+
+describe(GraphFeaturesService.name, () => {
+  const prefix = uniqueId('gf');
+  const f = new GraphEventFactory(prefix);
+  const reversed = new GraphEventFactory(`${prefix}-r`);
+  let module: TestingModule;
+  let sut: GraphFeaturesService;
+  let writer: GraphWriterService;
+  const events = mainScenario(f);
+
+  beforeAll(async () => {
+    module = await graphTestModule();
+    sut = module.get(GraphFeaturesService);
+    writer = module.get(GraphWriterService);
+    await writer.applyBatch(events);
+    await writer.applyBatch([...mainScenario(reversed)].reverse());
+  }, 60_000);
+
+  afterAll(async () => {
+    const neo4j = module.get(Neo4jService);
+    await deleteSuiteGraph(neo4j, prefix);
+    await module.close();
+  });
+
+  it('should compute every feature exactly when given the hand-built graph', async () => {
+    const result = await sut.compute(f.id('A'), AS_OF);
+
+    expect(result.features).toEqual(EXPECTED);
+  });
+
+  it('should ignore ties and defaults dated on or after the application day when computing as of that day', async () => {
+    const later = await sut.compute(f.id('A'), '2024-01-01T00:00:00Z');
+    const asOf = await sut.compute(f.id('A'), AS_OF);
+
+    expect(later.features.contingentLiability).toBe(1150);
+    expect(later.features.defaultedNeighbourShare).toBeCloseTo(2 / 7, 5);
+    expect(asOf.features.contingentLiability).toBe(150);
+    expect(asOf.features.defaultedNeighbourShare).toBe(0.166667);
+  });
+
+  it('should give the same features when the events arrive in reverse order', async () => {
+    const result = await sut.compute(reversed.id('A'), AS_OF);
+
+    expect(result.features).toEqual(EXPECTED);
+  });
+
+  it('should not change the graph when a batch is redelivered', async () => {
+    const neo4j = module.get(Neo4jService);
+    const snapshot = async () =>
+      neo4j.read(
+        `MATCH (n) WHERE n.id STARTS WITH $p
+         OPTIONAL MATCH (n)-[r]->(m)
+         WITH n, collect([type(r), m.id, properties(r)]) AS out ORDER BY n.id
+         RETURN n.id AS id, properties(n) AS props, out`,
+        { p: prefix },
+      );
+    const before = await snapshot();
+
+    await writer.applyBatch(events);
+    await writer.applyBatch([...events].reverse());
+
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('should name the guarantee circle and the shared phone in the explanations when they drive the features', async () => {
+    const result = await sut.compute(f.id('A'), AS_OF);
+    const texts = result.explanations.map((e) => e.text);
+
+    expect(texts).toContain(`is in a guarantee circle of 4 companies: ${result.local.cycles[0]!.join(' → ')}`);
+    expect(texts).toContain('shares a phone with 1 company that defaulted or have court judgments');
+    expect(result.explanations[0]!.severity).toBe('HIGH');
+  });
+
+  it('should score a young, thin, crowded company as a shell and find circular ownership when planted', async () => {
+    const shell = ['X1', 'X2', 'X3', 'X4', 'X5'].map((n) => f.company(n, { addressName: 'crowded' }));
+    await writer.applyBatch([
+      ...shell,
+      f.company('X', { addressName: 'crowded', registeredAt: '2023-01-01', registeredCapital: 5000, employees: 0, annualRevenue: 20_000 }),
+      f.company('W1'),
+      f.company('W2'),
+      f.company('W3'),
+      f.holds('W2', 'W1'),
+      f.holds('W3', 'W2'),
+      f.holds('W1', 'W3'),
+    ]);
+
+    const x = await sut.compute(f.id('X'), AS_OF);
+    const w = await sut.compute(f.id('W1'), AS_OF);
+
+    expect(x.features.addressCrowding).toBe(6);
+    expect(x.features.shellScore).toBe(1);
+    expect(w.features.circularOwnership).toBe(1);
+    expect(w.features.ownershipChainDepth).toBe(2);
+  });
+});
