@@ -1,14 +1,18 @@
-import { type DynamicModule, Module } from '@nestjs/common';
-import { databaseRootModule, DatabaseHealthIndicator, DatabaseHealthModule } from '@loanmesh/database';
-import { INGESTION_SCHEMA, ingestionEntities, ingestionMigrations } from './database/ingestion-database';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 
-import { ALL_TOPICS, DeadLetterTopics } from '@loanmesh/contracts';
 import { APP_CONFIG } from '@loanmesh/config';
+import { ALL_TOPICS, DeadLetterTopics } from '@loanmesh/contracts';
+import { databaseRootModule, DatabaseHealthIndicator, DatabaseHealthModule, OutboxModule } from '@loanmesh/database';
 import { KafkaHealthIndicator, KafkaModule } from '@loanmesh/kafka';
 import { ObservabilityModule } from '@loanmesh/observability';
 
 import type { IngestionConfig } from './config/ingestion.config';
+import { INGESTION_SCHEMA, ingestionEntities, ingestionMigrations } from './database/ingestion-database';
+import { DeadLettersModule } from './dead-letters/dead-letters.module';
+import { IngestModule } from './ingest/ingest.module';
+import { StatsModule } from './stats/stats.module';
 
+@Global()
 @Module({})
 export class IngestionAppModule {
   static forRoot(config: IngestionConfig): DynamicModule {
@@ -30,9 +34,17 @@ export class IngestionAppModule {
           migrations: ingestionMigrations,
           poolSize: config.DATABASE_POOL_SIZE,
         }),
+        OutboxModule.forRoot({
+          lockName: `${INGESTION_SCHEMA}.outbox`,
+          batchSize: config.OUTBOX_BATCH_SIZE,
+          idlePollMs: config.OUTBOX_IDLE_POLL_MS,
+        }),
+        IngestModule,
+        DeadLettersModule,
+        StatsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, OutboxModule],
     };
   }
 }

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 
 import { loadConfig } from '@loanmesh/config';
-import { kafkaMicroserviceOptions } from '@loanmesh/kafka';
 import { bootstrapService, exitOnBootFailure } from '@loanmesh/observability';
 
 import { IngestionAppModule } from './app.module';
 import { ingestionConfigShape } from './config/ingestion.config';
+import { ingestionTransport } from './transport/ingestion-transport';
 
 async function main(): Promise<void> {
   const config = loadConfig(ingestionConfigShape);
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     port: config.HTTP_PORT,
     host: config.HTTP_HOST,
     logLevel: config.LOG_LEVEL,
-    kafka: kafkaMicroserviceOptions(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID, config.KAFKA_GROUP_ID),
+    kafka: ingestionTransport(config),
   });
 }
 

@@ -1,4 +1,6 @@
-import { httpConfig, kafkaConfig, databaseConfig, piiConfig } from '@loanmesh/config';
+import { z } from 'zod';
+
+import { databaseConfig, httpConfig, kafkaConfig, piiConfig } from '@loanmesh/config';
 import type { loadConfig } from '@loanmesh/config';
 
 /** Everything the ingestion service reads from its environment, validated once at boot. */
@@ -7,6 +9,14 @@ export const ingestionConfigShape = {
   ...kafkaConfig,
   ...databaseConfig,
   ...piiConfig,
+  /** Records applied per database transaction (one partition's chunk). */
+  INGESTION_CHUNK_SIZE: z.coerce.number().int().min(1).max(5000).default(1000),
+  /** Partitions whose chunks are applied in parallel (each on its own connection). */
+  INGESTION_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(32).default(3),
+  /** Outbox rows per relay transaction. */
+  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(10000).default(1000),
+  /** Relay poll interval when idle; commits of this process wake it at once. */
+  OUTBOX_IDLE_POLL_MS: z.coerce.number().int().min(5).max(60000).default(50),
 };
 
 export type IngestionConfig = ReturnType<typeof loadConfig<typeof ingestionConfigShape>>;

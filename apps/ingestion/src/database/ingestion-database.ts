@@ -1,7 +1,16 @@
-import { createSchemaMigration } from '@loanmesh/database';
+import { createInboxMigration, createOutboxMigration, createSchemaMigration, InboxMessageEntity, OutboxMessageEntity } from '@loanmesh/database';
+
+import { IngestionStoreMigration1764000001000 } from './migrations/ingestion-store.migration';
+import { DeadLetterEntity } from '../dead-letters/dead-letter.entity';
+import { storeEntities } from '../store/store.entities';
 
 /** The PostgreSQL schema this service owns, its entities and its migrations in order. */
 export const INGESTION_SCHEMA = 'ingestion';
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM takes entity classes
-export const ingestionEntities: Function[] = [];
-export const ingestionMigrations = [createSchemaMigration(INGESTION_SCHEMA)];
+export const ingestionEntities: Function[] = [...storeEntities, DeadLetterEntity, InboxMessageEntity, OutboxMessageEntity];
+export const ingestionMigrations = [
+  createSchemaMigration(INGESTION_SCHEMA),
+  createInboxMigration(INGESTION_SCHEMA),
+  createOutboxMigration(INGESTION_SCHEMA),
+  IngestionStoreMigration1764000001000,
+];

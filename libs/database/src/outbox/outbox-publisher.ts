@@ -27,7 +27,9 @@ export class KafkaOutboxPublisher implements OutboxPublisher {
   async publish(messages: readonly RelayedMessage[]): Promise<void> {
     const byTopic = new Map<string, RelayedMessage[]>();
     for (const m of messages) {
-      byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
+      const list = byTopic.get(m.topic) ?? [];
+      list.push(m);
+      byTopic.set(m.topic, list);
     }
     await Promise.all(
       [...byTopic].map(([topic, list]) =>

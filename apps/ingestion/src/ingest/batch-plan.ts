@@ -1,0 +1,62 @@
+import { CoreBankingEventTypes as T, type CompanySnapshot, type CoreBankingEvent } from '@loanmesh/contracts';
+import type { DomainException } from '@loanmesh/observability';
+
+import type { VersionedSnapshot } from './ingestion-store.repository';
+import { UnknownCompanyException } from './unknown-company.exception';
+
+/** What to do with each event of a batch, decided before anything is written. */
+export interface BatchPlan {
+  /** Indexes of first occurrences that may be applied (if the inbox has not seen them). */
+  accepted: number[];
+  /** Indexes of events whose id already appeared earlier in the same batch. */
+  repeats: number[];
+  rejected: Map<number, DomainException>;
+  /** Company snapshot as of each accepted application (by event id). */
+  snapshots: Map<string, CompanySnapshot>;
+}
+
+/**
+ * Walks the batch in arrival order with the stored company states, so an application sees
+ * its company as registered or updated before it (in the store or earlier in the batch),
+ * never a later update from further down the batch.
+ */
+export function planBatch(events: readonly CoreBankingEvent[], stored: ReadonlyMap<string, VersionedSnapshot>): BatchPlan {
+  const plan: BatchPlan = { accepted: [], repeats: [], rejected: new Map(), snapshots: new Map() };
+  const companies = new Map(stored);
+  const firstIndex = new Map<string, number>();
+  events.forEach((e, i) => {
+    const first = firstIndex.get(e.eventId);
+    if (first !== undefined) {
+      const firstRejection = plan.rejected.get(first);
+      return firstRejection ? plan.rejected.set(i, firstRejection) : plan.repeats.push(i);
+    }
+    firstIndex.set(e.eventId, i);
+    if (e.type === T.companyRegistered || e.type === T.companyUpdated) {
+      const known = companies.get(e.payload.companyId);
+      if (!known || known.version < e.payload.version) {
+        companies.set(e.payload.companyId, { version: e.payload.version, snapshot: snapshotOf(e.payload) });
+      }
+    }
+    if (e.type === T.applicationSubmitted) {
+      const company = companies.get(e.payload.companyId);
+      if (!company) {
+        return plan.rejected.set(i, new UnknownCompanyException(e.payload.applicationId));
+      }
+      plan.snapshots.set(e.eventId, company.snapshot);
+    }
+    plan.accepted.push(i);
+  });
+  return plan;
+}
+
+type CompanyPayload = Extract<CoreBankingEvent, { type: 'company.registered' }>['payload'];
+
+function snapshotOf(p: CompanyPayload): CompanySnapshot {
+  const { companyId, registeredAt, registeredCapital, legalForm, industryCode, region, employees, annualRevenue, financials } = p;
+  return { companyId, registeredAt, registeredCapital, legalForm, industryCode, region, employees, annualRevenue, financials };
+}
+
+/** Company ids whose stored state the plan needs: those of applications. */
+export function applicationCompanyIds(events: readonly CoreBankingEvent[]): string[] {
+  return events.flatMap((e) => (e.type === T.applicationSubmitted ? [e.payload.companyId] : []));
+}

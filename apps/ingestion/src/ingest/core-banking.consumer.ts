@@ -1,0 +1,24 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern } from '@nestjs/microservices';
+
+import { type CoreBankingEvent, coreBankingRegistry, Topics } from '@loanmesh/contracts';
+
+import { InboundBatchService } from '../transport/inbound-batch.service';
+import type { KafkaBatchContext } from '../transport/kafka-batch.context';
+import { CoreBankingIngestService } from './core-banking-ingest.service';
+
+/** Core-banking records: validated by the shared inbound edge, applied by the ingest service. */
+@Controller()
+export class CoreBankingConsumer {
+  constructor(
+    private readonly inbound: InboundBatchService,
+    private readonly ingest: CoreBankingIngestService,
+  ) {}
+
+  @EventPattern(Topics.coreBankingEvents)
+  async onRecords(@Ctx() ctx: KafkaBatchContext): Promise<void> {
+    await this.inbound.process<CoreBankingEvent>(ctx.records, coreBankingRegistry, (items) =>
+      this.ingest.ingestBatch(items),
+    );
+  }
+}

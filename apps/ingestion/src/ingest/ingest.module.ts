@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+
+import { InboxModule } from '@loanmesh/database';
+
+import { SystemClock } from '../common/system-clock.service';
+import { PiiTokenizerService } from '../pii/pii-tokenizer.service';
+import { InboundBatchService } from '../transport/inbound-batch.service';
+import { CoreBankingIngestService } from './core-banking-ingest.service';
+import { CoreBankingConsumer } from './core-banking.consumer';
+import { DomainEventNormalizer } from './domain-event.normalizer';
+import { IngestionStoreRepository } from './ingestion-store.repository';
+
+/** Core-banking events into the store and the outbox. Needs the global outbox module. */
+@Module({
+  imports: [InboxModule],
+  controllers: [CoreBankingConsumer],
+  providers: [
+    CoreBankingIngestService,
+    IngestionStoreRepository,
+    DomainEventNormalizer,
+    PiiTokenizerService,
+    InboundBatchService,
+    SystemClock,
+  ],
+})
+export class IngestModule {}

@@ -1,0 +1,65 @@
+import { STORE_TABLES, type StoreTable, type TableSpec } from './store-tables';
+
+/**
+ * Query text of the store, built once from the table specs. Every statement takes ONE
+ * parameter, a JSON array of rows, expanded by `jsonb_to_recordset`: a whole batch is one
+ * round trip whatever its size.
+ */
+const LINEAGE_TYPES = { event_id: 'text', occurred_at: 'timestamptz' };
+
+const GUARDS: Record<TableSpec['guard'], string> = {
+  version: 't.version < EXCLUDED.version',
+  occurred: '(t.occurred_at, t.event_id COLLATE "C") < (EXCLUDED.occurred_at, EXCLUDED.event_id COLLATE "C")',
+};
+
+function recordset(types: Readonly<Record<string, string>>): string {
+  return `jsonb_to_recordset($1::jsonb) AS x(${Object.entries(types)
+    .map(([c, t]) => `${c} ${t}`)
+    .join(', ')})`;
+}
+
+/** Inserts or replaces rows by the table's ordering rule; returns the event ids applied. */
+export function upsertSql(schema: string, table: StoreTable): string {
+  const spec: TableSpec = STORE_TABLES[table];
+  const types = { ...spec.columns, ...LINEAGE_TYPES };
+  const cols = Object.keys(types);
+  const updates = cols.filter((c) => !spec.key.includes(c)).map((c) => `${c} = EXCLUDED.${c}`);
+  return `INSERT INTO "${schema}"."${table}" AS t (${cols.join(', ')}, source_event_ids, updated_at)
+    SELECT ${cols.map((c) => `x.${c}`).join(', ')}, ARRAY[x.event_id], now() FROM ${recordset(types)}
+    ON CONFLICT (${spec.key.join(', ')}) DO UPDATE SET ${updates.join(', ')},
+      source_event_ids = t.source_event_ids || EXCLUDED.source_event_ids, updated_at = now()
+    WHERE ${GUARDS[spec.guard]}
+    RETURNING t.event_id`;
+}
+
+const RAW_TYPES = {
+  event_id: 'text', type: 'text', schema_version: 'int', occurred_at: 'timestamptz', topic: 'text',
+  kafka_partition: 'int', kafka_offset: 'bigint', message_key: 'text', applied: 'boolean', event: 'jsonb',
+};
+
+export function insertRawEventsSql(schema: string): string {
+  const cols = Object.keys(RAW_TYPES).join(', ');
+  return `INSERT INTO "${schema}".raw_events (${cols}) SELECT ${cols} FROM ${recordset(RAW_TYPES)}
+    ON CONFLICT DO NOTHING`;
+}
+
+const POSITION_TYPES = { topic: 'text', kafka_partition: 'int', kafka_offset: 'bigint', event_id: 'text' };
+
+/** A duplicate is counted once per record position, and never when it is the stored record itself. */
+export function insertDuplicatesSql(schema: string): string {
+  const cols = Object.keys(POSITION_TYPES).join(', ');
+  return `INSERT INTO "${schema}".duplicate_deliveries (${cols}) SELECT ${cols} FROM ${recordset(POSITION_TYPES)}
+    WHERE NOT EXISTS (SELECT 1 FROM "${schema}".raw_events r WHERE r.topic = x.topic
+      AND r.kafka_partition = x.kafka_partition AND r.kafka_offset = x.kafka_offset)
+    ON CONFLICT DO NOTHING`;
+}
+
+const DEAD_LETTER_TYPES = {
+  original_topic: 'text', original_partition: 'int', original_offset: 'bigint', code: 'text', reason: 'text',
+};
+
+export function insertDeadLettersSql(schema: string): string {
+  const cols = Object.keys(DEAD_LETTER_TYPES).join(', ');
+  return `INSERT INTO "${schema}".dead_letters (${cols}) SELECT ${cols} FROM ${recordset(DEAD_LETTER_TYPES)}
+    ON CONFLICT DO NOTHING`;
+}

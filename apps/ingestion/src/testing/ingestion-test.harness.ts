@@ -1,0 +1,90 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Kafka, logLevel } from 'kafkajs';
+
+import { loadConfig } from '@loanmesh/config';
+import { ALL_TOPICS, DEFAULT_PARTITIONS, DeadLetterTopics, Topics } from '@loanmesh/contracts';
+import { GlobalExceptionFilter, JsonLogger } from '@loanmesh/observability';
+import { createTestDatabase, TEST_BROKERS, type TestDatabase, uniqueId, waitFor } from '@loanmesh/testing';
+
+import { IngestionAppModule } from '../app.module';
+import { type IngestionConfig, ingestionConfigShape } from '../config/ingestion.config';
+import { ingestionTransport } from '../transport/ingestion-transport';
+
+const kafka = new Kafka({ brokers: TEST_BROKERS, clientId: uniqueId('ingestion-harness'), logLevel: logLevel.NOTHING });
+
+/** Environment of one ingestion instance for a test suite: its own database and consumer group. */
+export async function testEnvironment(overrides: Record<string, string> = {}): Promise<{ env: Record<string, string>; db: TestDatabase }> {
+  const db = await createTestDatabase('ingestion_t');
+  const group = uniqueId('ingestion-it');
+  const env = {
+    HTTP_PORT: '3999',
+    SERVICE_NAME: 'ingestion',
+    KAFKA_BROKERS: TEST_BROKERS.join(','),
+    KAFKA_CLIENT_ID: group,
+    KAFKA_GROUP_ID: group,
+    DATABASE_URL: db.url,
+    PII_HASH_KEY: 'integration-test-key-0123456789',
+    LOG_LEVEL: 'warn',
+    ...overrides,
+  };
+  await startGroupAtEnd(group, [Topics.coreBankingEvents, DeadLetterTopics.ingestion]);
+  return { env, db };
+}
+
+/**
+ * Topics are shared by every suite and run, so a fresh group starts at the current end
+ * instead of replaying history: it only sees what its suite produces.
+ */
+export async function startGroupAtEnd(groupId: string, topics: readonly string[]): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = ALL_TOPICS.filter((t) => !existing.has(t));
+    if (missing.length > 0) {
+      await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: DEFAULT_PARTITIONS })) });
+    }
+    for (const topic of topics) {
+      const offsets = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({ groupId, topic, partitions: offsets.map((o) => ({ partition: o.partition, offset: o.high })) });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Resolves once the group has members with partitions assigned (so produced records are seen). */
+export async function waitForGroup(groupId: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await waitFor(async () => {
+      const { groups } = await admin.describeGroups([groupId]);
+      return groups[0]?.state === 'Stable' ? true : undefined;
+    }, 60000, `consumer group ${groupId} to be stable`);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Boots the real ingestion app in-process (HTTP on a free port, Kafka batch transport). */
+export async function startIngestion(env: Record<string, string>): Promise<{ app: INestApplication; config: IngestionConfig; url: string }> {
+  const config = loadConfig(ingestionConfigShape, env);
+  const logger = new JsonLogger('ingestion', config.LOG_LEVEL);
+  const app = await NestFactory.create(IngestionAppModule.forRoot(config), { logger });
+  app.useGlobalFilters(new GlobalExceptionFilter());
+  app.connectMicroservice(ingestionTransport(config), { inheritAppConfig: true });
+  await app.startAllMicroservices();
+  await app.listen(0, '127.0.0.1');
+  await waitForGroup(config.KAFKA_GROUP_ID);
+  return { app, config, url: (await app.getUrl()).replace('[::1]', '127.0.0.1') };
+}
+
+export async function getJson<T>(url: string): Promise<T> {
+  const res = await fetch(url);
+  if (!res.ok) {
+    throw new Error(`${url}: ${res.status}`);
+  }
+  return (await res.json()) as T;
+}

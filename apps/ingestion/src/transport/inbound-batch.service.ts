@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import type { KafkaContext } from '@nestjs/microservices';
+
+import type { SchemaRegistry } from '@loanmesh/contracts';
+import { InboundProcessorService, type InboundOutcome } from '@loanmesh/kafka';
+
+import type { InboundItem, ItemOutcome } from './inbound-batch.types';
+
+interface Pending<T> {
+  item: InboundItem<T>;
+  resolve: (outcome: InboundOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Runs every record of a batch through the shared `InboundProcessorService` (validation,
+ * dead letters, retry classification, correlation context), but applies the valid ones
+ * together: once each record is either validated or settled, the batch function gets all
+ * valid events at once and its per-item outcomes flow back to each record's processing.
+ */
+@Injectable()
+export class InboundBatchService {
+  constructor(private readonly inbound: InboundProcessorService) {}
+
+  async process<T>(
+    records: readonly KafkaContext[],
+    registry: SchemaRegistry,
+    applyBatch: (items: InboundItem<T>[]) => Promise<ItemOutcome[]>,
+  ): Promise<void> {
+    const pending = new Map<number, Pending<T>>();
+    const done = new Set<number>();
+    let flushed = false;
+    const flushIfReady = (): void => {
+      if (!flushed && done.size + pending.size === records.length) {
+        flushed = true;
+        this.flush([...pending.entries()].sort(([a], [b]) => a - b).map(([, p]) => p), applyBatch);
+      }
+    };
+    const runs = records.map((ctx, i) =>
+      this.inbound
+        .process<T>(ctx, registry, (event) => {
+          const outcome = new Promise<InboundOutcome>((resolve, reject) => {
+            pending.set(i, { item: { event, position: positionOf(ctx) }, resolve, reject });
+          });
+          flushIfReady();
+          return outcome;
+        })
+        .finally(() => {
+          if (!pending.has(i)) {
+            done.add(i);
+            flushIfReady();
+          }
+        }),
+    );
+    const failure = (await Promise.allSettled(runs)).find((r) => r.status === 'rejected');
+    if (failure) {
+      throw failure.reason;
+    }
+  }
+
+  private flush<T>(batch: Pending<T>[], applyBatch: (items: InboundItem<T>[]) => Promise<ItemOutcome[]>): void {
+    if (batch.length === 0) {
+      return;
+    }
+    void applyBatch(batch.map((p) => p.item)).then(
+      (outcomes) => batch.forEach((p, i) => settle(p, outcomes[i])),
+      (e: unknown) => batch.forEach((p) => p.reject(e)),
+    );
+  }
+}
+
+function settle<T>(p: Pending<T>, outcome: ItemOutcome | undefined): void {
+  if (typeof outcome === 'string') {
+    p.resolve(outcome);
+  } else {
+    p.reject(outcome ?? new Error('batch returned no outcome for an item'));
+  }
+}
+
+function positionOf(ctx: KafkaContext): InboundItem<unknown>['position'] {
+  const key = ctx.getMessage().key;
+  return {
+    topic: ctx.getTopic(),
+    partition: ctx.getPartition(),
+    offset: ctx.getMessage().offset,
+    key: key === null || key === undefined ? null : key.toString(),
+  };
+}
