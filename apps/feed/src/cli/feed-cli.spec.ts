@@ -39,12 +39,12 @@ describe('feed CLI', () => {
       const result = runFeed(['--seed', '3', '--scale', '0.01', '--out', dir, '--count', '20', '--faults', '0.01', '--no-progress']);
       expect(result.status).toBe(0);
     }
-    const [a, b] = dirs.map((d) => readFileSync(join(d!, 'backlog.jsonl'), 'utf8'));
+    const [a, b] = dirs.map((d) => readFileSync(join(d, 'backlog.jsonl'), 'utf8'));
     expect(a).toBe(b);
-    expect(readFileSync(join(dirs[0]!, 'live.jsonl'), 'utf8')).toBe(readFileSync(join(dirs[1]!, 'live.jsonl'), 'utf8'));
-    const summary = JSON.parse(readFileSync(join(dirs[0]!, 'summary.json'), 'utf8')) as { backlog: { events: number; records: number }; faults: { duplicated: number; malformed: Record<string, number> } };
+    expect(readFileSync(join(dirs[0], 'live.jsonl'), 'utf8')).toBe(readFileSync(join(dirs[1], 'live.jsonl'), 'utf8'));
+    const summary = JSON.parse(readFileSync(join(dirs[0], 'summary.json'), 'utf8')) as { backlog: { events: number; records: number }; faults: { duplicated: number; malformed: Record<string, number> } };
     const malformed = Object.values(summary.faults.malformed).reduce((x, y) => x + y, 0);
-    expect(a!.trim().split('\n')).toHaveLength(summary.backlog.records);
+    expect(a.trim().split('\n')).toHaveLength(summary.backlog.records);
     expect(summary.backlog.records).toBeGreaterThan(summary.backlog.events);
     expect(summary.backlog.records - summary.backlog.events).toBeLessThanOrEqual(malformed + summary.faults.duplicated);
   }, 60_000);

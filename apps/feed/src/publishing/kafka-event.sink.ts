@@ -62,7 +62,7 @@ export class KafkaEventSink implements EventSink {
 
   private throwIfFailed(): void {
     if (this.failure !== undefined) {
-      throw this.failure instanceof Error ? this.failure : new Error(String(this.failure));
+      throw this.failure instanceof Error ? this.failure : new Error('Kafka send failed', { cause: this.failure });
     }
   }
 }

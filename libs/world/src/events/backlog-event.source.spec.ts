@@ -24,26 +24,13 @@ describe(BacklogEventSource.name, () => {
     for (const line of lines) {
       const e = JSON.parse(line) as CoreBankingEvent;
       const p = e.payload as Record<string, unknown>;
-      switch (e.type) {
-        case 'company.registered':
-          seen.add(String(p.companyId));
-          break;
-        case 'person.registered':
-          seen.add(String(p.personId));
-          break;
-        case 'loan.disbursed':
-          seen.add(String(p.loanId));
-          break;
-        case 'director.linked':
-          expect(seen.has(String(p.companyId)) && seen.has(String(p.personId))).toBe(true);
-          break;
-        case 'loan.repayment-made':
-        case 'loan.payment-missed':
-        case 'loan.defaulted':
-          expect(seen.has(String(p.loanId))).toBe(true);
-          break;
-        default:
-          break;
+      const registers: Record<string, unknown> = { 'company.registered': p.companyId, 'person.registered': p.personId, 'loan.disbursed': p.loanId };
+      if (e.type in registers) {
+        seen.add(String(registers[e.type]));
+      } else if (e.type === 'director.linked') {
+        expect(seen.has(String(p.companyId)) && seen.has(String(p.personId))).toBe(true);
+      } else if (['loan.repayment-made', 'loan.payment-missed', 'loan.defaulted'].includes(e.type)) {
+        expect(seen.has(String(p.loanId))).toBe(true);
       }
     }
   });

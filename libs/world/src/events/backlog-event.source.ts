@@ -32,21 +32,21 @@ export class BacklogEventSource {
   *events(): Generator<CoreBankingEvent> {
     const { order } = this.refs;
     for (let i = 0; i < order.length; i++) {
-      yield this.materialize(order[i]!);
+      yield this.materialize(order[i]);
     }
   }
 
   private materialize(ref: number): CoreBankingEvent {
     const r = this.refs;
-    const kind = r.kind[ref]! as EventKind;
-    const a = r.a[ref]!;
-    const at = isoInstant(r.day[ref]!, 6 * 3600 + kind * 600);
+    const kind = r.kind[ref] as EventKind;
+    const a = r.a[ref];
+    const at = isoInstant(r.day[ref], 6 * 3600 + kind * 600);
     switch (kind) {
       case EventKind.CompanyRegistered:
       case EventKind.CompanyUpdated:
-        return this.company(kind, a, r.day[ref]!, at);
+        return this.company(kind, a, r.day[ref], at);
       case EventKind.PersonRegistered:
-        return envelope(this.ctx, T.personRegistered, at, this.world.persons[a]!.id, personPayload(this.world, this.world.persons[a]!));
+        return envelope(this.ctx, T.personRegistered, at, this.world.persons[a].id, personPayload(this.world, this.world.persons[a]));
       case EventKind.AccountOpened:
         return this.account(a, at);
       case EventKind.DirectorLinked:
@@ -60,16 +60,16 @@ export class BacklogEventSource {
       case EventKind.RepaymentMade:
       case EventKind.PaymentMissed:
       case EventKind.LoanDefaulted:
-        return this.servicing(kind, a, r.b[ref]!, r.day[ref]!, at);
+        return this.servicing(kind, a, r.b[ref], r.day[ref], at);
       case EventKind.PublicRecordFiled:
         return this.record(a, at);
       case EventKind.TransactionBatch:
-        return this.transactions(a, r.b[ref]!, at);
+        return this.transactions(a, r.b[ref], at);
     }
   }
 
   private company(kind: EventKind, index: number, day: number, at: string): CoreBankingEvent {
-    const c = this.world.companies[index]!;
+    const c = this.world.companies[index];
     // A registration shows the filing of the registration day; an update shows the restated one.
     const payload = companyPayload(this.world, c, kind === EventKind.CompanyUpdated ? day + 1 : day);
     const type = kind === EventKind.CompanyUpdated ? T.companyUpdated : T.companyRegistered;
@@ -77,52 +77,52 @@ export class BacklogEventSource {
   }
 
   private account(index: number, at: string): CoreBankingEvent {
-    const acc = this.world.accounts[index]!;
+    const acc = this.world.accounts[index];
     return envelope(this.ctx, T.accountOpened, at, acc.id, { accountId: acc.id, owner: partyOf(this.world, acc.ownerKind, acc.owner), accountNumber: acc.accountNumber, openedAt: isoDay(acc.openedDay) });
   }
 
   private link(kind: EventKind, index: number, at: string): CoreBankingEvent {
     const w = this.world;
     if (kind === EventKind.DirectorLinked) {
-      const d = w.directors[index]!;
-      const companyId = w.companies[d.company]!.id;
-      return envelope(this.ctx, T.directorLinked, at, companyId, { companyId, personId: w.persons[d.person]!.id, role: d.role, validFrom: isoDay(d.fromDay) });
+      const d = w.directors[index];
+      const companyId = w.companies[d.company].id;
+      return envelope(this.ctx, T.directorLinked, at, companyId, { companyId, personId: w.persons[d.person].id, role: d.role, validFrom: isoDay(d.fromDay) });
     }
     if (kind === EventKind.ShareholderLinked) {
-      const s = w.shareholders[index]!;
-      const companyId = w.companies[s.company]!.id;
+      const s = w.shareholders[index];
+      const companyId = w.companies[s.company].id;
       return envelope(this.ctx, T.shareholderLinked, at, companyId, { companyId, holder: partyOf(w, s.holderKind, s.holder), share: s.share, validFrom: isoDay(s.fromDay) });
     }
-    const s = w.suppliers[index]!;
-    const customerCompanyId = w.companies[s.customer]!.id;
-    return envelope(this.ctx, T.supplierLinked, at, customerCompanyId, { supplierCompanyId: w.companies[s.supplier]!.id, customerCompanyId, yearlyVolume: s.volume, validFrom: isoDay(s.fromDay) });
+    const s = w.suppliers[index];
+    const customerCompanyId = w.companies[s.customer].id;
+    return envelope(this.ctx, T.supplierLinked, at, customerCompanyId, { supplierCompanyId: w.companies[s.supplier].id, customerCompanyId, yearlyVolume: s.volume, validFrom: isoDay(s.fromDay) });
   }
 
   private origination(kind: EventKind, index: number): CoreBankingEvent {
     const w = this.world;
     if (kind === EventKind.GuaranteeRegistered) {
-      const g = w.guarantees[index]!;
-      const loan = w.loans[g.loan]!;
+      const g = w.guarantees[index];
+      const loan = w.loans[g.loan];
       const at = isoInstant(g.fromDay, 6 * 3600 + kind * 600);
       return envelope(this.ctx, T.guaranteeRegistered, at, loan.applicationId, {
-        guaranteeId: g.id, loanId: loan.id, borrowerCompanyId: w.companies[loan.company]!.id, guarantor: partyOf(w, g.guarantorKind, g.guarantor),
+        guaranteeId: g.id, loanId: loan.id, borrowerCompanyId: w.companies[loan.company].id, guarantor: partyOf(w, g.guarantorKind, g.guarantor),
         amount: g.amount, validFrom: isoDay(g.fromDay), validTo: isoDay(g.toDay),
       });
     }
-    const loan = w.loans[index]!;
+    const loan = w.loans[index];
     if (kind === EventKind.ApplicationSubmitted) {
       const at = isoInstant(loan.submittedDay, loan.submittedSecond);
       return envelope(this.ctx, T.applicationSubmitted, at, loan.applicationId, applicationPayload(w, loan));
     }
     return envelope(this.ctx, T.loanDisbursed, isoInstant(loan.disbursedDay, 6 * 3600 + kind * 600), loan.applicationId, {
-      loanId: loan.id, applicationId: loan.applicationId, companyId: w.companies[loan.company]!.id, amount: loan.amount, termMonths: loan.termMonths,
+      loanId: loan.id, applicationId: loan.applicationId, companyId: w.companies[loan.company].id, amount: loan.amount, termMonths: loan.termMonths,
       purpose: loan.purpose, interestRate: loan.interestRate, disbursedAt: isoDay(loan.disbursedDay), maturityAt: isoDay(dueDay(loan, installmentCount(loan))),
     });
   }
 
   private servicing(kind: EventKind, index: number, b: number, day: number, at: string): CoreBankingEvent {
-    const loan = this.world.loans[index]!;
-    const companyId = this.world.companies[loan.company]!.id;
+    const loan = this.world.loans[index];
+    const companyId = this.world.companies[loan.company].id;
     if (kind === EventKind.RepaymentMade) {
       return envelope(this.ctx, T.repaymentMade, at, loan.applicationId, { loanId: loan.id, companyId, installmentNo: b, amount: installmentAmount(loan), paidAt: isoDay(day) });
     }
@@ -138,18 +138,18 @@ export class BacklogEventSource {
   }
 
   private record(index: number, at: string): CoreBankingEvent {
-    const r = this.world.records[index]!;
+    const r = this.world.records[index];
     return envelope(this.ctx, T.publicRecordFiled, at, r.id, { recordId: r.id, subject: partyOf(this.world, r.subjectKind, r.subject), kind: r.kind, amount: r.amount, filedAt: isoDay(r.filedDay), status: r.status });
   }
 
   private transactions(flowIndex: number, month: number, at: string): CoreBankingEvent {
-    const flow = this.world.flows[flowIndex]!;
-    const monthDay = flow.months[month]!;
-    const from = this.world.accounts[flow.from]!;
+    const flow = this.world.flows[flowIndex];
+    const monthDay = flow.months[month];
+    const from = this.world.accounts[flow.from];
     // Monthly count and total vary deterministically with the month, not with a PRNG draw.
     const wobble = 0.8 + (((flowIndex * 31 + month * 17) % 41) / 100);
     return envelope(this.ctx, T.transactionBatch, at, from.id, {
-      fromAccountId: from.id, toAccountId: this.world.accounts[flow.to]!.id, month: isoMonth(monthDay),
+      fromAccountId: from.id, toAccountId: this.world.accounts[flow.to].id, month: isoMonth(monthDay),
       count: 1 + ((flowIndex + month) % 6), totalAmount: Math.round(flow.monthlyAmount * wobble),
     });
   }

@@ -37,8 +37,8 @@ export function companyPayload(world: World, c: Company, day: number): PayloadOf
     version: c.update && c.update.day < day ? 1 : 0,
     name: c.name,
     registrationNumber: c.registrationNumber,
-    address: formatAddress(world.addresses[c.address]!, c.style),
-    phone: formatPhone(world.phones[c.phone]!, c.style),
+    address: formatAddress(world.addresses[c.address], c.style),
+    phone: formatPhone(world.phones[c.phone], c.style),
   };
 }
 
@@ -49,8 +49,8 @@ export function personPayload(world: World, p: Person): PayloadOf<CoreBankingEve
     nationalId: p.nationalId,
     fullName: p.fullName,
     birthYear: p.birthYear,
-    address: formatAddress(world.addresses[p.address]!, p.style),
-    phone: formatPhone(world.phones[p.phone]!, p.style),
+    address: formatAddress(world.addresses[p.address], p.style),
+    phone: formatPhone(world.phones[p.phone], p.style),
   };
 }
 
@@ -62,15 +62,15 @@ export function installmentAmount(loan: Loan): number {
 export function applicationPayload(world: World, loan: Loan): PayloadOf<CoreBankingEvent & { type: 'loan.application-submitted' }> {
   return {
     applicationId: loan.applicationId,
-    companyId: world.companies[loan.company]!.id,
+    companyId: world.companies[loan.company].id,
     amount: loan.amount,
     termMonths: loan.termMonths,
     purpose: loan.purpose,
     submittedAt: isoInstant(loan.submittedDay, loan.submittedSecond),
-    guarantors: loan.guarantees.map((g) => partyOf(world, world.guarantees[g]!.guarantorKind, world.guarantees[g]!.guarantor)),
+    guarantors: loan.guarantees.map((g) => partyOf(world, world.guarantees[g].guarantorKind, world.guarantees[g].guarantor)),
   };
 }
 
 export function partyOf(world: World, kind: 'person' | 'company', index: number): { kind: 'person' | 'company'; id: string } {
-  return { kind, id: kind === 'person' ? world.persons[index]!.id : world.companies[index]!.id };
+  return { kind, id: kind === 'person' ? world.persons[index].id : world.companies[index].id };
 }

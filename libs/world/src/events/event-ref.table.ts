@@ -103,16 +103,16 @@ export class EventRefTable {
       max = Math.max(max, d);
     }
     const buckets = new Int32Array((max - min + 1) * KINDS + 1);
-    const key = (i: number): number => (this.days[i]! - min) * KINDS + this.kinds[i]!;
+    const key = (i: number): number => (this.days[i] - min) * KINDS + this.kinds[i];
     for (let i = 0; i < n; i++) {
-      buckets[key(i) + 1]!++;
+      buckets[key(i) + 1]++;
     }
     for (let k = 1; k < buckets.length; k++) {
-      buckets[k]! += buckets[k - 1]!;
+      buckets[k] += buckets[k - 1];
     }
     this.order = new Int32Array(n);
     for (let i = 0; i < n; i++) {
-      this.order[buckets[key(i)]!++] = i;
+      this.order[buckets[key(i)]++] = i;
     }
     this.day = Int32Array.from(this.days);
     this.kind = Uint8Array.from(this.kinds);

@@ -23,7 +23,7 @@ export function* liveApplications(world: World, at: (i: number) => string, produ
     const submittedAt = at(i);
     const applicationId = `AP-L${String(i + 1).padStart(8, '0')}`;
     const director = directors.get(c.index);
-    const guarantors = director !== undefined && rng.chance(0.3) ? [{ kind: 'person' as const, id: world.persons[director]!.id }] : [];
+    const guarantors = director !== undefined && rng.chance(0.3) ? [{ kind: 'person' as const, id: world.persons[director].id }] : [];
     const amount = Math.max(5000, Math.round((c.fin.revenue * (0.05 + 0.45 * rng.next())) / 1000) * 1000);
     yield envelope(ctx, T.applicationSubmitted, submittedAt, applicationId, {
       applicationId, companyId: c.id, amount: Math.min(5_000_000, amount), termMonths: rng.pick(TERMS), purpose: rng.pick(PURPOSES), submittedAt, guarantors,

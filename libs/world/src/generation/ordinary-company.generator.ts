@@ -40,7 +40,7 @@ function secondDirector(b: WorldBuilder, company: number, region: number, day: n
     return -1;
   }
   const reuse = company > 10 && b.rng.chance(0.25);
-  const person = reuse ? b.directors[b.rng.int(b.directors.length)]!.person : b.newPerson(region, day).index;
+  const person = reuse ? b.directors[b.rng.int(b.directors.length)].person : b.newPerson(region, day).index;
   b.addDirector(company, person, day);
   return person;
 }
@@ -58,7 +58,7 @@ function createGroup(b: WorldBuilder, size: number): void {
     const regDay = Math.max(parent.regDay + 30, ordinaryRegDay(b));
     const child = createCompany(b, { regDay, quality: baseQuality + 0.7 * b.rng.normal(), region: parent.region });
     child.groupEffect = effect;
-    const holder = members[Math.floor((j - 1) / 2)]!;
+    const holder = members[Math.floor((j - 1) / 2)];
     const share = b.rng.chance(0.6) ? 1 : 0.51 + 0.4 * b.rng.next();
     b.addShareholder(child.index, 'company', holder, share, Math.max(regDay, b.company(holder).regDay));
     if (share < 1) {

@@ -44,7 +44,7 @@ export class WorldBuilder {
 
   newAddress(region: number): number {
     const r = this.rng;
-    const reg = this.regions[region] ?? this.regions[0]!;
+    const reg = this.regions[region] ?? this.regions[0];
     const index = this.addresses.length;
     const letters = 'ABCDEFGHJKLMNPRSTUWY';
     const postcode = `${letters.charAt(r.int(20))}${letters.charAt(r.int(20))}${r.between(1, 29)} ${r.int(10)}${letters.charAt(r.int(20))}${letters.charAt(r.int(20))}`;

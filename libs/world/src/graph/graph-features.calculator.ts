@@ -6,6 +6,9 @@ import { IdentifierIndex } from './identifier.index';
 import { Tie, type WorldGraph } from './world-graph';
 
 const STRONG_TIES: ReadonlySet<number> = new Set([Tie.GuaranteesOut, Tie.GuaranteedBy, Tie.Holds, Tie.HeldBy, Tie.SharedPerson]);
+// Plain numbers so typed-array kinds compare without enum casts.
+const GUARANTEES_OUT: number = Tie.GuaranteesOut;
+const SUPPLIES: number = Tie.Supplies;
 const CYCLE_MAX = 6;
 const DEFAULT_RADIUS = 4;
 const COMMUNITY_HOPS = 3;
@@ -72,11 +75,11 @@ export class GraphFeatureCalculator {
     const onCycle = new Set<number>();
     const path: number[] = [start];
     const walk = (node: number): void => {
-      for (let e = this.graph.offsets[node]!; e < this.graph.offsets[node + 1]!; e++) {
-        if (this.graph.kind[e] !== Tie.GuaranteesOut || !this.graph.active(e, day)) {
+      for (let e = this.graph.offsets[node]; e < this.graph.offsets[node + 1]; e++) {
+        if (this.graph.kind[e] !== GUARANTEES_OUT || !this.graph.active(e, day)) {
           continue;
         }
-        const next = this.graph.dst[e]!;
+        const next = this.graph.dst[e];
         if (next === start && path.length >= 2) {
           path.forEach((p) => onCycle.add(p));
         } else if (!path.includes(next) && path.length < CYCLE_MAX) {
@@ -97,9 +100,9 @@ export class GraphFeatureCalculator {
 
   private contingentLiability(company: number, day: number): number {
     let total = 0;
-    for (let e = this.graph.offsets[company]!; e < this.graph.offsets[company + 1]!; e++) {
-      if (this.graph.kind[e] === Tie.GuaranteesOut && this.graph.active(e, day)) {
-        total += this.graph.weight[e]!;
+    for (let e = this.graph.offsets[company]; e < this.graph.offsets[company + 1]; e++) {
+      if (this.graph.kind[e] === GUARANTEES_OUT && this.graph.active(e, day)) {
+        total += this.graph.weight[e];
       }
     }
     return total;
@@ -131,11 +134,11 @@ export class GraphFeatureCalculator {
   }
 
   private exists(company: number, day: number): boolean {
-    return this.world.companies[company]!.regDay < day;
+    return this.world.companies[company].regDay < day;
   }
 
   private sharedIdentifierCompanies(company: number, day: number): number[] {
-    const c = this.world.companies[company]!;
+    const c = this.world.companies[company];
     const out = new Set<number>();
     const collect = (list: readonly { company: number; day: number }[] | undefined): void => {
       list?.forEach((x) => x.day < day && x.company !== company && out.add(x.company));
@@ -147,12 +150,12 @@ export class GraphFeatureCalculator {
   }
 
   private addressCrowding(company: number, day: number): number {
-    const list = this.ids.byAddress.get(this.world.companies[company]!.address) ?? [];
+    const list = this.ids.byAddress.get(this.world.companies[company].address) ?? [];
     return 1 + list.filter((x) => x.company !== company && x.day < day).length;
   }
 
   private shellScore(company: number, day: number, crowding: number): number {
-    const c = this.world.companies[company]!;
+    const c = this.world.companies[company];
     const fin = financialsAsOf(c, day);
     const signs = [day - c.regDay < 730, c.capital <= 10_000, fin.employees === 0, crowding >= 5, fin.revenue < 50_000];
     return signs.filter(Boolean).length / signs.length;
@@ -161,7 +164,7 @@ export class GraphFeatureCalculator {
   /** Other companies with a director (appointed before the day) in common with the applicant. */
   private directorNetwork(company: number, day: number): number[] {
     const out = new Set<number>();
-    for (const d of this.ids.directorsOf[company]!) {
+    for (const d of this.ids.directorsOf[company]) {
       if (d.day < day) {
         this.ids.directedBy.get(d.person)?.forEach((x) => x.day < day && x.company !== company && out.add(x.company));
       }
@@ -191,11 +194,11 @@ export class GraphFeatureCalculator {
   }
 
   private customerConcentration(company: number, day: number): number {
-    const revenue = financialsAsOf(this.world.companies[company]!, day).revenue;
+    const revenue = financialsAsOf(this.world.companies[company], day).revenue;
     let top = 0;
-    for (let e = this.graph.offsets[company]!; e < this.graph.offsets[company + 1]!; e++) {
-      if (this.graph.kind[e] === Tie.Supplies && this.graph.active(e, day)) {
-        top = Math.max(top, this.graph.weight[e]!);
+    for (let e = this.graph.offsets[company]; e < this.graph.offsets[company + 1]; e++) {
+      if (this.graph.kind[e] === SUPPLIES && this.graph.active(e, day)) {
+        top = Math.max(top, this.graph.weight[e]);
       }
     }
     return revenue <= 0 ? 0 : round(Math.min(1, top / revenue));

@@ -33,19 +33,19 @@ export class IdentifierIndex {
     for (const a of world.accounts) {
       if (a.ownerKind === 'company') {
         push(this.byAccountNumber, a.accountNumber, { company: a.owner, day: a.openedDay });
-        this.accountsOf[a.owner]!.push({ number: a.accountNumber, day: a.openedDay });
+        this.accountsOf[a.owner].push({ number: a.accountNumber, day: a.openedDay });
       }
     }
     for (const d of world.directors) {
       const person = resolvePerson(world, d.person);
-      this.directorsOf[d.company]!.push({ person, day: d.fromDay });
+      this.directorsOf[d.company].push({ person, day: d.fromDay });
       push(this.directedBy, person, { company: d.company, day: d.fromDay });
     }
   }
 
   /** Account numbers of a company's accounts opened strictly before `day`. */
   accountNumbersOf(company: number, day: number): string[] {
-    return this.accountsOf[company]!.filter((a) => a.day < day).map((a) => a.number);
+    return this.accountsOf[company].filter((a) => a.day < day).map((a) => a.number);
   }
 }
 

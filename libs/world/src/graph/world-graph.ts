@@ -46,10 +46,10 @@ export class WorldGraph {
     const edges = collectEdges(source);
     this.offsets = new Int32Array(n + 1);
     for (const s of edges.src) {
-      this.offsets[s + 1]!++;
+      this.offsets[s + 1]++;
     }
     for (let i = 0; i < n; i++) {
-      this.offsets[i + 1]! += this.offsets[i]!;
+      this.offsets[i + 1] += this.offsets[i];
     }
     const m = edges.src.length;
     this.dst = new Int32Array(m);
@@ -59,7 +59,7 @@ export class WorldGraph {
     this.weight = new Float64Array(m);
     const cursor = this.offsets.slice(0, n);
     for (let e = 0; e < m; e++) {
-      const at = cursor[edges.src[e]!]!++;
+      const at = cursor[edges.src[e]]++;
       this.dst[at] = edges.dst[e]!;
       this.fromDay[at] = edges.from[e]!;
       this.toDay[at] = edges.to[e]!;
@@ -76,23 +76,23 @@ export class WorldGraph {
 
   /** True when tie `e` exists strictly before `day` and has not ended by then. */
   active(e: number, day: number): boolean {
-    return this.fromDay[e]! < day && this.toDay[e]! >= day;
+    return this.fromDay[e] < day && this.toDay[e] >= day;
   }
 
   defaultedBefore(company: number, day: number): boolean {
-    return this.firstDefaultDay[company]! < day;
+    return this.firstDefaultDay[company] < day;
   }
 
   judgedBefore(company: number, day: number): boolean {
-    return this.firstJudgmentDay[company]! < day;
+    return this.firstJudgmentDay[company] < day;
   }
 
   /** Distinct active neighbours of a company over the given tie kinds (all kinds if omitted). */
   neighbours(company: number, day: number, kinds?: ReadonlySet<number>): number[] {
     const seen = new Set<number>();
-    for (let e = this.offsets[company]!; e < this.offsets[company + 1]!; e++) {
-      if ((!kinds || kinds.has(this.kind[e]!)) && this.active(e, day) && this.dst[e] !== company) {
-        seen.add(this.dst[e]!);
+    for (let e = this.offsets[company]; e < this.offsets[company + 1]; e++) {
+      if ((!kinds || kinds.has(this.kind[e])) && this.active(e, day) && this.dst[e] !== company) {
+        seen.add(this.dst[e]);
       }
     }
     return [...seen];
@@ -111,7 +111,7 @@ function collectEdges(source: GraphSource): EdgeList {
   };
   for (const g of source.guarantees) {
     if (g.guarantorKind === 'company') {
-      add(g.guarantor, source.loans[g.loan]!.company, g.fromDay, g.toDay, Tie.GuaranteesOut, Tie.GuaranteedBy, g.amount);
+      add(g.guarantor, source.loans[g.loan].company, g.fromDay, g.toDay, Tie.GuaranteesOut, Tie.GuaranteedBy, g.amount);
     }
   }
   for (const s of source.suppliers) {
@@ -143,8 +143,8 @@ function addSharedPersonTies(source: GraphSource, add: AddTie): void {
     const list = [...companies.entries()];
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
-        const [a, da] = list[i]!;
-        const [b, db] = list[j]!;
+        const [a, da] = list[i];
+        const [b, db] = list[j];
         add(a, b, Math.max(da, db), NEVER, Tie.SharedPerson, Tie.SharedPerson);
       }
     }

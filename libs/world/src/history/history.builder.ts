@@ -29,7 +29,7 @@ export function* historyRows(world: World, graph: WorldGraph): Generator<{ split
     if (split === undefined) {
       continue;
     }
-    const company = world.companies[loan.company]!;
+    const company = world.companies[loan.company];
     const row: HistoryRow = {
       applicationId: loan.applicationId,
       submittedAt: isoInstant(loan.submittedDay, loan.submittedSecond),
@@ -65,8 +65,8 @@ export function companySnapshot(company: Company, day: number, world: Pick<World
     registeredAt: isoDay(company.regDay),
     registeredCapital: company.capital,
     legalForm: company.legalForm,
-    industryCode: world.industries[company.industry]!.code,
-    region: world.regions[company.region]!.name,
+    industryCode: world.industries[company.industry].code,
+    region: world.regions[company.region].name,
     employees: fin.employees,
     annualRevenue: fin.revenue,
     financials: { totalAssets: fin.assets, totalLiabilities: fin.liabilities, netProfit: fin.netProfit, currentRatio: fin.currentRatio },

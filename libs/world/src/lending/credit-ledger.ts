@@ -34,20 +34,20 @@ export class CreditLedger {
   constructor(private readonly world: Pick<World, 'companies' | 'loans' | 'records'>) {
     this.loansOf = world.companies.map(() => []);
     this.recordsOf = world.companies.map(() => []);
-    world.loans.forEach((l) => this.loansOf[l.company]!.push(l.index));
+    world.loans.forEach((l) => this.loansOf[l.company].push(l.index));
     world.records.forEach((r) => this.addRecord(r));
   }
 
   addRecord(record: PublicRecord): void {
     if (record.subjectKind === 'company') {
-      this.recordsOf[record.subject]!.push(record.index);
+      this.recordsOf[record.subject].push(record.index);
     }
   }
 
   activePublicRecords(company: number, day: number): number {
     let n = 0;
-    for (const r of this.recordsOf[company]!) {
-      const filed = this.world.records[r]!.filedDay;
+    for (const r of this.recordsOf[company]) {
+      const filed = this.world.records[r].filedDay;
       if (filed < day && filed >= day - 1095) {
         n++;
       }
@@ -56,13 +56,13 @@ export class CreditLedger {
   }
 
   priorDefaults(company: number, day: number): number {
-    return this.loansOf[company]!.filter((l) => this.isDefaultedBefore(this.world.loans[l]!, day)).length;
+    return this.loansOf[company].filter((l) => this.isDefaultedBefore(this.world.loans[l], day)).length;
   }
 
   creditHistory(company: number, day: number): CreditHistoryAsOf {
     const h: CreditHistoryAsOf = { priorLoans: 0, priorDefaults: 0, missedPayments12m: 0, outstandingExposure: 0, activePublicRecords: this.activePublicRecords(company, day) };
-    for (const index of this.loansOf[company]!) {
-      const loan = this.world.loans[index]!;
+    for (const index of this.loansOf[company]) {
+      const loan = this.world.loans[index];
       if (loan.disbursedDay >= day) {
         continue;
       }

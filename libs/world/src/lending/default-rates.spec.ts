@@ -9,7 +9,7 @@ describe('latent default process', () => {
   const generated = new WorldGeneratorService().generate(worldOptions(11, 0.2));
   const { world } = generated;
   const history = world.loans.filter((l) => l.submittedDay < world.nowDay - 366);
-  const segment = (test: (c: (typeof world.companies)[number]) => boolean): Loan[] => history.filter((l) => test(world.companies[l.company]!));
+  const segment = (test: (c: (typeof world.companies)[number]) => boolean): Loan[] => history.filter((l) => test(world.companies[l.company]));
 
   it('should keep the overall default rate between 3% and 8% when the history is complete', () => {
     expect(mean(history, (l) => (l.defaulted ? 1 : 0))).toBeGreaterThan(0.03);
@@ -29,7 +29,7 @@ describe('latent default process', () => {
   });
 
   it('should raise risk in a downturn when the application falls inside it', () => {
-    const hospitality = segment((c) => ['I55', 'I56'].includes(world.industries[c.industry]!.code));
+    const hospitality = segment((c) => ['I55', 'I56'].includes(world.industries[c.industry].code));
     const from = Date.parse('2020-03-15') / 86_400_000;
     const to = Date.parse('2021-09-30') / 86_400_000;
     const inside = hospitality.filter((l) => l.submittedDay >= from && l.submittedDay <= to);
@@ -41,7 +41,7 @@ describe('latent default process', () => {
     const rows = [...historyRows(world, generated.graph)];
     const order = ['train', 'validation', 'test'];
     for (let i = 1; i < rows.length; i++) {
-      expect(order.indexOf(rows[i]!.split)).toBeGreaterThanOrEqual(order.indexOf(rows[i - 1]!.split));
+      expect(order.indexOf(rows[i].split)).toBeGreaterThanOrEqual(order.indexOf(rows[i - 1].split));
     }
     const circleIds = new Set(world.truth.guaranteeCircles.flat());
     const flagged = rows.filter((r) => r.row.input.graph?.inGuaranteeCircle === 1);

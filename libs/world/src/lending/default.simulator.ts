@@ -23,10 +23,10 @@ export function simulateDefaults(b: WorldBuilder): WorldGraph {
     loan.p = Math.round(defaultProbability(ctx, company, loan) * 1e6) / 1e6;
     decideOutcome(b, loan);
     if (loan.defaulted) {
-      graph.firstDefaultDay[loan.company] = Math.min(graph.firstDefaultDay[loan.company]!, loan.defaultDay);
+      graph.firstDefaultDay[loan.company] = Math.min(graph.firstDefaultDay[loan.company], loan.defaultDay);
       if (b.rng.chance(0.6) && loan.defaultDay + 60 < b.nowDay) {
         addRecord(b, 'company', loan.company, 'COURT_JUDGMENT', loan.defaultDay + b.rng.between(60, 240));
-        const record = b.records[b.records.length - 1]!;
+        const record = b.records[b.records.length - 1];
         ledger.addRecord(record);
         noteJudgment(graph, loan.company, record.filedDay);
       }
@@ -37,7 +37,7 @@ export function simulateDefaults(b: WorldBuilder): WorldGraph {
 
 function noteJudgment(graph: WorldGraph, company: number, day: number): void {
   if (company >= 0) {
-    graph.firstJudgmentDay[company] = Math.min(graph.firstJudgmentDay[company]!, day);
+    graph.firstJudgmentDay[company] = Math.min(graph.firstJudgmentDay[company], day);
   }
 }
 

@@ -94,7 +94,7 @@ function planCircles(b: WorldBuilder, plans: ApplicationPlan[]): void {
     // Round after round each member borrows, guaranteed by its predecessor in the cycle.
     while (day < lastDay(b) - members.length * 31) {
       members.forEach((m, j) => {
-        const guarantor = members[(j + members.length - 1) % members.length]!;
+        const guarantor = members[(j + members.length - 1) % members.length];
         day += b.rng.between(3, 30);
         plans.push({ company: m, day, amountShare: 0.15 + 0.35 * b.rng.next(), term: b.rng.pick([24, 36]), guarantors: [{ kind: 'company', index: guarantor }] });
       });
@@ -109,7 +109,7 @@ function planRingsAndShells(b: WorldBuilder, plans: ApplicationPlan[], directors
       const rounds = b.rng.chance(0.5) ? 2 : 1;
       for (let k = 0; k < rounds; k++) {
         const day = c.regDay + b.rng.between(60, 240) + k * 180;
-        const guarantors: GuarantorPlan[] = b.rng.chance(0.5) ? [{ kind: 'person', index: directorsOf[c.index]![0]! }] : [];
+        const guarantors: GuarantorPlan[] = b.rng.chance(0.5) ? [{ kind: 'person', index: directorsOf[c.index][0] }] : [];
         pushIfPast(b, plans, { company: c.index, day, amountShare: 0.3 + 0.5 * b.rng.next(), term: b.rng.pick(TERMS), guarantors });
       }
     } else if (c.shell && c.duplicateOf < 0 && b.rng.chance(b.options.shellCompanies.applyShare)) {

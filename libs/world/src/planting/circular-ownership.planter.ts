@@ -14,14 +14,14 @@ export function plantCircularOwnership(b: WorldBuilder): void {
   for (let i = 0; i < b.options.circularOwnership.count; i++) {
     const members: number[] = [];
     while (members.length < 3) {
-      const m = plain[b.rng.int(plain.length)]!;
+      const m = plain[b.rng.int(plain.length)];
       if (!used.has(m)) {
         used.add(m);
         members.push(m);
       }
     }
     members.forEach((holder, k) => {
-      const owned = members[(k + 1) % 3]!;
+      const owned = members[(k + 1) % 3];
       const day = Math.max(b.company(holder).regDay, b.company(owned).regDay) + b.rng.int(365);
       b.addShareholder(owned, 'company', holder, 0.1 + 0.2 * b.rng.next(), Math.min(day, b.nowDay - 1));
     });

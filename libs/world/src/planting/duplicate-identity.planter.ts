@@ -14,8 +14,8 @@ export function plantDuplicates(b: WorldBuilder): void {
   const persons = b.persons.length;
   const companies = b.companies.length;
   for (let i = 0; i < Math.round(persons * personShare); i++) {
-    const link = b.directors[b.rng.int(directorCount)]!;
-    duplicatePerson(b, b.persons[link.person]!, companies);
+    const link = b.directors[b.rng.int(directorCount)];
+    duplicatePerson(b, b.persons[link.person], companies);
   }
   for (let i = 0; i < Math.round(companies * companyShare); i++) {
     const original = b.company(b.rng.int(companies));

@@ -12,7 +12,7 @@ const KINDS: readonly SharedBy[] = ['phone', 'address', 'account'];
 export function plantFraudRings(b: WorldBuilder): void {
   const { count, minSize, maxSize } = b.options.fraudRings;
   for (let ring = 0; ring < count; ring++) {
-    plantRing(b, ring, b.rng.between(minSize, maxSize), KINDS[ring % KINDS.length]!);
+    plantRing(b, ring, b.rng.between(minSize, maxSize), KINDS[ring % KINDS.length]);
   }
 }
 

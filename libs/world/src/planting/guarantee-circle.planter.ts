@@ -23,7 +23,7 @@ export function plantGuaranteeCircles(b: WorldBuilder): void {
   for (let i = 0; i < reciprocalGuarantees.count; i++) {
     const members = take(2);
     members.forEach((m) => (b.company(m).pair = i));
-    b.truth.reciprocalGuarantees.push([b.company(members[0]!).id, b.company(members[1]!).id]);
+    b.truth.reciprocalGuarantees.push([b.company(members[0]).id, b.company(members[1]).id]);
   }
 }
 
@@ -32,7 +32,7 @@ function candidates(b: WorldBuilder): number[] {
   const pool = b.companies.filter((c) => b.isPlain(c) && c.regDay < b.historyStartDay - 730).map((c) => c.index);
   for (let i = pool.length - 1; i > 0; i--) {
     const j = b.rng.int(i + 1);
-    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+    [pool[i], pool[j]] = [pool[j], pool[i]];
   }
   return pool;
 }

@@ -9,7 +9,7 @@ function guaranteeCycles(world: World): Set<string> {
   for (const g of world.guarantees) {
     if (g.guarantorKind === 'company') {
       const set = out.get(g.guarantor) ?? new Set<number>();
-      set.add(world.loans[g.loan]!.company);
+      set.add(world.loans[g.loan].company);
       out.set(g.guarantor, set);
     }
   }
@@ -19,7 +19,7 @@ function guaranteeCycles(world: World): Set<string> {
     const walk = (node: number): void => {
       for (const next of out.get(node) ?? []) {
         if (next === start) {
-          cycles.add(canonical(path.map((i) => world.companies[i]!.id)));
+          cycles.add(canonical(path.map((i) => world.companies[i].id)));
         } else if (next > start && !path.includes(next) && path.length < 10) {
           path.push(next);
           walk(next);
@@ -33,7 +33,7 @@ function guaranteeCycles(world: World): Set<string> {
 }
 
 function canonical(ids: string[]): string {
-  const min = ids.indexOf([...ids].sort()[0]!);
+  const min = ids.indexOf([...ids].sort()[0]);
   return [...ids.slice(min), ...ids.slice(0, min)].join('>');
 }
 
@@ -83,9 +83,9 @@ describe('planted structures', () => {
     expect(persons.length).toBeGreaterThan(0);
     for (const group of persons) {
       const [a, b] = group.ids.map((id) => world.persons.find((p) => p.id === id)!);
-      expect(normalizePhone(formatPhone(world.phones[a!.phone]!, a!.style))).toBe(normalizePhone(formatPhone(world.phones[b!.phone]!, b!.style)));
-      expect(normalizeAddress(formatAddress(world.addresses[a!.address]!, a!.style))).toBe(normalizeAddress(formatAddress(world.addresses[b!.address]!, b!.style)));
-      expect(a!.nationalId).not.toBe(b!.nationalId);
+      expect(normalizePhone(formatPhone(world.phones[a.phone], a.style))).toBe(normalizePhone(formatPhone(world.phones[b.phone], b.style)));
+      expect(normalizeAddress(formatAddress(world.addresses[a.address], a.style))).toBe(normalizeAddress(formatAddress(world.addresses[b.address], b.style)));
+      expect(a.nationalId).not.toBe(b.nationalId);
     }
     expect(world.truth.sameEntities.some((g) => g.kind === 'company')).toBe(true);
   });

@@ -39,6 +39,6 @@ function plantFarm(b: WorldBuilder, size: number): void {
     b.truth.shellCompanies.push(c.id);
     ids.push(c.id);
   }
-  const addr = b.addresses[address]!;
+  const addr = b.addresses[address];
   b.truth.crowdedAddresses.push({ address: normalizeAddress(addr), companies: ids });
 }
