@@ -1,21 +1,27 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { databaseRootModule, DatabaseHealthIndicator, DatabaseHealthModule } from '@loanmesh/database';
-import { INFERENCE_SCHEMA, inferenceEntities, inferenceMigrations } from './database/inference-database';
 
-import { ALL_TOPICS, DeadLetterTopics } from '@loanmesh/contracts';
 import { APP_CONFIG } from '@loanmesh/config';
+import { ALL_TOPICS, DeadLetterTopics } from '@loanmesh/contracts';
+import { databaseRootModule, DatabaseHealthIndicator, DatabaseHealthModule } from '@loanmesh/database';
 import { KafkaHealthIndicator, KafkaModule } from '@loanmesh/kafka';
 import { ObservabilityModule } from '@loanmesh/observability';
 
+import { ChallengerModule } from './challenger/challenger.module';
 import type { InferenceConfig } from './config/inference.config';
+import { INFERENCE_SCHEMA, inferenceEntities, inferenceMigrations } from './database/inference-database';
+import { ChampionLoadedHealthIndicator } from './health/champion-loaded.health-indicator';
+import { RegistryModule } from './registry/registry.module';
+import { ModelServingModule } from './scoring/model-serving.module';
+import { ScoringModule } from './scoring/scoring.module';
 
 @Module({})
 export class InferenceAppModule {
   static forRoot(config: InferenceConfig): DynamicModule {
     return {
       module: InferenceAppModule,
+      global: true,
       imports: [
-        ObservabilityModule.forRoot(KafkaHealthIndicator, DatabaseHealthIndicator),
+        ObservabilityModule.forRoot(KafkaHealthIndicator, DatabaseHealthIndicator, ChampionLoadedHealthIndicator),
         KafkaModule.forRoot({
           brokers: config.KAFKA_BROKERS,
           clientId: config.KAFKA_CLIENT_ID,
@@ -30,6 +36,11 @@ export class InferenceAppModule {
           migrations: inferenceMigrations,
           poolSize: config.DATABASE_POOL_SIZE,
         }),
+        ModelServingModule,
+        // Before the registry: `/models/comparison` must be routed ahead of `/models/:id`.
+        ChallengerModule,
+        RegistryModule,
+        ScoringModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -1,4 +1,6 @@
-import { httpConfig, kafkaConfig, databaseConfig } from '@loanmesh/config';
+import { z } from 'zod';
+
+import { databaseConfig, httpConfig, kafkaConfig } from '@loanmesh/config';
 import type { loadConfig } from '@loanmesh/config';
 
 /** Everything the inference service reads from its environment, validated once at boot. */
@@ -6,6 +8,16 @@ export const inferenceConfigShape = {
   ...httpConfig,
   ...kafkaConfig,
   ...databaseConfig,
+  /** Directory of trained models (`<name>.onnx`, `.meta.json`, `.card.json`, `.model.json`) registered at start-up. */
+  MODEL_DIR: z.string().min(1).default('models/world'),
+  /** The model made champion when the registry has none yet. */
+  INITIAL_CHAMPION: z.string().min(1).default('world-gbm-graph'),
+  /** The tabular-only model used when graph features are missing or the champion cannot run. */
+  FALLBACK_MODEL: z.string().min(1).default('world-gbm-tabular'),
+  /** A candidate may be promoted to champion when its test AUC is at most this much below the champion's. */
+  PROMOTION_AUC_MARGIN: z.coerce.number().min(0).max(0.5).default(0.01),
+  /** How often each replica re-reads the registry so a promotion made elsewhere reaches it (ms). */
+  MODEL_SYNC_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
 };
 
 export type InferenceConfig = ReturnType<typeof loadConfig<typeof inferenceConfigShape>>;

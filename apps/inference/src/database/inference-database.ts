@@ -1,7 +1,29 @@
-import { createSchemaMigration } from '@loanmesh/database';
+import {
+  createInboxMigration,
+  createOutboxMigration,
+  createSchemaMigration,
+  InboxMessageEntity,
+  OutboxMessageEntity,
+} from '@loanmesh/database';
+
+import { ModelPromotionEntity } from '../registry/model-promotion.entity';
+import { ModelVersionEntity } from '../registry/model-version.entity';
+import { ScoredApplicationEntity } from '../scoring/scored-application.entity';
+import { InferenceTables1764300000000 } from './migrations/inference-tables.migration';
 
 /** The PostgreSQL schema this service owns, its entities and its migrations in order. */
 export const INFERENCE_SCHEMA = 'inference';
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM takes entity classes
-export const inferenceEntities: Function[] = [];
-export const inferenceMigrations = [createSchemaMigration(INFERENCE_SCHEMA)];
+export const inferenceEntities: Function[] = [
+  ModelVersionEntity,
+  ModelPromotionEntity,
+  ScoredApplicationEntity,
+  InboxMessageEntity,
+  OutboxMessageEntity,
+];
+export const inferenceMigrations = [
+  createSchemaMigration(INFERENCE_SCHEMA),
+  createInboxMigration(INFERENCE_SCHEMA),
+  createOutboxMigration(INFERENCE_SCHEMA),
+  InferenceTables1764300000000,
+];

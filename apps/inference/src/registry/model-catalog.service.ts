@@ -1,0 +1,96 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+
+import { APP_CONFIG } from '@loanmesh/config';
+import { FEATURE_VERSION } from '@loanmesh/features';
+
+import { ClockAdapter } from '../common/clock.adapter';
+import type { InferenceConfig } from '../config/inference.config';
+import { modelMetaSchema, parseArtifactPart } from './model-artifact.parser';
+import { ModelFilesAdapter, type ModelFiles } from './model-files.adapter';
+import { ModelRegistryException } from './model-registry.exception';
+import { ModelRegistryRepository } from './model-registry.repository';
+import { versionLabel } from './model-version.entity';
+import { servedFeatureLayout } from './parity.gate';
+
+const SYSTEM = 'system:startup';
+
+/**
+ * Registers the trainer's outputs found in MODEL_DIR that are not in the registry yet (by
+ * file hash), and names a first champion when there is none.
+ */
+@Injectable()
+export class ModelCatalogService {
+  private readonly logger = new Logger(ModelCatalogService.name);
+
+  constructor(
+    private readonly files: ModelFilesAdapter,
+    private readonly repository: ModelRegistryRepository,
+    private readonly clock: ClockAdapter,
+    @Inject(APP_CONFIG) private readonly config: InferenceConfig,
+  ) {}
+
+  async registerDirectory(dir = this.config.MODEL_DIR): Promise<void> {
+    for (const name of await this.files.list(dir)) {
+      try {
+        await this.register(await this.files.read(dir, name));
+      } catch (e) {
+        this.logger.warn({ msg: 'model not registered', name, error: e instanceof Error ? e.message : String(e) });
+      }
+    }
+    await this.ensureChampion();
+  }
+
+  async register(files: ModelFiles): Promise<void> {
+    const meta = parseArtifactPart(modelMetaSchema, files.meta, `${files.name}.meta.json`);
+    const layout = servedFeatureLayout(meta.featureNames);
+    if (meta.featureVersion !== FEATURE_VERSION || !layout) {
+      throw new ModelRegistryException(
+        'MODEL_FEATURES_MISMATCH',
+        `${files.name} uses features ${meta.featureVersion}; this service serves ${FEATURE_VERSION}`,
+      );
+    }
+    await this.repository.locked(async (m) => {
+      if (await this.repository.findBySha(m, files.sha256)) {
+        return;
+      }
+      const at = this.clock.now();
+      const model = await this.repository.insert(m, {
+        name: meta.name,
+        version: await this.repository.nextVersion(m, meta.name),
+        kind: meta.modelKind,
+        sha256: files.sha256,
+        filePath: files.onnxPath,
+        fileBytes: files.onnx.length,
+        featureNames: meta.featureNames,
+        featureVersion: meta.featureVersion,
+        includesGraph: layout.includesGraph,
+        card: files.card as object,
+        state: 'candidate',
+        registeredAt: at,
+        stateChangedAt: at,
+      });
+      this.logger.log({ msg: 'model registered', model: versionLabel(model), sha256: model.sha256 });
+    });
+  }
+
+  /** First start: the configured initial champion (or the first model registered) becomes champion. */
+  private async ensureChampion(): Promise<void> {
+    await this.repository.locked(async (m) => {
+      if (await this.repository.findInState('champion', m)) {
+        return;
+      }
+      const all = await this.repository.list();
+      const live = all.filter((x) => x.state !== 'retired');
+      const pick = live.find((x) => x.name === this.config.INITIAL_CHAMPION) ?? live[0];
+      if (pick) {
+        await this.repository.changeState(m, {
+          model: pick,
+          to: 'champion',
+          by: SYSTEM,
+          note: 'first champion at start-up',
+          at: this.clock.now(),
+        });
+      }
+    });
+  }
+}

@@ -1,0 +1,29 @@
+import { type DomainErrorKind, DomainException } from '@loanmesh/observability';
+
+export type ModelRegistryErrorCode =
+  | 'MODEL_NOT_FOUND'
+  | 'MODEL_ARTIFACT_INVALID'
+  | 'MODEL_FEATURES_MISMATCH'
+  | 'MODEL_LOAD_FAILED'
+  | 'PROMOTION_PARITY_FAILED'
+  | 'PROMOTION_AUC_GATE_FAILED'
+  | 'PROMOTION_INVALID'
+  | 'PROMOTION_CONFLICT';
+
+const KIND: Record<ModelRegistryErrorCode, DomainErrorKind> = {
+  MODEL_NOT_FOUND: 'NOT_FOUND',
+  MODEL_ARTIFACT_INVALID: 'INVALID',
+  MODEL_FEATURES_MISMATCH: 'PRECONDITION_FAILED',
+  MODEL_LOAD_FAILED: 'PRECONDITION_FAILED',
+  PROMOTION_PARITY_FAILED: 'PRECONDITION_FAILED',
+  PROMOTION_AUC_GATE_FAILED: 'PRECONDITION_FAILED',
+  PROMOTION_INVALID: 'INVALID',
+  PROMOTION_CONFLICT: 'CONFLICT',
+};
+
+/** Registry and promotion failures; a failed gate is a 422 that says which gate and why. */
+export class ModelRegistryException extends DomainException {
+  constructor(code: ModelRegistryErrorCode, message: string) {
+    super(code, KIND[code], message);
+  }
+}

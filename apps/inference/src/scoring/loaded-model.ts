@@ -1,0 +1,107 @@
+import type { FeatureInput, ReasonCode } from '@loanmesh/contracts';
+import { buildFeatureVector } from '@loanmesh/features';
+import { type FeatureDescriptor, riskGrade, type RiskGrade, topReasons } from '@loanmesh/ml';
+
+import type { ModelKind } from '../registry/model-state';
+import type { ModelMath } from './model-math';
+import type { OnnxSession } from './onnx-runtime.adapter';
+
+/** Which registered version a loaded model is. */
+export interface ModelIdentity {
+  id: string;
+  label: string;
+  name: string;
+  sha256: string;
+  kind: ModelKind;
+  includesGraph: boolean;
+}
+
+/** One model's answer for one application. */
+export interface ModelScore {
+  model: ModelIdentity;
+  probabilityOfDefault: number;
+  riskGrade: RiskGrade;
+  logit: number;
+  baseValue: number;
+  contributions: Float64Array;
+  reasons: ReasonCode[];
+  vector: Float64Array;
+}
+
+/**
+ * A model ready to serve: its ONNX session plus its TypeScript explainer. Leases count the
+ * messages using it, so a model retired by a hot swap is released only once they finish.
+ */
+export class LoadedModel {
+  private leases = 0;
+  private retired = false;
+  private released: Promise<void> | undefined;
+
+  constructor(
+    readonly identity: ModelIdentity,
+    private readonly session: OnnxSession,
+    private readonly math: ModelMath,
+    readonly spec: readonly FeatureDescriptor[],
+  ) {}
+
+  async score(input: FeatureInput): Promise<ModelScore> {
+    const vector = buildFeatureVector(input, { includeGraph: this.identity.includesGraph });
+    const out = await this.session.run(Float32Array.from(vector), 1);
+    const probabilityOfDefault = out.probability[0];
+    if (probabilityOfDefault === undefined || !Number.isFinite(probabilityOfDefault)) {
+      throw new Error(`model ${this.identity.label} returned no finite probability`);
+    }
+    const { baseValue, contributions } = this.math.explain(vector);
+    return {
+      model: this.identity,
+      probabilityOfDefault,
+      riskGrade: riskGrade(probabilityOfDefault),
+      logit: out.logit?.[0] ?? logitOf(probabilityOfDefault),
+      baseValue,
+      contributions,
+      reasons: topReasons(contributions, this.spec, 4, vector),
+      vector,
+    };
+  }
+
+  /** Probabilities for many vectors at once (parity checks and batch scoring). */
+  async scoreVectors(vectors: readonly Float64Array[]): Promise<Float32Array> {
+    const width = this.spec.length;
+    const matrix = new Float32Array(vectors.length * width);
+    vectors.forEach((v, i) => matrix.set(v, i * width));
+    return (await this.session.run(matrix, vectors.length)).probability;
+  }
+
+  /** The trainer's own logit for a vector (the TypeScript evaluation of the same model). */
+  referenceLogit(vector: ArrayLike<number>): number {
+    return this.math.logit(vector);
+  }
+
+  acquire(): void {
+    this.leases++;
+  }
+
+  releaseLease(): void {
+    this.leases--;
+    this.releaseIfIdle();
+  }
+
+  /** Stops new use; the session is freed when the last lease ends. */
+  async retire(): Promise<void> {
+    this.retired = true;
+    this.releaseIfIdle();
+    await this.released;
+  }
+
+  private releaseIfIdle(): void {
+    if (this.retired && this.leases === 0 && !this.released) {
+      // A failed release leaks one native session at worst; it must not fail the message that ended last.
+      this.released = this.session.release().catch(() => undefined);
+    }
+  }
+}
+
+function logitOf(p: number): number {
+  const q = Math.min(Math.max(p, 1e-12), 1 - 1e-12);
+  return Math.log(q / (1 - q));
+}

@@ -1,0 +1,26 @@
+import { Global, Module } from '@nestjs/common';
+
+import { ClockAdapter } from '../common/clock.adapter';
+import { ChampionLoadedHealthIndicator } from '../health/champion-loaded.health-indicator';
+import { ModelFilesAdapter } from '../registry/model-files.adapter';
+import { ModelRegistryRepository } from '../registry/model-registry.repository';
+import { ActiveModelsService } from './active-models.service';
+import { ModelLoaderService } from './model-loader.service';
+import { ModelSyncService } from './model-sync.service';
+import { OnnxRuntimeAdapter } from './onnx-runtime.adapter';
+
+const PROVIDERS = [
+  ClockAdapter,
+  OnnxRuntimeAdapter,
+  ModelFilesAdapter,
+  ModelRegistryRepository,
+  ModelLoaderService,
+  ActiveModelsService,
+  ModelSyncService,
+  ChampionLoadedHealthIndicator,
+];
+
+/** The serving set and what loads it; global so readiness can see the champion. */
+@Global()
+@Module({ providers: PROVIDERS, exports: PROVIDERS })
+export class ModelServingModule {}

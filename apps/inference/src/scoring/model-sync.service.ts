@@ -1,0 +1,80 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+
+import { APP_CONFIG } from '@loanmesh/config';
+
+import type { InferenceConfig } from '../config/inference.config';
+import { ModelRegistryRepository } from '../registry/model-registry.repository';
+import type { ModelVersionEntity } from '../registry/model-version.entity';
+import { ActiveModelsService, type ModelSet } from './active-models.service';
+import type { LoadedModel } from './loaded-model';
+import { ModelLoaderService } from './model-loader.service';
+
+/**
+ * Keeps the serving set equal to the registry: at start-up, and periodically, so a promotion
+ * made through another replica reaches this one, and a champion that failed to load is retried.
+ */
+@Injectable()
+export class ModelSyncService implements OnApplicationShutdown {
+  private readonly logger = new Logger(ModelSyncService.name);
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly repository: ModelRegistryRepository,
+    private readonly loader: ModelLoaderService,
+    private readonly active: ActiveModelsService,
+    @Inject(APP_CONFIG) private readonly config: InferenceConfig,
+  ) {}
+
+  start(): void {
+    this.timer ??= setInterval(() => {
+      this.reconcile().catch((e: unknown) => this.logger.warn({ msg: 'model sync failed', error: String(e) }));
+    }, this.config.MODEL_SYNC_INTERVAL_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.active.exclusive(() => this.active.replace({ champion: null, challenger: null, fallback: null }));
+  }
+
+  reconcile(): Promise<void> {
+    return this.active.exclusive(async () => {
+      const [champion, challenger, fallback] = await Promise.all([
+        this.repository.findInState('champion'),
+        this.repository.findInState('challenger'),
+        this.repository.findLatestByName(this.config.FALLBACK_MODEL),
+      ]);
+      const current = this.active.models;
+      const change: Partial<ModelSet> = {};
+      if (champion?.id !== current.champion?.identity.id) {
+        const loaded = await this.tryLoad(champion);
+        change.champion = loaded.model;
+        change.championProblem = loaded.problem;
+      }
+      if (challenger?.id !== current.challenger?.identity.id) {
+        change.challenger = (await this.tryLoad(challenger)).model;
+      }
+      if (fallback?.id !== current.fallback?.identity.id) {
+        change.fallback = (await this.tryLoad(fallback)).model;
+      }
+      if (Object.keys(change).length > 0) {
+        await this.active.replace(change);
+      }
+    });
+  }
+
+  private async tryLoad(
+    version: ModelVersionEntity | null,
+  ): Promise<{ model: LoadedModel | null; problem: string | null }> {
+    if (!version) {
+      return { model: null, problem: 'no model registered in this role' };
+    }
+    try {
+      return { model: await this.loader.load(version), problem: null };
+    } catch (e) {
+      const problem = e instanceof Error ? e.message : String(e);
+      this.logger.error({ msg: 'model failed to load', model: version.name, error: problem });
+      return { model: null, problem };
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+import type { ModelResult } from '@loanmesh/contracts';
+
+import { ScoredApplicationEntity, type ScoreRole } from './scored-application.entity';
+
+export interface StoredScore {
+  role: ScoreRole;
+  modelVersionId: string;
+  result: ModelResult;
+  scoringMs: number;
+}
+
+export interface ScoreRecord {
+  eventId: string;
+  applicationId: string;
+  degraded: boolean;
+  degradedReasons: string[];
+  scoredAt: Date;
+  scores: StoredScore[];
+}
+
+@Injectable()
+export class ScoredApplicationRepository {
+  async insert(manager: EntityManager, record: ScoreRecord): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ScoredApplicationEntity)
+      .values(
+        record.scores.map((s) => ({
+          eventId: record.eventId,
+          applicationId: record.applicationId,
+          role: s.role,
+          modelVersionId: s.modelVersionId,
+          modelVersion: s.result.modelVersion,
+          probabilityOfDefault: s.result.probabilityOfDefault,
+          riskGrade: s.result.riskGrade,
+          logit: s.result.logit,
+          reasons: s.result.reasons,
+          degraded: s.role === 'champion' && record.degraded,
+          degradedReasons: s.role === 'champion' ? record.degradedReasons : [],
+          scoringMs: s.scoringMs,
+          scoredAt: record.scoredAt,
+        })),
+      )
+      .updateEntity(false)
+      .execute();
+  }
+}

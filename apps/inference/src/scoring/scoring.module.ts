@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+
+import { InboxModule, OutboxModule } from '@loanmesh/database';
+
+import { INFERENCE_SCHEMA } from '../database/inference-database';
+import { ScoredApplicationRepository } from './scored-application.repository';
+import { ScoringConsumer } from './scoring.consumer';
+import { ScoringEngineService } from './scoring-engine.service';
+import { ScoringMetrics } from './scoring.metrics';
+import { ScoringService } from './scoring.service';
+
+@Module({
+  imports: [InboxModule, OutboxModule.forRoot({ lockName: INFERENCE_SCHEMA })],
+  controllers: [ScoringConsumer],
+  providers: [ScoringService, ScoringEngineService, ScoringMetrics, ScoredApplicationRepository],
+  exports: [ScoringService, ScoringEngineService],
+})
+export class ScoringModule {}
