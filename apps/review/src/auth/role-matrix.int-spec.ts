@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+
+import { RequestMethod, type Type } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { DiscoveryService, ModulesContainer, Reflector } from '@nestjs/core';
+
+import { type ReviewTestApp, startReviewTestApp } from '../testing/review-test-app';
+import { ROLES, type Role } from './role';
+import { roleRuleOf } from './roles.guard';
+
+jest.setTimeout(120000);
+
+const ALL = [...ROLES];
+/** The whole matrix, written out: a new route fails the test until it is added here with its roles. */
+const EXPECTED: Record<string, 'public' | Role[]> = {
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
+  'GET /metrics': 'public',
+  'POST /auth/login': 'public',
+  'GET /auth/me': ALL,
+  'GET /console': 'public',
+  'GET /console/*path': 'public',
+  'GET /cases': ALL,
+  'GET /cases/reasons': ALL,
+  'GET /cases/:id': ALL,
+  'POST /cases/:id/claim': ['officer', 'senior_officer'],
+  'POST /cases/:id/release': ['officer', 'senior_officer'],
+  'POST /cases/:id/reassign': ['senior_officer', 'admin'],
+  'POST /cases/:id/decide': ['officer', 'senior_officer'],
+  'POST /cases/:id/confirm': ['senior_officer'],
+  'POST /cases/:id/comments': ['officer', 'senior_officer', 'risk_manager'],
+  'POST /cases/:id/reopen': ['senior_officer', 'risk_manager'],
+  'GET /policies': ['risk_manager', 'auditor', 'admin'],
+  'GET /policies/:id': ['risk_manager', 'auditor', 'admin'],
+  'POST /policies': ['risk_manager'],
+  'POST /policies/:id/backtest': ['risk_manager'],
+  'POST /policies/:id/activate': ['risk_manager'],
+  'GET /audit/verify': ['auditor', 'risk_manager', 'admin'],
+  'GET /audit/export': ['auditor', 'risk_manager', 'admin'],
+  'GET /labels/export': ['risk_manager', 'admin'],
+  'POST /labels/outcomes': ['risk_manager', 'admin'],
+  'GET /dashboard': ALL,
+  'GET /graph/applications/:id/ego-graph': ALL,
+  'GET /graph/entity-resolution/candidates': ['senior_officer', 'risk_manager', 'admin'],
+  'POST /graph/entity-resolution/candidates/:id/confirm': ['senior_officer', 'risk_manager'],
+  'POST /graph/entity-resolution/candidates/:id/reject': ['senior_officer', 'risk_manager'],
+  'GET /models': ['risk_manager', 'auditor', 'admin'],
+};
+
+interface Route {
+  key: string;
+  method: string;
+  path: string;
+  rule: 'public' | Role[] | undefined;
+}
+
+function discoverRoutes(t: ReviewTestApp): Route[] {
+  const reflector = t.app.get(Reflector);
+  const routes: Route[] = [];
+  for (const wrapper of new DiscoveryService(t.app.get(ModulesContainer)).getControllers()) {
+    const controller = wrapper.metatype as Type | null;
+    if (!controller || !wrapper.instance) {
+      continue;
+    }
+    const base = ([] as string[]).concat(Reflect.getMetadata(PATH_METADATA, controller) as string | string[]).join('');
+    const proto = controller.prototype as Record<string, unknown>;
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      const handler = proto[name];
+      if (name === 'constructor' || typeof handler !== 'function' || Reflect.getMetadata(PATH_METADATA, handler) === undefined) {
+        continue;
+      }
+      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+      const sub = String(Reflect.getMetadata(PATH_METADATA, handler) as string);
+      const path = `/${[base, sub].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/');
+      routes.push({ key: `${method} ${path}`, method, path, rule: roleRuleOf(reflector, handler as () => void, controller) });
+    }
+  }
+  return routes;
+}
+
+const bodyFor = (method: string) => (method === 'GET' ? undefined : {});
+const concrete = (path: string) => path.replace(/:id/g, randomUUID()).replace('*path', 'index.html');
+
+describe('role-by-route matrix', () => {
+  let t: ReviewTestApp;
+  let routes: Route[];
+  const tokens = {} as Record<Role, string>;
+  const userOf: Record<Role, string> = { officer: 'officer1', senior_officer: 'senior1', risk_manager: 'risk1', auditor: 'auditor1', admin: 'admin1' };
+
+  beforeAll(async () => {
+    t = await startReviewTestApp();
+    routes = discoverRoutes(t);
+    for (const role of ROLES) {
+      tokens[role] = await t.login(userOf[role]);
+    }
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('should find a role rule on every route and exactly the routes of the expected matrix', () => {
+    expect(routes.filter((r) => r.rule === undefined).map((r) => r.key)).toEqual([]);
+    expect(routes.map((r) => r.key).sort()).toEqual(Object.keys(EXPECTED).sort());
+    for (const r of routes) {
+      expect({ route: r.key, rule: r.rule }).toEqual({ route: r.key, rule: EXPECTED[r.key] });
+    }
+  });
+
+  it('should answer 401 without a token and 403 exactly for the roles a route does not admit', async () => {
+    const mismatches: string[] = [];
+    for (const r of routes.filter((x) => x.rule !== 'public')) {
+      const anonymous = await t.call(undefined, r.method, concrete(r.path), bodyFor(r.method));
+      if (anonymous.status !== 401) {
+        mismatches.push(`${r.key} anonymous -> ${anonymous.status}`);
+      }
+      for (const role of ROLES) {
+        const res = await t.call(tokens[role], r.method, concrete(r.path), bodyFor(r.method));
+        const admitted = (r.rule as Role[]).includes(role);
+        if (admitted ? res.status === 403 || res.status === 401 : res.status !== 403) {
+          mismatches.push(`${r.key} as ${role} -> ${res.status}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('should serve public routes without a token', async () => {
+    for (const r of routes.filter((x) => x.rule === 'public' && x.method === 'GET')) {
+      const res = await t.call(undefined, r.method, concrete(r.path));
+      expect({ route: r.key, status: res.status < 400 || res.status === 503 }).toEqual({ route: r.key, status: true });
+    }
+  });
+});
