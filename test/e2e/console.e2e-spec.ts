@@ -1,0 +1,169 @@
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+import { AutomaticDecisionService } from '../../apps/review/src/decisions/automatic-decision.service';
+import { scoredEvent, type ScoredOverrides } from '../../apps/review/src/testing/scored-event.factory';
+import { type ReviewTestApp, startReviewTestApp } from '../../apps/review/src/testing/review-test-app';
+
+jest.setTimeout(180000);
+
+const SHOTS = 'test-results/console';
+
+/** Stands in for the graph service's ego-graph endpoint (that service has its own tests). */
+function fakeGraphService(): Promise<Server> {
+  const server = createServer((req, res) => {
+    const id = /\/applications\/([^/]+)\/ego-graph/.exec(req.url ?? '')?.[1];
+    if (!id) {
+      res.writeHead(404).end();
+      return;
+    }
+    const nodes = [
+      { id: 'co-center', label: 'Company', name: 'Applicant Ltd', defaulted: false, risky: true },
+      { id: 'co-b', label: 'Company', name: 'Beta Trading', defaulted: false, risky: true },
+      { id: 'co-c', label: 'Company', name: 'Gamma Works', defaulted: true, risky: true },
+      { id: 'p-1', label: 'Person', name: 'Jane Director', defaulted: false, risky: false },
+      { id: 'ph-1', label: 'Phone', name: '+1 555 0100', defaulted: false, risky: false },
+    ];
+    const edges = [
+      { type: 'GUARANTEES', from: 'co-center', to: 'co-b', validFrom: null, validTo: null, risky: true },
+      { type: 'GUARANTEES', from: 'co-b', to: 'co-c', validFrom: null, validTo: null, risky: true },
+      { type: 'GUARANTEES', from: 'co-c', to: 'co-center', validFrom: null, validTo: null, risky: true },
+      { type: 'DIRECTOR_OF', from: 'p-1', to: 'co-center', validFrom: null, validTo: null, risky: false },
+      { type: 'HAS_PHONE', from: 'co-b', to: 'ph-1', validFrom: null, validTo: null, risky: false },
+    ];
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ center: 'co-center', asOf: '2026-01-01', nodes, edges }));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+describe('review console in Chromium', () => {
+  let t: ReviewTestApp;
+  let graph: Server;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    graph = await fakeGraphService();
+    t = await startReviewTestApp({ GRAPH_BASE_URL: `http://127.0.0.1:${(graph.address() as AddressInfo).port}` });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    await new Promise((r) => graph?.close(r));
+  });
+
+  async function referredCase(o: ScoredOverrides): Promise<string> {
+    const event = scoredEvent(o);
+    await t.app.get(AutomaticDecisionService).decide(event);
+    return event.payload.application.applicationId;
+  }
+
+  async function loggedIn(username: string): Promise<Page> {
+    const page = await (await browser.newContext({ viewport: { width: 1360, height: 1000 } })).newPage();
+    await page.goto(`${t.url}/console/`);
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(`${username}-pass`);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('who').filter({ hasText: username.startsWith('senior') ? 'senior officer' : '' }).waitFor();
+    return page;
+  }
+
+  async function openCase(page: Page, applicationId: string): Promise<void> {
+    await page.goto(`${t.url}/console/#/queue`);
+    await page.locator(`[data-application="${applicationId}"] [data-testid="open-case"]`).click();
+    await page.getByTestId('case-title').filter({ hasText: applicationId }).waitFor();
+  }
+
+  it('should refuse a wrong password and then log an officer in', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${t.url}/console/`);
+    await page.getByTestId('login-username').fill('officer1');
+    await page.getByTestId('login-password').fill('wrong');
+    await page.getByTestId('login-submit').click();
+    await expect(page.getByTestId('login-error').textContent()).resolves.toContain('wrong password');
+    await page.screenshot({ path: `${SHOTS}/01-login-refused.png` });
+  });
+
+  it('should let an officer claim a case, open the graph and approve with a reason', async () => {
+    const applicationId = await referredCase({ pd: 0.12, grade: 'C' });
+    const page = await loggedIn('officer1');
+    await page.getByTestId('queue').waitFor();
+    await page.screenshot({ path: `${SHOTS}/02-queue.png`, fullPage: true });
+    await openCase(page, applicationId);
+    await page.getByTestId('claim').click();
+    await page.getByTestId('case-status').filter({ hasText: 'CLAIMED' }).waitFor();
+    await page.getByTestId('open-graph').click();
+    await page.getByTestId('ego-graph').waitFor();
+    expect(await page.getByTestId('graph-node').count()).toBe(5);
+    expect(await page.locator('[data-testid="ego-graph"] line.risky').count()).toBe(3);
+    await page.locator('[data-testid="graph-node"][data-id="p-1"] circle').click();
+    expect(await page.locator('[data-testid="ego-graph"] .node.dim').count()).toBe(3);
+    await page.screenshot({ path: `${SHOTS}/03-case-graph.png`, fullPage: true });
+    await page.getByTestId('decision-outcome').selectOption('APPROVED');
+    await page.getByTestId('decision-reason').selectOption('APR_STRONG_FINANCIALS');
+    await page.getByTestId('decision-note').fill('Statements show enough cash flow');
+    await page.getByTestId('decide').click();
+    await page.getByTestId('case-status').filter({ hasText: 'DECIDED' }).waitFor();
+    await expect(page.getByTestId('final-outcome').textContent()).resolves.toContain('APPROVED');
+    await expect(page.getByTestId('history').textContent()).resolves.toContain('DECIDED');
+    await page.screenshot({ path: `${SHOTS}/04-case-approved.png`, fullPage: true });
+  });
+
+  it('should need a second, senior user to confirm when four-eyes applies', async () => {
+    const applicationId = await referredCase({ graph: { inGuaranteeCircle: 1, guaranteeCircleSize: 3 } });
+    const officer = await loggedIn('officer1');
+    await openCase(officer, applicationId);
+    await expect(officer.getByTestId('four-eyes').textContent()).resolves.toContain('Four-eyes required');
+    await officer.getByTestId('claim').click();
+    await officer.getByTestId('decide').waitFor();
+    await officer.getByTestId('decision-outcome').selectOption('DECLINED');
+    await officer.getByTestId('decision-reason').selectOption('DEC_GUARANTEE_CIRCLE');
+    await officer.getByTestId('decision-note').fill('Guarantees run in a closed circle');
+    await officer.getByTestId('decide').click();
+    await officer.getByTestId('case-status').filter({ hasText: 'AWAITING_CONFIRMATION' }).waitFor();
+    expect(await officer.getByTestId('confirm').count()).toBe(0);
+    await officer.screenshot({ path: `${SHOTS}/05-four-eyes-proposed.png`, fullPage: true });
+
+    const senior = await loggedIn('senior1');
+    await openCase(senior, applicationId);
+    await expect(senior.getByTestId('proposal').textContent()).resolves.toContain('Proposed by officer1: DECLINED');
+    await senior.getByTestId('confirm-note').fill('Agree, circle confirmed');
+    await senior.getByTestId('confirm').click();
+    await senior.getByTestId('case-status').filter({ hasText: 'DECIDED' }).waitFor();
+    await expect(senior.getByTestId('history').textContent()).resolves.toContain('CONFIRMED by senior1');
+    await senior.screenshot({ path: `${SHOTS}/06-four-eyes-confirmed.png`, fullPage: true });
+  });
+
+  it('should show the four-eyes error when a senior officer tries to confirm their own proposal', async () => {
+    const applicationId = await referredCase({ amount: 900000, pd: 0.12, grade: 'C' });
+    const senior = await loggedIn('senior1');
+    await openCase(senior, applicationId);
+    await senior.getByTestId('claim').click();
+    await senior.getByTestId('decide').waitFor();
+    await senior.getByTestId('decision-reason').selectOption('APR_COLLATERAL_ADEQUATE');
+    await senior.getByTestId('decision-note').fill('Fully secured');
+    await senior.getByTestId('decide').click();
+    await senior.getByTestId('confirm').click();
+    await senior.getByTestId('action-error').filter({ hasText: 'FOUR_EYES_SAME_PERSON' }).waitFor();
+    await senior.screenshot({ path: `${SHOTS}/07-four-eyes-same-person.png`, fullPage: true });
+  });
+
+  it('should draw the dashboard charts', async () => {
+    const page = await loggedIn('risk1');
+    await page.getByTestId('nav-dashboard').click();
+    await page.getByTestId('chart-outcomes').waitFor();
+    expect(await page.locator('[data-testid="chart-outcomes"] rect').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}/08-dashboard.png`, fullPage: true });
+    await page.getByTestId('nav-policy').click();
+    await page.getByTestId('policy-version').first().waitFor();
+    await page.screenshot({ path: `${SHOTS}/09-policy.png`, fullPage: true });
+  });
+});
