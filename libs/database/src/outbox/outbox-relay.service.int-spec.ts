@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+
+import type { DataSource } from 'typeorm';
+
+import { Topics } from '@loanmesh/contracts';
+import { createKafkaClient, KafkaProducerService } from '@loanmesh/kafka';
+import { MetricsService } from '@loanmesh/observability';
+import { createTestDatabase, KafkaTestClient, TEST_BROKERS, type TestDatabase, waitFor } from '@loanmesh/testing';
+
+import { initializeDataSource } from '../database-root.module';
+import { createSchemaMigration } from '../schema.migration';
+import { createDataSourceOptions } from '../typeorm-options.factory';
+import { KafkaOutboxPublisher, type OutboxPublisher, type RelayedMessage } from './outbox-publisher';
+import { OutboxMessageEntity } from './outbox-message.entity';
+import { createOutboxMigration } from './outbox.migration';
+import { OutboxRelayService } from './outbox-relay.service';
+import { OutboxWriter } from './outbox.writer';
+
+/** Publishes `okBatches` batches for real, then dies between publish and commit. */
+class DyingPublisher implements OutboxPublisher {
+  private batches = 0;
+  constructor(private readonly inner: OutboxPublisher, private readonly okBatches: number) {}
+  async publish(messages: readonly RelayedMessage[]): Promise<void> {
+    await this.inner.publish(messages);
+    if (++this.batches > this.okBatches) {
+      throw new Error('relay killed after publishing, before marking');
+    }
+  }
+}
+
+describe(OutboxRelayService.name, () => {
+  jest.setTimeout(120_000);
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let producer: KafkaProducerService;
+  const kafka = new KafkaTestClient();
+
+  beforeAll(async () => {
+    db = await createTestDatabase('outbox_t');
+    dataSource = await initializeDataSource(
+      createDataSourceOptions({ url: db.url, schema: 'relay', entities: [OutboxMessageEntity], migrations: [createSchemaMigration('relay'), createOutboxMigration('relay')] }) as never,
+    );
+    producer = new KafkaProducerService(createKafkaClient(TEST_BROKERS, 'outbox-relay-test'));
+    await producer.onModuleInit();
+  });
+
+  afterAll(async () => {
+    await producer.onModuleDestroy();
+    await kafka.close();
+    await dataSource.destroy();
+    await db.drop();
+  });
+
+  const relay = (publisher: OutboxPublisher): OutboxRelayService =>
+    new OutboxRelayService(dataSource, publisher, new MetricsService(), { lockName: 'relay.outbox', batchSize: 100, autoStart: false });
+
+  it('should lose no message when the relay dies mid-way and another one resumes', async () => {
+    const key = `relay-${randomUUID()}`;
+    const ids = Array.from({ length: 1000 }, () => randomUUID());
+    await dataSource.transaction((m) => new OutboxWriter().write(m, ids.map((id) => ({ topic: Topics.domainEvents, key, payload: { id } }))));
+    const captured = await kafka.capture([Topics.domainEvents]);
+    const real = new KafkaOutboxPublisher(producer);
+
+    const dying = relay(new DyingPublisher(real, 3));
+    for (let i = 0; i < 3; i++) {
+      await dying.relayOnce();
+    }
+    await expect(dying.relayOnce()).rejects.toThrow('relay killed');
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM relay.outbox WHERE published_at IS NULL`)).toEqual([{ n: 700 }]);
+
+    const resumed = relay(real);
+    while ((await resumed.relayOnce()) > 0) {
+      // drain
+    }
+
+    const seen = await waitFor(() => {
+      const got = new Set(captured.filter((r) => r.key === key).map((r) => (JSON.parse(r.value!.toString()) as { id: string }).id));
+      return got.size === ids.length ? got : undefined;
+    }, 60_000, 'every outbox message on the topic');
+    expect(seen).toEqual(new Set(ids));
+    const order = captured.filter((r) => r.key === key).map((r) => (JSON.parse(r.value!.toString()) as { id: string }).id);
+    expect([...new Set(order)]).toEqual(ids);
+  });
+});
