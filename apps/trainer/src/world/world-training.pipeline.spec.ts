@@ -21,15 +21,20 @@ function writeHistory(dir: string, parts: Record<string, HistoryRow[]>): void {
 describe('trainFromWorld', () => {
   const dir = mkdtempSync(join(tmpdir(), 'world-'));
   const factory = new SyntheticHistoryFactory(3);
-  const parts = { train: factory.rows(3000, 0), validation: factory.rows(800, 300), test: factory.rows(1500, 400) };
+  const parts = { train: factory.rows(2000, 0), validation: factory.rows(600, 200), test: factory.rows(1200, 260) };
   writeHistory(dir, parts);
   const options = {
     out: join(dir, 'out'), name: 'w', seed: 1, folds: 3, kinds: ['gbm' as const, 'scorecard' as const], approvalRate: 0.7,
-    hyperParameters: { gbm: { nTrees: 60, learningRate: 0.1, maxDepth: 3 }, scorecard: {} },
+    hyperParameters: { gbm: { nTrees: 40, learningRate: 0.1, maxDepth: 3 }, scorecard: {} },
   };
 
-  it('should train tabular and graph models and show the graph lift when graph features carry risk', async () => {
-    const artifacts = await trainFromWorld(dir, options);
+  let artifacts: Awaited<ReturnType<typeof trainFromWorld>> = [];
+  // Four models on two slow cores: allow more than Jest's default five seconds.
+  beforeAll(async () => {
+    artifacts = await trainFromWorld(dir, options);
+  }, 60_000);
+
+  it('should train tabular and graph models and show the graph lift when graph features carry risk', () => {
     expect(artifacts.map((a) => a.name)).toEqual(['w-gbm-tabular', 'w-gbm-graph', 'w-scorecard-tabular', 'w-scorecard-graph']);
     const lift = artifacts[1]!.card.graphLift!;
     expect(lift.graph.auc).toBeGreaterThan(lift.tabular.auc);

@@ -1,11 +1,4 @@
-import { type RegressionTree, type TreeEnsembleModel } from '../gbm/tree-ensemble.model';
-
-interface PathElement {
-  feature: number;
-  zeroFraction: number;
-  oneFraction: number;
-  weight: number;
-}
+import type { RegressionTree, TreeEnsembleModel } from '../gbm/tree-ensemble.model';
 
 export interface Explanation {
   /** Expected model logit over the training data (tree covers). */
@@ -15,23 +8,145 @@ export interface Explanation {
 }
 
 /**
+ * The path of unique features from the root, stored flat: each recursion level copies its
+ * parent's path to the next slice (as in the reference C++ implementation), so no allocation.
+ */
+class PathBuffer {
+  readonly feature: Int32Array;
+  readonly zero: Float64Array;
+  readonly one: Float64Array;
+  readonly weight: Float64Array;
+
+  constructor(maxDepth: number) {
+    const size = ((maxDepth + 2) * (maxDepth + 3)) / 2;
+    this.feature = new Int32Array(size);
+    this.zero = new Float64Array(size);
+    this.one = new Float64Array(size);
+    this.weight = new Float64Array(size);
+  }
+
+  copy(from: number, to: number, count: number): void {
+    this.feature.copyWithin(to, from, from + count);
+    this.zero.copyWithin(to, from, from + count);
+    this.one.copyWithin(to, from, from + count);
+    this.weight.copyWithin(to, from, from + count);
+  }
+}
+
+/**
  * Path-dependent TreeSHAP (Lundberg, Erion & Lee 2018, Algorithm 2): exact Shapley values of
- * the tree ensemble's logit in O(leaves x depth^2) per tree, with covers as the background.
+ * the ensemble's logit in O(leaves x depth^2) per tree, with training covers as background.
  */
 export class TreeShapExplainer {
   private readonly baseValue: number;
+  private readonly path: PathBuffer;
 
   constructor(private readonly model: TreeEnsembleModel) {
     this.baseValue = model.trees.reduce((sum, tree) => sum + expectedValue(tree), model.baseScore);
+    this.path = new PathBuffer(Math.max(0, ...model.trees.map((t) => treeDepth(t, 0))));
   }
 
   explain(row: ArrayLike<number>): Explanation {
     const phi = new Float64Array(this.model.featureNames.length);
     for (const tree of this.model.trees) {
-      recurse(tree, row, phi, 0, [], 1, 1, -1);
+      new TreeWalk(tree, row, phi, this.path).recurse(0, 0, 0, 1, 1, -1);
     }
     return { baseValue: this.baseValue, contributions: phi };
   }
+}
+
+class TreeWalk {
+  constructor(
+    private readonly tree: RegressionTree,
+    private readonly row: ArrayLike<number>,
+    private readonly phi: Float64Array,
+    private readonly p: PathBuffer,
+  ) {}
+
+  /** `depth` is the unique-path depth; this level's path lives right after its parent's. */
+  recurse(node: number, parentOffset: number, depth: number, zero: number, one: number, feature: number): void {
+    const { tree, p } = this;
+    const at = parentOffset + depth + 1;
+    p.copy(parentOffset, at, depth + 1);
+    this.extend(at, depth, zero, one, feature);
+    const split = tree.feature[node]!;
+    if (split < 0) {
+      for (let i = 1; i <= depth; i++) {
+        this.phi[p.feature[at + i]!]! += unwoundSum(p, at, depth, i) * (p.one[at + i]! - p.zero[at + i]!) * tree.value[node]!;
+      }
+      return;
+    }
+    const goesLeft = Math.fround(this.row[split]!) < tree.threshold[node]!;
+    const hot = goesLeft ? tree.left[node]! : tree.right[node]!;
+    const cold = goesLeft ? tree.right[node]! : tree.left[node]!;
+    let incomingZero = 1;
+    let incomingOne = 1;
+    let uniqueDepth = depth;
+    let k = 0;
+    while (k <= uniqueDepth && p.feature[at + k] !== split) {
+      k++;
+    }
+    if (k <= uniqueDepth) {
+      incomingZero = p.zero[at + k]!;
+      incomingOne = p.one[at + k]!;
+      unwind(p, at, uniqueDepth, k);
+      uniqueDepth--;
+    }
+    const cover = tree.cover[node]!;
+    this.recurse(hot, at, uniqueDepth + 1, (incomingZero * tree.cover[hot]!) / cover, incomingOne, split);
+    this.recurse(cold, at, uniqueDepth + 1, (incomingZero * tree.cover[cold]!) / cover, 0, split);
+  }
+
+  private extend(at: number, depth: number, zero: number, one: number, feature: number): void {
+    const p = this.p;
+    p.feature[at + depth] = feature;
+    p.zero[at + depth] = zero;
+    p.one[at + depth] = one;
+    p.weight[at + depth] = depth === 0 ? 1 : 0;
+    for (let i = depth - 1; i >= 0; i--) {
+      p.weight[at + i + 1]! += (one * p.weight[at + i]! * (i + 1)) / (depth + 1);
+      p.weight[at + i] = (zero * p.weight[at + i]! * (depth - i)) / (depth + 1);
+    }
+  }
+}
+
+/** Removes element k from the path at `at` (length depth + 1), undoing its extend. */
+function unwind(p: PathBuffer, at: number, depth: number, k: number): void {
+  const one = p.one[at + k]!;
+  const zero = p.zero[at + k]!;
+  let next = p.weight[at + depth]!;
+  for (let i = depth - 1; i >= 0; i--) {
+    if (one !== 0) {
+      const tmp = p.weight[at + i]!;
+      p.weight[at + i] = (next * (depth + 1)) / ((i + 1) * one);
+      next = tmp - (p.weight[at + i]! * zero * (depth - i)) / (depth + 1);
+    } else {
+      p.weight[at + i] = (p.weight[at + i]! * (depth + 1)) / (zero * (depth - i));
+    }
+  }
+  for (let i = k; i < depth; i++) {
+    p.feature[at + i] = p.feature[at + i + 1]!;
+    p.zero[at + i] = p.zero[at + i + 1]!;
+    p.one[at + i] = p.one[at + i + 1]!;
+  }
+}
+
+/** Total weight of the path with element k unwound, without modifying it. */
+function unwoundSum(p: PathBuffer, at: number, depth: number, k: number): number {
+  const one = p.one[at + k]!;
+  const zero = p.zero[at + k]!;
+  let next = p.weight[at + depth]!;
+  let total = 0;
+  for (let i = depth - 1; i >= 0; i--) {
+    if (one !== 0) {
+      const w = (next * (depth + 1)) / ((i + 1) * one);
+      total += w;
+      next = p.weight[at + i]! - (w * zero * (depth - i)) / (depth + 1);
+    } else {
+      total += (p.weight[at + i]! * (depth + 1)) / (zero * (depth - i));
+    }
+  }
+  return total;
 }
 
 function expectedValue(tree: RegressionTree): number {
@@ -44,69 +159,6 @@ function expectedValue(tree: RegressionTree): number {
   return sum;
 }
 
-function recurse(
-  tree: RegressionTree, row: ArrayLike<number>, phi: Float64Array, node: number,
-  parentPath: PathElement[], zeroFraction: number, oneFraction: number, feature: number,
-): void {
-  const path = extend(parentPath, zeroFraction, oneFraction, feature);
-  const split = tree.feature[node]!;
-  if (split < 0) {
-    for (let i = 1; i < path.length; i++) {
-      const w = unwoundSum(path, i);
-      const el = path[i]!;
-      phi[el.feature]! += w * (el.oneFraction - el.zeroFraction) * tree.value[node]!;
-    }
-    return;
-  }
-  const goesLeft = Math.fround(row[split]!) < tree.threshold[node]!;
-  const [hot, cold] = goesLeft ? [tree.left[node]!, tree.right[node]!] : [tree.right[node]!, tree.left[node]!];
-  let incomingZero = 1;
-  let incomingOne = 1;
-  let current = path;
-  const k = path.findIndex((el, idx) => idx > 0 && el.feature === split);
-  if (k > 0) {
-    incomingZero = path[k]!.zeroFraction;
-    incomingOne = path[k]!.oneFraction;
-    current = unwind(path, k);
-  }
-  const cover = tree.cover[node]!;
-  recurse(tree, row, phi, hot, current, (incomingZero * tree.cover[hot]!) / cover, incomingOne, split);
-  recurse(tree, row, phi, cold, current, (incomingZero * tree.cover[cold]!) / cover, 0, split);
-}
-
-function extend(parent: PathElement[], zeroFraction: number, oneFraction: number, feature: number): PathElement[] {
-  const l = parent.length;
-  const path = parent.map((el) => ({ ...el }));
-  path.push({ feature, zeroFraction, oneFraction, weight: l === 0 ? 1 : 0 });
-  for (let i = l - 1; i >= 0; i--) {
-    path[i + 1]!.weight += (oneFraction * path[i]!.weight * (i + 1)) / (l + 1);
-    path[i]!.weight = (zeroFraction * path[i]!.weight * (l - i)) / (l + 1);
-  }
-  return path;
-}
-
-/** Removes element i from the path, undoing its extend. */
-function unwind(path: PathElement[], i: number): PathElement[] {
-  const l = path.length - 1;
-  const { oneFraction, zeroFraction } = path[i]!;
-  const out = path.slice(0, l).map((el) => ({ ...el }));
-  let next = path[l]!.weight;
-  for (let j = l - 1; j >= 0; j--) {
-    if (oneFraction !== 0) {
-      const tmp = out[j]!.weight;
-      out[j]!.weight = (next * (l + 1)) / ((j + 1) * oneFraction);
-      next = tmp - (out[j]!.weight * zeroFraction * (l - j)) / (l + 1);
-    } else {
-      out[j]!.weight = (out[j]!.weight * (l + 1)) / (zeroFraction * (l - j));
-    }
-  }
-  for (let j = i; j < l; j++) {
-    out[j] = { ...out[j]!, feature: path[j + 1]!.feature, zeroFraction: path[j + 1]!.zeroFraction, oneFraction: path[j + 1]!.oneFraction };
-  }
-  return out;
-}
-
-/** Total weight of the path with element i unwound (without building the new path). */
-function unwoundSum(path: PathElement[], i: number): number {
-  return unwind(path, i).reduce((sum, el) => sum + el.weight, 0);
+function treeDepth(tree: RegressionTree, node: number): number {
+  return tree.feature[node]! < 0 ? 0 : 1 + Math.max(treeDepth(tree, tree.left[node]!), treeDepth(tree, tree.right[node]!));
 }
