@@ -1,3 +1,4 @@
+import { ModelRegistryException } from './model-registry.exception';
 import type { ModelVersionEntity } from './model-version.entity';
 import { assertAucNotWorse, assertParity } from './promotion.gates';
 
@@ -13,6 +14,18 @@ function version(name: string, auc: number, parityPassed = true): ModelVersionEn
   } as ModelVersionEntity;
 }
 
+function errorOf(fn: () => void): ModelRegistryException {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ModelRegistryException) {
+      return e;
+    }
+    throw e;
+  }
+  throw new Error('expected a ModelRegistryException');
+}
+
 const goodParity = { rows: 256, maxAbsDifference: 1e-7, tolerance: 1e-5, passed: true };
 
 describe('promotion gates', () => {
@@ -21,30 +34,28 @@ describe('promotion gates', () => {
   });
 
   it('should reject with the figures when the AUC is worse by more than the margin', () => {
-    expect(() => assertAucNotWorse(version('new', 0.74), version('old', 0.787), 0.01)).toThrow(
-      expect.objectContaining({
-        code: 'PROMOTION_AUC_GATE_FAILED',
-        kind: 'PRECONDITION_FAILED',
-        message: expect.stringMatching(/0\.7400.*0\.7870/),
-      }),
-    );
+    const error = errorOf(() => assertAucNotWorse(version('new', 0.74), version('old', 0.787), 0.01));
+
+    expect(error.code).toBe('PROMOTION_AUC_GATE_FAILED');
+    expect(error.kind).toBe('PRECONDITION_FAILED');
+    expect(error.message).toMatch(/0\.7400.*0\.7870/);
   });
 
   it('should reject when the live parity check fails', () => {
-    expect(() => assertParity(version('new', 0.8), { ...goodParity, maxAbsDifference: 0.02, passed: false })).toThrow(
-      expect.objectContaining({ code: 'PROMOTION_PARITY_FAILED' }),
+    const error = errorOf(() =>
+      assertParity(version('new', 0.8), { ...goodParity, maxAbsDifference: 0.02, passed: false }),
     );
+
+    expect(error.code).toBe('PROMOTION_PARITY_FAILED');
   });
 
   it("should reject when the trainer's own parity check failed", () => {
-    expect(() => assertParity(version('new', 0.8, false), goodParity)).toThrow(
-      expect.objectContaining({ code: 'PROMOTION_PARITY_FAILED' }),
-    );
+    expect(errorOf(() => assertParity(version('new', 0.8, false), goodParity)).code).toBe('PROMOTION_PARITY_FAILED');
   });
 
   it('should reject with an invalid-artifact error when the card lacks the gate figures', () => {
-    const broken = { ...version('new', 0.8), card: {} } as ModelVersionEntity;
+    const broken = { ...version('new', 0.8), card: {} };
 
-    expect(() => assertParity(broken, goodParity)).toThrow(expect.objectContaining({ code: 'MODEL_ARTIFACT_INVALID' }));
+    expect(errorOf(() => assertParity(broken, goodParity)).code).toBe('MODEL_ARTIFACT_INVALID');
   });
 });
