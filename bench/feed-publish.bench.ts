@@ -9,7 +9,7 @@ export type BenchResult = Record<string, BenchMetric>;
 export async function run(): Promise<BenchResult> {
   const sink = new KafkaEventSink(['127.0.0.1:9092']);
   const runner = new FeedRunnerService(
-    { seed: 42, scale: 1, brokers: ['127.0.0.1:9092'], backlog: true, rate: 1, count: 0, faults: 0, batchSize: 4000, progress: false },
+    { seed: 42, scale: 1, brokers: ['127.0.0.1:9092'], backlog: true, rate: 1, count: 0, liveRun: 0, faults: 0, batchSize: 4000, progress: false },
     sink,
     () => undefined,
   );

@@ -22,7 +22,7 @@ run_ts scripts/demo/wait-drained.ts 900
 
 echo "== 4/5 live applications: $COUNT at $RATE/s"
 since=$(($(date +%s%3N) - 1000))
-run_ts apps/feed/src/main.ts --seed "$SEED" --scale "$SCALE" --no-backlog --rate "$RATE" --count "$COUNT" --summary .local/demo-live.json
+run_ts apps/feed/src/main.ts --seed "$SEED" --scale "$SCALE" --no-backlog --rate "$RATE" --count "$COUNT" --live-run "$(date +%s)" --summary .local/demo-live.json
 run_ts scripts/demo/demo-summary.ts "$since" "$COUNT" 600
 
 echo

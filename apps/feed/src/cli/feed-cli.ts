@@ -41,6 +41,7 @@ export function buildFeedCommand(): Command {
     .addOption(new Option('--rate <n>', 'live applications per second').default(50).argParser(number('--rate', 0.01, 100_000)))
     .addOption(new Option('--count <n>', 'number of live applications (default 1000 unless --duration)').argParser(number('--count', 0, 100_000_000, true)))
     .addOption(new Option('--duration <seconds>', 'stream live applications for this long (rate x duration)').argParser(number('--duration', 0, 86_400)))
+    .addOption(new Option('--live-run <n>', 'live stream number: a new number gives new application and event ids (0 = the default stream)').default(0).argParser(number('--live-run', 0, 2 ** 31 - 1, true)))
     .addOption(new Option('--faults <share>', 'share of events given a fault (0 to 0.5)').default(0).argParser(number('--faults', 0, 0.5)))
     .addOption(new Option('--summary <file>', 'write the run summary as JSON (default <out>/summary.json in file mode)'))
     .addOption(new Option('--batch-size <n>', 'records per Kafka send / file write').default(4000).argParser(number('--batch-size', 1, 100_000, true)))
@@ -53,7 +54,7 @@ export function buildFeedCommand(): Command {
 
 interface RawOptions {
   seed: number; scale: number; brokers: string; out?: string; history?: string; backlog: boolean; rate: number;
-  count?: number; duration?: number; faults: number; summary?: string; batchSize: number; progress: boolean;
+  count?: number; duration?: number; liveRun: number; faults: number; summary?: string; batchSize: number; progress: boolean;
 }
 
 /** Parses argv (without node and script) into options; throws FeedArgumentError on bad input. */
@@ -77,7 +78,7 @@ export function parseFeedArgs(argv: readonly string[], command = buildFeedComman
   }
   return {
     seed: o.seed, scale: o.scale, brokers, out: o.out, history: o.history, backlog: o.backlog, rate: o.rate,
-    count: o.count ?? (o.duration === undefined ? 1000 : undefined), durationSeconds: o.duration, faults: o.faults,
+    count: o.count ?? (o.duration === undefined ? 1000 : undefined), durationSeconds: o.duration, liveRun: o.liveRun, faults: o.faults,
     summary: o.summary ?? (o.out ? `${o.out}/summary.json` : undefined), batchSize: o.batchSize, progress: o.progress,
   };
 }

@@ -96,7 +96,7 @@ export class FeedRunnerService {
     const files = this.options.out !== undefined;
     const clockStart = files ? generated.world.nowDay * 86_400_000 : Date.now();
     const at = files ? (i: number) => new Date(clockStart + Math.floor((i * 1000) / this.options.rate)).toISOString() : () => new Date().toISOString();
-    const source = liveApplications(generated.world, at, this.producedAt());
+    const source = liveApplications(generated.world, at, this.producedAt(), this.options.liveRun);
     const bar = this.bar(target, 'live');
     const records = files ? await this.liveToFiles(source, target) : await this.liveToKafka(source, target, started, bar);
     bar?.update(target);

@@ -12,6 +12,8 @@ export interface FeedOptions {
   readonly rate: number;
   readonly count?: number;
   readonly durationSeconds?: number;
+  /** Live stream number; each gives its own application and event ids. */
+  readonly liveRun: number;
   /** Share of events that get a fault, 0 to 0.5. */
   readonly faults: number;
   readonly summary?: string;

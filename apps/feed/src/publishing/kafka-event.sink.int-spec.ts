@@ -20,7 +20,7 @@ describe(KafkaEventSink.name, () => {
     await admin.connect();
     const before = await admin.fetchTopicOffsets(Topics.coreBankingEvents);
     await admin.disconnect();
-    const runner = new FeedRunnerService({ seed, scale: 0.005, brokers, backlog: true, rate: 1000, count: 10, faults: 0, batchSize: 500, progress: false }, new KafkaEventSink(brokers), () => undefined);
+    const runner = new FeedRunnerService({ seed, scale: 0.005, brokers, backlog: true, rate: 1000, count: 10, liveRun: 0, faults: 0, batchSize: 500, progress: false }, new KafkaEventSink(brokers), () => undefined);
     const summary = await runner.run();
     const expected = summary.backlog.records + summary.live.records;
 

@@ -12,16 +12,23 @@ const TERMS = [12, 24, 36, 60] as const;
  * `at(i)` gives the submission instant of the i-th application: the world clock plus i/rate
  * in file mode, the wall clock when streaming to Kafka.
  */
-export function* liveApplications(world: World, at: (i: number) => string, producedAt?: (occurredAt: string) => string): Generator<CoreBankingEvent> {
-  const rng = new SeededRandom(world.options.seed, 11);
-  const ctx: EnvelopeContext = { rng: new SeededRandom(world.options.seed, 13), producedAt: producedAt ?? ((x) => x) };
+export function* liveApplications(
+  world: World,
+  at: (i: number) => string,
+  producedAt?: (occurredAt: string) => string,
+  run = 0,
+): Generator<CoreBankingEvent> {
+  // A non-zero run number gives a different, still reproducible stream: new application and
+  // event ids, so a second demo run is not swallowed as duplicates by ingestion.
+  const rng = new SeededRandom(world.options.seed + run, 11);
+  const ctx: EnvelopeContext = { rng: new SeededRandom(world.options.seed + run, 13), producedAt: producedAt ?? ((x) => x) };
   const borrowers = world.companies.filter((c) => c.duplicateOf < 0 && c.regDay < world.nowDay - 30);
   const directors = new Map<number, number>();
   world.directors.forEach((d) => directors.set(d.company, d.person));
   for (let i = 0; ; i++) {
     const c = rng.pick(borrowers);
     const submittedAt = at(i);
-    const applicationId = `AP-L${String(i + 1).padStart(8, '0')}`;
+    const applicationId = run === 0 ? `AP-L${String(i + 1).padStart(8, '0')}` : `AP-L${run}-${String(i + 1).padStart(8, '0')}`;
     const director = directors.get(c.index);
     const guarantors = director !== undefined && rng.chance(0.3) ? [{ kind: 'person' as const, id: world.persons[director].id }] : [];
     const amount = Math.max(5000, Math.round((c.fin.revenue * (0.05 + 0.45 * rng.next())) / 1000) * 1000);
