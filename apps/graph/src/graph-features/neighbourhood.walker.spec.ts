@@ -1,0 +1,34 @@
+import type { HopEdge } from './graph-facts.types';
+import { walkNeighbourhood } from './neighbourhood.walker';
+
+const edges: HopEdge[] = [
+  { from: 'A', to: 'B', strong: true, defaulted: false },
+  { from: 'B', to: 'C', strong: false, defaulted: false },
+  { from: 'C', to: 'D', strong: true, defaulted: true },
+  { from: 'B', to: 'E', strong: true, defaulted: true },
+];
+const fetch = (ids: string[]) => Promise.resolve(edges.filter((e) => ids.includes(e.from)));
+
+describe(walkNeighbourhood.name, () => {
+  it('should find the nearest default and its path when walking all ties', async () => {
+    const walk = await walkNeighbourhood('A', false, fetch);
+
+    expect(walk.distance).toBe(2);
+    expect(walk.defaultPath).toEqual(['A', 'B', 'E']);
+  });
+
+  it('should keep supplier ties out of the community when walking strong ties', async () => {
+    const walk = await walkNeighbourhood('A', false, fetch);
+
+    expect([...walk.community.entries()]).toEqual([
+      ['B', false],
+      ['E', true],
+    ]);
+  });
+
+  it('should report distance 0 when the applicant itself defaulted', async () => {
+    const walk = await walkNeighbourhood('A', true, fetch);
+
+    expect(walk.distance).toBe(0);
+  });
+});
