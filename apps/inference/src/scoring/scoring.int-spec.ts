@@ -1,0 +1,104 @@
+/**
+ * @jest-environment ./libs/ml/src/testing/onnx-test.environment.cjs
+ */
+import { type ApplicationScoredEvent, Topics } from '@loanmesh/contracts';
+import { type CapturedRecord, waitFor } from '@loanmesh/testing';
+
+import { type InferenceTestApp, startInferenceApp } from '../testing/inference-test.app';
+
+function scoredFor(records: CapturedRecord[], applicationId: string): ApplicationScoredEvent[] {
+  return records
+    .map((r) => JSON.parse(r.value?.toString() ?? '{}') as ApplicationScoredEvent)
+    .filter((e) => e.payload?.application?.applicationId === applicationId);
+}
+
+describe('ScoringConsumer with real Kafka and PostgreSQL', () => {
+  let t: InferenceTestApp;
+  let scored: CapturedRecord[];
+
+  beforeAll(async () => {
+    t = await startInferenceApp();
+    scored = await t.kafka.capture([Topics.applicationScored]);
+  }, 120000);
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('should publish a scored event with reasons through the outbox and store it when features are OK', async () => {
+    const event = t.events.build({
+      explanations: [{ feature: 'defaultedNeighbourShare', severity: 'HIGH', text: 'Linked to 3 defaulted companies' }],
+    });
+    const id = event.payload.application.applicationId;
+
+    await t.publish([event]);
+    const [out] = await waitFor(
+      () => (scoredFor(scored, id).length ? scoredFor(scored, id) : undefined),
+      30000,
+      'scored',
+    );
+
+    const p = out!.payload;
+    expect(out!.causationId).toBe(event.eventId);
+    expect(p.champion.modelVersion).toBe('world-gbm-graph:v1');
+    expect(p.champion.modelSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(p.champion.reasons.length).toBeGreaterThan(0);
+    expect(p.champion.reasons.length).toBeLessThanOrEqual(4);
+    expect(p.champion.reasons.some((r) => r.source === 'GRAPH' && r.text === 'Linked to 3 defaulted companies')).toBe(
+      true,
+    );
+    expect(p.degraded).toBe(false);
+    expect(p.hops.scoredAt).toBeGreaterThan(0);
+    expect(p.featureVector).toHaveLength(p.featureNames.length);
+    const rows = await t.championRows([id]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.probabilityOfDefault).toBeCloseTo(p.champion.probabilityOfDefault, 6);
+  });
+
+  it('should store and publish once when the same event is delivered twice', async () => {
+    const event = t.events.build();
+    const id = event.payload.application.applicationId;
+
+    await t.publish([event, event]);
+    await waitFor(() => (scoredFor(scored, id).length ? true : undefined), 30000, 'scored');
+    const marker = t.events.build();
+    await t.publish([
+      {
+        ...marker,
+        payload: {
+          ...marker.payload,
+          company: event.payload.company,
+          application: { ...marker.payload.application, companyId: event.payload.application.companyId },
+        },
+      },
+    ]);
+    const markerId = marker.payload.application.applicationId;
+    await waitFor(
+      () => (scoredFor(scored, markerId).length ? true : undefined),
+      30000,
+      'marker scored after the duplicate',
+    );
+
+    expect(await t.championRows([id])).toHaveLength(1);
+    expect(scoredFor(scored, id)).toHaveLength(1);
+  });
+
+  it('should score with the tabular model and mark degraded when the features event is DEGRADED', async () => {
+    const event = t.events.build({ degraded: true });
+    const id = event.payload.application.applicationId;
+
+    await t.publish([event]);
+    const [out] = await waitFor(
+      () => (scoredFor(scored, id).length ? scoredFor(scored, id) : undefined),
+      30000,
+      'scored',
+    );
+
+    expect(out!.payload.degraded).toBe(true);
+    expect(out!.payload.champion.modelVersion).toBe('world-gbm-tabular:v1');
+    expect(out!.payload.degradedReasons[0]).toMatch(/^GRAPH_FEATURES_UNAVAILABLE/);
+    expect(out!.payload.featureNames.some((n) => n.startsWith('graph_'))).toBe(false);
+    const [row] = await t.championRows([id]);
+    expect(row!.degraded).toBe(true);
+  });
+});

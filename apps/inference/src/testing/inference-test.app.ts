@@ -1,0 +1,123 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { MicroserviceOptions } from '@nestjs/microservices';
+import { DataSource } from 'typeorm';
+
+import { loadConfig } from '@loanmesh/config';
+import { type GraphFeaturesComputedEvent, Topics } from '@loanmesh/contracts';
+import { kafkaMicroserviceOptions } from '@loanmesh/kafka';
+import { GlobalExceptionFilter } from '@loanmesh/observability';
+import {
+  createTestDatabase,
+  KafkaTestClient,
+  TEST_BROKERS,
+  type TestDatabase,
+  uniqueId,
+  waitFor,
+} from '@loanmesh/testing';
+
+import { InferenceAppModule } from '../app.module';
+import { inferenceConfigShape } from '../config/inference.config';
+import { ScoredApplicationEntity } from '../scoring/scored-application.entity';
+import { FeaturesEventFactory } from './features-event.factory';
+
+export interface InferenceTestApp {
+  app: INestApplication;
+  db: TestDatabase;
+  dataSource: DataSource;
+  kafka: KafkaTestClient;
+  events: FeaturesEventFactory;
+  baseUrl: string;
+  publish(events: GraphFeaturesComputedEvent[]): Promise<void>;
+  championRows(applicationIds: readonly string[]): Promise<ScoredApplicationEntity[]>;
+  close(): Promise<void>;
+}
+
+/** The whole inference service against the real Kafka and a fresh PostgreSQL database. */
+export async function startInferenceApp(env: Record<string, string> = {}): Promise<InferenceTestApp> {
+  const db = await createTestDatabase('inference_t');
+  const groupId = uniqueId('inference-test');
+  const config = loadConfig(inferenceConfigShape, {
+    HTTP_PORT: '3999',
+    SERVICE_NAME: 'inference-test',
+    KAFKA_BROKERS: TEST_BROKERS.join(','),
+    KAFKA_CLIENT_ID: groupId,
+    KAFKA_GROUP_ID: groupId,
+    DATABASE_URL: db.url,
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
+  const app = await NestFactory.create(InferenceAppModule.forRoot(config), { logger: ['error'] });
+  app.useGlobalFilters(new GlobalExceptionFilter());
+  const options = kafkaMicroserviceOptions(config.KAFKA_BROKERS, groupId, groupId);
+  app.connectMicroservice<MicroserviceOptions>({
+    ...options,
+    options: { ...options.options, subscribe: { fromBeginning: false } },
+  });
+  await app.startAllMicroservices();
+  await app.listen(0, '127.0.0.1');
+  const kafka = new KafkaTestClient();
+  const dataSource = app.get(DataSource);
+  const events = new FeaturesEventFactory(Math.floor(Math.random() * 1e6));
+  const publish = (list: GraphFeaturesComputedEvent[]): Promise<void> =>
+    kafka.produce(
+      Topics.graphFeaturesComputed,
+      list.map((e) => ({ key: e.payload.application.companyId, value: JSON.stringify(e) })),
+    );
+  const championRows = (ids: readonly string[]): Promise<ScoredApplicationEntity[]> =>
+    dataSource
+      .getRepository(ScoredApplicationEntity)
+      .createQueryBuilder('s')
+      .where('s.application_id IN (:...ids)', { ids })
+      .andWhere(`s.role = 'champion'`)
+      .getMany();
+  await waitForConsumer(events, publish, championRows);
+  return {
+    app,
+    db,
+    dataSource,
+    kafka,
+    events,
+    baseUrl: (await app.getUrl()).replace('[::1]', '127.0.0.1'),
+    publish,
+    championRows,
+    async close() {
+      await kafka.close();
+      await app.close();
+      await db.drop();
+    },
+  };
+}
+
+/** The consumer group joins asynchronously: publish probes until one is scored. */
+async function waitForConsumer(
+  events: FeaturesEventFactory,
+  publish: (e: GraphFeaturesComputedEvent[]) => Promise<void>,
+  rows: (ids: readonly string[]) => Promise<ScoredApplicationEntity[]>,
+): Promise<void> {
+  const probes: string[] = [];
+  await waitFor(
+    async () => {
+      const probe = events.build();
+      probes.push(probe.payload.application.applicationId);
+      await publish([probe]);
+      await new Promise((r) => setTimeout(r, 1000));
+      return (await rows(probes)).length > 0 ? true : undefined;
+    },
+    60000,
+    'the inference consumer to join its group',
+  );
+}
+
+export async function httpJson(
+  method: 'GET' | 'POST',
+  url: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
