@@ -34,7 +34,9 @@ function fakeGraphService(): Promise<Server> {
       { type: 'DIRECTOR_OF', from: 'p-1', to: 'co-center', validFrom: null, validTo: null, risky: false },
       { type: 'HAS_PHONE', from: 'co-b', to: 'ph-1', validFrom: null, validTo: null, risky: false },
     ];
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ center: 'co-center', asOf: '2026-01-01', nodes, edges }));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ center: 'co-center', asOf: '2026-01-01', nodes, edges }));
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
@@ -72,7 +74,10 @@ describe('review console in Chromium', () => {
     await page.getByTestId('login-username').fill(username);
     await page.getByTestId('login-password').fill(`${username}-pass`);
     await page.getByTestId('login-submit').click();
-    await page.getByTestId('who').filter({ hasText: username.startsWith('senior') ? 'senior officer' : '' }).waitFor();
+    await page
+      .getByTestId('who')
+      .filter({ hasText: username.startsWith('senior') ? 'senior officer' : '' })
+      .waitFor();
     return page;
   }
 

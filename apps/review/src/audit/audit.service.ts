@@ -27,7 +27,7 @@ export class AuditService {
       if (page.length < PAGE) {
         return;
       }
-      after = page[page.length - 1]!.seq;
+      after = page[page.length - 1].seq;
     }
   }
 

@@ -66,13 +66,17 @@ function discoverRoutes(t: ReviewTestApp): Route[] {
     const proto = controller.prototype as Record<string, unknown>;
     for (const name of Object.getOwnPropertyNames(proto)) {
       const handler = proto[name];
-      if (name === 'constructor' || typeof handler !== 'function' || Reflect.getMetadata(PATH_METADATA, handler) === undefined) {
+      if (
+        name === 'constructor' ||
+        typeof handler !== 'function' ||
+        Reflect.getMetadata(PATH_METADATA, handler) === undefined
+      ) {
         continue;
       }
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
       const sub = String(Reflect.getMetadata(PATH_METADATA, handler) as string);
       const path = `/${[base, sub].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/');
-      routes.push({ key: `${method} ${path}`, method, path, rule: roleRuleOf(reflector, handler as () => void, controller) });
+      routes.push({ key: `${method} ${path}`, method, path, rule: roleRuleOf(reflector, handler, controller) });
     }
   }
   return routes;
@@ -85,7 +89,13 @@ describe('role-by-route matrix', () => {
   let t: ReviewTestApp;
   let routes: Route[];
   const tokens = {} as Record<Role, string>;
-  const userOf: Record<Role, string> = { officer: 'officer1', senior_officer: 'senior1', risk_manager: 'risk1', auditor: 'auditor1', admin: 'admin1' };
+  const userOf: Record<Role, string> = {
+    officer: 'officer1',
+    senior_officer: 'senior1',
+    risk_manager: 'risk1',
+    auditor: 'auditor1',
+    admin: 'admin1',
+  };
 
   beforeAll(async () => {
     t = await startReviewTestApp();

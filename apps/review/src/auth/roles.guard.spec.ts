@@ -29,7 +29,9 @@ function context(handler: keyof FakeController, authorization?: string): Executi
 }
 
 describe(RolesGuard.name, () => {
-  const verifier: TokenVerifier = { verify: (t) => (t === 'good' ? Promise.resolve(officer) : Promise.reject(AuthException.invalidToken())) };
+  const verifier: TokenVerifier = {
+    verify: (t) => (t === 'good' ? Promise.resolve(officer) : Promise.reject(AuthException.invalidToken())),
+  };
   const sut = new RolesGuard(new Reflector(), verifier);
 
   it('should admit anyone when the route is public', async () => {
@@ -37,7 +39,10 @@ describe(RolesGuard.name, () => {
   });
 
   it('should refuse with 403 when the role is not listed', async () => {
-    await expect(sut.canActivate(context('confirm', 'Bearer good'))).rejects.toMatchObject({ code: 'ROLE_FORBIDDEN', kind: 'FORBIDDEN' });
+    await expect(sut.canActivate(context('confirm', 'Bearer good'))).rejects.toMatchObject({
+      code: 'ROLE_FORBIDDEN',
+      kind: 'FORBIDDEN',
+    });
   });
 
   it('should refuse with 401 when the token is missing or invalid', async () => {
@@ -46,6 +51,8 @@ describe(RolesGuard.name, () => {
   });
 
   it('should refuse when a route has no role rule', async () => {
-    await expect(sut.canActivate(context('unruled', 'Bearer good'))).rejects.toMatchObject({ code: 'ROUTE_WITHOUT_ROLE_RULE' });
+    await expect(sut.canActivate(context('unruled', 'Bearer good'))).rejects.toMatchObject({
+      code: 'ROUTE_WITHOUT_ROLE_RULE',
+    });
   });
 });

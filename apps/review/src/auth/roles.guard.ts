@@ -21,7 +21,10 @@ export function roleRuleOf(
   handler: ReturnType<ExecutionContext['getHandler']>,
   controller: Type,
 ): 'public' | Role[] | undefined {
-  if (PUBLIC_CONTROLLERS.includes(controller) || reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [handler, controller])) {
+  if (
+    PUBLIC_CONTROLLERS.includes(controller) ||
+    reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [handler, controller])
+  ) {
     return 'public';
   }
   return reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [handler, controller]);

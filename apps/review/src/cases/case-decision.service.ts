@@ -136,7 +136,13 @@ export class CaseDecisionService {
         hops,
       },
     });
-    await this.publisher.write(em, { decision, principalReasons: reasons, policyVersion: s.policyVersion, modelVersion: s.champion.modelVersion, hops });
+    await this.publisher.write(em, {
+      decision,
+      principalReasons: reasons,
+      policyVersion: s.policyVersion,
+      modelVersion: s.champion.modelVersion,
+      hops,
+    });
     await this.labels.record(em, c.applicationId, proposal.outcome, 'OFFICER_DECISION', decidedBy);
     c.status = 'DECIDED';
     c.outcome = proposal.outcome;
@@ -148,12 +154,21 @@ export class CaseDecisionService {
     return {
       action: confirmation ? 'CONFIRMED' : 'DECIDED',
       actor: decidedBy,
-      details: { outcome: proposal.outcome, reasonCode: proposal.reasonCode, note: confirmation?.note ?? proposal.note, override, decisionId: decision.id },
+      details: {
+        outcome: proposal.outcome,
+        reasonCode: proposal.reasonCode,
+        note: confirmation?.note ?? proposal.note,
+        override,
+        decisionId: decision.id,
+      },
     };
   }
 }
 
 /** A human outcome against a clear model recommendation (auto approve or decline) is an override. */
 export function isOverride(recommendation: string, outcome: HumanOutcome): boolean {
-  return (recommendation === 'AUTO_APPROVE' && outcome === 'DECLINED') || (recommendation === 'AUTO_DECLINE' && outcome === 'APPROVED');
+  return (
+    (recommendation === 'AUTO_APPROVE' && outcome === 'DECLINED') ||
+    (recommendation === 'AUTO_DECLINE' && outcome === 'APPROVED')
+  );
 }

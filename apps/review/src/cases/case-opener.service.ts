@@ -18,7 +18,12 @@ export class CaseOpenerService {
     private readonly metrics: MetricsService,
   ) {}
 
-  async open(manager: EntityManager, snapshot: CaseSnapshot, evaluation: PolicyEvaluation, now: Date): Promise<CaseEntity> {
+  async open(
+    manager: EntityManager,
+    snapshot: CaseSnapshot,
+    evaluation: PolicyEvaluation,
+    now: Date,
+  ): Promise<CaseEntity> {
     const amount = snapshot.application.amount;
     const fourEyesReasons = [...evaluation.fourEyes.reasons];
     if (amount > this.config.FOUR_EYES_AMOUNT && !fourEyesReasons.some((r) => r.startsWith('amount'))) {
@@ -48,7 +53,11 @@ export class CaseOpenerService {
       caseId: saved.id,
       action: 'CREATED',
       actor: 'policy',
-      details: { ruleHits: snapshot.ruleHits.map((h) => h.code), fourEyesReasons, policyVersion: snapshot.policyVersion },
+      details: {
+        ruleHits: snapshot.ruleHits.map((h) => h.code),
+        fourEyesReasons,
+        policyVersion: snapshot.policyVersion,
+      },
       at: now,
     });
     this.metrics.counter('loanmesh_review_cases_opened_total', 'Referred applications that became cases').inc();

@@ -1,7 +1,12 @@
 import { byPriority, casePriority } from './case-priority';
 
 const at = (min: number) => new Date(Date.UTC(2026, 0, 1, 0, min));
-const item = (pd: number, amount: number, createdMin: number, deadlineMin: number) => ({ probabilityOfDefault: pd, amount, createdAt: at(createdMin), slaDeadline: at(deadlineMin) });
+const item = (pd: number, amount: number, createdMin: number, deadlineMin: number) => ({
+  probabilityOfDefault: pd,
+  amount,
+  createdAt: at(createdMin),
+  slaDeadline: at(deadlineMin),
+});
 
 describe('case priority', () => {
   it('should put the larger expected loss first when urgency is equal', () => {

@@ -60,14 +60,19 @@ export class CaseQueryService {
   }
 
   /** The case page: the case, its history and every decision on the application. */
-  async detail(id: string, user: AuthenticatedUser): Promise<{ case: CaseEntity; history: CaseEventEntity[]; decisions: DecisionEntity[] }> {
+  async detail(
+    id: string,
+    user: AuthenticatedUser,
+  ): Promise<{ case: CaseEntity; history: CaseEventEntity[]; decisions: DecisionEntity[] }> {
     const row = await this.dataSource.getRepository(CaseEntity).findOne({ where: { id } });
     if (!row) {
       throw CaseException.notFound(id);
     }
     const [history, decisions] = await Promise.all([
       this.dataSource.getRepository(CaseEventEntity).find({ where: { caseId: id }, order: { id: 'ASC' } }),
-      this.dataSource.getRepository(DecisionEntity).find({ where: { applicationId: row.applicationId }, order: { seq: 'ASC' } }),
+      this.dataSource
+        .getRepository(DecisionEntity)
+        .find({ where: { applicationId: row.applicationId }, order: { seq: 'ASC' } }),
     ]);
     const slim = decisions.map((d) => ({ ...d, content: { ...d.content, scored: undefined } }));
     return maskForRole(user.role, { case: row, history, decisions: slim });

@@ -20,7 +20,10 @@ export interface CaseChange {
 export class CaseTransactionService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async step(id: string, change: (c: CaseEntity, em: EntityManager) => Promise<CaseChange> | CaseChange): Promise<CaseEntity> {
+  async step(
+    id: string,
+    change: (c: CaseEntity, em: EntityManager) => Promise<CaseChange> | CaseChange,
+  ): Promise<CaseEntity> {
     return this.dataSource.transaction(async (em) => {
       const row = await em.findOne(CaseEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!row) {
@@ -28,7 +31,12 @@ export class CaseTransactionService {
       }
       const entry = await change(row, em);
       const saved = await em.save(row);
-      const event: QueryDeepPartialEntity<CaseEventEntity> = { caseId: id, ...entry, details: entry.details as object, at: new Date() };
+      const event: QueryDeepPartialEntity<CaseEventEntity> = {
+        caseId: id,
+        ...entry,
+        details: entry.details as object,
+        at: new Date(),
+      };
       await em.insert(CaseEventEntity, event);
       return saved;
     });

@@ -7,8 +7,6 @@ import { type ReviewTestApp, startReviewTestApp } from '../testing/review-test-a
 
 jest.setTimeout(90000);
 
-interface CaseBody { id: string; status: string; assignee: string | null; outcome: string | null }
-
 describe('case workflow (real PostgreSQL and Kafka)', () => {
   let t: ReviewTestApp;
   let kafka: KafkaTestClient;
@@ -39,28 +37,53 @@ describe('case workflow (real PostgreSQL and Kafka)', () => {
 
   it('should let an officer claim and decide alone when four-eyes is not needed, and publish the decision', async () => {
     const id = await referredCase({ pd: 0.12, grade: 'C' });
-    expect((await post('officer1', `/cases/${id}/claim`)).body).toMatchObject({ status: 'CLAIMED', assignee: 'officer1' });
+    expect((await post('officer1', `/cases/${id}/claim`)).body).toMatchObject({
+      status: 'CLAIMED',
+      assignee: 'officer1',
+    });
     expect((await post('officer2', `/cases/${id}/claim`)).body).toMatchObject({ code: 'CASE_NOT_ASSIGNEE' });
     const noReason = await post('officer1', `/cases/${id}/decide`, { outcome: 'APPROVED', note: 'fine' });
     expect(noReason.status).toBe(400);
-    const wrongReason = await post('officer1', `/cases/${id}/decide`, { outcome: 'APPROVED', reasonCode: 'DEC_HIGH_LEVERAGE', note: 'x' });
+    const wrongReason = await post('officer1', `/cases/${id}/decide`, {
+      outcome: 'APPROVED',
+      reasonCode: 'DEC_HIGH_LEVERAGE',
+      note: 'x',
+    });
     expect(wrongReason.body).toMatchObject({ code: 'CASE_REASON_OUTCOME_MISMATCH' });
-    const decided = await post('officer1', `/cases/${id}/decide`, { outcome: 'APPROVED', reasonCode: 'APR_STRONG_FINANCIALS', note: 'Cash flow covers it' });
+    const decided = await post('officer1', `/cases/${id}/decide`, {
+      outcome: 'APPROVED',
+      reasonCode: 'APR_STRONG_FINANCIALS',
+      note: 'Cash flow covers it',
+    });
     expect(decided.body).toMatchObject({ status: 'DECIDED', outcome: 'APPROVED' });
-    const event = await waitFor(() => published.map((r) => decisionMadeSchema.parse(JSON.parse(r.value!.toString()))).find((e) => !e.payload.automatic && e.payload.decidedBy === 'officer1'), 20000, 'human decision');
+    const event = await waitFor(
+      () =>
+        published
+          .map((r) => decisionMadeSchema.parse(JSON.parse(r.value!.toString())))
+          .find((e) => !e.payload.automatic && e.payload.decidedBy === 'officer1'),
+      20000,
+      'human decision',
+    );
     expect(event.payload.outcome).toBe('APPROVED');
   });
 
   it('should require a different senior officer to confirm when four-eyes applies', async () => {
     const id = await referredCase({ graph: { inGuaranteeCircle: 1, guaranteeCircleSize: 3 } });
     await post('officer1', `/cases/${id}/claim`);
-    const proposed = await post('officer1', `/cases/${id}/decide`, { outcome: 'DECLINED', reasonCode: 'DEC_GUARANTEE_CIRCLE', note: 'circle' });
+    const proposed = await post('officer1', `/cases/${id}/decide`, {
+      outcome: 'DECLINED',
+      reasonCode: 'DEC_GUARANTEE_CIRCLE',
+      note: 'circle',
+    });
     expect(proposed.body).toMatchObject({ status: 'AWAITING_CONFIRMATION' });
     const byOfficer = await post('officer2', `/cases/${id}/confirm`, { agree: true, note: 'ok' });
     expect(byOfficer.status).toBe(403);
     const confirmed = await post('senior1', `/cases/${id}/confirm`, { agree: true, note: 'agreed' });
     expect(confirmed.body).toMatchObject({ status: 'DECIDED', outcome: 'DECLINED' });
-    const detail = (await t.call(tokens.senior1, 'GET', `/cases/${id}`)).body as { history: { action: string }[]; decisions: { content: { override: boolean } }[] };
+    const detail = (await t.call(tokens.senior1, 'GET', `/cases/${id}`)).body as {
+      history: { action: string }[];
+      decisions: { content: { override: boolean } }[];
+    };
     expect(detail.history.map((h) => h.action)).toEqual(['CREATED', 'CLAIMED', 'PROPOSED', 'CONFIRMED']);
     expect(detail.decisions.at(-1)!.content.override).toBe(true);
   });
@@ -68,11 +91,17 @@ describe('case workflow (real PostgreSQL and Kafka)', () => {
   it('should refuse with 409 when the proposer tries to confirm their own decision', async () => {
     const id = await referredCase({ amount: 900000, pd: 0.12, grade: 'C' });
     await post('senior1', `/cases/${id}/claim`);
-    await post('senior1', `/cases/${id}/decide`, { outcome: 'APPROVED', reasonCode: 'APR_COLLATERAL_ADEQUATE', note: 'secured' });
+    await post('senior1', `/cases/${id}/decide`, {
+      outcome: 'APPROVED',
+      reasonCode: 'APR_COLLATERAL_ADEQUATE',
+      note: 'secured',
+    });
     const self = await post('senior1', `/cases/${id}/confirm`, { agree: true, note: 'me again' });
     expect(self.status).toBe(409);
     expect(self.body).toMatchObject({ code: 'FOUR_EYES_SAME_PERSON' });
-    expect((await post('senior2', `/cases/${id}/confirm`, { agree: true, note: 'ok' })).body).toMatchObject({ status: 'DECIDED' });
+    expect((await post('senior2', `/cases/${id}/confirm`, { agree: true, note: 'ok' })).body).toMatchObject({
+      status: 'DECIDED',
+    });
   });
 
   it('should record comments, release, reassign and reopen in the history', async () => {
@@ -80,11 +109,28 @@ describe('case workflow (real PostgreSQL and Kafka)', () => {
     await post('officer1', `/cases/${id}/claim`);
     await post('officer1', `/cases/${id}/comments`, { text: 'asked for statements' });
     await post('officer1', `/cases/${id}/release`);
-    expect((await post('senior1', `/cases/${id}/reassign`, { to: 'officer2' })).body).toMatchObject({ assignee: 'officer2' });
-    await post('officer2', `/cases/${id}/decide`, { outcome: 'DECLINED', reasonCode: 'DEC_HIGH_LEVERAGE', note: 'too leveraged' });
-    expect((await post('risk1', `/cases/${id}/reopen`, { reason: 'new statements arrived' })).body).toMatchObject({ status: 'OPEN', outcome: null });
+    expect((await post('senior1', `/cases/${id}/reassign`, { to: 'officer2' })).body).toMatchObject({
+      assignee: 'officer2',
+    });
+    await post('officer2', `/cases/${id}/decide`, {
+      outcome: 'DECLINED',
+      reasonCode: 'DEC_HIGH_LEVERAGE',
+      note: 'too leveraged',
+    });
+    expect((await post('risk1', `/cases/${id}/reopen`, { reason: 'new statements arrived' })).body).toMatchObject({
+      status: 'OPEN',
+      outcome: null,
+    });
     const detail = (await t.call(tokens.officer1, 'GET', `/cases/${id}`)).body as { history: { action: string }[] };
-    expect(detail.history.map((h) => h.action)).toEqual(['CREATED', 'CLAIMED', 'COMMENTED', 'RELEASED', 'REASSIGNED', 'DECIDED', 'REOPENED']);
+    expect(detail.history.map((h) => h.action)).toEqual([
+      'CREATED',
+      'CLAIMED',
+      'COMMENTED',
+      'RELEASED',
+      'REASSIGNED',
+      'DECIDED',
+      'REOPENED',
+    ]);
   });
 
   it('should export labels as CSV and decisions as NDJSON with people masked for the auditor', async () => {
@@ -97,21 +143,39 @@ describe('case workflow (real PostgreSQL and Kafka)', () => {
     expect(text).not.toContain('person-42');
     const clear = await t.call(tokens.admin1, 'GET', '/audit/export');
     expect(String(clear.body)).toContain('person-42');
-    const rows = String(clear.body).trim().split('\n').map((l) => JSON.parse(l) as { seq: number });
+    const rows = String(clear.body)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { seq: number });
     expect(rows.map((r) => r.seq)).toEqual([...rows.map((r) => r.seq)].sort((a, b) => a - b));
   });
 
   it('should keep maker and checker apart and backtest a draft against stored decisions', async () => {
-    const policies = (await t.call(tokens.risk1, 'GET', '/policies')).body as { id: string; rules: { pdCutoffs: { autoDeclineMinPd: number } } }[];
-    const rules = structuredClone(policies[0]!.rules);
+    const policies = (await t.call(tokens.risk1, 'GET', '/policies')).body as {
+      id: string;
+      rules: { pdCutoffs: { autoDeclineMinPd: number } };
+    }[];
+    const rules = structuredClone(policies[0].rules);
     rules.pdCutoffs.autoDeclineMinPd = 0.1;
-    const draft = (await post('risk1', '/policies', { rules, note: 'stricter decline cut-off' })).body as { id: string; version: number; diffAgainstActive: unknown[] };
+    const draft = (await post('risk1', '/policies', { rules, note: 'stricter decline cut-off' })).body as {
+      id: string;
+      version: number;
+      diffAgainstActive: unknown[];
+    };
     expect(draft.diffAgainstActive).toEqual([{ path: 'pdCutoffs.autoDeclineMinPd', from: 0.35, to: 0.1 }]);
-    const backtest = (await post('risk1', `/policies/${draft.id}/backtest`)).body as { evaluated: number; changed: number };
+    const backtest = (await post('risk1', `/policies/${draft.id}/backtest`)).body as {
+      evaluated: number;
+      changed: number;
+    };
     expect(backtest.evaluated).toBeGreaterThanOrEqual(4);
     expect(backtest.changed).toBeGreaterThanOrEqual(1);
-    expect((await post('risk1', `/policies/${draft.id}/activate`)).body).toMatchObject({ code: 'POLICY_MAKER_CHECKER_SAME_PERSON' });
+    expect((await post('risk1', `/policies/${draft.id}/activate`)).body).toMatchObject({
+      code: 'POLICY_MAKER_CHECKER_SAME_PERSON',
+    });
     const risk2 = await t.login('risk2');
-    expect((await t.call(risk2, 'POST', `/policies/${draft.id}/activate`)).body).toMatchObject({ status: 'ACTIVE', activatedBy: 'risk2' });
+    expect((await t.call(risk2, 'POST', `/policies/${draft.id}/activate`)).body).toMatchObject({
+      status: 'ACTIVE',
+      activatedBy: 'risk2',
+    });
   });
 });

@@ -13,7 +13,11 @@ import type { CaseEntity } from './case.entity';
 import { type DecisionReason, REASON_TAXONOMY } from './reason-taxonomy';
 
 const text = z.string().trim().min(1).max(2000);
-const decideSchema = z.object({ outcome: z.enum(['APPROVED', 'DECLINED']), reasonCode: z.string().min(1).max(64), note: text });
+const decideSchema = z.object({
+  outcome: z.enum(['APPROVED', 'DECLINED']),
+  reasonCode: z.string().min(1).max(64),
+  note: text,
+});
 const confirmSchema = z.object({ agree: z.boolean(), note: text });
 const reassignSchema = z.object({ to: z.string().min(1).max(64) });
 const commentSchema = z.object({ text });
@@ -65,21 +69,33 @@ export class CaseController {
   @Roles('senior_officer', 'admin')
   @Post(':id/reassign')
   @HttpCode(200)
-  reassign(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser, @Body() body: unknown): Promise<CaseEntity> {
+  reassign(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: unknown,
+  ): Promise<CaseEntity> {
     return this.workflow.reassign(id, user, parseBody(reassignSchema, body).to);
   }
 
   @Roles(...OFFICERS)
   @Post(':id/decide')
   @HttpCode(200)
-  decide(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser, @Body() body: unknown): Promise<CaseEntity> {
+  decide(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: unknown,
+  ): Promise<CaseEntity> {
     return this.decisions.decide(id, user, parseBody(decideSchema, body));
   }
 
   @Roles('senior_officer')
   @Post(':id/confirm')
   @HttpCode(200)
-  confirm(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser, @Body() body: unknown): Promise<CaseEntity> {
+  confirm(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: unknown,
+  ): Promise<CaseEntity> {
     const { agree, note } = parseBody(confirmSchema, body);
     return this.decisions.confirm(id, user, agree, note);
   }
@@ -87,14 +103,22 @@ export class CaseController {
   @Roles('officer', 'senior_officer', 'risk_manager')
   @Post(':id/comments')
   @HttpCode(200)
-  comment(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser, @Body() body: unknown): Promise<CaseEntity> {
+  comment(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: unknown,
+  ): Promise<CaseEntity> {
     return this.workflow.comment(id, user, parseBody(commentSchema, body).text);
   }
 
   @Roles('senior_officer', 'risk_manager')
   @Post(':id/reopen')
   @HttpCode(200)
-  reopen(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser, @Body() body: unknown): Promise<CaseEntity> {
+  reopen(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: unknown,
+  ): Promise<CaseEntity> {
     return this.workflow.reopen(id, user, parseBody(reopenSchema, body).reason);
   }
 }

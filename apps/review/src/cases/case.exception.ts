@@ -20,7 +20,11 @@ export class CaseException extends DomainException {
   }
 
   static reasonOutcomeMismatch(code: string): CaseException {
-    return new CaseException('CASE_REASON_OUTCOME_MISMATCH', 'INVALID', `reason code ${code} does not fit this outcome`);
+    return new CaseException(
+      'CASE_REASON_OUTCOME_MISMATCH',
+      'INVALID',
+      `reason code ${code} does not fit this outcome`,
+    );
   }
 
   static unknownUser(username: string): CaseException {

@@ -15,7 +15,14 @@ import { SlaSweeperService } from './sla-sweeper.service';
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity]), DecisionLedgerModule, LabelsModule],
   controllers: [CaseController],
-  providers: [CaseOpenerService, CaseQueryService, CaseTransactionService, CaseWorkflowService, CaseDecisionService, SlaSweeperService],
+  providers: [
+    CaseOpenerService,
+    CaseQueryService,
+    CaseTransactionService,
+    CaseWorkflowService,
+    CaseDecisionService,
+    SlaSweeperService,
+  ],
   exports: [CaseOpenerService, SlaSweeperService],
 })
 export class CasesModule {}

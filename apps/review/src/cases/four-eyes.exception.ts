@@ -11,6 +11,10 @@ export class FourEyesException extends DomainException {
   }
 
   static nothingToConfirm(): FourEyesException {
-    return new FourEyesException('FOUR_EYES_NOTHING_TO_CONFIRM', 'CONFLICT', 'the case has no decision awaiting confirmation');
+    return new FourEyesException(
+      'FOUR_EYES_NOTHING_TO_CONFIRM',
+      'CONFLICT',
+      'the case has no decision awaiting confirmation',
+    );
   }
 }

@@ -10,7 +10,11 @@ export interface DecisionReason {
 export const REASON_TAXONOMY: readonly DecisionReason[] = [
   { code: 'APR_STRONG_FINANCIALS', outcome: 'APPROVED', text: 'Financial statements support the repayment' },
   { code: 'APR_COLLATERAL_ADEQUATE', outcome: 'APPROVED', text: 'Collateral or guarantees cover the exposure' },
-  { code: 'APR_GRAPH_RISK_EXPLAINED', outcome: 'APPROVED', text: 'Graph links checked and explained (no real exposure)' },
+  {
+    code: 'APR_GRAPH_RISK_EXPLAINED',
+    outcome: 'APPROVED',
+    text: 'Graph links checked and explained (no real exposure)',
+  },
   { code: 'APR_RELATIONSHIP_HISTORY', outcome: 'APPROVED', text: 'Long, clean relationship with the bank' },
   { code: 'APR_MODEL_CONCURS', outcome: 'APPROVED', text: 'Review confirms the model assessment' },
   { code: 'DEC_INSUFFICIENT_CASHFLOW', outcome: 'DECLINED', text: 'Cash flow insufficient to service the loan' },

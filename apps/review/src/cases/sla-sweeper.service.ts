@@ -34,18 +34,30 @@ export class SlaSweeperService implements OnApplicationBootstrap, OnModuleDestro
   async sweep(now = new Date()): Promise<number> {
     const breached = await this.dataSource.transaction(async (em) => {
       const due = await em.find(CaseEntity, {
-        where: { slaBreached: false, status: In(['OPEN', 'CLAIMED', 'AWAITING_CONFIRMATION']), slaDeadline: LessThan(now) },
+        where: {
+          slaBreached: false,
+          status: In(['OPEN', 'CLAIMED', 'AWAITING_CONFIRMATION']),
+          slaDeadline: LessThan(now),
+        },
         take: 500,
         lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },
       });
       for (const c of due) {
         await em.update(CaseEntity, { id: c.id }, { slaBreached: true });
-        await em.insert(CaseEventEntity, { caseId: c.id, action: 'SLA_BREACHED', actor: 'system', details: { deadline: c.slaDeadline.toISOString() }, at: now });
+        await em.insert(CaseEventEntity, {
+          caseId: c.id,
+          action: 'SLA_BREACHED',
+          actor: 'system',
+          details: { deadline: c.slaDeadline.toISOString() },
+          at: now,
+        });
       }
       return due.length;
     });
     if (breached > 0) {
-      this.metrics.counter('loanmesh_review_sla_breaches_total', 'Cases that passed their SLA deadline undecided').inc(breached);
+      this.metrics
+        .counter('loanmesh_review_sla_breaches_total', 'Cases that passed their SLA deadline undecided')
+        .inc(breached);
       this.logger.warn({ msg: 'SLA breached', cases: breached });
     }
     return breached;

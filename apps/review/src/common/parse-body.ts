@@ -16,5 +16,5 @@ export function parseBody<T extends z.ZodTypeAny>(schema: T, value: unknown): z.
       result.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; '),
     );
   }
-  return result.data as z.infer<T>;
+  return result.data;
 }

@@ -20,7 +20,9 @@ function maskPeople(value: unknown, depth = 0): unknown {
     return value.map((v) => maskPeople(v, depth + 1));
   }
   const record = value as Record<string, unknown>;
-  const isPerson = String(record.kind ?? record.type ?? record.label ?? '').toLowerCase() === 'person';
+  const isPerson = [record.kind, record.type, record.label].some(
+    (v) => typeof v === 'string' && v.toLowerCase() === 'person',
+  );
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(record)) {
     const sensitive = NAME_KEYS.has(k.toLowerCase()) || (isPerson && (k === 'id' || k === 'caption'));

@@ -3,7 +3,12 @@ import { once } from 'node:events';
 import type { Response } from 'express';
 
 /** Writes pages of lines to the response, waiting for drain so memory stays bounded. */
-export async function streamLines<T>(res: Response, header: string, pages: AsyncIterable<T[]>, line: (row: T) => string): Promise<void> {
+export async function streamLines<T>(
+  res: Response,
+  header: string,
+  pages: AsyncIterable<T[]>,
+  line: (row: T) => string,
+): Promise<void> {
   if (header) {
     res.write(header);
   }

@@ -10,7 +10,11 @@ export const reviewConfigShape = {
   ...databaseConfig,
   /** HS256 key for session tokens; the default is for local demos only. */
   JWT_SECRET: z.string().min(16, 'must be at least 16 characters').default('loanmesh-local-dev-secret-change-me'),
-  JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
+  JWT_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(8 * 3600),
   /** Minutes an officer has to decide a referred case. */
   REVIEW_SLA_MINUTES: z.coerce.number().int().min(1).default(240),
   REVIEW_SLA_SWEEP_MS: z.coerce.number().int().min(100).default(30000),

@@ -6,7 +6,6 @@ import {
   OutboxMessageEntity,
 } from '@loanmesh/database';
 
-
 import { UserEntity } from '../auth/user.entity';
 import { CaseEventEntity } from '../cases/case-event.entity';
 import { CaseEntity } from '../cases/case.entity';

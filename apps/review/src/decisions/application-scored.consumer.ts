@@ -16,6 +16,8 @@ export class ApplicationScoredConsumer {
 
   @EventPattern(Topics.applicationScored)
   async handle(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.inbound.process<ApplicationScoredEvent>(ctx, applicationScoredRegistry, (event) => this.decisions.decide(event));
+    await this.inbound.process<ApplicationScoredEvent>(ctx, applicationScoredRegistry, (event) =>
+      this.decisions.decide(event),
+    );
   }
 }

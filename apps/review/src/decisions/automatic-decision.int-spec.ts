@@ -38,10 +38,23 @@ describe('AutomaticDecisionService (real Kafka and PostgreSQL)', () => {
     const event = scoredEvent();
     const id = event.payload.application.applicationId;
     const raw = JSON.stringify(event);
-    await kafka.produce(Topics.applicationScored, [{ key: id, value: raw }, { key: id, value: raw }]);
-    const [decided] = await waitFor(() => publishedFor(id).length > 0 ? publishedFor(id) : undefined, 30000, 'decision event');
-    expect(decided!.payload).toMatchObject({ outcome: 'APPROVED', automatic: true, decidedBy: 'policy', policyVersion: '1', modelVersion: 'gbm-test-1' });
-    expect(decided!.payload.hops.decidedAt).toBeGreaterThanOrEqual(decided!.payload.hops.scoredAt!);
+    await kafka.produce(Topics.applicationScored, [
+      { key: id, value: raw },
+      { key: id, value: raw },
+    ]);
+    const [decided] = await waitFor(
+      () => (publishedFor(id).length > 0 ? publishedFor(id) : undefined),
+      30000,
+      'decision event',
+    );
+    expect(decided.payload).toMatchObject({
+      outcome: 'APPROVED',
+      automatic: true,
+      decidedBy: 'policy',
+      policyVersion: '1',
+      modelVersion: 'gbm-test-1',
+    });
+    expect(decided.payload.hops.decidedAt).toBeGreaterThanOrEqual(decided.payload.hops.scoredAt!);
     await new Promise((r) => setTimeout(r, 1500));
     expect(await decisionsFor(id)).toHaveLength(1);
     expect(publishedFor(id)).toHaveLength(1);
@@ -51,21 +64,37 @@ describe('AutomaticDecisionService (real Kafka and PostgreSQL)', () => {
     const event = scoredEvent({ history: { activePublicRecords: 2 }, graph: { sharedIdentifierBadCompanies: 3 } });
     const id = event.payload.application.applicationId;
     await kafka.produce(Topics.applicationScored, [{ key: id, value: JSON.stringify(event) }]);
-    const [decided] = await waitFor(() => publishedFor(id).length > 0 ? publishedFor(id) : undefined, 30000, 'decline event');
-    expect(decided!.payload.outcome).toBe('DECLINED');
-    expect(decided!.payload.principalReasons.length).toBeLessThanOrEqual(4);
-    expect(decided!.payload.principalReasons[0]!.code).toBe('KO_PUBLIC_RECORD');
+    const [decided] = await waitFor(
+      () => (publishedFor(id).length > 0 ? publishedFor(id) : undefined),
+      30000,
+      'decline event',
+    );
+    expect(decided.payload.outcome).toBe('DECLINED');
+    expect(decided.payload.principalReasons.length).toBeLessThanOrEqual(4);
+    expect(decided.payload.principalReasons[0].code).toBe('KO_PUBLIC_RECORD');
   });
 
   it('should open a case with four-eyes when a guarantee circle sends the application to review', async () => {
     const event = scoredEvent({ graph: { inGuaranteeCircle: 1, guaranteeCircleSize: 3 } });
     const id = event.payload.application.applicationId;
     await kafka.produce(Topics.applicationScored, [{ key: id, value: JSON.stringify(event) }]);
-    const found = await waitFor(() => ds.getRepository(CaseEntity).findOne({ where: { applicationId: id } }).then((c) => c ?? undefined), 30000, 'case');
+    const found = await waitFor(
+      () =>
+        ds
+          .getRepository(CaseEntity)
+          .findOne({ where: { applicationId: id } })
+          .then((c) => c ?? undefined),
+      30000,
+      'case',
+    );
     expect(found).toMatchObject({ status: 'OPEN', fourEyesRequired: true, modelRecommendation: 'AUTO_APPROVE' });
     expect(found.snapshot.ruleHits.map((h) => h.code)).toEqual(['GRAPH_GUARANTEE_CIRCLE']);
-    const [referred] = await waitFor(() => publishedFor(id).length > 0 ? publishedFor(id) : undefined, 30000, 'referral event');
-    expect(referred!.payload.outcome).toBe('REFERRED');
+    const [referred] = await waitFor(
+      () => (publishedFor(id).length > 0 ? publishedFor(id) : undefined),
+      30000,
+      'referral event',
+    );
+    expect(referred.payload.outcome).toBe('REFERRED');
   });
 
   it('should verify the chain and then detect a row changed behind its back', async () => {
@@ -73,7 +102,9 @@ describe('AutomaticDecisionService (real Kafka and PostgreSQL)', () => {
     const ok = await t.call(admin, 'GET', '/audit/verify');
     expect(ok.body).toMatchObject({ ok: true });
     expect((ok.body as { checked: number }).checked).toBeGreaterThanOrEqual(3);
-    await expect(ds.query(`UPDATE review.decisions SET outcome = 'APPROVED' WHERE seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(ds.query(`UPDATE review.decisions SET outcome = 'APPROVED' WHERE seq = 1`)).rejects.toThrow(
+      /append-only/,
+    );
     await ds.query('ALTER TABLE review.decisions DISABLE TRIGGER decisions_append_only');
     await ds.query(`UPDATE review.decisions SET content = jsonb_set(content, '{outcome}', '"DECLINED"') WHERE seq = 1`);
     const broken = await t.call(admin, 'GET', '/audit/verify');

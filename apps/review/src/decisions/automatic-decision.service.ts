@@ -58,11 +58,17 @@ export class AutomaticDecisionService {
     return outcome;
   }
 
-  private async record(em: EntityManager, event: ApplicationScoredEvent, policy: ActivePolicy, evaluation: PolicyEvaluation): Promise<void> {
+  private async record(
+    em: EntityManager,
+    event: ApplicationScoredEvent,
+    policy: ActivePolicy,
+    evaluation: PolicyEvaluation,
+  ): Promise<void> {
     const p = event.payload;
     const now = new Date();
     const outcome = OUTCOME_OF[evaluation.outcome];
-    const reasons = outcome === 'APPROVED' ? [] : principalReasons(p.champion.reasons, evaluation.ruleHits, p.explanations);
+    const reasons =
+      outcome === 'APPROVED' ? [] : principalReasons(p.champion.reasons, evaluation.ruleHits, p.explanations);
     const hops = { ...p.hops, decidedAt: now.getTime() };
     const decision = await this.ledger.append(em, {
       applicationId: p.application.applicationId,
@@ -100,8 +106,29 @@ export class AutomaticDecisionService {
     });
     if (outcome === 'REFERRED') {
       const { application, company, history, guarantors, graph, explanations, champion, degraded, degradedReasons } = p;
-      const snapshot = { application, company, history, guarantors, graph, explanations, champion, degraded, degradedReasons };
-      await this.cases.open(em, { ...snapshot, hops, ruleHits: evaluation.ruleHits, policyVersion: policy.version, automaticDecisionId: decision.id }, evaluation, now);
+      const snapshot = {
+        application,
+        company,
+        history,
+        guarantors,
+        graph,
+        explanations,
+        champion,
+        degraded,
+        degradedReasons,
+      };
+      await this.cases.open(
+        em,
+        {
+          ...snapshot,
+          hops,
+          ruleHits: evaluation.ruleHits,
+          policyVersion: policy.version,
+          automaticDecisionId: decision.id,
+        },
+        evaluation,
+        now,
+      );
     }
   }
 }

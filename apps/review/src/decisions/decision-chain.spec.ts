@@ -12,7 +12,9 @@ function chain(contents: unknown[]): ChainLink[] {
 
 describe('decision chain', () => {
   it('should produce the same canonical JSON when key order differs', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(canonicalJson({ a: { c: null, d: [1, { y: 2, z: 1 }] }, b: 1 }));
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [1, { y: 2, z: 1 }] }, b: 1 }),
+    );
   });
 
   it('should verify when no link was touched', () => {
@@ -21,13 +23,19 @@ describe('decision chain', () => {
 
   it('should report the tampered row when its content changed', () => {
     const links = chain([{ a: 1 }, { a: 2 }, { a: 3 }]);
-    links[1]!.content = { a: 20 };
-    expect(verifyLinks(links, GENESIS_HASH)).toMatchObject({ ok: false, brokenAt: { seq: 2, reason: 'CONTENT_HASH_MISMATCH' } });
+    links[1].content = { a: 20 };
+    expect(verifyLinks(links, GENESIS_HASH)).toMatchObject({
+      ok: false,
+      brokenAt: { seq: 2, reason: 'CONTENT_HASH_MISMATCH' },
+    });
   });
 
   it('should report a gap when a row was removed', () => {
     const links = chain([{ a: 1 }, { a: 2 }, { a: 3 }]);
     links.splice(1, 1);
-    expect(verifyLinks(links, GENESIS_HASH)).toMatchObject({ ok: false, brokenAt: { seq: 3, reason: 'PREVIOUS_HASH_MISMATCH' } });
+    expect(verifyLinks(links, GENESIS_HASH)).toMatchObject({
+      ok: false,
+      brokenAt: { seq: 3, reason: 'PREVIOUS_HASH_MISMATCH' },
+    });
   });
 });

@@ -3,7 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-import { type DecisionMadeEvent, decisionMadeSchema, type HopTimes, type ReasonCode, Topics } from '@loanmesh/contracts';
+import {
+  type DecisionMadeEvent,
+  decisionMadeSchema,
+  type HopTimes,
+  type ReasonCode,
+  Topics,
+} from '@loanmesh/contracts';
 import { OutboxRelayService, OutboxWriter } from '@loanmesh/database';
 import { CorrelationContext } from '@loanmesh/observability';
 

@@ -4,7 +4,13 @@ import type { RuleHit } from '../policy/rule-hit';
 
 const MAX_REASONS = 4;
 /** Rules outrank everything: a knock-out is the reason, whatever the model says. */
-const RULE_WEIGHT: Record<RuleHit['kind'], number> = { KNOCKOUT: 100, DEGRADED: 90, GRAPH: 80, AUTHORITY: 70, SCORE: 10 };
+const RULE_WEIGHT: Record<RuleHit['kind'], number> = {
+  KNOCKOUT: 100,
+  DEGRADED: 90,
+  GRAPH: 80,
+  AUTHORITY: 70,
+  SCORE: 10,
+};
 const GRAPH_WEIGHT: Record<GraphExplanation['severity'], number> = { HIGH: 3, WARN: 1.5, INFO: 0.2 };
 
 /**
@@ -17,7 +23,13 @@ export function principalReasons(
   explanations: GraphExplanation[],
 ): ReasonCode[] {
   const candidates: ReasonCode[] = [
-    ...ruleHits.map((h) => ({ code: h.code, feature: h.feature, contribution: RULE_WEIGHT[h.kind], text: h.text, source: 'RULE' as const })),
+    ...ruleHits.map((h) => ({
+      code: h.code,
+      feature: h.feature,
+      contribution: RULE_WEIGHT[h.kind],
+      text: h.text,
+      source: 'RULE' as const,
+    })),
     ...explanations.map((e) => ({
       code: `GRAPH_${e.feature.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`,
       feature: e.feature,

@@ -18,6 +18,8 @@ export class GraphProxyService {
   }
 
   async resolve(user: AuthenticatedUser, id: string, verdict: 'confirm' | 'reject'): Promise<unknown> {
-    return this.graph.post(`/entity-resolution/candidates/${encodeURIComponent(id)}/${verdict}`, { reviewer: user.username });
+    return this.graph.post(`/entity-resolution/candidates/${encodeURIComponent(id)}/${verdict}`, {
+      reviewer: user.username,
+    });
   }
 }

@@ -42,6 +42,6 @@ export class GraphClient {
     if (!res.ok) {
       throw new UpstreamUnavailableException('graph');
     }
-    return res.status === 204 ? { ok: true } : (res.json() as Promise<unknown>);
+    return res.status === 204 ? { ok: true } : res.json();
   }
 }

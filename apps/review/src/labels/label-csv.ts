@@ -1,6 +1,7 @@
 import type { LabelEntity } from './label.entity';
 
-export const LABEL_CSV_HEADER = 'application_id,label,source,recorded_by,recorded_at,model_version,feature_names,feature_vector\n';
+export const LABEL_CSV_HEADER =
+  'application_id,label,source,recorded_by,recorded_at,model_version,feature_names,feature_vector\n';
 
 /** RFC 4180 quoting: fields with commas, quotes or newlines are quoted, quotes doubled. */
 export function csvField(value: string): string {

@@ -1,26 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { DomainException } from '@loanmesh/observability';
-
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DecisionEntity } from '../decisions/decision.entity';
 import { type LabelSource, type LabelValue, LabelEntity } from './label.entity';
+import { LabelException } from './label.exception';
 
 const PAGE = 500;
-
-export class LabelException extends DomainException {
-  static noDecision(applicationId: string): LabelException {
-    return new LabelException('LABEL_UNKNOWN_APPLICATION', 'NOT_FOUND', `no decision for application ${applicationId}`);
-  }
-}
 
 /** Training labels: officer decisions and repayment/default outcomes, with the features scored. */
 @Injectable()
 export class LabelService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async record(manager: EntityManager, applicationId: string, label: LabelValue, source: LabelSource, by: string): Promise<void> {
+  async record(
+    manager: EntityManager,
+    applicationId: string,
+    label: LabelValue,
+    source: LabelSource,
+    by: string,
+  ): Promise<void> {
     const automatic = await manager.findOne(DecisionEntity, { where: { applicationId, automatic: true } });
     if (!automatic) {
       throw LabelException.noDecision(applicationId);
@@ -32,7 +31,7 @@ export class LabelService {
       source,
       recordedBy: by,
       recordedAt: new Date(),
-      modelVersion: String(automatic.content.modelVersion ?? ''),
+      modelVersion: typeof automatic.content.modelVersion === 'string' ? automatic.content.modelVersion : '',
       featureNames: scored?.featureNames ?? [],
       featureVector: scored?.featureVector ?? [],
     });
@@ -59,7 +58,7 @@ export class LabelService {
       if (page.length < PAGE) {
         return;
       }
-      after = page[page.length - 1]!.id;
+      after = page[page.length - 1].id;
     }
   }
 }

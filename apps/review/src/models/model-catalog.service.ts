@@ -22,7 +22,7 @@ export class ModelCatalogService {
       if (!res.ok) {
         return { available: false, source, models: [] };
       }
-      return { available: true, source, models: (await res.json()) as unknown };
+      return { available: true, source, models: await res.json() };
     } catch {
       return { available: false, source, models: [] };
     }

@@ -14,7 +14,7 @@ describe(evaluatePolicy.name, () => {
   it('should refer when the score is degraded even with a good grade', () => {
     const r = evaluatePolicy(rules, input({ degraded: true }));
     expect(r.outcome).toBe('REFER');
-    expect(r.ruleHits[0]!.code).toBe('DEGRADED_SCORE');
+    expect(r.ruleHits[0].code).toBe('DEGRADED_SCORE');
   });
 
   it('should decline when there is an active court judgment', () => {
@@ -25,11 +25,14 @@ describe(evaluatePolicy.name, () => {
 
   it('should decline when the company is younger than the minimum age', () => {
     const recent = new Date(Date.now() - 60 * 86400000).toISOString().slice(0, 10);
-    expect(evaluatePolicy(rules, input({ registeredAt: recent })).ruleHits[0]!.code).toBe('KO_COMPANY_AGE');
+    expect(evaluatePolicy(rules, input({ registeredAt: recent })).ruleHits[0].code).toBe('KO_COMPANY_AGE');
   });
 
   it('should decline when the company is blacklisted', () => {
-    const r = evaluatePolicy({ ...rules, knockouts: { ...rules.knockouts, blacklistedCompanyIds: ['co-bad'] } }, input({ companyId: 'co-bad' }));
+    const r = evaluatePolicy(
+      { ...rules, knockouts: { ...rules.knockouts, blacklistedCompanyIds: ['co-bad'] } },
+      input({ companyId: 'co-bad' }),
+    );
     expect(r.ruleHits.map((h) => h.code)).toContain('KO_BLACKLIST');
   });
 

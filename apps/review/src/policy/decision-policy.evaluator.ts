@@ -126,7 +126,12 @@ export function graphTriggerHits(rules: PolicyRules, input: PolicyInput): RuleHi
     });
   }
   if (t.circularOwnership && g.circularOwnership === 1) {
-    hits.push({ code: 'GRAPH_CIRCULAR_OWNERSHIP', kind: 'GRAPH', feature: 'circularOwnership', text: 'Ownership chain loops back to the company' });
+    hits.push({
+      code: 'GRAPH_CIRCULAR_OWNERSHIP',
+      kind: 'GRAPH',
+      feature: 'circularOwnership',
+      text: 'Ownership chain loops back to the company',
+    });
   }
   if (g.sharedIdentifierBadCompanies > t.maxSharedIdentifierBadCompanies) {
     hits.push({
@@ -145,7 +150,12 @@ export function graphTriggerHits(rules: PolicyRules, input: PolicyInput): RuleHi
     });
   }
   if (g.shellScore > t.maxShellScore) {
-    hits.push({ code: 'GRAPH_SHELL_COMPANY', kind: 'GRAPH', feature: 'shellScore', text: `Looks like a shell company (score ${g.shellScore.toFixed(2)})` });
+    hits.push({
+      code: 'GRAPH_SHELL_COMPANY',
+      kind: 'GRAPH',
+      feature: 'shellScore',
+      text: `Looks like a shell company (score ${g.shellScore.toFixed(2)})`,
+    });
   }
   return hits;
 }

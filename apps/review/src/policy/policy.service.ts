@@ -57,7 +57,10 @@ export class PolicyService {
 
   async createDraft(maker: AuthenticatedUser, rules: PolicyRules, note: string): Promise<PolicyView> {
     const saved = await this.dataSource.transaction(async (em) => {
-      const last = await em.createQueryBuilder(PolicyVersionEntity, 'p').select('MAX(p.version)', 'max').getRawOne<{ max: number | null }>();
+      const last = await em
+        .createQueryBuilder(PolicyVersionEntity, 'p')
+        .select('MAX(p.version)', 'max')
+        .getRawOne<{ max: number | null }>();
       const row = em.create(PolicyVersionEntity, {
         version: (last?.max ?? 0) + 1,
         status: 'DRAFT',
@@ -87,7 +90,11 @@ export class PolicyService {
         throw PolicyException.sameMakerAndChecker();
       }
       await em.update(PolicyVersionEntity, { status: 'ACTIVE' }, { status: 'RETIRED' });
-      await em.update(PolicyVersionEntity, { id }, { status: 'ACTIVE', activatedBy: checker.username, activatedAt: new Date() });
+      await em.update(
+        PolicyVersionEntity,
+        { id },
+        { status: 'ACTIVE', activatedBy: checker.username, activatedAt: new Date() },
+      );
     });
     this.cache = undefined;
     return this.get(id);
@@ -112,7 +119,7 @@ export class PolicyService {
       if (page.length < BACKTEST_PAGE) {
         break;
       }
-      after = page[page.length - 1]!.seq;
+      after = page[page.length - 1].seq;
     }
     return { version: row.version, ...tally.summary() };
   }

@@ -15,7 +15,12 @@ export interface ReviewTestApp {
   url: string;
   db: TestDatabase;
   login(username: string): Promise<string>;
-  call(token: string | undefined, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
+  call(
+    token: string | undefined,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
 }
 

@@ -54,7 +54,14 @@ export function scoredEvent(o: ScoredOverrides = {}): ApplicationScoredEvent {
     source: 'test',
     correlationId: `corr-${applicationId}`,
     payload: {
-      application: { applicationId, companyId, amount: o.amount ?? 100000, termMonths: 24, purpose: 'WORKING_CAPITAL', submittedAt },
+      application: {
+        applicationId,
+        companyId,
+        amount: o.amount ?? 100000,
+        termMonths: 24,
+        purpose: 'WORKING_CAPITAL',
+        submittedAt,
+      },
       guarantors: [{ kind: 'person', id: 'person-42' }],
       company: {
         companyId,
@@ -67,13 +74,32 @@ export function scoredEvent(o: ScoredOverrides = {}): ApplicationScoredEvent {
         annualRevenue: 2000000,
         financials: { totalAssets: 1500000, totalLiabilities: 600000, netProfit: 120000, currentRatio: 1.6 },
       },
-      history: { priorLoans: 2, priorDefaults: 0, missedPayments12m: 0, outstandingExposure: 0, activePublicRecords: 0, ...o.history },
-      hops: { submittedAt: Date.parse(submittedAt), ingestedAt: Date.now() - 1500, featuresAt: Date.now() - 1000, scoredAt: Date.now() - 500 },
+      history: {
+        priorLoans: 2,
+        priorDefaults: 0,
+        missedPayments12m: 0,
+        outstandingExposure: 0,
+        activePublicRecords: 0,
+        ...o.history,
+      },
+      hops: {
+        submittedAt: Date.parse(submittedAt),
+        ingestedAt: Date.now() - 1500,
+        featuresAt: Date.now() - 1000,
+        scoredAt: Date.now() - 500,
+      },
       status: o.degraded ? 'DEGRADED' : 'OK',
       graph: o.graph === null ? null : { ...quietGraph, ...o.graph },
       explanations:
         o.graph?.inGuaranteeCircle === 1
-          ? [{ feature: 'inGuaranteeCircle', severity: 'HIGH', text: 'Guarantees run in a circle: A guarantees B guarantees C guarantees A', path: [companyId, 'co-b', 'co-c'] }]
+          ? [
+              {
+                feature: 'inGuaranteeCircle',
+                severity: 'HIGH',
+                text: 'Guarantees run in a circle: A guarantees B guarantees C guarantees A',
+                path: [companyId, 'co-b', 'co-c'],
+              },
+            ]
           : [],
       featureVersion: 'fv-test',
       computedInMs: 3,
@@ -83,8 +109,20 @@ export function scoredEvent(o: ScoredOverrides = {}): ApplicationScoredEvent {
         probabilityOfDefault: pd,
         riskGrade: o.grade ?? 'A',
         reasons: [
-          { code: 'HIGH_LEVERAGE', feature: 'leverage', contribution: 0.4, text: 'Liabilities are high relative to assets', source: 'MODEL' },
-          { code: 'SHORT_HISTORY', feature: 'priorLoans', contribution: 0.2, text: 'Few earlier loans with the bank', source: 'MODEL' },
+          {
+            code: 'HIGH_LEVERAGE',
+            feature: 'leverage',
+            contribution: 0.4,
+            text: 'Liabilities are high relative to assets',
+            source: 'MODEL',
+          },
+          {
+            code: 'SHORT_HISTORY',
+            feature: 'priorLoans',
+            contribution: 0.2,
+            text: 'Few earlier loans with the bank',
+            source: 'MODEL',
+          },
         ],
         baseValue: -2.5,
         logit: -2,

@@ -3,10 +3,18 @@ const KEY = 'loanmesh.session';
 
 export const session = {
   get() {
-    try { return JSON.parse(sessionStorage.getItem(KEY) ?? 'null'); } catch { return null; }
+    try {
+      return JSON.parse(sessionStorage.getItem(KEY) ?? 'null');
+    } catch {
+      return null;
+    }
   },
-  set(value) { sessionStorage.setItem(KEY, JSON.stringify(value)); },
-  clear() { sessionStorage.removeItem(KEY); },
+  set(value) {
+    sessionStorage.setItem(KEY, JSON.stringify(value));
+  },
+  clear() {
+    sessionStorage.removeItem(KEY);
+  },
 };
 
 export class ApiError extends Error {

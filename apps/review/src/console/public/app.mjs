@@ -18,12 +18,27 @@ function nav(user, current) {
   const navEl = document.getElementById('nav');
   navEl.replaceChildren(
     ...PAGES.filter((p) => !p.roles || p.roles.includes(user.role)).map((p) =>
-      h('a', { href: `#/${p.path}`, class: p.path === current ? 'active' : '', 'data-testid': `nav-${p.path}` }, p.title),
+      h(
+        'a',
+        { href: `#/${p.path}`, class: p.path === current ? 'active' : '', 'data-testid': `nav-${p.path}` },
+        p.title,
+      ),
     ),
   );
   document.getElementById('who').replaceChildren(
     `${user.displayName ?? user.username} (${user.role.replace('_', ' ')})`,
-    h('button', { class: 'secondary', 'data-testid': 'logout', onclick: () => { session.clear(); location.hash = '#/login'; } }, 'Log out'),
+    h(
+      'button',
+      {
+        class: 'secondary',
+        'data-testid': 'logout',
+        onclick: () => {
+          session.clear();
+          location.hash = '#/login';
+        },
+      },
+      'Log out',
+    ),
   );
 }
 
@@ -35,7 +50,10 @@ async function route() {
     if (!s || page === 'login') {
       document.getElementById('nav').replaceChildren();
       document.getElementById('who').replaceChildren();
-      return renderLogin(main, (result) => { session.set(result); location.hash = '#/queue'; });
+      return renderLogin(main, (result) => {
+        session.set(result);
+        location.hash = '#/queue';
+      });
     }
     location.hash = '#/queue';
     return undefined;

@@ -3,25 +3,43 @@ import { h } from './dom.mjs';
 
 export function renderLogin(main, onLoggedIn) {
   const error = h('p', { class: 'error', 'data-testid': 'login-error' });
-  const username = h('input', { name: 'username', autocomplete: 'username', 'data-testid': 'login-username', required: true });
-  const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', 'data-testid': 'login-password', required: true });
-  const form = h('form', {
-    class: 'card login',
-    onsubmit: async (e) => {
-      e.preventDefault();
-      error.textContent = '';
-      try {
-        onLoggedIn(await api('/auth/login', { method: 'POST', body: { username: username.value, password: password.value } }));
-      } catch (err) {
-        error.textContent = err.message;
-      }
+  const username = h('input', {
+    name: 'username',
+    autocomplete: 'username',
+    'data-testid': 'login-username',
+    required: true,
+  });
+  const password = h('input', {
+    name: 'password',
+    type: 'password',
+    autocomplete: 'current-password',
+    'data-testid': 'login-password',
+    required: true,
+  });
+  const form = h(
+    'form',
+    {
+      class: 'card login',
+      onsubmit: async (e) => {
+        e.preventDefault();
+        error.textContent = '';
+        try {
+          onLoggedIn(
+            await api('/auth/login', { method: 'POST', body: { username: username.value, password: password.value } }),
+          );
+        } catch (err) {
+          error.textContent = err.message;
+        }
+      },
     },
-  },
-  h('h1', {}, 'Sign in'),
-  h('label', {}, 'User name'), username,
-  h('label', {}, 'Password'), password,
-  h('p', {}, h('button', { type: 'submit', 'data-testid': 'login-submit' }, 'Sign in')),
-  error);
+    h('h1', {}, 'Sign in'),
+    h('label', {}, 'User name'),
+    username,
+    h('label', {}, 'Password'),
+    password,
+    h('p', {}, h('button', { type: 'submit', 'data-testid': 'login-submit' }, 'Sign in')),
+    error,
+  );
   main.replaceChildren(form);
   username.focus();
 }

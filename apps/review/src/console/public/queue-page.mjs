@@ -6,7 +6,9 @@ const STATUS_CLASS = { OPEN: '', CLAIMED: 'warn', AWAITING_CONFIRMATION: 'bad' }
 export async function renderQueue(main) {
   const items = await api('/cases');
   const rows = items.map((c) =>
-    h('tr', { class: c.slaBreached ? 'breached' : '', 'data-testid': 'queue-row', 'data-application': c.applicationId },
+    h(
+      'tr',
+      { class: c.slaBreached ? 'breached' : '', 'data-testid': 'queue-row', 'data-application': c.applicationId },
       h('td', {}, h('a', { href: `#/case/${c.id}`, 'data-testid': 'open-case' }, c.applicationId)),
       h('td', {}, c.companyId),
       h('td', {}, money(c.amount)),
@@ -20,14 +22,42 @@ export async function renderQueue(main) {
     ),
   );
   main.replaceChildren(
-    h('div', { class: 'card' },
+    h(
+      'div',
+      { class: 'card' },
       h('h1', {}, `Review queue (${items.length})`),
-      h('p', { class: 'muted' }, 'Ordered by priority: expected loss (PD × amount) weighted by how much of the SLA window has passed.'),
+      h(
+        'p',
+        { class: 'muted' },
+        'Ordered by priority: expected loss (PD × amount) weighted by how much of the SLA window has passed.',
+      ),
       items.length === 0
         ? h('p', { 'data-testid': 'queue-empty' }, 'No cases waiting.')
-        : h('table', { 'data-testid': 'queue' },
-          h('thead', {}, h('tr', {}, ...['Application', 'Company', 'Amount', 'Grade · PD', 'Expected loss', 'Status', 'Assignee', 'SLA deadline', '', 'Rule hits'].map((t) => h('th', {}, t)))),
-          h('tbody', {}, rows)),
+        : h(
+            'table',
+            { 'data-testid': 'queue' },
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                ...[
+                  'Application',
+                  'Company',
+                  'Amount',
+                  'Grade · PD',
+                  'Expected loss',
+                  'Status',
+                  'Assignee',
+                  'SLA deadline',
+                  '',
+                  'Rule hits',
+                ].map((t) => h('th', {}, t)),
+              ),
+            ),
+            h('tbody', {}, rows),
+          ),
     ),
   );
 }

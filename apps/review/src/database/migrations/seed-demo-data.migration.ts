@@ -22,10 +22,12 @@ export class SeedDemoData1764100000001 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     for (const [username, role, displayName, hash] of DEMO_USERS) {
-      await q.query(
-        'INSERT INTO review.users (username, password_hash, role, display_name) VALUES ($1, $2, $3, $4)',
-        [username, hash, role, displayName],
-      );
+      await q.query('INSERT INTO review.users (username, password_hash, role, display_name) VALUES ($1, $2, $3, $4)', [
+        username,
+        hash,
+        role,
+        displayName,
+      ]);
     }
     await q.query(
       `INSERT INTO review.policy_versions (version, status, rules, note, created_by, created_at, activated_by, activated_at)

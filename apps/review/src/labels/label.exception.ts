@@ -1,0 +1,7 @@
+import { DomainException } from '@loanmesh/observability';
+
+export class LabelException extends DomainException {
+  static noDecision(applicationId: string): LabelException {
+    return new LabelException('LABEL_UNKNOWN_APPLICATION', 'NOT_FOUND', `no decision for application ${applicationId}`);
+  }
+}
