@@ -38,8 +38,8 @@ describe('ScoringConsumer with real Kafka and PostgreSQL', () => {
       'scored',
     );
 
-    const p = out!.payload;
-    expect(out!.causationId).toBe(event.eventId);
+    const p = out.payload;
+    expect(out.causationId).toBe(event.eventId);
     expect(p.champion.modelVersion).toBe('world-gbm-graph:v1');
     expect(p.champion.modelSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(p.champion.reasons.length).toBeGreaterThan(0);
@@ -52,7 +52,7 @@ describe('ScoringConsumer with real Kafka and PostgreSQL', () => {
     expect(p.featureVector).toHaveLength(p.featureNames.length);
     const rows = await t.championRows([id]);
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.probabilityOfDefault).toBeCloseTo(p.champion.probabilityOfDefault, 6);
+    expect(rows[0].probabilityOfDefault).toBeCloseTo(p.champion.probabilityOfDefault, 6);
   });
 
   it('should store and publish once when the same event is delivered twice', async () => {
@@ -94,11 +94,11 @@ describe('ScoringConsumer with real Kafka and PostgreSQL', () => {
       'scored',
     );
 
-    expect(out!.payload.degraded).toBe(true);
-    expect(out!.payload.champion.modelVersion).toBe('world-gbm-tabular:v1');
-    expect(out!.payload.degradedReasons[0]).toMatch(/^GRAPH_FEATURES_UNAVAILABLE/);
-    expect(out!.payload.featureNames.some((n) => n.startsWith('graph_'))).toBe(false);
+    expect(out.payload.degraded).toBe(true);
+    expect(out.payload.champion.modelVersion).toBe('world-gbm-tabular:v1');
+    expect(out.payload.degradedReasons[0]).toMatch(/^GRAPH_FEATURES_UNAVAILABLE/);
+    expect(out.payload.featureNames.some((n) => n.startsWith('graph_'))).toBe(false);
     const [row] = await t.championRows([id]);
-    expect(row!.degraded).toBe(true);
+    expect(row.degraded).toBe(true);
   });
 });
