@@ -1,0 +1,60 @@
+/**
+ * @jest-environment ./libs/ml/src/testing/onnx-test.environment.cjs
+ */
+import { waitFor } from '@loanmesh/testing';
+
+import { ScoredApplicationEntity } from '../scoring/scored-application.entity';
+import { httpJson, type InferenceTestApp, startInferenceApp } from '../testing/inference-test.app';
+
+const TOTAL = 1000;
+
+describe('Hot swap of the champion during a live stream', () => {
+  let t: InferenceTestApp;
+
+  beforeAll(async () => {
+    t = await startInferenceApp({ PROMOTION_AUC_MARGIN: '0.05' });
+  }, 120000);
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('should score every one of 1,000 applications exactly once with one model version each when promoted mid-stream', async () => {
+    const events = Array.from({ length: TOTAL }, () => t.events.build());
+    const ids = events.map((e) => e.payload.application.applicationId);
+    const models = (await httpJson('GET', `${t.baseUrl}/models`)).body as unknown as { id: string; name: string }[];
+    const next = models.find((m) => m.name === 'world-scorecard-graph')!;
+    const count = async (): Promise<number> => (await t.championRows(ids)).length;
+
+    const producing = (async () => {
+      for (let i = 0; i < TOTAL; i += 50) {
+        await t.publish(events.slice(i, i + 50));
+        await new Promise((r) => setTimeout(r, 60));
+      }
+    })();
+    await waitFor(async () => ((await count()) >= 300 ? true : undefined), 60000, '300 scored before the swap');
+    const promoted = await httpJson('POST', `${t.baseUrl}/models/${next.id}/promote`, {
+      to: 'champion',
+      by: 'hot-swap-test',
+    });
+    await producing;
+    await waitFor(async () => ((await count()) >= TOTAL ? true : undefined), 120000, 'all applications scored');
+    await new Promise((r) => setTimeout(r, 1000));
+
+    expect(promoted.status).toBe(200);
+    const rows = await t.championRows(ids);
+    expect(rows).toHaveLength(TOTAL);
+    expect(new Set(rows.map((r) => r.applicationId)).size).toBe(TOTAL);
+    const versions = new Map<string, number>();
+    rows.forEach((r) => versions.set(r.modelVersion, (versions.get(r.modelVersion) ?? 0) + 1));
+    expect([...versions.keys()].sort()).toEqual(['world-gbm-graph:v1', 'world-scorecard-graph:v1']);
+    expect(versions.get('world-scorecard-graph:v1')).toBeGreaterThan(0);
+    const all = await t.dataSource.getRepository(ScoredApplicationEntity).count();
+    expect(all).toBeGreaterThanOrEqual(TOTAL);
+    const outbox = await t.dataSource.query<{ n: string }[]>(
+      `SELECT COUNT(*) AS n, COUNT(DISTINCT payload->>'causationId') AS d FROM inference.outbox WHERE payload->'payload'->'application'->>'applicationId' = ANY($1)`,
+      [ids],
+    );
+    expect(outbox[0]).toEqual({ n: String(TOTAL), d: String(TOTAL) });
+  }, 240000);
+});
