@@ -22,7 +22,7 @@ export async function run(): Promise<Record<string, BenchMetric>> {
   const { env, db } = await testEnvironment({ HTTP_PORT: '3191', LOG_LEVEL: 'warn' });
   const sink = new KafkaEventSink(BROKERS);
   const feed = new FeedRunnerService(
-    { seed: 42, scale: 1, brokers: BROKERS, backlog: true, rate: 1, count: 0, faults: 0, batchSize: 4000, progress: false },
+    { seed: 42, scale: 1, brokers: BROKERS, backlog: true, rate: 1, count: 0, liveRun: 0, faults: 0, batchSize: 4000, progress: false },
     sink,
     () => undefined,
   );
@@ -31,7 +31,7 @@ export async function run(): Promise<Record<string, BenchMetric>> {
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(child.pid ?? 0))), 200);
   try {
-    await waitForGroup(env.KAFKA_GROUP_ID!);
+    await waitForGroup(env.KAFKA_GROUP_ID);
     const start = Date.now();
     let stored = 0;
     while (stored < expected) {

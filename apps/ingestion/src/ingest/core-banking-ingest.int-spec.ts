@@ -42,7 +42,7 @@ describe('CoreBankingIngestService (real Kafka and PostgreSQL)', () => {
   const stats = (): Promise<IngestionStats> => getJson<IngestionStats>(`${url}/ingestion/stats`);
 
   it('should dead-letter each kind of bad input with its reason when good events surround it', async () => {
-    const bad = readdirSync(join(FIXTURES, 'not-ok')).map((name) => ({ code: name.split('--')[0]!, value: fixture('not-ok', name) }));
+    const bad = readdirSync(join(FIXTURES, 'not-ok')).map((name) => ({ code: name.split('--')[0], value: fixture('not-ok', name) }));
     const oversized = Buffer.from(JSON.stringify({ type: 'company.registered', pad: 'x'.repeat(MAX_EVENT_BYTES) }));
     bad.push({ code: 'OVERSIZED', value: oversized });
     const good = [fixture('ok', 'company.registered.json'), fixture('ok', 'person.registered.json')];
@@ -50,9 +50,9 @@ describe('CoreBankingIngestService (real Kafka and PostgreSQL)', () => {
     const before = await stats();
 
     await kafka.produce(Topics.coreBankingEvents, [
-      { key, value: good[0]! },
+      { key, value: good[0] },
       ...bad.map((b) => ({ key, value: b.value })),
-      { key, value: good[1]! },
+      { key, value: good[1] },
     ]);
 
     const letters = await waitFor(() => {
@@ -130,11 +130,11 @@ describe('CoreBankingIngestService (real Kafka and PostgreSQL)', () => {
     const [a, b] = [rows.find((r) => r.companyId === 'order-a')!, rows.find((r) => r.companyId === 'order-b')!];
     expect(b.employees).toBe(a.employees);
     expect(b.employees).toBe(14);
-    expect(b.eventId).toBe(shuffled[0]!.eventId);
+    expect(b.eventId).toBe(shuffled[0].eventId);
     const raw = await waitFor(async () => {
       const n = await dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ingestion.raw_events WHERE event->'payload'->>'companyId' = 'order-b'`);
-      return n[0]!.n === 5 ? n : undefined;
+      return n[0].n === 5 ? n : undefined;
     }, 30_000, 'late events recorded');
-    expect(raw[0]!.n).toBe(5);
+    expect(raw[0].n).toBe(5);
   });
 });

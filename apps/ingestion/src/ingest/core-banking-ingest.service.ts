@@ -50,14 +50,14 @@ export class CoreBankingIngestService {
   private async apply(m: EntityManager, items: readonly InboundItem<CoreBankingEvent>[]): Promise<ItemOutcome[]> {
     const events = items.map((i) => i.event);
     const plan = planBatch(events, await this.store.companySnapshots(m, applicationCompanyIds(events)));
-    const claimed = await this.inbox.claim(m, INGESTION_CONSUMER, plan.accepted.map((i) => events[i]!.eventId));
-    const freshIndexes = plan.accepted.filter((i) => claimed.has(events[i]!.eventId));
-    const fresh = freshIndexes.map((i) => ({ item: items[i]!, domain: this.normalizer.normalize(events[i]!) }));
+    const claimed = await this.inbox.claim(m, INGESTION_CONSUMER, plan.accepted.map((i) => events[i].eventId));
+    const freshIndexes = plan.accepted.filter((i) => claimed.has(events[i].eventId));
+    const fresh = freshIndexes.map((i) => ({ item: items[i], domain: this.normalizer.normalize(events[i]) }));
     const applied = await this.applyState(m, fresh);
     await this.store.insertRawEvents(m, fresh.map((f) => rawRow(f, applied.has(f.item.event.eventId))));
     const freshSet = new Set(freshIndexes);
     const duplicates = [...plan.accepted.filter((i) => !freshSet.has(i)), ...plan.repeats];
-    await this.store.insertDuplicates(m, duplicates.map((i) => positionRow(items[i]!)));
+    await this.store.insertDuplicates(m, duplicates.map((i) => positionRow(items[i])));
     await this.outbox.write(m, await this.outboundMessages(m, fresh.filter((f) => applied.has(f.item.event.eventId)), plan));
     this.logger.debug({ msg: 'batch applied', fresh: fresh.length, applied: applied.size, duplicates: duplicates.length });
     return items.map((_, i) => plan.rejected.get(i) ?? (freshSet.has(i) ? 'processed' : 'duplicate'));

@@ -37,7 +37,18 @@ export class DomainEventNormalizer {
         const { accountNumber, ...rest } = event.payload;
         return { ...event, payload: { ...rest, accountToken: this.tokens.accountNumber(accountNumber) } };
       }
-      default:
+      case T.directorLinked:
+      case T.shareholderLinked:
+      case T.supplierLinked:
+      case T.guaranteeRegistered:
+      case T.transactionBatch:
+      case T.applicationSubmitted:
+      case T.loanDisbursed:
+      case T.repaymentMade:
+      case T.paymentMissed:
+      case T.loanDefaulted:
+      case T.publicRecordFiled:
+        // No personal identifiers in these payloads: the domain event carries them as they are.
         return event;
     }
   }

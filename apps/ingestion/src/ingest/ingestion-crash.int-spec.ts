@@ -37,7 +37,7 @@ describe('ingestion under kill -9 (real Kafka and PostgreSQL)', () => {
     await killAndWait(child, 'SIGKILL');
     const storedAtKill = await storedCount(db.url);
     child = spawnIngestion(t.env);
-    await waitForGroup(t.env.KAFKA_GROUP_ID!);
+    await waitForGroup(t.env.KAFKA_GROUP_ID);
     await waitFor(async () => ((await storedCount(db.url)) >= events.length ? true : undefined), 400_000, 'every event stored');
     await waitFor(async () => {
       const [row] = await queryDb<{ n: number }>(db.url, 'SELECT count(*)::int AS n FROM ingestion.outbox WHERE published_at IS NULL');

@@ -6,7 +6,7 @@ import { KafkaContext } from '@nestjs/microservices';
  */
 export class KafkaBatchContext extends KafkaContext {
   constructor(readonly records: readonly KafkaContext[]) {
-    const last = records[records.length - 1]!;
+    const last = records[records.length - 1];
     super([last.getMessage(), last.getPartition(), last.getTopic(), last.getConsumer(), last.getHeartbeat(), last.getProducer()]);
   }
 }

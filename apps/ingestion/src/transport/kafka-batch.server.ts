@@ -41,7 +41,7 @@ export class KafkaBatchServer extends ServerKafka {
       const chunk = batch.messages.slice(start, start + this.chunkSize);
       const records = chunk.map((m) => this.contextOf(m, batch.topic, batch.partition, payload));
       await this.handleEvent(batch.topic, { pattern: batch.topic, data: records.map((r) => r.getMessage()) }, new KafkaBatchContext(records));
-      payload.resolveOffset(chunk[chunk.length - 1]!.offset);
+      payload.resolveOffset(chunk[chunk.length - 1].offset);
       await payload.commitOffsetsIfNecessary();
       await payload.heartbeat();
     }
@@ -49,6 +49,6 @@ export class KafkaBatchServer extends ServerKafka {
 
   private contextOf(message: KafkaMessage, topic: string, partition: number, payload: EachBatchPayload): KafkaContext {
     const parsed = this.parser!.parse<KafkaMessage>(Object.assign(message, { topic, partition }));
-    return new KafkaContext([parsed, partition, topic, this.consumer!, payload.heartbeat, this.producer!]);
+    return new KafkaContext([parsed, partition, topic, this.consumer!, () => payload.heartbeat(), this.producer!]);
   }
 }
