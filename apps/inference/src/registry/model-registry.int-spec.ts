@@ -1,0 +1,113 @@
+/**
+ * @jest-environment ./libs/ml/src/testing/onnx-test.environment.cjs
+ */
+import { waitFor } from '@loanmesh/testing';
+
+import { httpJson, type InferenceTestApp, startInferenceApp } from '../testing/inference-test.app';
+
+interface ModelRow {
+  id: string;
+  name: string;
+  state: string;
+}
+
+describe('Model registry API with real PostgreSQL', () => {
+  let t: InferenceTestApp;
+  const byName = async (name: string): Promise<ModelRow> => {
+    const list = (await httpJson('GET', `${t.baseUrl}/models`)).body as unknown as ModelRow[];
+    return list.find((m) => m.name === name)!;
+  };
+
+  beforeAll(async () => {
+    t = await startInferenceApp();
+  }, 120000);
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('should register the model directory with the configured first champion when starting empty', async () => {
+    const list = (await httpJson('GET', `${t.baseUrl}/models`)).body as unknown as ModelRow[];
+
+    expect(list.map((m) => m.name).sort()).toEqual([
+      'world-gbm-graph',
+      'world-gbm-tabular',
+      'world-scorecard-graph',
+      'world-scorecard-tabular',
+    ]);
+    expect(list.filter((m) => m.state === 'champion').map((m) => m.name)).toEqual(['world-gbm-graph']);
+  });
+
+  it('should refuse with 422 and the figures when the candidate AUC is worse than the margin allows', async () => {
+    const weak = await byName('world-scorecard-tabular');
+
+    const res = await httpJson('POST', `${t.baseUrl}/models/${weak.id}/promote`, { to: 'champion', by: 'alice' });
+
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('PROMOTION_AUC_GATE_FAILED');
+    expect(res.body.message).toMatch(/AUC 0\.7\d+, more than 0\.01 below champion world-gbm-graph:v1/);
+    expect((await byName('world-scorecard-tabular')).state).toBe('candidate');
+  });
+
+  it('should refuse with 409 when retiring the champion', async () => {
+    const champion = await byName('world-gbm-graph');
+
+    const res = await httpJson('POST', `${t.baseUrl}/models/${champion.id}/promote`, { to: 'retired', by: 'alice' });
+
+    expect(res.status).toBe(409);
+  });
+
+  it('should reject a malformed promotion with 400 when the target state is unknown', async () => {
+    const champion = await byName('world-gbm-graph');
+
+    const res = await httpJson('POST', `${t.baseUrl}/models/${champion.id}/promote`, { to: 'emperor', by: 'alice' });
+
+    expect(res.status).toBe(400);
+  });
+
+  it('should shadow-score with a promoted challenger and report the comparison', async () => {
+    const challenger = await byName('world-scorecard-graph');
+    const promoted = await httpJson('POST', `${t.baseUrl}/models/${challenger.id}/promote`, {
+      to: 'challenger',
+      by: 'bob',
+    });
+    const events = Array.from({ length: 20 }, () => t.events.build());
+
+    await t.publish(events);
+    await waitFor(
+      async () =>
+        (await t.championRows(events.map((e) => e.payload.application.applicationId))).length >= 20 ? true : undefined,
+      30000,
+      'scored',
+    );
+    const report = await httpJson('GET', `${t.baseUrl}/models/comparison`);
+    const detail = await httpJson('GET', `${t.baseUrl}/models/${challenger.id}`);
+
+    expect(promoted.status).toBe(200);
+    const pairs = report.body.pairs as {
+      championVersion: string;
+      challengerVersion: string;
+      applications: number;
+      gradeAgreement: number;
+    }[];
+    const pair = pairs.find((p) => p.challengerVersion === 'world-scorecard-graph:v1')!;
+    expect(pair.championVersion).toBe('world-gbm-graph:v1');
+    expect(pair.applications).toBeGreaterThanOrEqual(20);
+    expect(pair.gradeAgreement).toBeGreaterThanOrEqual(0);
+    expect(pair.gradeAgreement).toBeLessThanOrEqual(1);
+    expect(detail.body.promotions).toEqual([
+      expect.objectContaining({ from: 'candidate', to: 'challenger', by: 'bob' }),
+    ]);
+  });
+
+  it('should keep the promotion log append-only when someone tries to rewrite it', async () => {
+    await expect(t.dataSource.query(`DELETE FROM inference.model_promotions`)).rejects.toThrow(/append-only/);
+  });
+
+  it('should report ready with the champion loaded', async () => {
+    const res = await httpJson('GET', `${t.baseUrl}/health/ready`);
+
+    expect(res.status).toBe(200);
+    expect(res.body.checks).toMatchObject({ 'champion-model': 'up' });
+  });
+});
