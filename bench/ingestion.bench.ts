@@ -1,6 +1,7 @@
 import { FeedRunnerService } from '../apps/feed/src/feed/feed-runner.service';
 import { KafkaEventSink } from '../apps/feed/src/publishing/kafka-event.sink';
 import {
+  deadLetterCount,
   killAndWait,
   rssMiB,
   spawnIngestion,
@@ -33,10 +34,11 @@ export async function run(): Promise<Record<string, BenchMetric>> {
   try {
     await waitForGroup(env.KAFKA_GROUP_ID);
     const start = Date.now();
-    let stored = 0;
-    while (stored < expected) {
+    // Done when every record is accounted for: stored, or dead-lettered (e.g. UNKNOWN_COMPANY).
+    let accounted = 0;
+    while (accounted < expected) {
       await new Promise((r) => setTimeout(r, 500));
-      stored = await storedCount(db.url);
+      accounted = (await storedCount(db.url)) + (await deadLetterCount(db.url));
       if (child.exitCode !== null) {
         throw new Error(`ingestion exited with ${child.exitCode}`);
       }

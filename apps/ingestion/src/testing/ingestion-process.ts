@@ -49,3 +49,8 @@ export async function killAndWait(child: ChildProcess, signal: NodeJS.Signals): 
   child.kill(signal);
   await exited;
 }
+
+export async function deadLetterCount(url: string): Promise<number> {
+  const rows = await queryDb<{ n: number }>(url, 'SELECT count(*)::int AS n FROM ingestion.dead_letters').catch(() => [{ n: 0 }]);
+  return rows[0]?.n ?? 0;
+}
