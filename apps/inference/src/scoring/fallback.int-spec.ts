@@ -50,6 +50,6 @@ describe('Fallback when the champion model file is corrupt', () => {
 
     expect(rows.every((r) => r.modelVersion === 'world-gbm-tabular:v1')).toBe(true);
     expect(rows.every((r) => r.degraded)).toBe(true);
-    expect(rows[0]!.degradedReasons[0]).toMatch(/^CHAMPION_UNAVAILABLE: cannot load world-gbm-graph:v1/);
+    expect(rows[0].degradedReasons[0]).toMatch(/^CHAMPION_UNAVAILABLE: cannot load world-gbm-graph:v1/);
   });
 });
