@@ -135,9 +135,9 @@ describe(GraphFeaturesService.name, () => {
     const result = await sut.compute(f.id('A'), AS_OF);
     const texts = result.explanations.map((e) => e.text);
 
-    expect(texts).toContain(`is in a guarantee circle of 4 companies: ${result.local.cycles[0]!.join(' → ')}`);
+    expect(texts).toContain(`is in a guarantee circle of 4 companies: ${result.local.cycles[0].join(' → ')}`);
     expect(texts).toContain('shares a phone with 1 company that defaulted or have court judgments');
-    expect(result.explanations[0]!.severity).toBe('HIGH');
+    expect(result.explanations[0].severity).toBe('HIGH');
   });
 
   it('should score a young, thin, crowded company as a shell and find circular ownership when planted', async () => {
