@@ -5,25 +5,57 @@ import { SyntheticHistoryFactory } from './testing/synthetic-history.factory';
 
 const makeInput = (overrides: Partial<FeatureInput> = {}): FeatureInput => ({
   ...new SyntheticHistoryFactory(1).row(0, 0).input,
-  application: { applicationId: 'a1', companyId: 'c1', amount: 120_000, termMonths: 24, purpose: 'EQUIPMENT', submittedAt: '2024-03-10T09:00:00Z' },
-  company: {
-    companyId: 'c1', registeredAt: '2021-03-15', registeredCapital: 60_000, legalForm: 'JSC', industryCode: '47.11', region: 'North',
-    employees: 0, annualRevenue: 480_000, financials: { totalAssets: 400_000, totalLiabilities: 300_000, netProfit: -24_000, currentRatio: 1.2 },
+  application: {
+    applicationId: 'a1',
+    companyId: 'c1',
+    amount: 120_000,
+    termMonths: 24,
+    purpose: 'EQUIPMENT',
+    submittedAt: '2024-03-10T09:00:00Z',
   },
-  history: { priorLoans: 2, priorDefaults: 1, missedPayments12m: 3, outstandingExposure: 48_000, activePublicRecords: 0 },
+  company: {
+    companyId: 'c1',
+    registeredAt: '2021-03-15',
+    registeredCapital: 60_000,
+    legalForm: 'JSC',
+    industryCode: '47.11',
+    region: 'North',
+    employees: 0,
+    annualRevenue: 480_000,
+    financials: { totalAssets: 400_000, totalLiabilities: 300_000, netProfit: -24_000, currentRatio: 1.2 },
+  },
+  history: {
+    priorLoans: 2,
+    priorDefaults: 1,
+    missedPayments12m: 3,
+    outstandingExposure: 48_000,
+    activePublicRecords: 0,
+  },
   ...overrides,
 });
 
 const valueOf = (vector: Float64Array, name: string, includeGraph = true): number =>
-  vector[featureNames({ includeGraph }).indexOf(name)]!;
+  vector[featureNames({ includeGraph }).indexOf(name)];
 
 describe('buildFeatureVector', () => {
   it('should compute derived tabular features exactly when given a known application', () => {
     const v = buildFeatureVector(makeInput(), { includeGraph: false });
     const expected: Record<string, number> = {
-      loanAmount: 120_000, termMonths: 24, companyAgeMonths: 35, leverage: 0.75, profitMargin: -0.05,
-      revenuePerEmployee: 480_000, loanToRevenue: 0.25, installmentToMonthlyRevenue: 0.125, capitalToLoan: 0.5,
-      exposureToRevenue: 0.1, industryDivision: 47, legalForm_JSC: 1, legalForm_LLC: 0, purpose_EQUIPMENT: 1, purpose_EXPANSION: 0,
+      loanAmount: 120_000,
+      termMonths: 24,
+      companyAgeMonths: 35,
+      leverage: 0.75,
+      profitMargin: -0.05,
+      revenuePerEmployee: 480_000,
+      loanToRevenue: 0.25,
+      installmentToMonthlyRevenue: 0.125,
+      capitalToLoan: 0.5,
+      exposureToRevenue: 0.1,
+      industryDivision: 47,
+      legalForm_JSC: 1,
+      legalForm_LLC: 0,
+      purpose_EQUIPMENT: 1,
+      purpose_EXPANSION: 0,
     };
     for (const [name, value] of Object.entries(expected)) {
       expect([name, valueOf(v, name, false)]).toEqual([name, value]);
@@ -48,7 +80,10 @@ describe('buildFeatureVector', () => {
 
   it('should cap ratios when a denominator is zero', () => {
     const input = makeInput();
-    const v = buildFeatureVector({ ...input, company: { ...input.company, annualRevenue: 0 } }, { includeGraph: false });
+    const v = buildFeatureVector(
+      { ...input, company: { ...input.company, annualRevenue: 0 } },
+      { includeGraph: false },
+    );
     expect(valueOf(v, 'loanToRevenue', false)).toBe(1e6);
     expect(valueOf(v, 'profitMargin', false)).toBe(-1e6);
   });

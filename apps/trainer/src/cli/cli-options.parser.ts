@@ -33,7 +33,8 @@ export function parseNumber(flag: string, raw: string, check: (n: number) => boo
   return n;
 }
 
-const positiveInt = (flag: string, raw: string) => parseNumber(flag, raw, (n) => Number.isInteger(n) && n > 0, 'a positive integer');
+const positiveInt = (flag: string, raw: string) =>
+  parseNumber(flag, raw, (n) => Number.isInteger(n) && n > 0, 'a positive integer');
 const fraction = (flag: string, raw: string) => parseNumber(flag, raw, (n) => n > 0 && n <= 1, 'in (0, 1]');
 
 export function parseKinds(raw: string): ModelKind[] {
@@ -48,12 +49,31 @@ export function parseKinds(raw: string): ModelKind[] {
 /** Only the flags given override the library defaults. */
 export function parseHyperParameters(o: RawCliOptions): HyperParameters {
   const gbm: HyperParameters['gbm'] = { seed: positiveInt('--seed', o.seed) };
-  if (o.trees !== undefined) gbm.nTrees = positiveInt('--trees', o.trees);
-  if (o.learningRate !== undefined) gbm.learningRate = fraction('--learning-rate', o.learningRate);
-  if (o.maxDepth !== undefined) gbm.maxDepth = positiveInt('--max-depth', o.maxDepth);
-  if (o.maxLeaves !== undefined) gbm.maxLeaves = parseNumber('--max-leaves', o.maxLeaves, (n) => Number.isInteger(n) && n >= 2, 'an integer >= 2');
-  if (o.minChildWeight !== undefined) gbm.minChildWeight = parseNumber('--min-child-weight', o.minChildWeight, (n) => n >= 0, '>= 0');
-  if (o.subsample !== undefined) gbm.subsample = fraction('--subsample', o.subsample);
-  if (o.earlyStopping !== undefined) gbm.earlyStoppingRounds = parseNumber('--early-stopping', o.earlyStopping, (n) => Number.isInteger(n) && n >= 0, 'an integer >= 0');
+  if (o.trees !== undefined) {
+    gbm.nTrees = positiveInt('--trees', o.trees);
+  }
+  if (o.learningRate !== undefined) {
+    gbm.learningRate = fraction('--learning-rate', o.learningRate);
+  }
+  if (o.maxDepth !== undefined) {
+    gbm.maxDepth = positiveInt('--max-depth', o.maxDepth);
+  }
+  if (o.maxLeaves !== undefined) {
+    gbm.maxLeaves = parseNumber('--max-leaves', o.maxLeaves, (n) => Number.isInteger(n) && n >= 2, 'an integer >= 2');
+  }
+  if (o.minChildWeight !== undefined) {
+    gbm.minChildWeight = parseNumber('--min-child-weight', o.minChildWeight, (n) => n >= 0, '>= 0');
+  }
+  if (o.subsample !== undefined) {
+    gbm.subsample = fraction('--subsample', o.subsample);
+  }
+  if (o.earlyStopping !== undefined) {
+    gbm.earlyStoppingRounds = parseNumber(
+      '--early-stopping',
+      o.earlyStopping,
+      (n) => Number.isInteger(n) && n >= 0,
+      'an integer >= 0',
+    );
+  }
   return { gbm, scorecard: {} };
 }

@@ -47,15 +47,40 @@ describe('runTrainerCli', () => {
   });
 
   it('should write onnx, cards and meta with cross-validation when training on a small CSV', async () => {
-    const lines = ['x1,x2,cat,y', ...Array.from({ length: 300 }, (_, i) => `${i % 17},${(i * 7) % 13},${'abc'[i % 3]},${(i % 17) + ((i * 7) % 13) > 15 ? 1 : 0}`)];
+    const lines = [
+      'x1,x2,cat,y',
+      ...Array.from(
+        { length: 300 },
+        (_, i) => `${i % 17},${(i * 7) % 13},${'abc'[i % 3]},${(i % 17) + ((i * 7) % 13) > 15 ? 1 : 0}`,
+      ),
+    ];
     writeFileSync(join(dir, 'small.csv'), lines.join('\n'));
-    const result = await run(['--source', 'csv', '--file', join(dir, 'small.csv'), '--label', 'y', '--out', dir, '--trees', '20', '--folds', '3']);
+    const result = await run([
+      '--source',
+      'csv',
+      '--file',
+      join(dir, 'small.csv'),
+      '--label',
+      'y',
+      '--out',
+      dir,
+      '--trees',
+      '20',
+      '--folds',
+      '3',
+    ]);
     expect(result.err).toBe('');
     expect(result.code).toBe(EXIT_OK);
-    const meta = JSON.parse(readFileSync(join(dir, 'small-gbm.meta.json'), 'utf8')) as { onnxSha256: string; featureNames: string[] };
+    const meta = JSON.parse(readFileSync(join(dir, 'small-gbm.meta.json'), 'utf8')) as {
+      onnxSha256: string;
+      featureNames: string[];
+    };
     expect(meta.featureNames).toEqual(['x1', 'x2', 'cat=a', 'cat=b', 'cat=c']);
     expect(meta.onnxSha256).toMatch(/^[0-9a-f]{64}$/);
-    const card = JSON.parse(readFileSync(join(dir, 'small-scorecard.card.json'), 'utf8')) as { crossValidation: { folds: number }; parity: { passed: boolean } };
+    const card = JSON.parse(readFileSync(join(dir, 'small-scorecard.card.json'), 'utf8')) as {
+      crossValidation: { folds: number };
+      parity: { passed: boolean };
+    };
     expect(card.crossValidation.folds).toBe(3);
     expect(card.parity.passed).toBe(true);
     expect(readFileSync(join(dir, 'small-gbm.card.md'), 'utf8')).toContain('Calibration by decile');

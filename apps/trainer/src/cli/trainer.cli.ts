@@ -20,8 +20,14 @@ export interface CliIo {
 
 function buildProgram(io: CliIo): Command {
   return new Command('train')
-    .description('Train LoanMesh credit models (gradient-boosted trees and a WoE scorecard), export ONNX and model cards.')
-    .addOption(new Option('--source <source>', 'where the labelled rows come from').choices(['world', 'csv']).makeOptionMandatory())
+    .description(
+      'Train LoanMesh credit models (gradient-boosted trees and a WoE scorecard), export ONNX and model cards.',
+    )
+    .addOption(
+      new Option('--source <source>', 'where the labelled rows come from')
+        .choices(['world', 'csv'])
+        .makeOptionMandatory(),
+    )
     .option('--history <dir>', 'world: directory holding history/{train,validation,test}.jsonl')
     .option('--file <path>', 'csv: the CSV file (header row; quotes are stripped)')
     .option('--label <column>', 'csv: the binary label column')
@@ -40,7 +46,10 @@ function buildProgram(io: CliIo): Command {
     .option('--min-child-weight <x>', 'gbm: minimum hessian sum per leaf')
     .option('--subsample <x>', 'gbm: row share per tree')
     .option('--early-stopping <n>', 'gbm: rounds without validation improvement before stopping (0 = off)')
-    .addHelpText('after', '\nExit codes: 0 trained, 1 training failed (e.g. ONNX parity), 2 bad arguments or bad input data.')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 trained, 1 training failed (e.g. ONNX parity), 2 bad arguments or bad input data.',
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
 }
@@ -60,7 +69,11 @@ export async function runTrainerCli(argv: string[], io: CliIo): Promise<number> 
     if (error instanceof TrainerInputError) {
       return report(io, `error: ${error.message}`, EXIT_BAD_INPUT);
     }
-    return report(io, `training failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, EXIT_FAILED);
+    return report(
+      io,
+      `training failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      EXIT_FAILED,
+    );
   }
 }
 
@@ -71,13 +84,19 @@ async function dispatch(o: RawCliOptions): Promise<ModelArtifact[]> {
   }
   const file = required(o.file, '--file');
   const label = required(o.label, '--label');
-  const csvOptions = { label, ...(o.positive === undefined ? {} : { positive: o.positive }), ...(o.timeColumn === undefined ? {} : { timeColumn: o.timeColumn }) };
+  const csvOptions = {
+    label,
+    ...(o.positive === undefined ? {} : { positive: o.positive }),
+    ...(o.timeColumn === undefined ? {} : { timeColumn: o.timeColumn }),
+  };
   return trainFromCsv(file, csvOptions, common(o, o.name ?? basename(file, extname(file)).replace(/_/g, '-')));
 }
 
 function common(o: RawCliOptions, name: string): CommonTrainingOptions {
   return {
-    out: o.out ?? `models/${name}`, name, kinds: parseKinds(o.models),
+    out: o.out ?? `models/${name}`,
+    name,
+    kinds: parseKinds(o.models),
     seed: parseNumber('--seed', o.seed, (n) => Number.isInteger(n) && n >= 0, 'a non-negative integer'),
     folds: parseNumber('--folds', o.folds, (n) => Number.isInteger(n) && n >= 2 && n <= 20, 'an integer from 2 to 20'),
     approvalRate: parseNumber('--approval-rate', o.approvalRate, (n) => n > 0 && n < 1, 'in (0, 1)'),
@@ -94,8 +113,12 @@ function required(value: string | undefined, flag: string): string {
 
 function summaryLine(a: ModelArtifact): string {
   const t = a.card.metrics.test;
-  const cv = a.card.crossValidation ? ` cvAUC=${a.card.crossValidation.meanAuc.toFixed(4)}±${a.card.crossValidation.stdAuc.toFixed(4)}` : '';
-  const lift = a.card.graphLift ? ` graphLift: AUC ${a.card.graphLift.aucGain >= 0 ? '+' : ''}${a.card.graphLift.aucGain.toFixed(4)}, bad rate -${a.card.graphLift.badRateReductionPp.toFixed(2)}pp` : '';
+  const cv = a.card.crossValidation
+    ? ` cvAUC=${a.card.crossValidation.meanAuc.toFixed(4)}±${a.card.crossValidation.stdAuc.toFixed(4)}`
+    : '';
+  const lift = a.card.graphLift
+    ? ` graphLift: AUC ${a.card.graphLift.aucGain >= 0 ? '+' : ''}${a.card.graphLift.aucGain.toFixed(4)}, bad rate -${a.card.graphLift.badRateReductionPp.toFixed(2)}pp`
+    : '';
   return `${a.name}: testAUC=${t.auc.toFixed(4)} KS=${t.ks.toFixed(4)} Brier=${t.brier.toFixed(4)}${cv} parity=${a.card.parity.maxAbsDifference.toExponential(1)}${lift}`;
 }
 

@@ -23,7 +23,10 @@ export function columnKind(name: string, cells: { line: number; value: string }[
     return 'numeric';
   }
   if ((filled.length - bad.length) / filled.length >= NUMERIC_SHARE) {
-    const shown = bad.slice(0, 3).map((c) => `line ${c.line}: "${c.value}"`).join('; ');
+    const shown = bad
+      .slice(0, 3)
+      .map((c) => `line ${c.line}: "${c.value}"`)
+      .join('; ');
     throw new TrainerInputError(`column "${name}" is numeric but has ${bad.length} non-numeric value(s): ${shown}`);
   }
   return 'categorical';

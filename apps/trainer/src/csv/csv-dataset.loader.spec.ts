@@ -2,13 +2,19 @@ import { TrainerInputError } from '../errors/trainer-input.error';
 import { loadCsvDataset } from './csv-dataset.loader';
 
 const csv = (lines: string[]) => lines.join('\n') + '\n';
-const base = ['"age","purpose","const","class"', "30,'radio/tv',x,good", "45,car,x,bad", "22,'radio/tv',x,bad", "51,car,x,good"];
+const base = [
+  '"age","purpose","const","class"',
+  "30,'radio/tv',x,good",
+  '45,car,x,bad',
+  "22,'radio/tv',x,bad",
+  '51,car,x,good',
+];
 
 describe('loadCsvDataset', () => {
   it('should strip quotes, one-hot categoricals and drop a constant column with a warning', () => {
     const loaded = loadCsvDataset(csv(base), { label: 'class', positive: 'bad' });
     expect(loaded.dataset.featureNames).toEqual(['age', 'purpose=car', 'purpose=radio/tv']);
-    expect(Array.from(loaded.dataset.rows[0]!)).toEqual([30, 0, 1]);
+    expect(Array.from(loaded.dataset.rows[0])).toEqual([30, 0, 1]);
     expect(Array.from(loaded.dataset.labels)).toEqual([0, 1, 1, 0]);
     expect(loaded.warnings).toEqual(['column "const" is constant and was dropped']);
     expect(loaded.fingerprint).toMatch(/^[0-9a-f]{64}$/);
@@ -21,7 +27,12 @@ describe('loadCsvDataset', () => {
     ['a non-binary label', csv([...base, '33,car,x,maybe']), {}, /must be binary; found 3/],
     ['an unknown positive value', csv(base), { positive: 'default' }, /--positive "default" is not a value/],
     ['no positive for text labels', csv(base), { positive: undefined }, /pass --positive/],
-    ['garbage in a numeric column', csv([...base, ...Array.from({ length: 12 }, (_, i) => `${20 + i},car,x,good`), 'n/a,car,x,bad']), {}, /column "age" is numeric but has 1 non-numeric value\(s\): line 18: "n\/a"/],
+    [
+      'garbage in a numeric column',
+      csv([...base, ...Array.from({ length: 12 }, (_, i) => `${20 + i},car,x,good`), 'n/a,car,x,bad']),
+      {},
+      /column "age" is numeric but has 1 non-numeric value\(s\): line 18: "n\/a"/,
+    ],
     ['a ragged row', csv([...base, '1,2']), {}, /line 6: expected 4 fields, found 2/],
   ])('should fail with a clear TrainerInputError when given %s', (_case, text, overrides, message) => {
     const act = () => loadCsvDataset(text, { label: 'class', positive: 'bad', ...overrides });
@@ -31,7 +42,7 @@ describe('loadCsvDataset', () => {
 
   it('should fill blank numeric cells with the median and warn when values are missing', () => {
     const loaded = loadCsvDataset(csv([...base, ',car,x,good']), { label: 'class', positive: 'bad' });
-    expect(loaded.dataset.rows[4]![0]).toBe(45);
+    expect(loaded.dataset.rows[4][0]).toBe(45);
     expect(loaded.warnings).toContain('column "age": 1 blank cell(s) filled with the median 45');
   });
 

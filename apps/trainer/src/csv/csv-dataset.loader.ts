@@ -42,7 +42,7 @@ export function loadCsvDataset(text: string, options: CsvLoadOptions): LoadedCsv
     if (index < 0) {
       throw new TrainerInputError(`column "${name}" not found; columns are: ${table.header.join(', ')}`);
     }
-    return table.rows.map((r) => ({ line: r.line, value: r.cells[index]! }));
+    return table.rows.map((r) => ({ line: r.line, value: r.cells[index] }));
   };
   const labels = encodeLabels(options.label, column(options.label), options.positive);
   const times = options.timeColumn ? parseTimes(options.timeColumn, column(options.timeColumn)) : null;
@@ -55,11 +55,19 @@ export function loadCsvDataset(text: string, options: CsvLoadOptions): LoadedCsv
     throw new TrainerInputError('no usable feature columns remain after dropping constant and identifier columns');
   }
   const featureColumns = table.header.filter((n) => n !== options.label && n !== options.timeColumn);
-  const rows = table.rows.map((r) => Float64Array.from(encoders.flatMap((e, k) => e.encode(r.cells[table.header.indexOf(featureColumns[k]!)]!))));
+  const rows = table.rows.map((r) =>
+    Float64Array.from(encoders.flatMap((e, k) => e.encode(r.cells[table.header.indexOf(featureColumns[k])]))),
+  );
   const spec = encoders.flatMap((e) => e.spec);
   const hash = createHash('sha256').update(table.header.join(',') + '\n');
   table.rows.forEach((r) => hash.update(r.cells.join(',') + '\n'));
-  return { dataset: { featureNames: spec.map((s) => s.name), rows, labels }, spec, times, warnings, fingerprint: hash.digest('hex') };
+  return {
+    dataset: { featureNames: spec.map((s) => s.name), rows, labels },
+    spec,
+    times,
+    warnings,
+    fingerprint: hash.digest('hex'),
+  };
 }
 
 function encoderFor(name: string, cells: Cells, warnings: string[]): Encoder | null {
@@ -68,11 +76,16 @@ function encoderFor(name: string, cells: Cells, warnings: string[]): Encoder | n
     warnings.push(`column "${name}" is constant and was dropped`);
     return null;
   }
-  return columnKind(name, cells) === 'numeric' ? numericEncoder(name, cells, warnings) : categoricalEncoder(name, cells, warnings);
+  return columnKind(name, cells) === 'numeric'
+    ? numericEncoder(name, cells, warnings)
+    : categoricalEncoder(name, cells, warnings);
 }
 
 function numericEncoder(name: string, cells: Cells, warnings: string[]): Encoder {
-  const values = cells.filter((c) => c.value !== '').map((c) => Number(c.value)).sort((a, b) => a - b);
+  const values = cells
+    .filter((c) => c.value !== '')
+    .map((c) => Number(c.value))
+    .sort((a, b) => a - b);
   const median = values[Math.floor(values.length / 2)] ?? 0;
   const blanks = cells.length - values.length;
   if (blanks > 0) {
@@ -91,13 +104,18 @@ function categoricalEncoder(name: string, cells: Cells, warnings: string[]): Enc
   const counts = new Map<string, number>();
   cells.forEach((c) => counts.set(c.value || '(blank)', (counts.get(c.value || '(blank)') ?? 0) + 1));
   if (counts.size > MAX_LEVELS) {
-    warnings.push(`column "${name}" has ${counts.size} distinct text values (identifier or free text?) and was dropped`);
+    warnings.push(
+      `column "${name}" has ${counts.size} distinct text values (identifier or free text?) and was dropped`,
+    );
     return null;
   }
   const levels = [...counts.keys()].sort();
   return {
     spec: levels.map((level) => ({
-      name: `${name}=${level}`, description: `${name} is ${level}`, absentDescription: `${name} is not ${level}`, direction: 'indicator' as const,
+      name: `${name}=${level}`,
+      description: `${name} is ${level}`,
+      absentDescription: `${name} is not ${level}`,
+      direction: 'indicator' as const,
     })),
     encode: (v) => levels.map((level) => ((v || '(blank)') === level ? 1 : 0)),
   };

@@ -13,20 +13,34 @@ import { type CsvLoadOptions, loadCsvDataset } from './csv-dataset.loader';
 export const CSV_FEATURE_VERSION = 'csv-onehot-1';
 
 /** Trains every requested model kind on a CSV file and writes the artifacts. */
-export async function trainFromCsv(file: string, csv: CsvLoadOptions, options: CommonTrainingOptions): Promise<ModelArtifact[]> {
+export async function trainFromCsv(
+  file: string,
+  csv: CsvLoadOptions,
+  options: CommonTrainingOptions,
+): Promise<ModelArtifact[]> {
   const text = readCsvFile(file);
   const loaded = loadCsvDataset(text, csv);
   const { dataset, times } = loaded;
   requireBothClasses(dataset);
-  const parts = times ? timeSplit(times, [0.7, 0.15, 0.15]) : stratifiedSplit(dataset.labels, [0.6, 0.2, 0.2], options.seed);
+  const parts = times
+    ? timeSplit(times, [0.7, 0.15, 0.15])
+    : stratifiedSplit(dataset.labels, [0.6, 0.2, 0.2], options.seed);
   const artifacts: ModelArtifact[] = [];
   for (const kind of options.kinds) {
     const artifact = await buildModelArtifact({
-      name: `${options.name}-${kind}`, kind, featureVersion: CSV_FEATURE_VERSION, spec: loaded.spec,
-      train: subsetDataset(dataset, parts.train), validation: subsetDataset(dataset, parts.validation), test: subsetDataset(dataset, parts.test),
-      split: describeSplit(parts, times, options.seed), fingerprint: { value: loaded.fingerprint, rows: dataset.rows.length, source: file },
+      name: `${options.name}-${kind}`,
+      kind,
+      featureVersion: CSV_FEATURE_VERSION,
+      spec: loaded.spec,
+      train: subsetDataset(dataset, parts.train),
+      validation: subsetDataset(dataset, parts.validation),
+      test: subsetDataset(dataset, parts.test),
+      split: describeSplit(parts, times, options.seed),
+      fingerprint: { value: loaded.fingerprint, rows: dataset.rows.length, source: file },
       hyperParameters: options.hyperParameters,
-      crossValidation: times ? null : crossValidate(kind, dataset, options.hyperParameters, options.folds, options.seed),
+      crossValidation: times
+        ? null
+        : crossValidate(kind, dataset, options.hyperParameters, options.folds, options.seed),
       warnings: loaded.warnings,
     });
     writeArtifact(options.out, artifact);
@@ -46,7 +60,9 @@ function readCsvFile(file: string): string {
 function requireBothClasses(data: Dataset): void {
   const bads = data.labels.reduce((s, y) => s + y, 0);
   if (bads < 10 || data.labels.length - bads < 10) {
-    throw new TrainerInputError(`need at least 10 rows of each class; found ${bads} bad and ${data.labels.length - bads} good`);
+    throw new TrainerInputError(
+      `need at least 10 rows of each class; found ${bads} bad and ${data.labels.length - bads} good`,
+    );
   }
 }
 
@@ -55,7 +71,7 @@ function describeSplit(parts: SplitIndices, times: number[] | null, seed: number
     if (!times || idx.length === 0) {
       return {};
     }
-    const ts = idx.map((i) => times[i]!);
+    const ts = idx.map((i) => times[i]);
     return { from: new Date(Math.min(...ts)).toISOString(), to: new Date(Math.max(...ts)).toISOString() };
   };
   const part = (idx: number[]) => ({ rows: idx.length, ...range(idx) });

@@ -11,11 +11,14 @@ export interface CsvTable {
  * is trimmed and one pair of surrounding single or double quotes is stripped ('<0' becomes <0).
  */
 export function parseCsv(text: string): CsvTable {
-  const lines = text.split(/\r?\n/).map((l, i) => ({ line: i + 1, text: l })).filter((l) => l.text.trim() !== '');
+  const lines = text
+    .split(/\r?\n/)
+    .map((l, i) => ({ line: i + 1, text: l }))
+    .filter((l) => l.text.trim() !== '');
   if (lines.length === 0) {
     throw new TrainerInputError('the CSV file is empty');
   }
-  const header = splitLine(lines[0]!.text).map(clean);
+  const header = splitLine(lines[0].text).map(clean);
   if (new Set(header).size !== header.length) {
     throw new TrainerInputError(`duplicate column names in the header: ${header.join(', ')}`);
   }
@@ -37,7 +40,7 @@ function splitLine(line: string): string[] {
   let current = '';
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
+    const ch = line[i];
     if (ch === '"' && quoted && line[i + 1] === '"') {
       current += '"';
       i++;

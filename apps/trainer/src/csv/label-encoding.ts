@@ -11,7 +11,9 @@ export function encodeLabels(column: string, cells: { line: number; value: strin
   const values = [...new Set(cells.map((c) => c.value))].sort();
   if (values.length !== 2) {
     const shown = values.slice(0, 5).join(', ') + (values.length > 5 ? ', ...' : '');
-    throw new TrainerInputError(`label column "${column}" must be binary; found ${values.length} distinct value(s): ${shown}`);
+    throw new TrainerInputError(
+      `label column "${column}" must be binary; found ${values.length} distinct value(s): ${shown}`,
+    );
   }
   const bad = positive ?? IMPLICIT_POSITIVE[values.map((v) => v.toLowerCase()).join('|')];
   const match = values.find((v) => v === bad || v.toLowerCase() === bad?.toLowerCase());

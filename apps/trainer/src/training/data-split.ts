@@ -24,7 +24,10 @@ export function stratifiedSplit(labels: Uint8Array, fractions: [number, number, 
 
 /** Oldest rows train, then validation, newest test: no peeking into the future. */
 export function timeSplit(times: number[], fractions: [number, number, number]): SplitIndices {
-  const order = times.map((t, i) => ({ t, i })).sort((x, y) => x.t - y.t || x.i - y.i).map((x) => x.i);
+  const order = times
+    .map((t, i) => ({ t, i }))
+    .sort((x, y) => x.t - y.t || x.i - y.i)
+    .map((x) => x.i);
   const a = Math.round(order.length * fractions[0]);
   const b = a + Math.round(order.length * fractions[1]);
   return { train: order.slice(0, a), validation: order.slice(a, b), test: order.slice(b) };

@@ -1,13 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import {
-  type GraphLift,
-  type ModelCard,
-  modelToJson,
-  scoreBaseline,
-  summarise,
-  type TrainedModel,
-} from '@loanmesh/ml';
+import { type GraphLift, type ModelCard, modelToJson, scoreBaseline, summarise, type TrainedModel } from '@loanmesh/ml';
 
 import { fitModel } from './model.factory';
 import { checkParity } from './parity.check';
@@ -31,20 +24,48 @@ export async function buildModelArtifact(job: TrainingJob): Promise<ModelArtifac
   const onnx = fitted.toOnnx({ name: job.name, kind: job.kind, featureVersion: job.featureVersion });
   const parity = await checkParity(onnx, job.test.rows, testProbabilities, job.train.featureNames.length);
   const card: ModelCard = {
-    name: job.name, kind: job.kind, createdAt: new Date().toISOString(), featureVersion: job.featureVersion,
-    featureNames: job.train.featureNames, dataFingerprint: { algorithm: 'sha256', ...job.fingerprint }, split: job.split,
+    name: job.name,
+    kind: job.kind,
+    createdAt: new Date().toISOString(),
+    featureVersion: job.featureVersion,
+    featureNames: job.train.featureNames,
+    dataFingerprint: { algorithm: 'sha256', ...job.fingerprint },
+    split: job.split,
     hyperParameters: fitted.hyperParameters,
-    metrics: { validation: summarise(predictAll(job.validation.rows), job.validation.labels), test: summarise(testProbabilities, job.test.labels) },
-    crossValidation: job.crossValidation, featureImportance: fitted.importance,
-    baselineScoreDistribution: scoreBaseline(predictAll(job.train.rows)), parity, graphLift: null, warnings: job.warnings,
+    metrics: {
+      validation: summarise(predictAll(job.validation.rows), job.validation.labels),
+      test: summarise(testProbabilities, job.test.labels),
+    },
+    crossValidation: job.crossValidation,
+    featureImportance: fitted.importance,
+    baselineScoreDistribution: scoreBaseline(predictAll(job.train.rows)),
+    parity,
+    graphLift: null,
+    warnings: job.warnings,
   };
   const onnxSha256 = createHash('sha256').update(onnx).digest('hex');
   const meta = {
-    name: job.name, modelKind: job.kind, featureVersion: job.featureVersion, featureNames: job.train.featureNames,
-    featureSpec: job.spec, onnxFile: `${job.name}.onnx`, onnxSha256, input: { name: 'features', type: 'float32', shape: ['N', job.train.featureNames.length] },
-    outputs: { probability: ['N', 1], logit: ['N', 1] }, metrics: { test: withoutCalibration(card), crossValidation: job.crossValidation }, parity,
+    name: job.name,
+    modelKind: job.kind,
+    featureVersion: job.featureVersion,
+    featureNames: job.train.featureNames,
+    featureSpec: job.spec,
+    onnxFile: `${job.name}.onnx`,
+    onnxSha256,
+    input: { name: 'features', type: 'float32', shape: ['N', job.train.featureNames.length] },
+    outputs: { probability: ['N', 1], logit: ['N', 1] },
+    metrics: { test: withoutCalibration(card), crossValidation: job.crossValidation },
+    parity,
   };
-  return { name: job.name, model: fitted.model, onnx, card, meta, modelJson: modelToJson(fitted.model), testProbabilities };
+  return {
+    name: job.name,
+    model: fitted.model,
+    onnx,
+    card,
+    meta,
+    modelJson: modelToJson(fitted.model),
+    testProbabilities,
+  };
 }
 
 export function withGraphLift(artifact: ModelArtifact, lift: GraphLift): ModelArtifact {

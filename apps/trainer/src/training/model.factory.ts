@@ -30,7 +30,12 @@ export interface FittedModel {
 }
 
 /** Trains one model kind and wraps what the pipeline needs from it. */
-export function fitModel(kind: ModelKind, train: Dataset, validation: Dataset | undefined, hp: HyperParameters): FittedModel {
+export function fitModel(
+  kind: ModelKind,
+  train: Dataset,
+  validation: Dataset | undefined,
+  hp: HyperParameters,
+): FittedModel {
   switch (kind) {
     case 'gbm': {
       const result = new GradientBoostingTrainer(hp.gbm).train(train, validation);

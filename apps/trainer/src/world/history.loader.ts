@@ -32,7 +32,9 @@ export function loadHistory(dir: string): LoadedHistory {
   for (const part of HISTORY_PARTS) {
     const file = join(dir, 'history', `${part}.jsonl`);
     if (!existsSync(file)) {
-      throw new TrainerInputError(`missing ${file}; --history expects a directory with history/{train,validation,test}.jsonl`);
+      throw new TrainerInputError(
+        `missing ${file}; --history expects a directory with history/{train,validation,test}.jsonl`,
+      );
     }
     const text = readFileSync(file, 'utf8');
     hash.update(text);
@@ -57,9 +59,9 @@ function parseLines(file: string, text: string): HistoryRow[] {
     }
     const parsed = historyRowSchema.safeParse(json);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
+      const issue = parsed.error.issues[0];
       throw new TrainerInputError(`${file}:${i + 1}: ${issue.path.join('.')}: ${issue.message}`);
     }
-    return [parsed.data as HistoryRow];
+    return [parsed.data];
   });
 }

@@ -24,7 +24,12 @@ describe('trainFromWorld', () => {
   const parts = { train: factory.rows(2000, 0), validation: factory.rows(600, 200), test: factory.rows(1200, 260) };
   writeHistory(dir, parts);
   const options = {
-    out: join(dir, 'out'), name: 'w', seed: 1, folds: 3, kinds: ['gbm' as const, 'scorecard' as const], approvalRate: 0.7,
+    out: join(dir, 'out'),
+    name: 'w',
+    seed: 1,
+    folds: 3,
+    kinds: ['gbm' as const, 'scorecard' as const],
+    approvalRate: 0.7,
     hyperParameters: { gbm: { nTrees: 40, learningRate: 0.1, maxDepth: 3 }, scorecard: {} },
   };
 
@@ -35,17 +40,24 @@ describe('trainFromWorld', () => {
   }, 60_000);
 
   it('should train tabular and graph models and show the graph lift when graph features carry risk', () => {
-    expect(artifacts.map((a) => a.name)).toEqual(['w-gbm-tabular', 'w-gbm-graph', 'w-scorecard-tabular', 'w-scorecard-graph']);
-    const lift = artifacts[1]!.card.graphLift!;
+    expect(artifacts.map((a) => a.name)).toEqual([
+      'w-gbm-tabular',
+      'w-gbm-graph',
+      'w-scorecard-tabular',
+      'w-scorecard-graph',
+    ]);
+    const lift = artifacts[1].card.graphLift!;
     expect(lift.graph.auc).toBeGreaterThan(lift.tabular.auc);
     expect(lift.badRateReductionPp).toBeGreaterThan(0);
     expect(artifacts.every((a) => a.card.parity.passed && a.card.split.method === 'time')).toBe(true);
   });
 
   it('should score a serving-built vector exactly as training did when the row round-trips through JSON', async () => {
-    const meta = JSON.parse(readFileSync(join(options.out, 'w-gbm-graph.meta.json'), 'utf8')) as { featureNames: string[] };
+    const meta = JSON.parse(readFileSync(join(options.out, 'w-gbm-graph.meta.json'), 'utf8')) as {
+      featureNames: string[];
+    };
     expect(meta.featureNames).toEqual(featureNames({ includeGraph: true }));
-    const row = parts.test[0]!;
+    const row = parts.test[0];
     const served = buildFeatureVector((JSON.parse(JSON.stringify(row)) as HistoryRow).input, { includeGraph: true });
     expect(Array.from(served)).toEqual(Array.from(buildFeatureVector(row.input, { includeGraph: true })));
     const scorer = await OnnxScorer.create(readFileSync(join(options.out, 'w-gbm-graph.onnx')), served.length);
@@ -55,7 +67,11 @@ describe('trainFromWorld', () => {
 
   it('should reject a history row that breaks the contract with its file and line', async () => {
     const bad = mkdtempSync(join(tmpdir(), 'world-bad-'));
-    writeHistory(bad, { train: parts.train.slice(0, 5), validation: parts.validation.slice(0, 5), test: parts.test.slice(0, 5) });
+    writeHistory(bad, {
+      train: parts.train.slice(0, 5),
+      validation: parts.validation.slice(0, 5),
+      test: parts.test.slice(0, 5),
+    });
     writeFileSync(join(bad, 'history', 'test.jsonl'), '{"applicationId":"x","label":2}\n');
     await expect(trainFromWorld(bad, options)).rejects.toThrow(TrainerInputError);
     await expect(trainFromWorld(bad, options)).rejects.toThrow(/test\.jsonl:1:/);

@@ -14,27 +14,38 @@ export async function trainFromWorld(historyDir: string, options: CommonTraining
   const history = loadHistory(historyDir);
   const artifacts: ModelArtifact[] = [];
   for (const kind of options.kinds) {
-    const [tabular, graph] = [false, true].map((includeGraph) => ({ includeGraph, name: `${options.name}-${kind}-${includeGraph ? 'graph' : 'tabular'}` }));
+    const [tabular, graph] = [false, true].map((includeGraph) => ({
+      includeGraph,
+      name: `${options.name}-${kind}-${includeGraph ? 'graph' : 'tabular'}`,
+    }));
     const built: ModelArtifact[] = [];
-    for (const variant of [tabular!, graph!]) {
+    for (const variant of [tabular, graph]) {
       const data = (part: keyof LoadedHistory['parts']) => toDataset(history.parts[part], variant.includeGraph);
       built.push(
         await buildModelArtifact({
-          name: variant.name, kind, featureVersion: FEATURE_VERSION, spec: [...featureSpec(variant)],
-          train: data('train'), validation: data('validation'), test: data('test'), split: describeSplit(history),
+          name: variant.name,
+          kind,
+          featureVersion: FEATURE_VERSION,
+          spec: [...featureSpec(variant)],
+          train: data('train'),
+          validation: data('validation'),
+          test: data('test'),
+          split: describeSplit(history),
           fingerprint: { value: history.fingerprint, rows: rowCount(history), source: historyDir },
-          hyperParameters: options.hyperParameters, crossValidation: null, warnings: [],
+          hyperParameters: options.hyperParameters,
+          crossValidation: null,
+          warnings: [],
         }),
       );
     }
     const labels = Uint8Array.from(history.parts.test, (r) => r.label);
     const lift = graphLift(
-      { model: built[0]!.name, probabilities: built[0]!.testProbabilities },
-      { model: built[1]!.name, probabilities: built[1]!.testProbabilities },
+      { model: built[0].name, probabilities: built[0].testProbabilities },
+      { model: built[1].name, probabilities: built[1].testProbabilities },
       labels,
       options.approvalRate,
     );
-    for (const artifact of [withGraphLift(built[0]!, lift), withGraphLift(built[1]!, lift)]) {
+    for (const artifact of [withGraphLift(built[0], lift), withGraphLift(built[1], lift)]) {
       writeArtifact(options.out, artifact);
       artifacts.push(artifact);
     }
@@ -57,7 +68,14 @@ function rowCount(history: LoadedHistory): number {
 function describeSplit(history: LoadedHistory): DataSplitDescription {
   const part = (rows: HistoryRow[]) => {
     const times = rows.map((r) => r.submittedAt).sort();
-    return { rows: rows.length, from: times[0]!, to: times[times.length - 1]! };
+    return { rows: rows.length, from: times[0], to: times[times.length - 1] };
   };
-  return { method: 'time', parts: { train: part(history.parts.train), validation: part(history.parts.validation), test: part(history.parts.test) } };
+  return {
+    method: 'time',
+    parts: {
+      train: part(history.parts.train),
+      validation: part(history.parts.validation),
+      test: part(history.parts.test),
+    },
+  };
 }

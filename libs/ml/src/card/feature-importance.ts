@@ -8,7 +8,7 @@ export function gainImportance(model: TreeEnsembleModel): FeatureImportance[] {
   for (const tree of model.trees) {
     tree.feature.forEach((f, n) => {
       if (f >= 0) {
-        gain[f]! += tree.gain[n]!;
+        gain[f] += tree.gain[n];
       }
     });
   }
@@ -25,7 +25,7 @@ export function informationValueImportance(model: ScorecardModel): FeatureImport
 function normalise(names: string[], values: Float64Array): FeatureImportance[] {
   const total = values.reduce((s, v) => s + v, 0) || 1;
   return names
-    .map((feature, i) => ({ feature, value: values[i]! / total }))
+    .map((feature, i) => ({ feature, value: values[i] / total }))
     .filter((f) => f.value > 0)
     .sort((a, b) => b.value - a.value);
 }

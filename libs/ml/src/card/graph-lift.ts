@@ -8,7 +8,12 @@ export interface ScoredSide {
 }
 
 /** Compares two models' test-set predictions on the same rows at one approval rate. */
-export function graphLift(tabular: ScoredSide, graph: ScoredSide, labels: ArrayLike<number>, approvalRate = 0.7): GraphLift {
+export function graphLift(
+  tabular: ScoredSide,
+  graph: ScoredSide,
+  labels: ArrayLike<number>,
+  approvalRate = 0.7,
+): GraphLift {
   const side = (s: ScoredSide) => ({
     model: s.model,
     auc: auc(s.probabilities, labels),
@@ -16,5 +21,11 @@ export function graphLift(tabular: ScoredSide, graph: ScoredSide, labels: ArrayL
   });
   const t = side(tabular);
   const g = side(graph);
-  return { approvalRate, tabular: t, graph: g, aucGain: g.auc - t.auc, badRateReductionPp: (t.badRateAtApproval - g.badRateAtApproval) * 100 };
+  return {
+    approvalRate,
+    tabular: t,
+    graph: g,
+    aucGain: g.auc - t.auc,
+    badRateReductionPp: (t.badRateAtApproval - g.badRateAtApproval) * 100,
+  };
 }

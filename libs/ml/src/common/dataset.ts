@@ -9,8 +9,8 @@ export function subsetDataset(data: Dataset, indices: ArrayLike<number>): Datase
   const rows: Float64Array[] = [];
   const labels = new Uint8Array(indices.length);
   for (let i = 0; i < indices.length; i++) {
-    rows.push(data.rows[indices[i]!]!);
-    labels[i] = data.labels[indices[i]!]!;
+    rows.push(data.rows[indices[i]]);
+    labels[i] = data.labels[indices[i]]!;
   }
   return { featureNames: data.featureNames, rows, labels };
 }

@@ -8,17 +8,31 @@ export function modelToJson(model: TrainedModel): unknown {
   if (model.kind === 'scorecard') {
     return model;
   }
-  return { ...model, trees: model.trees.map((t) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Array.from(v as ArrayLike<number>)]))) };
+  return {
+    ...model,
+    trees: model.trees.map((t) =>
+      Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Array.from(v as ArrayLike<number>)])),
+    ),
+  };
 }
 
-export function treeEnsembleFromJson(json: { featureNames: string[]; baseScore: number; trees: Record<keyof RegressionTree, number[]>[] }): TreeEnsembleModel {
+export function treeEnsembleFromJson(json: {
+  featureNames: string[];
+  baseScore: number;
+  trees: Record<keyof RegressionTree, number[]>[];
+}): TreeEnsembleModel {
   return {
     kind: 'gbm',
     featureNames: json.featureNames,
     baseScore: json.baseScore,
     trees: json.trees.map((t) => ({
-      feature: Int32Array.from(t.feature), threshold: Float32Array.from(t.threshold), left: Int32Array.from(t.left),
-      right: Int32Array.from(t.right), value: Float64Array.from(t.value), cover: Float64Array.from(t.cover), gain: Float64Array.from(t.gain),
+      feature: Int32Array.from(t.feature),
+      threshold: Float32Array.from(t.threshold),
+      left: Int32Array.from(t.left),
+      right: Int32Array.from(t.right),
+      value: Float64Array.from(t.value),
+      cover: Float64Array.from(t.cover),
+      gain: Float64Array.from(t.gain),
     })),
   };
 }

@@ -24,7 +24,7 @@ export function topReasons(
     .sort((a, b) => b.contribution - a.contribution || a.index - b.index)
     .slice(0, limit)
     .map(({ contribution, index }) => {
-      const feature = spec[index]!;
+      const feature = spec[index];
       const absent = feature.direction === 'indicator' && values?.[index] === 0 && feature.absentDescription;
       return {
         code: `M-${feature.name}`,

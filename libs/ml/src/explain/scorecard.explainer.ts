@@ -16,7 +16,7 @@ export class ScorecardExplainer {
   explain(row: ArrayLike<number>): Explanation {
     const contributions = new Float64Array(this.model.featureNames.length);
     for (const term of this.model.terms) {
-      contributions[term.feature]! += term.coefficient * woeOf(term, row[term.feature]!) - term.meanContribution;
+      contributions[term.feature] += term.coefficient * woeOf(term, row[term.feature]) - term.meanContribution;
     }
     return { baseValue: this.baseValue, contributions };
   }

@@ -5,15 +5,18 @@ import { TreeShapExplainer } from './tree-shap.explainer';
 
 /** E[f(x) | x_S] as path-dependent TreeSHAP defines it: follow x on S, cover-weighted elsewhere. */
 function conditional(tree: RegressionTree, row: Float64Array, known: Set<number>, node = 0): number {
-  const f = tree.feature[node]!;
+  const f = tree.feature[node];
   if (f < 0) {
-    return tree.value[node]!;
+    return tree.value[node];
   }
-  const [l, r] = [tree.left[node]!, tree.right[node]!];
+  const [l, r] = [tree.left[node], tree.right[node]];
   if (known.has(f)) {
-    return conditional(tree, row, known, Math.fround(row[f]!) < tree.threshold[node]! ? l : r);
+    return conditional(tree, row, known, Math.fround(row[f]) < tree.threshold[node] ? l : r);
   }
-  return (tree.cover[l]! * conditional(tree, row, known, l) + tree.cover[r]! * conditional(tree, row, known, r)) / tree.cover[node]!;
+  return (
+    (tree.cover[l] * conditional(tree, row, known, l) + tree.cover[r] * conditional(tree, row, known, r)) /
+    tree.cover[node]
+  );
 }
 
 function bruteForceShapley(model: TreeEnsembleModel, row: Float64Array): number[] {
@@ -37,11 +40,17 @@ function bruteForceShapley(model: TreeEnsembleModel, row: Float64Array): number[
 describe(TreeShapExplainer.name, () => {
   it('should equal brute-force Shapley values when the model is small enough to enumerate', () => {
     const data = syntheticDataset(400, 5, 5);
-    const { model } = new GradientBoostingTrainer({ nTrees: 5, maxDepth: 3, maxLeaves: 8, subsample: 1, colsample: 1 }).train(data);
+    const { model } = new GradientBoostingTrainer({
+      nTrees: 5,
+      maxDepth: 3,
+      maxLeaves: 8,
+      subsample: 1,
+      colsample: 1,
+    }).train(data);
     const explainer = new TreeShapExplainer(model);
     for (const row of data.rows.slice(0, 10)) {
       const exact = bruteForceShapley(model, row);
-      Array.from(explainer.explain(row).contributions).forEach((c, i) => expect(c).toBeCloseTo(exact[i]!, 9));
+      Array.from(explainer.explain(row).contributions).forEach((c, i) => expect(c).toBeCloseTo(exact[i], 9));
     }
   });
 });

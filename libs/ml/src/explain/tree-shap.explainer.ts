@@ -69,16 +69,17 @@ class TreeWalk {
     const at = parentOffset + depth + 1;
     p.copy(parentOffset, at, depth + 1);
     this.extend(at, depth, zero, one, feature);
-    const split = tree.feature[node]!;
+    const split = tree.feature[node];
     if (split < 0) {
       for (let i = 1; i <= depth; i++) {
-        this.phi[p.feature[at + i]!]! += unwoundSum(p, at, depth, i) * (p.one[at + i]! - p.zero[at + i]!) * tree.value[node]!;
+        this.phi[p.feature[at + i]] +=
+          unwoundSum(p, at, depth, i) * (p.one[at + i] - p.zero[at + i]) * tree.value[node];
       }
       return;
     }
-    const goesLeft = Math.fround(this.row[split]!) < tree.threshold[node]!;
-    const hot = goesLeft ? tree.left[node]! : tree.right[node]!;
-    const cold = goesLeft ? tree.right[node]! : tree.left[node]!;
+    const goesLeft = Math.fround(this.row[split]) < tree.threshold[node];
+    const hot = goesLeft ? tree.left[node] : tree.right[node];
+    const cold = goesLeft ? tree.right[node] : tree.left[node];
     let incomingZero = 1;
     let incomingOne = 1;
     let uniqueDepth = depth;
@@ -92,9 +93,9 @@ class TreeWalk {
       unwind(p, at, uniqueDepth, k);
       uniqueDepth--;
     }
-    const cover = tree.cover[node]!;
-    this.recurse(hot, at, uniqueDepth + 1, (incomingZero * tree.cover[hot]!) / cover, incomingOne, split);
-    this.recurse(cold, at, uniqueDepth + 1, (incomingZero * tree.cover[cold]!) / cover, 0, split);
+    const cover = tree.cover[node];
+    this.recurse(hot, at, uniqueDepth + 1, (incomingZero * tree.cover[hot]) / cover, incomingOne, split);
+    this.recurse(cold, at, uniqueDepth + 1, (incomingZero * tree.cover[cold]) / cover, 0, split);
   }
 
   private extend(at: number, depth: number, zero: number, one: number, feature: number): void {
@@ -104,24 +105,24 @@ class TreeWalk {
     p.one[at + depth] = one;
     p.weight[at + depth] = depth === 0 ? 1 : 0;
     for (let i = depth - 1; i >= 0; i--) {
-      p.weight[at + i + 1]! += (one * p.weight[at + i]! * (i + 1)) / (depth + 1);
-      p.weight[at + i] = (zero * p.weight[at + i]! * (depth - i)) / (depth + 1);
+      p.weight[at + i + 1] += (one * p.weight[at + i] * (i + 1)) / (depth + 1);
+      p.weight[at + i] = (zero * p.weight[at + i] * (depth - i)) / (depth + 1);
     }
   }
 }
 
 /** Removes element k from the path at `at` (length depth + 1), undoing its extend. */
 function unwind(p: PathBuffer, at: number, depth: number, k: number): void {
-  const one = p.one[at + k]!;
-  const zero = p.zero[at + k]!;
-  let next = p.weight[at + depth]!;
+  const one = p.one[at + k];
+  const zero = p.zero[at + k];
+  let next = p.weight[at + depth];
   for (let i = depth - 1; i >= 0; i--) {
     if (one !== 0) {
-      const tmp = p.weight[at + i]!;
+      const tmp = p.weight[at + i];
       p.weight[at + i] = (next * (depth + 1)) / ((i + 1) * one);
-      next = tmp - (p.weight[at + i]! * zero * (depth - i)) / (depth + 1);
+      next = tmp - (p.weight[at + i] * zero * (depth - i)) / (depth + 1);
     } else {
-      p.weight[at + i] = (p.weight[at + i]! * (depth + 1)) / (zero * (depth - i));
+      p.weight[at + i] = (p.weight[at + i] * (depth + 1)) / (zero * (depth - i));
     }
   }
   for (let i = k; i < depth; i++) {
@@ -133,17 +134,17 @@ function unwind(p: PathBuffer, at: number, depth: number, k: number): void {
 
 /** Total weight of the path with element k unwound, without modifying it. */
 function unwoundSum(p: PathBuffer, at: number, depth: number, k: number): number {
-  const one = p.one[at + k]!;
-  const zero = p.zero[at + k]!;
-  let next = p.weight[at + depth]!;
+  const one = p.one[at + k];
+  const zero = p.zero[at + k];
+  let next = p.weight[at + depth];
   let total = 0;
   for (let i = depth - 1; i >= 0; i--) {
     if (one !== 0) {
       const w = (next * (depth + 1)) / ((i + 1) * one);
       total += w;
-      next = p.weight[at + i]! - (w * zero * (depth - i)) / (depth + 1);
+      next = p.weight[at + i] - (w * zero * (depth - i)) / (depth + 1);
     } else {
-      total += (p.weight[at + i]! * (depth + 1)) / (zero * (depth - i));
+      total += (p.weight[at + i] * (depth + 1)) / (zero * (depth - i));
     }
   }
   return total;
@@ -152,13 +153,13 @@ function unwoundSum(p: PathBuffer, at: number, depth: number, k: number): number
 function expectedValue(tree: RegressionTree): number {
   let sum = 0;
   for (let n = 0; n < tree.feature.length; n++) {
-    if (tree.feature[n]! < 0) {
-      sum += (tree.value[n]! * tree.cover[n]!) / tree.cover[0]!;
+    if (tree.feature[n] < 0) {
+      sum += (tree.value[n] * tree.cover[n]) / tree.cover[0];
     }
   }
   return sum;
 }
 
 function treeDepth(tree: RegressionTree, node: number): number {
-  return tree.feature[node]! < 0 ? 0 : 1 + Math.max(treeDepth(tree, tree.left[node]!), treeDepth(tree, tree.right[node]!));
+  return tree.feature[node] < 0 ? 0 : 1 + Math.max(treeDepth(tree, tree.left[node]), treeDepth(tree, tree.right[node]));
 }

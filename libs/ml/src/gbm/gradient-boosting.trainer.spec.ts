@@ -14,7 +14,10 @@ describe(GradientBoostingTrainer.name, () => {
   const train = syntheticDataset(1500, 1);
   const validation = syntheticDataset(500, 2);
   const test = syntheticDataset(500, 3);
-  const result = new GradientBoostingTrainer({ nTrees: 80, maxDepth: 4, maxLeaves: 12, seed: 9 }).train(train, validation);
+  const result = new GradientBoostingTrainer({ nTrees: 80, maxDepth: 4, maxLeaves: 12, seed: 9 }).train(
+    train,
+    validation,
+  );
 
   it('should learn a ranking well above chance when the label depends on the features', () => {
     const scores = test.rows.map((r) => predictLogit(result.model, r));
@@ -22,8 +25,13 @@ describe(GradientBoostingTrainer.name, () => {
   });
 
   it('should produce identical trees when trained twice with the same seed', () => {
-    const again = new GradientBoostingTrainer({ nTrees: 80, maxDepth: 4, maxLeaves: 12, seed: 9 }).train(train, validation);
-    expect(again.model.trees.map((t) => Array.from(t.value))).toEqual(result.model.trees.map((t) => Array.from(t.value)));
+    const again = new GradientBoostingTrainer({ nTrees: 80, maxDepth: 4, maxLeaves: 12, seed: 9 }).train(
+      train,
+      validation,
+    );
+    expect(again.model.trees.map((t) => Array.from(t.value))).toEqual(
+      result.model.trees.map((t) => Array.from(t.value)),
+    );
   });
 
   it('should respect depth and leaf limits when growing trees', () => {
@@ -34,7 +42,12 @@ describe(GradientBoostingTrainer.name, () => {
   });
 
   it('should stop early and keep the best iteration when validation loss stops improving', () => {
-    const long = new GradientBoostingTrainer({ nTrees: 2000, learningRate: 0.3, earlyStoppingRounds: 10, seed: 9 }).train(train, validation);
+    const long = new GradientBoostingTrainer({
+      nTrees: 2000,
+      learningRate: 0.3,
+      earlyStoppingRounds: 10,
+      seed: 9,
+    }).train(train, validation);
     expect(long.validationLogLoss.length).toBeLessThan(2000);
     expect(long.treesKept).toBe(long.validationLogLoss.length - 10);
   });
@@ -45,10 +58,10 @@ describe(GradientBoostingTrainer.name, () => {
     const evaluator = new TreeEnsembleEvaluator(result.model);
     test.rows.forEach((row, i) => {
       const own = sigmoid(predictLogit(result.model, row));
-      expect(Math.abs(onnx[i]! - own)).toBeLessThan(1e-5);
+      expect(Math.abs(onnx[i] - own)).toBeLessThan(1e-5);
       expect(evaluator.probability(row)).toBe(own);
     });
-    expect(await scorer.score(test.rows[0]!)).toBeCloseTo(onnx[0]!, 7);
+    expect(await scorer.score(test.rows[0])).toBeCloseTo(onnx[0], 7);
     await scorer.release();
   });
 
@@ -63,5 +76,5 @@ describe(GradientBoostingTrainer.name, () => {
 });
 
 function depth(left: Int32Array, right: Int32Array, node: number): number {
-  return left[node]! < 0 ? 0 : 1 + Math.max(depth(left, right, left[node]!), depth(left, right, right[node]!));
+  return left[node] < 0 ? 0 : 1 + Math.max(depth(left, right, left[node]), depth(left, right, right[node]));
 }

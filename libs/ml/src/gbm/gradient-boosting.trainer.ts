@@ -36,11 +36,11 @@ export class GradientBoostingTrainer {
       ctx.features = sampleFeatures(random, train.featureNames.length, p.colsample);
       const builder = growTree(ctx, sampleRows(random, train.rows.length, p.subsample));
       for (let i = 0; i < margin.length; i++) {
-        margin[i]! += builder.valueAt(builder.leafOfBinned(ctx.bins, i));
+        margin[i] += builder.valueAt(builder.leafOfBinned(ctx.bins, i));
       }
       trees.push(builder.build());
       if (validation) {
-        const loss = updateValidation(validation, trees[trees.length - 1]!, validMargin);
+        const loss = updateValidation(validation, trees[trees.length - 1], validMargin);
         losses.push(loss);
         best = loss < best.loss - 1e-9 ? { loss, trees: trees.length } : best;
         if (p.earlyStoppingRounds > 0 && trees.length - best.trees >= p.earlyStoppingRounds) {
@@ -76,8 +76,8 @@ export class GradientBoostingTrainer {
 
 function computeGradients(labels: Uint8Array, margin: Float64Array, grad: Float64Array, hess: Float64Array): void {
   for (let i = 0; i < labels.length; i++) {
-    const p = sigmoid(margin[i]!);
-    grad[i] = p - labels[i]!;
+    const p = sigmoid(margin[i]);
+    grad[i] = p - labels[i];
     hess[i] = Math.max(p * (1 - p), 1e-16);
   }
 }
@@ -86,8 +86,8 @@ function updateValidation(validation: Dataset, tree: RegressionTree, margin: Flo
   const single: TreeEnsembleModel = { kind: 'gbm', featureNames: [], baseScore: 0, trees: [tree] };
   let loss = 0;
   for (let i = 0; i < margin.length; i++) {
-    margin[i]! += predictLogit(single, validation.rows[i]!);
-    const p = Math.min(Math.max(sigmoid(margin[i]!), 1e-15), 1 - 1e-15);
+    margin[i] += predictLogit(single, validation.rows[i]);
+    const p = Math.min(Math.max(sigmoid(margin[i]), 1e-15), 1 - 1e-15);
     loss -= validation.labels[i] === 1 ? Math.log(p) : Math.log(1 - p);
   }
   return loss / Math.max(1, margin.length);

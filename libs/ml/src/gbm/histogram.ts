@@ -21,13 +21,13 @@ export class Histogram {
   ): Histogram {
     const h = new Histogram(bins.length, binsPerFeature);
     for (const f of features) {
-      const column = bins[f]!;
+      const column = bins[f];
       const offset = f * binsPerFeature;
       for (let k = 0; k < rows.length; k++) {
-        const i = rows[k]!;
-        const slot = offset + column[i]!;
-        h.grad[slot]! += grad[i]!;
-        h.hess[slot]! += hess[i]!;
+        const i = rows[k];
+        const slot = offset + column[i];
+        h.grad[slot] += grad[i];
+        h.hess[slot] += hess[i];
       }
     }
     return h;
@@ -37,8 +37,8 @@ export class Histogram {
   minus(sibling: Histogram): Histogram {
     const h = new Histogram(this.featureCount, this.binsPerFeature);
     for (let s = 0; s < this.grad.length; s++) {
-      h.grad[s] = this.grad[s]! - sibling.grad[s]!;
-      h.hess[s] = this.hess[s]! - sibling.hess[s]!;
+      h.grad[s] = this.grad[s] - sibling.grad[s];
+      h.hess[s] = this.hess[s] - sibling.hess[s];
     }
     return h;
   }

@@ -12,7 +12,7 @@ export class QuantileBinner {
   static fit(rows: Float64Array[], featureCount: number, maxBins: number): QuantileBinner {
     const thresholds: Float32Array[] = [];
     for (let f = 0; f < featureCount; f++) {
-      const values = Float32Array.from(rows, (r) => r[f]!).sort();
+      const values = Float32Array.from(rows, (r) => r[f]).sort();
       thresholds.push(cutPoints(values, maxBins));
     }
     return new QuantileBinner(thresholds);
@@ -20,7 +20,7 @@ export class QuantileBinner {
 
   /** Column-major bin indices, one Uint8Array per feature. */
   transform(rows: Float64Array[]): Uint8Array[] {
-    return this.thresholds.map((cuts, f) => Uint8Array.from(rows, (r) => binOf(cuts, Math.fround(r[f]!))));
+    return this.thresholds.map((cuts, f) => Uint8Array.from(rows, (r) => binOf(cuts, Math.fround(r[f]))));
   }
 }
 
@@ -33,7 +33,7 @@ export function cutPoints(sorted: Float32Array, maxBins: number): Float32Array {
   const n = sorted.length;
   for (let q = 1; q < maxBins; q++) {
     const v = sorted[Math.floor((q * n) / maxBins)];
-    if (v !== undefined && v > sorted[0]! && v !== cuts[cuts.length - 1]) {
+    if (v !== undefined && v > sorted[0] && v !== cuts[cuts.length - 1]) {
       cuts.push(v);
     }
   }
@@ -60,7 +60,7 @@ export function binOf(cuts: Float32Array, x: number): number {
   let hi = cuts.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (cuts[mid]! <= x) {
+    if (cuts[mid] <= x) {
       lo = mid + 1;
     } else {
       hi = mid;

@@ -22,9 +22,9 @@ export function findBestSplit(
     const offset = f * hist.binsPerFeature;
     let gl = 0;
     let hl = 0;
-    for (let b = 0; b < binCounts[f]! - 1; b++) {
-      gl += hist.grad[offset + b]!;
-      hl += hist.hess[offset + b]!;
+    for (let b = 0; b < binCounts[f] - 1; b++) {
+      gl += hist.grad[offset + b];
+      hl += hist.hess[offset + b];
       const hr = totals.hess - hl;
       if (hl < params.minChildWeight || hr < params.minChildWeight) {
         continue;

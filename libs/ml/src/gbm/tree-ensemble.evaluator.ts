@@ -27,21 +27,33 @@ export class TreeEnsembleEvaluator {
       this.roots[t] = offset;
       this.feature.set(tree.feature, offset);
       this.threshold.set(tree.threshold, offset);
-      this.left.set(tree.left.map((c) => c + offset), offset);
-      this.right.set(tree.right.map((c) => c + offset), offset);
+      this.left.set(
+        tree.left.map((c) => c + offset),
+        offset,
+      );
+      this.right.set(
+        tree.right.map((c) => c + offset),
+        offset,
+      );
       this.value.set(tree.value, offset);
       offset += tree.feature.length;
     });
   }
 
   logit(row: ArrayLike<number>): number {
+    return this.logitAt(row, 0);
+  }
+
+  /** Logit of the row starting at `offset` in a flat row-major matrix (no subarray per row). */
+  private logitAt(data: ArrayLike<number>, offset: number): number {
     let sum = this.baseScore;
     for (let t = 0; t < this.roots.length; t++) {
-      let node = this.roots[t]!;
-      while (this.feature[node]! >= 0) {
-        node = Math.fround(row[this.feature[node]!]!) < this.threshold[node]! ? this.left[node]! : this.right[node]!;
+      let node = this.roots[t];
+      while (this.feature[node] >= 0) {
+        node =
+          Math.fround(data[offset + this.feature[node]]) < this.threshold[node] ? this.left[node] : this.right[node];
       }
-      sum += this.value[node]!;
+      sum += this.value[node];
     }
     return sum;
   }
@@ -55,7 +67,7 @@ export class TreeEnsembleEvaluator {
     const n = matrix.length / featureCount;
     const out = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      out[i] = this.probability(matrix.subarray(i * featureCount, (i + 1) * featureCount));
+      out[i] = sigmoid(this.logitAt(matrix, i * featureCount));
     }
     return out;
   }

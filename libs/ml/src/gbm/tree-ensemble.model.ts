@@ -27,9 +27,9 @@ export interface TreeEnsembleModel {
 /** Leaf index reached by a row. */
 export function leafIndex(tree: RegressionTree, row: ArrayLike<number>): number {
   let node = 0;
-  while (tree.feature[node]! >= 0) {
-    const x = Math.fround(row[tree.feature[node]!]!);
-    node = x < tree.threshold[node]! ? tree.left[node]! : tree.right[node]!;
+  while (tree.feature[node] >= 0) {
+    const x = Math.fround(row[tree.feature[node]]);
+    node = x < tree.threshold[node] ? tree.left[node] : tree.right[node];
   }
   return node;
 }
@@ -38,7 +38,7 @@ export function leafIndex(tree: RegressionTree, row: ArrayLike<number>): number 
 export function predictLogit(model: TreeEnsembleModel, row: ArrayLike<number>): number {
   let sum = model.baseScore;
   for (const tree of model.trees) {
-    sum += tree.value[leafIndex(tree, row)]!;
+    sum += tree.value[leafIndex(tree, row)];
   }
   return sum;
 }

@@ -45,14 +45,14 @@ export class TreeBuilder {
   /** Leaf reached by a binned row. */
   leafOfBinned(bins: Uint8Array[], row: number): number {
     let node = 0;
-    while (this.feature[node]! >= 0) {
-      node = bins[this.feature[node]!]![row]! <= this.splitBin[node]! ? this.left[node]! : this.right[node]!;
+    while (this.feature[node] >= 0) {
+      node = bins[this.feature[node]][row] <= this.splitBin[node] ? this.left[node] : this.right[node];
     }
     return node;
   }
 
   valueAt(node: number): number {
-    return this.value[node]!;
+    return this.value[node];
   }
 
   build(): RegressionTree {

@@ -51,9 +51,9 @@ export function growTree(ctx: GrowContext, rows: Uint32Array): TreeBuilder {
 
 function splitLeaf(ctx: GrowContext, builder: TreeBuilder, leaf: OpenLeaf): OpenLeaf[] {
   const split = leaf.split!;
-  const column = ctx.bins[split.feature]!;
-  const goesLeft = leaf.rows.filter((i) => column[i]! <= split.bin);
-  const goesRight = leaf.rows.filter((i) => column[i]! > split.bin);
+  const column = ctx.bins[split.feature];
+  const goesLeft = leaf.rows.filter((i) => column[i] <= split.bin);
+  const goesRight = leaf.rows.filter((i) => column[i] > split.bin);
   const small = goesLeft.length <= goesRight.length ? goesLeft : goesRight;
   const smallHist = Histogram.build(ctx.bins, ctx.features, small, ctx.grad, ctx.hess, ctx.maxBinCount);
   const largeHist = leaf.hist.minus(smallHist);
@@ -61,7 +61,7 @@ function splitLeaf(ctx: GrowContext, builder: TreeBuilder, leaf: OpenLeaf): Open
   const rightHist = small === goesLeft ? largeHist : smallHist;
   const left = openLeaf(ctx, builder, goesLeft, leaf.depth + 1, leftHist);
   const right = openLeaf(ctx, builder, goesRight, leaf.depth + 1, rightHist);
-  const threshold = ctx.thresholds[split.feature]![split.bin]!;
+  const threshold = ctx.thresholds[split.feature][split.bin];
   builder.makeSplit(leaf.node, { ...split, threshold }, [left.node, right.node]);
   return [left, right];
 }
@@ -70,8 +70,8 @@ function openLeaf(ctx: GrowContext, builder: TreeBuilder, rows: Uint32Array, dep
   let grad = 0;
   let hess = 0;
   for (const i of rows) {
-    grad += ctx.grad[i]!;
-    hess += ctx.hess[i]!;
+    grad += ctx.grad[i];
+    hess += ctx.hess[i];
   }
   const node = builder.addLeaf(hess, 0);
   const split =

@@ -40,7 +40,12 @@ describe('metrics', () => {
     const baseline = scoreBaseline(base);
     expect(baseline.proportions.every((p) => Math.abs(p - 0.1) < 1e-12)).toBe(true);
     expect(psi(baseline, base)).toBeCloseTo(0, 12);
-    expect(psi(baseline, base.map((s) => s * 0.5))).toBeGreaterThan(0.25);
+    expect(
+      psi(
+        baseline,
+        base.map((s) => s * 0.5),
+      ),
+    ).toBeGreaterThan(0.25);
   });
 
   it('should give the bad rate of the approved share when ranking by risk', () => {

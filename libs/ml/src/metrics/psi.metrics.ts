@@ -10,8 +10,8 @@ export function scoreBaseline(scores: ArrayLike<number>, bins = 10): ScoreBaseli
   const sorted = Float64Array.from(scores).sort();
   const edges: number[] = [];
   for (let k = 1; k < bins; k++) {
-    const edge = sorted[Math.floor((k * sorted.length) / bins)]!;
-    if (edges.length === 0 || edge > edges[edges.length - 1]!) {
+    const edge = sorted[Math.floor((k * sorted.length) / bins)];
+    if (edges.length === 0 || edge > edges[edges.length - 1]) {
       edges.push(edge);
     }
   }
@@ -22,10 +22,10 @@ export function binProportions(scores: ArrayLike<number>, edges: number[]): numb
   const counts = new Array<number>(edges.length + 1).fill(0);
   for (let i = 0; i < scores.length; i++) {
     let k = 0;
-    while (k < edges.length && scores[i]! >= edges[k]!) {
+    while (k < edges.length && scores[i] >= edges[k]) {
       k++;
     }
-    counts[k]!++;
+    counts[k]++;
   }
   return counts.map((c) => c / Math.max(1, scores.length));
 }
@@ -38,7 +38,7 @@ export function psi(baseline: ScoreBaseline, scores: ArrayLike<number>): number 
   const actual = binProportions(scores, baseline.edges);
   return baseline.proportions.reduce((sum, expected, k) => {
     const e = Math.max(expected, 1e-4);
-    const a = Math.max(actual[k]!, 1e-4);
+    const a = Math.max(actual[k], 1e-4);
     return sum + (a - e) * Math.log(a / e);
   }, 0);
 }

@@ -22,7 +22,7 @@ export class OnnxScorer {
 
   async score(row: ArrayLike<number>): Promise<number> {
     const result = await this.scoreBatch(Float32Array.from(row), 1);
-    return result[0]!;
+    return result[0];
   }
 
   /** Probabilities for a row-major matrix of `rows` rows. */
@@ -30,8 +30,10 @@ export class OnnxScorer {
     if (matrix.length !== rows * this.featureCount) {
       throw new Error(`expected ${rows} x ${this.featureCount} features, got ${matrix.length} values`);
     }
-    const output = await this.session.run({ features: new Tensor('float32', matrix, [rows, this.featureCount]) }, ['probability']);
-    return output.probability!.data as Float32Array;
+    const output = await this.session.run({ features: new Tensor('float32', matrix, [rows, this.featureCount]) }, [
+      'probability',
+    ]);
+    return output.probability.data as Float32Array;
   }
 
   async release(): Promise<void> {

@@ -15,11 +15,11 @@ export function exportScorecardToOnnx(model: ScorecardModel, metadata: Record<st
   const deltas: number[] = [];
   let bias = model.intercept;
   for (const term of model.terms) {
-    bias += term.coefficient * term.woe[0]!;
+    bias += term.coefficient * term.woe[0];
     term.edges.forEach((edge, k) => {
       edgeFeature.push(term.feature);
       edges.push(edge);
-      deltas.push(term.coefficient * (term.woe[k + 1]! - term.woe[k]!));
+      deltas.push(term.coefficient * (term.woe[k + 1] - term.woe[k]));
     });
   }
   if (edges.length === 0) {
@@ -52,9 +52,21 @@ function spec(model: ScorecardModel, steps: Steps, metadata: Record<string, stri
       { name: 'bias', dataType: 'float', dims: [1], values: [steps.bias] },
     ],
     nodes: [
-      { name: 'gather', opType: 'Gather', inputs: ['features', 'edge_feature'], outputs: ['gathered'], attributes: [{ name: 'axis', kind: 'int', value: 1 }] },
+      {
+        name: 'gather',
+        opType: 'Gather',
+        inputs: ['features', 'edge_feature'],
+        outputs: ['gathered'],
+        attributes: [{ name: 'axis', kind: 'int', value: 1 }],
+      },
       { name: 'above', opType: 'GreaterOrEqual', inputs: ['gathered', 'edges'], outputs: ['above_bool'] },
-      { name: 'cast', opType: 'Cast', inputs: ['above_bool'], outputs: ['above_float'], attributes: [{ name: 'to', kind: 'int', value: 1 }] },
+      {
+        name: 'cast',
+        opType: 'Cast',
+        inputs: ['above_bool'],
+        outputs: ['above_float'],
+        attributes: [{ name: 'to', kind: 'int', value: 1 }],
+      },
       { name: 'matmul', opType: 'MatMul', inputs: ['above_float', 'deltas'], outputs: ['steps_sum'] },
       { name: 'add_bias', opType: 'Add', inputs: ['steps_sum', 'bias'], outputs: ['logit'] },
       ...probabilityTail('logit'),

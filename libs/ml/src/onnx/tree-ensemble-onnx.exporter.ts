@@ -78,18 +78,18 @@ function flatten(model: TreeEnsembleModel): FlatNodes {
   };
   model.trees.forEach((tree, t) => {
     for (let n = 0; n < tree.feature.length; n++) {
-      const isLeaf = tree.feature[n]! < 0;
+      const isLeaf = tree.feature[n] < 0;
       flat.treeIds.push(t);
       flat.nodeIds.push(n);
-      flat.featureIds.push(isLeaf ? 0 : tree.feature[n]!);
+      flat.featureIds.push(isLeaf ? 0 : tree.feature[n]);
       flat.modes.push(isLeaf ? 'LEAF' : 'BRANCH_LT');
-      flat.values.push(isLeaf ? 0 : tree.threshold[n]!);
-      flat.trueIds.push(isLeaf ? 0 : tree.left[n]!);
-      flat.falseIds.push(isLeaf ? 0 : tree.right[n]!);
+      flat.values.push(isLeaf ? 0 : tree.threshold[n]);
+      flat.trueIds.push(isLeaf ? 0 : tree.left[n]);
+      flat.falseIds.push(isLeaf ? 0 : tree.right[n]);
       if (isLeaf) {
         flat.leafTree.push(t);
         flat.leafNode.push(n);
-        flat.leafWeight.push(tree.value[n]!);
+        flat.leafWeight.push(tree.value[n]);
       }
     }
   });

@@ -2,7 +2,14 @@ import { riskGrade } from './risk-grade';
 
 describe('riskGrade', () => {
   it.each([
-    [0, 'A'], [0.0099, 'A'], [0.01, 'B'], [0.03, 'C'], [0.05, 'D'], [0.15, 'E'], [0.2, 'F'], [1, 'F'],
+    [0, 'A'],
+    [0.0099, 'A'],
+    [0.01, 'B'],
+    [0.03, 'C'],
+    [0.05, 'D'],
+    [0.15, 'E'],
+    [0.2, 'F'],
+    [1, 'F'],
   ])('should map PD %p to grade %p when graded', (pd, grade) => {
     expect(riskGrade(pd)).toBe(grade);
   });

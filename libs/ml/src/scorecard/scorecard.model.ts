@@ -32,14 +32,14 @@ export interface ScorecardModel {
 
 /** logit = intercept + sum of coefficient x WoE(bin of x). */
 export function scorecardLogit(model: ScorecardModel, row: ArrayLike<number>): number {
-  return model.terms.reduce((sum, term) => sum + term.coefficient * woeOf(term, row[term.feature]!), model.intercept);
+  return model.terms.reduce((sum, term) => sum + term.coefficient * woeOf(term, row[term.feature]), model.intercept);
 }
 
 /** Total points for a row: the sum of its bins' points. */
 export function scorecardPoints(model: ScorecardModel, row: ArrayLike<number>): number {
   return model.terms.reduce((sum, term) => {
-    const x = Math.fround(row[term.feature]!);
+    const x = Math.fround(row[term.feature]);
     const bin = term.edges.filter((e) => x >= e).length;
-    return sum + term.points[bin]!;
+    return sum + term.points[bin];
   }, 0);
 }

@@ -31,17 +31,29 @@ export class ScorecardTrainer {
     if (selected.length === 0) {
       throw new Error('scorecard: no feature has information value above the threshold');
     }
-    const design = data.rows.map((row) => Float64Array.from([1, ...selected.map(([f, b]) => woeOf(b, row[f]!))]));
+    const design = data.rows.map((row) => Float64Array.from([1, ...selected.map(([f, b]) => woeOf(b, row[f]))]));
     const beta = fitLogisticIrls(design, data.labels, this.params.l2);
-    const terms = selected.map(([feature, binning], j) => this.term(data, feature, binning, beta[j + 1]!, design, j + 1));
-    const model: ScorecardModel = { kind: 'scorecard', featureNames: data.featureNames, intercept: beta[0]!, terms, scaling: this.params.scaling };
+    const terms = selected.map(([feature, binning], j) =>
+      this.term(data, feature, binning, beta[j + 1], design, j + 1),
+    );
+    const model: ScorecardModel = {
+      kind: 'scorecard',
+      featureNames: data.featureNames,
+      intercept: beta[0],
+      terms,
+      scaling: this.params.scaling,
+    };
     return withPoints(model);
   }
 
   private selectFeatures(data: Dataset): [number, WoeBinning][] {
     const selected: [number, WoeBinning][] = [];
     for (let f = 0; f < data.featureNames.length; f++) {
-      const binning = fitWoeBinning(data.rows.map((r) => r[f]!), data.labels, this.params);
+      const binning = fitWoeBinning(
+        data.rows.map((r) => r[f]),
+        data.labels,
+        this.params,
+      );
       if (binning.woe.length >= 2 && binning.informationValue >= this.params.minInformationValue) {
         selected.push([f, binning]);
       }
@@ -49,11 +61,24 @@ export class ScorecardTrainer {
     return selected;
   }
 
-  private term(data: Dataset, feature: number, binning: WoeBinning, coefficient: number, design: Float64Array[], column: number): ScorecardTerm {
-    const meanWoe = design.reduce((s, row) => s + row[column]!, 0) / design.length;
+  private term(
+    data: Dataset,
+    feature: number,
+    binning: WoeBinning,
+    coefficient: number,
+    design: Float64Array[],
+    column: number,
+  ): ScorecardTerm {
+    const meanWoe = design.reduce((s, row) => s + row[column], 0) / design.length;
     return {
-      feature, name: data.featureNames[feature]!, edges: binning.edges, woe: binning.woe, coefficient,
-      meanContribution: coefficient * meanWoe, points: [], informationValue: binning.informationValue,
+      feature,
+      name: data.featureNames[feature],
+      edges: binning.edges,
+      woe: binning.woe,
+      coefficient,
+      meanContribution: coefficient * meanWoe,
+      points: [],
+      informationValue: binning.informationValue,
     };
   }
 }

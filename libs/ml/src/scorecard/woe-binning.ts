@@ -37,8 +37,12 @@ function countBins(values: ArrayLike<number>, labels: Uint8Array, edges: number[
   const cuts = Float32Array.from(edges);
   const counts = Array.from({ length: edges.length + 1 }, () => ({ good: 0, bad: 0 }));
   for (let i = 0; i < values.length; i++) {
-    const bin = counts[binOf(cuts, Math.fround(values[i]!))]!;
-    labels[i] === 1 ? bin.bad++ : bin.good++;
+    const bin = counts[binOf(cuts, Math.fround(values[i]))];
+    if (labels[i] === 1) {
+      bin.bad++;
+    } else {
+      bin.good++;
+    }
   }
   return counts;
 }
@@ -51,7 +55,7 @@ interface Bins {
 /** Merges bin b with bin b+1 (dropping the edge between them). */
 function merge(bins: Bins, b: number): Bins {
   const counts = [...bins.counts];
-  counts.splice(b, 2, { good: counts[b]!.good + counts[b + 1]!.good, bad: counts[b]!.bad + counts[b + 1]!.bad });
+  counts.splice(b, 2, { good: counts[b].good + counts[b + 1].good, bad: counts[b].bad + counts[b + 1].bad });
   const edges = [...bins.edges];
   edges.splice(b, 1);
   return { edges, counts };
@@ -67,15 +71,15 @@ function mergeSmall(edges: number[], counts: BinCounts[], minRows: number): Bins
     if (b < 0 || bins.counts.length <= 1) {
       return bins;
     }
-    const towardsNext = b === 0 || (b < bins.counts.length - 1 && size(bins.counts[b + 1]!) < size(bins.counts[b - 1]!));
+    const towardsNext = b === 0 || (b < bins.counts.length - 1 && size(bins.counts[b + 1]) < size(bins.counts[b - 1]));
     bins = merge(bins, towardsNext ? b : b - 1);
   }
 }
 
 function mergeNonMonotone(edges: number[], counts: BinCounts[]): Bins {
   let bins = { edges, counts };
-  const first = badRate(counts[0]!);
-  const last = badRate(counts[counts.length - 1]!);
+  const first = badRate(counts[0]);
+  const last = badRate(counts[counts.length - 1]);
   const increasing = last >= first;
   for (;;) {
     // Equal neighbours merge too: a step with no change in risk adds nothing but noise.
@@ -107,8 +111,8 @@ function withWoe(edges: number[], counts: BinCounts[]): WoeBinning {
 export function woeOf(binning: Pick<WoeBinning, 'edges' | 'woe'>, x: number): number {
   const fx = Math.fround(x);
   let b = 0;
-  while (b < binning.edges.length && fx >= binning.edges[b]!) {
+  while (b < binning.edges.length && fx >= binning.edges[b]) {
     b++;
   }
-  return binning.woe[b]!;
+  return binning.woe[b];
 }
