@@ -2,6 +2,7 @@ import { decisionMadeSchema, Topics } from '@loanmesh/contracts';
 import { KafkaTestClient, waitFor } from '@loanmesh/testing';
 
 import { AutomaticDecisionService } from '../decisions/automatic-decision.service';
+import { SlaSweeperService } from './sla-sweeper.service';
 import { scoredEvent, type ScoredOverrides } from '../testing/scored-event.factory';
 import { type ReviewTestApp, startReviewTestApp } from '../testing/review-test-app';
 
@@ -131,6 +132,18 @@ describe('case workflow (real PostgreSQL and Kafka)', () => {
       'DECIDED',
       'REOPENED',
     ]);
+  });
+
+  it('should flag SLA breaches in the case history when the deadline has passed', async () => {
+    const id = await referredCase({ pd: 0.2, grade: 'D' });
+    const later = new Date(Date.now() + 10 * 24 * 3600 * 1000);
+    expect(await t.app.get(SlaSweeperService).sweep(later)).toBeGreaterThanOrEqual(1);
+    const detail = (await t.call(tokens.officer1, 'GET', `/cases/${id}`)).body as {
+      case: { slaBreached: boolean };
+      history: { action: string }[];
+    };
+    expect(detail.case.slaBreached).toBe(true);
+    expect(detail.history.map((h) => h.action)).toContain('SLA_BREACHED');
   });
 
   it('should export labels as CSV and decisions as NDJSON with people masked for the auditor', async () => {

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 
-import { decisionMadeSchema, type DecisionMadeEvent, Topics } from '@loanmesh/contracts';
+import { DeadLetterTopics, decisionMadeSchema, type DecisionMadeEvent, Headers, Topics } from '@loanmesh/contracts';
 import { KafkaTestClient, waitFor } from '@loanmesh/testing';
 
 import { CaseEntity } from '../cases/case.entity';
@@ -20,7 +20,7 @@ describe('AutomaticDecisionService (real Kafka and PostgreSQL)', () => {
     t = await startReviewTestApp();
     ds = t.app.get(DataSource);
     kafka = new KafkaTestClient();
-    published = await kafka.capture([Topics.decisionMade]);
+    published = await kafka.capture([Topics.decisionMade, DeadLetterTopics.review]);
   });
 
   afterAll(async () => {
@@ -31,6 +31,7 @@ describe('AutomaticDecisionService (real Kafka and PostgreSQL)', () => {
   const decisionsFor = (applicationId: string) => ds.getRepository(DecisionEntity).find({ where: { applicationId } });
   const publishedFor = (applicationId: string): DecisionMadeEvent[] =>
     published
+      .filter((r) => r.topic === Topics.decisionMade)
       .map((r) => decisionMadeSchema.parse(JSON.parse(r.value!.toString())))
       .filter((e) => e.payload.applicationId === applicationId);
 
@@ -95,6 +96,19 @@ describe('AutomaticDecisionService (real Kafka and PostgreSQL)', () => {
       'referral event',
     );
     expect(referred.payload.outcome).toBe('REFERRED');
+  });
+
+  it('should dead-letter a malformed scored event with its reason and keep consuming', async () => {
+    const broken = scoredEvent();
+    const raw = JSON.stringify({ ...broken, payload: { ...broken.payload, champion: { probabilityOfDefault: 3 } } });
+    await kafka.produce(Topics.applicationScored, [{ key: 'bad', value: raw }]);
+    const dead = await waitFor(
+      () => published.find((r) => r.topic === DeadLetterTopics.review && r.key === 'bad'),
+      30000,
+      'dead letter',
+    );
+    expect(dead.headers[Headers.deadLetterCode]).toBe('SCHEMA_VIOLATION');
+    expect(await decisionsFor(broken.payload.application.applicationId)).toHaveLength(0);
   });
 
   it('should verify the chain and then detect a row changed behind its back', async () => {

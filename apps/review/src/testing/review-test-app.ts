@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 
 import { loadConfig } from '@loanmesh/config';
+import { Topics } from '@loanmesh/contracts';
 import { kafkaMicroserviceOptions } from '@loanmesh/kafka';
 import { bootstrapService } from '@loanmesh/observability';
-import { createTestDatabase, TEST_BROKERS, type TestDatabase, uniqueId } from '@loanmesh/testing';
+import { createTestDatabase, KafkaTestClient, TEST_BROKERS, type TestDatabase, uniqueId } from '@loanmesh/testing';
 
 import { ReviewAppModule } from '../app.module';
 import { reviewConfigShape } from '../config/review.config';
@@ -28,6 +29,7 @@ export interface ReviewTestApp {
 export async function startReviewTestApp(env: Record<string, string> = {}): Promise<ReviewTestApp> {
   const db = await createTestDatabase('review_t');
   const group = uniqueId('review-test');
+  await skipBacklog(group);
   const config = loadConfig(reviewConfigShape, {
     HTTP_PORT: '1',
     SERVICE_NAME: 'review',
@@ -78,4 +80,28 @@ export async function startReviewTestApp(env: Record<string, string> = {}): Prom
       await db.drop();
     },
   };
+}
+
+/**
+ * Starts the new consumer group at the end of the scored topic, so a suite sees only the
+ * events it produces, not the backlog other runs (or the demo) left on the shared broker.
+ */
+async function skipBacklog(groupId: string): Promise<void> {
+  const client = new KafkaTestClient();
+  const admin = client.kafka.admin();
+  await admin.connect();
+  try {
+    if (!(await admin.listTopics()).includes(Topics.applicationScored)) {
+      return;
+    }
+    const ends = await admin.fetchTopicOffsets(Topics.applicationScored);
+    await admin.setOffsets({
+      groupId,
+      topic: Topics.applicationScored,
+      partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })),
+    });
+  } finally {
+    await admin.disconnect();
+    await client.close();
+  }
 }
