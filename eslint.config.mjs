@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'infra/**', 'coverage/**', '**/*.cjs', '**/*.mjs', 'apps/console/public/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'infra/**', '.local/**', 'test-results/**', 'coverage/**', '**/*.cjs', '**/*.mjs', 'apps/console/public/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
