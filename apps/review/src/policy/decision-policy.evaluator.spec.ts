@@ -43,6 +43,15 @@ describe(evaluatePolicy.name, () => {
     expect(r.fourEyes.required).toBe(true);
   });
 
+  it('should keep a score decline automatic when graph triggers also fire', () => {
+    const r = evaluatePolicy(
+      rules,
+      input({ pd: 0.6, grade: 'F', graph: { inGuaranteeCircle: 1, guaranteeCircleSize: 4 } }),
+    );
+    expect(r.outcome).toBe('AUTO_DECLINE');
+    expect(r.ruleHits.map((h) => h.code)).toEqual(['GRAPH_GUARANTEE_CIRCLE']);
+  });
+
   it('should refer when the amount is above the automatic approval limit', () => {
     const r = evaluatePolicy(rules, input({ amount: 400000 }));
     expect(r.outcome).toBe('REFER');

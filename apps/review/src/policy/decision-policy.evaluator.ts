@@ -19,7 +19,7 @@ export interface PolicyEvaluation {
 /**
  * The decision policy as a pure function. Order: degraded input goes to a human; knock-outs
  * decline; the score gives a recommendation; authority limits and graph triggers can only
- * send an application to a human, never approve it.
+ * send an application to a human, never approve it (a score decline stays a decline).
  */
 export function evaluatePolicy(rules: PolicyRules, input: PolicyInput): PolicyEvaluation {
   const modelRecommendation = scoreOutcome(rules, input);
@@ -37,6 +37,10 @@ export function evaluatePolicy(rules: PolicyRules, input: PolicyInput): PolicyEv
   const knockouts = knockoutHits(rules, input);
   if (knockouts.length > 0) {
     return { outcome: 'AUTO_DECLINE', modelRecommendation, ruleHits: knockouts, fourEyes };
+  }
+  if (modelRecommendation === 'AUTO_DECLINE') {
+    // Graph red flags only strengthen a decline; they are kept as reasons, not sent to a human.
+    return { outcome: 'AUTO_DECLINE', modelRecommendation, ruleHits: graphHits, fourEyes };
   }
   const hits: RuleHit[] = [...graphHits];
   if (modelRecommendation === 'AUTO_APPROVE' && input.application.amount > rules.authority.autoApproveMaxAmount) {

@@ -36,7 +36,7 @@ export const DEFAULT_POLICY_RULES: PolicyRules = {
     guaranteeCircle: true,
     circularOwnership: true,
     maxSharedIdentifierBadCompanies: 0,
-    maxDefaultedNeighbourShare: 0.25,
+    maxDefaultedNeighbourShare: 0.4,
     maxShellScore: 0.7,
   },
   fourEyes: { amountAbove: 500000, onGraphRisk: true },
