@@ -23,28 +23,32 @@ export interface ScoreRecord {
 
 @Injectable()
 export class ScoredApplicationRepository {
-  async insert(manager: EntityManager, record: ScoreRecord): Promise<void> {
+  async insertMany(manager: EntityManager, records: readonly ScoreRecord[]): Promise<void> {
+    const rows = records.flatMap((record) =>
+      record.scores.map((s) => ({
+        eventId: record.eventId,
+        applicationId: record.applicationId,
+        role: s.role,
+        modelVersionId: s.modelVersionId,
+        modelVersion: s.result.modelVersion,
+        probabilityOfDefault: s.result.probabilityOfDefault,
+        riskGrade: s.result.riskGrade,
+        logit: s.result.logit,
+        reasons: s.result.reasons,
+        degraded: s.role === 'champion' && record.degraded,
+        degradedReasons: s.role === 'champion' ? record.degradedReasons : [],
+        scoringMs: s.scoringMs,
+        scoredAt: record.scoredAt,
+      })),
+    );
+    if (rows.length === 0) {
+      return;
+    }
     await manager
       .createQueryBuilder()
       .insert()
       .into(ScoredApplicationEntity)
-      .values(
-        record.scores.map((s) => ({
-          eventId: record.eventId,
-          applicationId: record.applicationId,
-          role: s.role,
-          modelVersionId: s.modelVersionId,
-          modelVersion: s.result.modelVersion,
-          probabilityOfDefault: s.result.probabilityOfDefault,
-          riskGrade: s.result.riskGrade,
-          logit: s.result.logit,
-          reasons: s.result.reasons,
-          degraded: s.role === 'champion' && record.degraded,
-          degradedReasons: s.role === 'champion' ? record.degradedReasons : [],
-          scoringMs: s.scoringMs,
-          scoredAt: record.scoredAt,
-        })),
-      )
+      .values(rows)
       .updateEntity(false)
       .execute();
   }
