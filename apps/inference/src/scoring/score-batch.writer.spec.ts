@@ -1,0 +1,91 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+import type { InboxService, OutboxRelayService, OutboxWriter } from '@loanmesh/database';
+
+import { ScoreBatchWriter, type ScoreWrite } from './score-batch.writer';
+import type { ScoredApplicationRepository, ScoreRecord } from './scored-application.repository';
+
+function write(eventId: string): ScoreWrite {
+  const record = {
+    eventId,
+    applicationId: eventId,
+    degraded: false,
+    degradedReasons: [],
+    scoredAt: new Date(),
+    scores: [],
+  };
+  return { record, message: { topic: 't', key: eventId, payload: { eventId } } };
+}
+
+describe(ScoreBatchWriter.name, () => {
+  let transactions: number;
+  let seen: Set<string>;
+  let stored: ScoreRecord[];
+  let failNext: boolean;
+  let sut: ScoreBatchWriter;
+
+  beforeEach(() => {
+    transactions = 0;
+    seen = new Set(['old']);
+    stored = [];
+    failNext = false;
+    const manager = {} as EntityManager;
+    const dataSource = {
+      transaction: async <T>(work: (m: EntityManager) => Promise<T>): Promise<T> => {
+        transactions++;
+        await new Promise((r) => setTimeout(r, 5));
+        if (failNext) {
+          failNext = false;
+          throw new Error('database down');
+        }
+        return work(manager);
+      },
+    } as unknown as DataSource;
+    const inbox = {
+      claim: (_m: EntityManager, _c: string, ids: string[]) => {
+        const fresh = new Set(ids.filter((id) => !seen.has(id)));
+        fresh.forEach((id) => seen.add(id));
+        return Promise.resolve(fresh);
+      },
+    } as unknown as InboxService;
+    const scores = {
+      insertMany: (_m: EntityManager, records: ScoreRecord[]) => {
+        stored.push(...records);
+        return Promise.resolve();
+      },
+    };
+    const outbox = { write: () => Promise.resolve() } as unknown as OutboxWriter;
+    const relay = { wake: jest.fn() } as unknown as OutboxRelayService;
+    sut = new ScoreBatchWriter(dataSource, inbox, outbox, relay, scores);
+  });
+
+  it('should commit messages that arrive during a commit together in the next transaction', async () => {
+    const first = sut.write(write('a'));
+    const rest = ['b', 'c', 'd'].map((id) => sut.write(write(id)));
+
+    await expect(Promise.all([first, ...rest])).resolves.toEqual([true, true, true, true]);
+
+    expect(transactions).toBe(2);
+    expect(stored.map((r) => r.eventId)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('should report a duplicate and store nothing when the event id was already applied', async () => {
+    await expect(sut.write(write('old'))).resolves.toBe(false);
+
+    expect(stored).toEqual([]);
+  });
+
+  it('should store one copy when the same event is in one batch twice', async () => {
+    const results = await Promise.all([sut.write(write('a')), sut.write(write('x')), sut.write(write('x'))]);
+
+    expect(results).toEqual([true, true, false]);
+    expect(stored.map((r) => r.eventId)).toEqual(['a', 'x']);
+  });
+
+  it('should reject every message of a batch when its transaction fails', async () => {
+    failNext = true;
+
+    await expect(sut.write(write('a'))).rejects.toThrow('database down');
+    await expect(sut.write(write('a'))).resolves.toBe(true);
+  });
+});
