@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { DecisionCollector } from '../scripts/demo/decision-collector';
+import { decisionStats } from '../scripts/demo/decision-stats';
+import { hopBreakdown } from '../scripts/demo/hop-breakdown';
+import { type BenchMetric, type BenchResult, writeBenchResult } from './bench-result';
+
+/**
+ * Time from the loan-application event to the decision event with all four services and
+ * the real Kafka, Neo4j and PostgreSQL on this machine: applications streamed at RATE/s for
+ * SECONDS against the loaded 120k-entity world. Reports p50/p95/p99 of automatic decisions,
+ * the per-hop breakdown and each service's resident memory at the end.
+ */
+const ROOT = join(__dirname, '..');
+const RATE = 100;
+const SECONDS = 60;
+const SERVICES = ['ingestion', 'graph', 'inference', 'review'];
+
+function sh(args: string[]): void {
+  execFileSync(args[0], args.slice(1), { cwd: ROOT, stdio: 'inherit' });
+}
+
+async function worldLoaded(): Promise<boolean> {
+  const res = await fetch('http://127.0.0.1:3001/ingestion/stats');
+  const stats = (await res.json()) as { stored?: number };
+  return (stats.stored ?? 0) > 400_000;
+}
+
+function rssMiB(service: string): number {
+  const pid = readFileSync(join(ROOT, '.local', 'pids', `${service}.pid`), 'utf8').trim();
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+const metric = (value: number, unit: string, target: number, better: 'lower' | 'higher'): BenchMetric => ({ value, unit, target, better });
+
+export async function run(): Promise<BenchResult> {
+  sh(['bash', 'infra/infra.sh', 'up']);
+  sh(['bash', 'scripts/services.sh', 'up']);
+  if (!(await worldLoaded())) {
+    sh(['node', 'scripts/run-ts.cjs', 'apps/feed/src/main.ts', '--count', '0', '--no-progress']);
+    sh(['node', 'scripts/run-ts.cjs', 'scripts/demo/wait-drained.ts', '900']);
+  }
+  const since = Date.now() - 1000;
+  const collector = new DecisionCollector(since);
+  await collector.start(false);
+  const expected = RATE * SECONDS;
+  sh(['node', 'scripts/run-ts.cjs', 'apps/feed/src/main.ts', '--no-backlog', '--no-progress', '--rate', String(RATE), '--duration', String(SECONDS), '--live-run', String(Math.floor(Date.now() / 1000))]);
+  await collector.waitFor(expected, 180_000);
+  await collector.stop();
+  const stats = decisionStats(collector.decisions);
+  const hops = hopBreakdown(collector.decisions);
+  const metrics: Record<string, BenchMetric> = {
+    timeToDecisionP50Ms: metric(stats.timeToDecisionMs.p50, 'ms', 1000, 'lower'),
+    timeToDecisionP95Ms: metric(stats.timeToDecisionMs.p95, 'ms', 1000, 'lower'),
+    timeToDecisionP99Ms: metric(stats.timeToDecisionMs.p99, 'ms', 1000, 'lower'),
+    decidedShare: metric(Number((stats.decisions / expected).toFixed(4)), 'ratio', 1, 'higher'),
+    automationRate: metric(Number(stats.automationRate.toFixed(4)), 'ratio', 0.7, 'higher'),
+    sustainedRate: metric(RATE, 'applications/s', 100, 'higher'),
+  };
+  for (const [hop, p] of Object.entries(hops)) {
+    metrics[`${hop}P99Ms`] = metric(p.p99, 'ms', 1000, 'lower');
+  }
+  for (const s of SERVICES) {
+    metrics[`${s}RssMiB`] = metric(rssMiB(s), 'MiB', 300, 'lower');
+  }
+  writeBenchResult('time-to-decision', metrics);
+  return JSON.parse(readFileSync(join(__dirname, 'results', 'time-to-decision.json'), 'utf8')) as BenchResult;
+}
+
+if (require.main === module || process.argv[1]?.endsWith('time-to-decision.bench.ts')) {
+  void run().then((r) => console.log(JSON.stringify(r.metrics, null, 2)));
+}

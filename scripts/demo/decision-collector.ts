@@ -1,0 +1,62 @@
+import { type Consumer, Kafka, logLevel } from 'kafkajs';
+
+import { decisionMadeRegistry, type DecisionMadeEvent, parseEvent, Topics } from '@loanmesh/contracts';
+
+/**
+ * Collects decision events for applications submitted after `since` (ms), keeping the
+ * first decision per application (a later human decision on a referred case is separate).
+ */
+export class DecisionCollector {
+  private readonly first = new Map<string, DecisionMadeEvent>();
+  private consumer?: Consumer;
+
+  constructor(
+    private readonly since: number,
+    private readonly brokers: string[] = ['127.0.0.1:9092'],
+  ) {}
+
+  async start(fromBeginning: boolean): Promise<void> {
+    const kafka = new Kafka({ brokers: this.brokers, clientId: 'decision-collector', logLevel: logLevel.NOTHING });
+    this.consumer = kafka.consumer({ groupId: `decision-collector-${Date.now()}-${Math.random().toString(36).slice(2)}`, maxWaitTimeInMs: 100 });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topic: Topics.decisionMade, fromBeginning });
+    let joined = false;
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+      joined = true;
+    });
+    await this.consumer.run({ eachMessage: ({ message }) => Promise.resolve(this.accept(message.value)) });
+    const deadline = Date.now() + 30000;
+    while (!joined && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  get decisions(): DecisionMadeEvent[] {
+    return [...this.first.values()];
+  }
+
+  /** Resolves when `count` applications have a decision or the timeout passes. */
+  async waitFor(count: number, timeoutMs: number, onProgress?: (n: number) => void): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.first.size < count && Date.now() < deadline) {
+      onProgress?.(this.first.size);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    onProgress?.(this.first.size);
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+
+  private accept(value: Buffer | null): void {
+    try {
+      const e = parseEvent<DecisionMadeEvent>(value, decisionMadeRegistry);
+      if ((e.payload.hops.submittedAt ?? 0) >= this.since && !this.first.has(e.payload.applicationId)) {
+        this.first.set(e.payload.applicationId, e);
+      }
+    } catch {
+      // A record this reader cannot parse is the review service's concern, not the summary's.
+    }
+  }
+}
