@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { InboxService, OutboxRelayService, OutboxWriter } from '@loanmesh/database';
 
 import { ScoreBatchWriter, type ScoreWrite } from './score-batch.writer';
-import type { ScoredApplicationRepository, ScoreRecord } from './scored-application.repository';
+import type { ScoreRecord } from './scored-application.repository';
 
 function write(eventId: string): ScoreWrite {
   const record = {
