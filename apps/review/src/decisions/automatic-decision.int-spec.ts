@@ -60,7 +60,7 @@ describe('AutomaticDecisionService (real Kafka and PostgreSQL)', () => {
     const stored = await decisionsFor(id);
     expect(stored).toHaveLength(1);
     // The broker is shared: count only announcements of this suite's own decisions.
-    expect(publishedFor(id).filter((e) => e.payload.decisionId === stored[0]!.id)).toHaveLength(1);
+    expect(publishedFor(id).filter((e) => e.payload.decisionId === stored[0].id)).toHaveLength(1);
   });
 
   it('should publish up to four principal reasons with the knock-out first when declining', async () => {
