@@ -1,0 +1,119 @@
+import { Logger } from '@nestjs/common';
+
+import type { GraphFeaturesComputedEvent } from '@loanmesh/contracts';
+import { MetricsService } from '@loanmesh/observability';
+import { waitFor } from '@loanmesh/testing';
+
+import { ClockAdapter } from '../apps/inference/src/common/clock.adapter';
+import { ModelFilesAdapter } from '../apps/inference/src/registry/model-files.adapter';
+import type { ModelVersionEntity } from '../apps/inference/src/registry/model-version.entity';
+import { ActiveModelsService } from '../apps/inference/src/scoring/active-models.service';
+import { ModelLoaderService } from '../apps/inference/src/scoring/model-loader.service';
+import { OnnxRuntimeAdapter } from '../apps/inference/src/scoring/onnx-runtime.adapter';
+import { buildScoredEvent } from '../apps/inference/src/scoring/scored-event.factory';
+import { ScoringEngineService } from '../apps/inference/src/scoring/scoring-engine.service';
+import { ScoringMetrics } from '../apps/inference/src/scoring/scoring.metrics';
+import { FeaturesEventFactory } from '../apps/inference/src/testing/features-event.factory';
+import { startInferenceApp } from '../apps/inference/src/testing/inference-test.app';
+import { type BenchMetric, writeBenchResult } from './bench-result';
+
+const SINGLE = 5_000;
+const STREAM = 2_000;
+
+async function version(name: string): Promise<ModelVersionEntity> {
+  const files = await new ModelFilesAdapter().read('models/world', name);
+  const meta = files.meta as { modelKind: 'gbm' | 'scorecard'; featureNames: string[] };
+  const now = new Date();
+  return {
+    id: '00000000-0000-4000-8000-000000000000',
+    name,
+    version: 1,
+    kind: meta.modelKind,
+    sha256: files.sha256,
+    filePath: files.onnxPath,
+    fileBytes: files.onnx.length,
+    featureNames: meta.featureNames,
+    featureVersion: 'lm-features-1.0.0',
+    includesGraph: name.endsWith('-graph'),
+    card: {},
+    state: 'champion',
+    registeredAt: now,
+    stateChangedAt: now,
+  };
+}
+
+function percentile(sorted: Float64Array, q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+/** In-service path of one application: vector, ONNX, TreeSHAP, reasons, grade, scored event (validated). */
+async function timeEngine(withChallenger: boolean): Promise<Float64Array> {
+  const loader = new ModelLoaderService(new ModelFilesAdapter(), new OnnxRuntimeAdapter());
+  const active = new ActiveModelsService();
+  await active.replace({
+    champion: await loader.load(await version('world-gbm-graph')),
+    challenger: withChallenger ? await loader.load(await version('world-scorecard-graph')) : null,
+    fallback: await loader.load(await version('world-gbm-tabular')),
+    championProblem: null,
+  });
+  const engine = new ScoringEngineService(active, new ClockAdapter(), new ScoringMetrics(new MetricsService()));
+  const factory = new FeaturesEventFactory(5);
+  const events: GraphFeaturesComputedEvent[] = Array.from({ length: 1000 }, () => factory.build());
+  const one = async (e: GraphFeaturesComputedEvent): Promise<void> => {
+    buildScoredEvent(e, await engine.score(e), new Date());
+  };
+  for (let i = 0; i < 500; i++) {
+    await one(events[i % events.length]);
+  }
+  const times = new Float64Array(SINGLE);
+  for (let i = 0; i < SINGLE; i++) {
+    const start = process.hrtime.bigint();
+    await one(events[i % events.length]);
+    times[i] = Number(process.hrtime.bigint() - start) / 1e6;
+  }
+  await active.replace({ champion: null, challenger: null, fallback: null });
+  return times.sort();
+}
+
+/** The whole service: features events on Kafka to scores stored (inbox, outbox) in PostgreSQL. */
+async function timeStream(): Promise<number> {
+  const t = await startInferenceApp();
+  try {
+    const events = Array.from({ length: STREAM }, () => t.events.build());
+    const ids = events.map((e) => e.payload.application.applicationId);
+    const started = Date.now();
+    for (let i = 0; i < STREAM; i += 500) {
+      await t.publish(events.slice(i, i + 500));
+    }
+    await waitFor(async () => ((await t.championRows(ids)).length >= STREAM ? true : undefined), 300000, 'stream');
+    return STREAM / ((Date.now() - started) / 1000);
+  } finally {
+    await t.close();
+  }
+}
+
+export async function run(): Promise<void> {
+  Logger.overrideLogger(['error']);
+  const single = await timeEngine(false);
+  const shadow = await timeEngine(true);
+  const perSecond = await timeStream();
+  const ms = (value: number, target: number): BenchMetric => ({
+    value: +value.toFixed(4),
+    unit: 'ms',
+    target,
+    better: 'lower',
+  });
+  const metrics: Record<string, BenchMetric> = {
+    inServiceP50Ms: ms(percentile(single, 0.5), 2),
+    inServiceP99Ms: ms(percentile(single, 0.99), 2),
+    inServiceWithChallengerP99Ms: ms(percentile(shadow, 0.99), 2),
+    serviceStreamApplicationsPerSecond: {
+      value: Math.round(perSecond),
+      unit: 'applications/s',
+      target: 100,
+      better: 'higher',
+    },
+  };
+  console.log(JSON.stringify(metrics, null, 2));
+  console.log(writeBenchResult('scoring-service', metrics));
+}
