@@ -20,6 +20,11 @@ export const kafkaConfig = {
     .pipe(z.array(z.string().regex(/^[^:]+:\d+$/, 'each broker must be host:port')).min(1)),
   KAFKA_CLIENT_ID: z.string().min(1),
   KAFKA_GROUP_ID: z.string().min(1),
+  /**
+   * Where a consumer group with no committed offset starts: the beginning (production: a new
+   * replica or group must see the backlog) or the end (tests and benchmarks on a shared broker).
+   */
+  KAFKA_FROM_BEGINNING: bool.default(true),
 };
 
 export const neo4jConfig = {

@@ -5,7 +5,7 @@ import { Partitioners } from 'kafkajs';
  * Options for a service's Nest Kafka transport: raw bytes reach the handler (so a dead
  * letter keeps the original), and session/heartbeat settings tolerate slow batches.
  */
-export function kafkaMicroserviceOptions(brokers: string[], clientId: string, groupId: string): KafkaOptions {
+export function kafkaMicroserviceOptions(brokers: string[], clientId: string, groupId: string, fromBeginning = true): KafkaOptions {
   return {
     transport: Transport.KAFKA,
     options: {
@@ -18,7 +18,7 @@ export function kafkaMicroserviceOptions(brokers: string[], clientId: string, gr
         maxWaitTimeInMs: 100,
       },
       producer: { createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false },
-      subscribe: { fromBeginning: true },
+      subscribe: { fromBeginning },
       run: { partitionsConsumedConcurrently: 3 },
       parser: { keepBinary: true },
       postfixId: '',
