@@ -65,7 +65,7 @@ describe('Model registry API with real PostgreSQL', () => {
     expect(res.status).toBe(400);
   });
 
-  it('should shadow-score with a promoted challenger and report the comparison', async () => {
+  it('should shadow-score and report the comparison when a challenger is promoted', async () => {
     const challenger = await byName('world-scorecard-graph');
     const promoted = await httpJson('POST', `${t.baseUrl}/models/${challenger.id}/promote`, {
       to: 'challenger',
@@ -100,11 +100,11 @@ describe('Model registry API with real PostgreSQL', () => {
     ]);
   });
 
-  it('should keep the promotion log append-only when someone tries to rewrite it', async () => {
+  it('should reject the change when someone tries to rewrite the promotion log', async () => {
     await expect(t.dataSource.query(`DELETE FROM inference.model_promotions`)).rejects.toThrow(/append-only/);
   });
 
-  it('should report ready with the champion loaded', async () => {
+  it('should report ready when the champion is loaded', async () => {
     const res = await httpJson('GET', `${t.baseUrl}/health/ready`);
 
     expect(res.status).toBe(200);

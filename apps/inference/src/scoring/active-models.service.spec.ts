@@ -29,7 +29,7 @@ describe(ActiveModelsService.name, () => {
     expect(v1.session.released).toBe(true);
   });
 
-  it('should not release a model that moves from challenger to champion', async () => {
+  it('should not release a model when it moves from challenger to champion', async () => {
     const sut = new ActiveModelsService();
     const c = fakeModel('c');
     await sut.replace({ champion: fakeModel('old').model, challenger: c.model });

@@ -59,7 +59,7 @@ describe(ScoreBatchWriter.name, () => {
     sut = new ScoreBatchWriter(dataSource, inbox, outbox, relay, scores);
   });
 
-  it('should commit messages that arrive during a commit together in the next transaction', async () => {
+  it('should commit messages together in the next transaction when they arrive during a commit', async () => {
     const first = sut.write(write('a'));
     const rest = ['b', 'c', 'd'].map((id) => sut.write(write(id)));
 
