@@ -1,7 +1,7 @@
 /**
  * @jest-environment ./libs/ml/src/testing/onnx-test.environment.cjs
  */
-import { type ApplicationScoredEvent, Topics } from '@loanmesh/contracts';
+import { type ApplicationScoredEvent, DeadLetterTopics, Headers, Topics } from '@loanmesh/contracts';
 import { type CapturedRecord, waitFor } from '@loanmesh/testing';
 
 import { type InferenceTestApp, startInferenceApp } from '../testing/inference-test.app';
@@ -100,5 +100,23 @@ describe('ScoringConsumer with real Kafka and PostgreSQL', () => {
     expect(out.payload.featureNames.some((n) => n.startsWith('graph_'))).toBe(false);
     const [row] = await t.championRows([id]);
     expect(row.degraded).toBe(true);
+  });
+
+  it('should dead-letter a malformed features event with its reason and keep scoring when one arrives', async () => {
+    const dlq = await t.kafka.capture([DeadLetterTopics.inference]);
+    const bad = t.events.build();
+    const good = t.events.build();
+    const broken = { ...bad, payload: { ...bad.payload, status: 'MAYBE' } };
+
+    await t.kafka.produce(Topics.graphFeaturesComputed, [
+      { key: 'same', value: JSON.stringify(broken) },
+      { key: 'same', value: JSON.stringify(good) },
+    ]);
+    const goodId = good.payload.application.applicationId;
+    await waitFor(() => (scoredFor(scored, goodId).length ? true : undefined), 30000, 'event after the poison one');
+    const dead = await waitFor(() => dlq.find((d) => d.value?.toString().includes(bad.eventId)), 30000, 'dead letter');
+
+    expect(dead.headers[Headers.deadLetterCode]).toBe('SCHEMA_VIOLATION');
+    expect(await t.championRows([bad.payload.application.applicationId])).toHaveLength(0);
   });
 });
