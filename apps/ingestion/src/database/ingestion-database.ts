@@ -1,6 +1,7 @@
 import { createInboxMigration, createOutboxMigration, createSchemaMigration, InboxMessageEntity, OutboxMessageEntity } from '@loanmesh/database';
 
 import { IngestionStoreMigration1764000001000 } from './migrations/ingestion-store.migration';
+import { ParkedApplicationsMigration1764000002000 } from './migrations/parked-applications.migration';
 import { DeadLetterEntity } from '../dead-letters/dead-letter.entity';
 import { storeEntities } from '../store/store.entities';
 
@@ -13,4 +14,5 @@ export const ingestionMigrations = [
   createInboxMigration(INGESTION_SCHEMA),
   createOutboxMigration(INGESTION_SCHEMA),
   IngestionStoreMigration1764000001000,
+  ParkedApplicationsMigration1764000002000,
 ];

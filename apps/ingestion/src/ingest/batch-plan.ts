@@ -1,8 +1,6 @@
 import { CoreBankingEventTypes as T, type CompanySnapshot, type CoreBankingEvent } from '@loanmesh/contracts';
-import type { DomainException } from '@loanmesh/observability';
 
 import type { VersionedSnapshot } from './ingestion-store.repository';
-import { UnknownCompanyException } from './unknown-company.exception';
 
 /** What to do with each event of a batch, decided before anything is written. */
 export interface BatchPlan {
@@ -10,8 +8,12 @@ export interface BatchPlan {
   accepted: number[];
   /** Indexes of events whose id already appeared earlier in the same batch. */
   repeats: number[];
-  rejected: Map<number, DomainException>;
-  /** Company snapshot as of each accepted application (by event id). */
+  /**
+   * Accepted applications whose company is neither stored nor earlier in the batch: they
+   * arrived before their company (out of order upstream), so they wait for it, parked.
+   */
+  parked: Set<number>;
+  /** Company snapshot as of each accepted, unparked application (by event id). */
   snapshots: Map<string, CompanySnapshot>;
 }
 
@@ -21,16 +23,16 @@ export interface BatchPlan {
  * never a later update from further down the batch.
  */
 export function planBatch(events: readonly CoreBankingEvent[], stored: ReadonlyMap<string, VersionedSnapshot>): BatchPlan {
-  const plan: BatchPlan = { accepted: [], repeats: [], rejected: new Map(), snapshots: new Map() };
+  const plan: BatchPlan = { accepted: [], repeats: [], parked: new Set(), snapshots: new Map() };
   const companies = new Map(stored);
-  const firstIndex = new Map<string, number>();
+  const seen = new Set<string>();
   events.forEach((e, i) => {
-    const first = firstIndex.get(e.eventId);
-    if (first !== undefined) {
-      const firstRejection = plan.rejected.get(first);
-      return firstRejection ? plan.rejected.set(i, firstRejection) : plan.repeats.push(i);
+    if (seen.has(e.eventId)) {
+      plan.repeats.push(i);
+      return;
     }
-    firstIndex.set(e.eventId, i);
+    seen.add(e.eventId);
+    plan.accepted.push(i);
     if (e.type === T.companyRegistered || e.type === T.companyUpdated) {
       const known = companies.get(e.payload.companyId);
       if (!known || known.version < e.payload.version) {
@@ -39,12 +41,12 @@ export function planBatch(events: readonly CoreBankingEvent[], stored: ReadonlyM
     }
     if (e.type === T.applicationSubmitted) {
       const company = companies.get(e.payload.companyId);
-      if (!company) {
-        return plan.rejected.set(i, new UnknownCompanyException(e.payload.applicationId));
+      if (company) {
+        plan.snapshots.set(e.eventId, company.snapshot);
+      } else {
+        plan.parked.add(i);
       }
-      plan.snapshots.set(e.eventId, company.snapshot);
     }
-    plan.accepted.push(i);
   });
   return plan;
 }
@@ -59,4 +61,9 @@ function snapshotOf(p: CompanyPayload): CompanySnapshot {
 /** Company ids whose stored state the plan needs: those of applications. */
 export function applicationCompanyIds(events: readonly CoreBankingEvent[]): string[] {
   return events.flatMap((e) => (e.type === T.applicationSubmitted ? [e.payload.companyId] : []));
+}
+
+/** Company ids registered or updated in the batch: their parked applications may now go. */
+export function companyIds(events: readonly CoreBankingEvent[]): string[] {
+  return events.flatMap((e) => (e.type === T.companyRegistered || e.type === T.companyUpdated ? [e.payload.companyId] : []));
 }

@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { CoreBankingEventTypes as T, DeadLetterTopics, Headers, MAX_EVENT_BYTES, Topics } from '@loanmesh/contracts';
+import { type CoreBankingEvent, CoreBankingEventTypes as T, DeadLetterTopics, Headers, MAX_EVENT_BYTES, Topics } from '@loanmesh/contracts';
 import { KafkaTestClient, type CapturedRecord, type TestDatabase, waitFor } from '@loanmesh/testing';
 
 import type { DeadLetterListing } from '../dead-letters/dead-letter-ledger.service';
@@ -109,6 +110,29 @@ describe('CoreBankingIngestService (real Kafka and PostgreSQL)', () => {
     expect(text).not.toContain('NI');
     expect(text).not.toContain('7946');
     expect(text).toContain('nationalIdToken');
+  });
+
+  it('should park an application that arrives before its company and apply it when the company arrives', async () => {
+    const application = JSON.parse(fixture('ok', 'application-for-unknown-company.json').toString()) as CoreBankingEvent;
+    const companyId = `parked-${Date.now().toString(36)}`;
+    const early = { ...application, eventId: randomUUID(), payload: { ...application.payload, companyId, applicationId: `${companyId}-app` } } as CoreBankingEvent;
+    const before = await stats();
+
+    await kafka.produce(Topics.coreBankingEvents, [{ key: companyId, value: JSON.stringify(early) }]);
+    await waitFor(async () => ((await stats()).stored - before.stored === 1 ? true : undefined), 60_000, 'early application stored');
+    const parked = await dataSource.query<{ applied: boolean }[]>('SELECT applied FROM ingestion.raw_events WHERE event_id = $1', [early.eventId]);
+    expect(parked).toEqual([{ applied: false }]);
+    await kafka.produce(Topics.coreBankingEvents, [{ key: companyId, value: JSON.stringify(coreBankingEvent(T.companyRegistered, companyPayload(companyId))) }]);
+
+    const received = await waitFor(() => captured.find((r) => r.topic === Topics.applicationReceived && r.key === companyId), 60_000, 'application.received after the company');
+    const payload = (JSON.parse(received.value!.toString()) as { causationId: string; payload: { company: { companyId: string } } });
+    expect(payload.causationId).toBe(early.eventId);
+    expect(payload.payload.company.companyId).toBe(companyId);
+    const rows = await dataSource.query<{ applied: boolean }[]>('SELECT applied FROM ingestion.raw_events WHERE event_id = $1', [early.eventId]);
+    expect(rows).toEqual([{ applied: true }]);
+    const after = await stats();
+    expect(after.deadLettered).toBe(before.deadLettered);
+    expect(after.stored - before.stored).toBe(2);
   });
 
   it('should converge to the in-order state when the same updates arrive out of order', async () => {

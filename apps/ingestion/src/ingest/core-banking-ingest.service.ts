@@ -1,14 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { CoreBankingEventTypes as T, type CoreBankingEvent, type DomainEvent } from '@loanmesh/contracts';
+import { type CompanySnapshot, CoreBankingEventTypes as T, type CoreBankingEvent, type DomainEvent } from '@loanmesh/contracts';
 import { InboxService, type OutboxMessage, OutboxRelayService, OutboxWriter } from '@loanmesh/database';
 
 import { SystemClock } from '../common/system-clock.service';
 import { reduceWrites } from '../store/store-write.reducer';
 import { toStoreWrite } from '../store/store-write.mapper';
 import type { InboundItem, ItemOutcome } from '../transport/inbound-batch.types';
-import { applicationCompanyIds, type BatchPlan, planBatch } from './batch-plan';
+import { applicationCompanyIds, companyIds, planBatch } from './batch-plan';
 import { creditHistoryAsOf } from './credit-history.calculator';
 import { DomainEventNormalizer } from './domain-event.normalizer';
 import { IngestionStoreRepository } from './ingestion-store.repository';
@@ -20,6 +20,17 @@ export const INGESTION_CONSUMER = 'ingestion.core-banking';
 interface Fresh {
   item: InboundItem<CoreBankingEvent>;
   domain: DomainEvent;
+}
+
+/** An event whose effect changed current state, so it is announced. */
+interface Applied {
+  event: CoreBankingEvent;
+  domain: DomainEvent;
+}
+
+interface Released {
+  applied: Applied[];
+  snapshots: Map<string, CompanySnapshot>;
 }
 
 /**
@@ -53,14 +64,18 @@ export class CoreBankingIngestService {
     const claimed = await this.inbox.claim(m, INGESTION_CONSUMER, plan.accepted.map((i) => events[i].eventId));
     const freshIndexes = plan.accepted.filter((i) => claimed.has(events[i].eventId));
     const fresh = freshIndexes.map((i) => ({ item: items[i], domain: this.normalizer.normalize(events[i]) }));
-    const applied = await this.applyState(m, fresh);
+    const ready = fresh.filter((_, k) => !plan.parked.has(freshIndexes[k]));
+    const applied = await this.applyState(m, ready);
     await this.store.insertRawEvents(m, fresh.map((f) => rawRow(f, applied.has(f.item.event.eventId))));
+    await this.store.park(m, fresh.flatMap((f, k) => (plan.parked.has(freshIndexes[k]) && f.item.event.type === T.applicationSubmitted ? [f.item.event] : [])));
+    const released = await this.releaseParked(m, companyIds(fresh.map((f) => f.item.event)));
     const freshSet = new Set(freshIndexes);
     const duplicates = [...plan.accepted.filter((i) => !freshSet.has(i)), ...plan.repeats];
     await this.store.insertDuplicates(m, duplicates.map((i) => positionRow(items[i])));
-    await this.outbox.write(m, await this.outboundMessages(m, fresh.filter((f) => applied.has(f.item.event.eventId)), plan));
-    this.logger.debug({ msg: 'batch applied', fresh: fresh.length, applied: applied.size, duplicates: duplicates.length });
-    return items.map((_, i) => plan.rejected.get(i) ?? (freshSet.has(i) ? 'processed' : 'duplicate'));
+    const announced = [...ready.filter((f) => applied.has(f.item.event.eventId)).map(toApplied), ...released.applied];
+    await this.outbox.write(m, await this.outboundMessages(m, announced, new Map([...plan.snapshots, ...released.snapshots])));
+    this.logger.debug({ msg: 'batch applied', fresh: fresh.length, applied: applied.size, parked: plan.parked.size, released: released.applied.length, duplicates: duplicates.length });
+    return items.map((_, i) => (freshSet.has(i) ? 'processed' : 'duplicate'));
   }
 
   private async applyState(m: EntityManager, fresh: readonly Fresh[]): Promise<Set<string>> {
@@ -71,18 +86,44 @@ export class CoreBankingIngestService {
     return applied;
   }
 
-  private async outboundMessages(m: EntityManager, applied: readonly Fresh[], plan: BatchPlan): Promise<OutboxMessage[]> {
+  /**
+   * Applies the parked applications of companies this batch registered or updated, now
+   * that the company exists: state by the ordering rule, `applied` in the raw table, and
+   * their announcements with the company as stored now (the earliest state ingestion has).
+   */
+  private async releaseParked(m: EntityManager, companies: readonly string[]): Promise<Released> {
+    const parked = await this.store.releaseParked(m, companies);
+    if (parked.length === 0) {
+      return { applied: [], snapshots: new Map() };
+    }
+    const domain = parked.map((e) => ({ event: e, domain: this.normalizer.normalize(e) }));
+    const applied = new Set(await this.store.upsert(m, 'loan_applications', [...reduceWrites(domain.map((d) => toStoreWrite(d.domain))).values()].flat()));
+    await this.store.markApplied(m, [...applied]);
+    const stored = await this.store.companySnapshots(m, parked.map((e) => e.payload.companyId));
+    const snapshots = new Map(parked.flatMap((e) => {
+      const company = stored.get(e.payload.companyId);
+      return company ? [[e.eventId, company.snapshot] as const] : [];
+    }));
+    this.logger.log({ msg: 'parked applications released', released: parked.length, applied: applied.size });
+    return { applied: domain.filter((d) => applied.has(d.event.eventId)), snapshots };
+  }
+
+  private async outboundMessages(m: EntityManager, applied: readonly Applied[], snapshots: ReadonlyMap<string, CompanySnapshot>): Promise<OutboxMessage[]> {
     const now = this.clock.now();
-    const messages = applied.map((f) => domainEventMessage(f.item.event, f.domain, now));
-    const applications = applied.flatMap((f) => (f.item.event.type === T.applicationSubmitted ? [f.item.event] : []));
+    const messages = applied.map((a) => domainEventMessage(a.event, a.domain, now));
+    const applications = applied.flatMap((a) => (a.event.type === T.applicationSubmitted ? [a.event] : []));
     const inputs = await this.store.historyInputs(m, applications.map((a) => a.payload.companyId));
     for (const a of applications) {
       const h = inputs.get(a.payload.companyId) ?? { loans: [], facts: [], recordFiledAt: [] };
       const history = creditHistoryAsOf(a.payload.submittedAt, h.loans, h.facts, h.recordFiledAt);
-      messages.push(applicationReceivedMessage(a, plan.snapshots.get(a.eventId)!, history, now));
+      messages.push(applicationReceivedMessage(a, snapshots.get(a.eventId)!, history, now));
     }
     return messages;
   }
+}
+
+function toApplied(f: Fresh): Applied {
+  return { event: f.item.event, domain: f.domain };
 }
 
 function rawRow(f: Fresh, applied: boolean): object {

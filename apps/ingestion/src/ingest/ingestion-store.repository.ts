@@ -1,15 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 
-import type { CompanySnapshot } from '@loanmesh/contracts';
+import type { CompanySnapshot, CoreBankingEvent } from '@loanmesh/contracts';
 
 import { INGESTION_SCHEMA } from '../database/ingestion-database';
 import { CompanyEntity } from '../store/company.entity';
-import { LoanEventEntity } from '../store/loan-event.entity';
-import { LoanEntity } from '../store/loan.entity';
-import { PublicRecordEntity } from '../store/public-record.entity';
 import { STORE_TABLES, type StoreTable } from '../store/store-tables';
-import { insertDuplicatesSql, insertRawEventsSql, upsertSql } from '../store/store.sql';
+import {
+  historyInputsSql,
+  insertDuplicatesSql,
+  insertParkedSql,
+  insertRawEventsSql,
+  markAppliedSql,
+  releaseParkedSql,
+  upsertSql,
+} from '../store/store.sql';
 import type { LoanFact, LoanFacts } from './credit-history.calculator';
 
 /** A company's state as the application snapshot needs it, with the version it came from. */
@@ -24,11 +29,17 @@ export interface HistoryInputs {
   recordFiledAt: string[];
 }
 
+type ApplicationEvent = Extract<CoreBankingEvent, { type: 'loan.application-submitted' }>;
+
 const UPSERTS = Object.fromEntries(
   Object.keys(STORE_TABLES).map((t) => [t, upsertSql(INGESTION_SCHEMA, t as StoreTable)]),
 ) as Record<StoreTable, string>;
 const INSERT_RAW = insertRawEventsSql(INGESTION_SCHEMA);
 const INSERT_DUPLICATES = insertDuplicatesSql(INGESTION_SCHEMA);
+const INSERT_PARKED = insertParkedSql(INGESTION_SCHEMA);
+const RELEASE_PARKED = releaseParkedSql(INGESTION_SCHEMA);
+const MARK_APPLIED = markAppliedSql(INGESTION_SCHEMA);
+const HISTORY_INPUTS = historyInputsSql(INGESTION_SCHEMA);
 
 /** Every read and write of the ingestion store, always inside the caller's transaction. */
 @Injectable()
@@ -54,6 +65,30 @@ export class IngestionStoreRepository {
     }
   }
 
+  async park(manager: EntityManager, applications: readonly ApplicationEvent[]): Promise<void> {
+    if (applications.length > 0) {
+      const rows = applications.map((a) => ({ event_id: a.eventId, company_id: a.payload.companyId, event: a }));
+      await manager.query(INSERT_PARKED, [JSON.stringify(rows)]);
+    }
+  }
+
+  /** Removes and returns the parked applications of these companies, if the companies are stored. */
+  async releaseParked(manager: EntityManager, companyIds: readonly string[]): Promise<ApplicationEvent[]> {
+    if (companyIds.length === 0) {
+      return [];
+    }
+    // TypeORM answers a DELETE with [rows, affected count].
+    const [rows]: [{ event: ApplicationEvent }[], number] = await manager.query(RELEASE_PARKED, [[...new Set(companyIds)]]);
+    // RETURNING gives no order: apply them in the order they were submitted.
+    return rows.map((r) => r.event).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.eventId.localeCompare(b.eventId));
+  }
+
+  async markApplied(manager: EntityManager, eventIds: readonly string[]): Promise<void> {
+    if (eventIds.length > 0) {
+      await manager.query(MARK_APPLIED, [eventIds]);
+    }
+  }
+
   async companySnapshots(manager: EntityManager, ids: readonly string[]): Promise<Map<string, VersionedSnapshot>> {
     if (ids.length === 0) {
       return new Map();
@@ -65,20 +100,11 @@ export class IngestionStoreRepository {
   /** Loans, loan facts and company public records of the companies, grouped by company. */
   async historyInputs(manager: EntityManager, companyIds: readonly string[]): Promise<Map<string, HistoryInputs>> {
     const ids = [...new Set(companyIds)];
-    const out = new Map<string, HistoryInputs>(ids.map((id) => [id, { loans: [], facts: [], recordFiledAt: [] }]));
     if (ids.length === 0) {
-      return out;
+      return new Map();
     }
-    // One transaction is one connection: the three reads run one after the other.
-    const loans = await manager.find(LoanEntity, { where: { companyId: In(ids) } });
-    const facts = await manager.find(LoanEventEntity, { where: { companyId: In(ids) } });
-    const records = await manager.find(PublicRecordEntity, { where: { subjectKind: 'company', subjectId: In(ids) } });
-    loans.forEach((l) =>
-      out.get(l.companyId)?.loans.push({ loanId: l.loanId, amount: Number(l.amount), termMonths: l.termMonths, disbursedAt: l.disbursedAt }),
-    );
-    facts.forEach((f) => out.get(f.companyId)?.facts.push({ loanId: f.loanId, kind: f.kind, eventDate: f.eventDate }));
-    records.forEach((r) => out.get(r.subjectId)?.recordFiledAt.push(r.filedAt));
-    return out;
+    const rows: { company_id: string; loans: LoanFacts[]; facts: LoanFact[]; records: string[] }[] = await manager.query(HISTORY_INPUTS, [ids]);
+    return new Map(rows.map((r) => [r.company_id, { loans: r.loans, facts: r.facts, recordFiledAt: r.records }]));
   }
 }
 

@@ -5,6 +5,7 @@ import { GuaranteeEntity } from './guarantee.entity';
 import { LoanApplicationEntity } from './loan-application.entity';
 import { LoanEventEntity } from './loan-event.entity';
 import { LoanEntity } from './loan.entity';
+import { ParkedApplicationEntity } from './parked-application.entity';
 import { PartyLinkEntity } from './party-link.entity';
 import { PersonEntity } from './person.entity';
 import { PublicRecordEntity } from './public-record.entity';
@@ -24,4 +25,5 @@ export const storeEntities = [
   LoanEntity,
   LoanEventEntity,
   PublicRecordEntity,
+  ParkedApplicationEntity,
 ];

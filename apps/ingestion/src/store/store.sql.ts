@@ -63,3 +63,39 @@ export function insertDeadLettersSql(schema: string): string {
   return `INSERT INTO "${schema}".dead_letters (${cols}) SELECT ${cols} FROM ${recordset(DEAD_LETTER_TYPES)}
     ON CONFLICT DO NOTHING`;
 }
+
+const PARKED_TYPES = { event_id: 'text', company_id: 'text', event: 'jsonb' };
+
+export function insertParkedSql(schema: string): string {
+  const cols = Object.keys(PARKED_TYPES).join(', ');
+  return `INSERT INTO "${schema}".parked_applications (${cols}) SELECT ${cols} FROM ${recordset(PARKED_TYPES)}
+    ON CONFLICT DO NOTHING`;
+}
+
+/** Takes the parked applications of companies that now exist; the caller applies them. */
+export function releaseParkedSql(schema: string): string {
+  return `DELETE FROM "${schema}".parked_applications p USING "${schema}".companies c
+    WHERE p.company_id = c.company_id AND p.company_id = ANY($1::text[])
+    RETURNING p.event`;
+}
+
+export function markAppliedSql(schema: string): string {
+  return `UPDATE "${schema}".raw_events SET applied = true WHERE event_id = ANY($1::text[])`;
+}
+
+/**
+ * Everything the credit history needs for a set of companies in ONE round trip: their
+ * loans, loan facts and public records, as JSON arrays per company.
+ */
+export function historyInputsSql(schema: string): string {
+  return `SELECT c.id AS company_id,
+      (SELECT coalesce(json_agg(json_build_object('loanId', l.loan_id, 'amount', l.amount::float8,
+         'termMonths', l.term_months, 'disbursedAt', to_char(l.disbursed_at, 'YYYY-MM-DD'))), '[]')
+       FROM "${schema}".loans l WHERE l.company_id = c.id) AS loans,
+      (SELECT coalesce(json_agg(json_build_object('loanId', f.loan_id, 'kind', f.kind,
+         'eventDate', to_char(f.event_date, 'YYYY-MM-DD'))), '[]')
+       FROM "${schema}".loan_events f WHERE f.company_id = c.id) AS facts,
+      (SELECT coalesce(json_agg(to_char(r.filed_at, 'YYYY-MM-DD')), '[]')
+       FROM "${schema}".public_records r WHERE r.subject_kind = 'company' AND r.subject_id = c.id) AS records
+    FROM unnest($1::text[]) AS c(id)`;
+}

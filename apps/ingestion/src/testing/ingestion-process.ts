@@ -7,8 +7,8 @@ import { Client } from 'pg';
 const ROOT = join(__dirname, '../../../..');
 
 /** The real ingestion service as a child process, so it can be killed with SIGKILL. */
-export function spawnIngestion(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [join(ROOT, 'scripts/run-ts.cjs'), join(ROOT, 'apps/ingestion/src/main.ts')], {
+export function spawnIngestion(env: Record<string, string>, nodeArgs: readonly string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, join(ROOT, 'scripts/run-ts.cjs'), join(ROOT, 'apps/ingestion/src/main.ts')], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
