@@ -46,8 +46,11 @@ function percentile(sorted: Float64Array, q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-/** In-service path of one application: vector, ONNX, TreeSHAP, reasons, grade, scored event (validated). */
-async function timeEngine(withChallenger: boolean): Promise<Float64Array> {
+/**
+ * In-service path of one application: vector, ONNX, TreeSHAP, reasons, grade (what the
+ * latency histogram measures), optionally plus building and validating the scored event.
+ */
+async function timeEngine(withChallenger: boolean, withEvent: boolean): Promise<Float64Array> {
   const loader = new ModelLoaderService(new ModelFilesAdapter(), new OnnxRuntimeAdapter());
   const active = new ActiveModelsService();
   await active.replace({
@@ -60,7 +63,10 @@ async function timeEngine(withChallenger: boolean): Promise<Float64Array> {
   const factory = new FeaturesEventFactory(5);
   const events: GraphFeaturesComputedEvent[] = Array.from({ length: 1000 }, () => factory.build());
   const one = async (e: GraphFeaturesComputedEvent): Promise<void> => {
-    buildScoredEvent(e, await engine.score(e), new Date());
+    const outcome = await engine.score(e);
+    if (withEvent) {
+      buildScoredEvent(e, outcome, new Date());
+    }
   };
   for (let i = 0; i < 500; i++) {
     await one(events[i % events.length]);
@@ -94,8 +100,9 @@ async function timeStream(): Promise<number> {
 
 export async function run(): Promise<void> {
   Logger.overrideLogger(['error']);
-  const single = await timeEngine(false);
-  const shadow = await timeEngine(true);
+  const single = await timeEngine(false, false);
+  const withEvent = await timeEngine(false, true);
+  const shadow = await timeEngine(true, false);
   const perSecond = await timeStream();
   const ms = (value: number, target: number): BenchMetric => ({
     value: +value.toFixed(4),
@@ -104,9 +111,10 @@ export async function run(): Promise<void> {
     better: 'lower',
   });
   const metrics: Record<string, BenchMetric> = {
-    inServiceP50Ms: ms(percentile(single, 0.5), 2),
-    inServiceP99Ms: ms(percentile(single, 0.99), 2),
-    inServiceWithChallengerP99Ms: ms(percentile(shadow, 0.99), 2),
+    scoringP50Ms: ms(percentile(single, 0.5), 2),
+    scoringP99Ms: ms(percentile(single, 0.99), 2),
+    scoringWithChallengerP99Ms: ms(percentile(shadow, 0.99), 2),
+    scoringAndScoredEventP99Ms: ms(percentile(withEvent, 0.99), 2),
     serviceStreamApplicationsPerSecond: {
       value: Math.round(perSecond),
       unit: 'applications/s',
