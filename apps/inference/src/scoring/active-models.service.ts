@@ -26,9 +26,19 @@ const EMPTY: ModelSet = { champion: null, challenger: null, fallback: null, cham
 export class ActiveModelsService {
   private current: ModelSet = EMPTY;
   private queue: Promise<unknown> = Promise.resolve();
+  private markLoaded: () => void = () => undefined;
+  private readonly loaded = new Promise<void>((resolve) => (this.markLoaded = resolve));
 
   get models(): ModelSet {
     return this.current;
+  }
+
+  /**
+   * Resolves once the registry has been read the first time: the Kafka consumer may start
+   * before the application's init hooks finish, and early messages then wait, not fail.
+   */
+  whenLoaded(): Promise<void> {
+    return this.loaded;
   }
 
   lease(): ModelLease {
@@ -49,6 +59,7 @@ export class ActiveModelsService {
   async replace(change: Partial<ModelSet>): Promise<void> {
     const before = this.current;
     this.current = { ...before, ...change };
+    this.markLoaded();
     const kept = new Set(distinct([this.current.champion, this.current.challenger, this.current.fallback]));
     const dropped = distinct([before.champion, before.challenger, before.fallback]).filter((m) => !kept.has(m));
     await Promise.all(dropped.map((m) => m.retire()));

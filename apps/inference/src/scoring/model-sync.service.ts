@@ -57,9 +57,8 @@ export class ModelSyncService implements OnApplicationShutdown {
       if (fallback?.id !== current.fallback?.identity.id) {
         change.fallback = (await this.tryLoad(fallback)).model;
       }
-      if (Object.keys(change).length > 0) {
-        await this.active.replace(change);
-      }
+      // Always replace, even with no change: the first call marks the serving set as loaded.
+      await this.active.replace(change);
     });
   }
 

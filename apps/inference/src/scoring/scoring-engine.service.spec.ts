@@ -105,4 +105,18 @@ describe(ScoringEngineService.name, () => {
     expect(outcome.challenger?.probabilityOfDefault).toBeCloseTo(0.3, 6);
     expect(outcome.challenger?.riskGrade).toBe('F');
   });
+
+  it('should wait for the first model load when a message arrives before it', async () => {
+    let settled = false;
+    const scoring = sut.score(events.build()).then((o) => {
+      settled = true;
+      return o;
+    });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(settled).toBe(false);
+
+    await active.replace({ champion: fakeModel('champ').model, championProblem: null });
+
+    await expect(scoring).resolves.toMatchObject({ degraded: false });
+  });
 });

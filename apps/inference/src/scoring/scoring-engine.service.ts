@@ -38,6 +38,7 @@ export class ScoringEngineService {
   ) {}
 
   async score(event: GraphFeaturesComputedEvent): Promise<ScoringOutcome> {
+    await this.active.whenLoaded();
     const lease = this.active.lease();
     try {
       const input = featureInputOf(event);
