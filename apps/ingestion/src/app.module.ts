@@ -38,6 +38,7 @@ export class IngestionAppModule {
           lockName: `${INGESTION_SCHEMA}.outbox`,
           batchSize: config.OUTBOX_BATCH_SIZE,
           idlePollMs: config.OUTBOX_IDLE_POLL_MS,
+          retentionSeconds: config.OUTBOX_RETENTION_SECONDS,
         }),
         IngestModule,
         DeadLettersModule,

@@ -10,11 +10,13 @@ export const ingestionConfigShape = {
   ...databaseConfig,
   ...piiConfig,
   /** Records applied per database transaction (one partition's chunk). */
-  INGESTION_CHUNK_SIZE: z.coerce.number().int().min(1).max(5000).default(1000),
+  INGESTION_CHUNK_SIZE: z.coerce.number().int().min(1).max(5000).default(2500),
   /** Partitions whose chunks are applied in parallel (each on its own connection). */
   INGESTION_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(32).default(3),
   /** Outbox rows per relay transaction. */
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(10000).default(1000),
+  /** Published outbox rows are deleted by the relay after this long (replays need them only briefly). */
+  OUTBOX_RETENTION_SECONDS: z.coerce.number().int().min(0).max(30 * 86400).default(86400),
   /** Relay poll interval when idle; commits of this process wake it at once. */
   OUTBOX_IDLE_POLL_MS: z.coerce.number().int().min(5).max(60000).default(50),
 };

@@ -12,7 +12,9 @@ export function ingestionTransport(config: IngestionConfig): CustomStrategy {
     strategy: new KafkaBatchServer(
       {
         ...options,
-        consumer: { ...options?.consumer, groupId: config.KAFKA_GROUP_ID, maxBytesPerPartition: 4 * 1024 * 1024 },
+        // 1 MiB per partition is about 2,500 records, one chunk: enough to keep a transaction
+        // busy, while larger fetches only hold more decoded records in memory.
+        consumer: { ...options?.consumer, groupId: config.KAFKA_GROUP_ID, maxBytesPerPartition: 1024 * 1024 },
         run: { partitionsConsumedConcurrently: config.INGESTION_PARTITIONS_CONCURRENTLY },
       },
       config.INGESTION_CHUNK_SIZE,

@@ -3,6 +3,11 @@ import type { EntityManager } from 'typeorm';
 
 import { InboxMessageEntity } from './inbox-message.entity';
 
+/** One statement and two parameters whatever the batch size: ids travel as one text array. */
+const claimSql = (table: string): string =>
+  `INSERT INTO ${table} (consumer, event_id) SELECT $1, id FROM unnest($2::text[]) AS x(id)
+    ON CONFLICT DO NOTHING RETURNING event_id`;
+
 /**
  * The idempotency gate of a consumer. Call `claim` inside the transaction that applies
  * the events: it records the ids and returns those that were not there before, so only
@@ -16,16 +21,7 @@ export class InboxService {
     if (unique.length === 0) {
       return new Set();
     }
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(InboxMessageEntity)
-      .values(unique.map((eventId) => ({ consumer, eventId })))
-      .orIgnore()
-      .returning('event_id')
-      .updateEntity(false)
-      .execute();
-    const rows = result.raw as { event_id: string }[];
+    const rows: { event_id: string }[] = await manager.query(claimSql(tableOf(manager)), [consumer, unique]);
     return new Set(rows.map((r) => r.event_id));
   }
 
@@ -33,4 +29,9 @@ export class InboxService {
   async has(manager: EntityManager, consumer: string, eventId: string): Promise<boolean> {
     return manager.exists(InboxMessageEntity, { where: { consumer, eventId } });
   }
+}
+
+function tableOf(manager: EntityManager): string {
+  const meta = manager.connection.getMetadata(InboxMessageEntity);
+  return meta.schema ? `"${meta.schema}"."${meta.tableName}"` : `"${meta.tableName}"`;
 }

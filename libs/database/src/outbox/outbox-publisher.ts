@@ -7,7 +7,8 @@ export interface RelayedMessage {
   id: string;
   topic: string;
   key: string;
-  payload: object;
+  /** The payload as stored, already serialized JSON: it goes to Kafka as it is. */
+  payload: string;
   headers: Record<string, string>;
 }
 

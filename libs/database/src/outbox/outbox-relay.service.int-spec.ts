@@ -38,7 +38,7 @@ describe(OutboxRelayService.name, () => {
   beforeAll(async () => {
     db = await createTestDatabase('outbox_t');
     dataSource = await initializeDataSource(
-      createDataSourceOptions({ url: db.url, schema: 'relay', entities: [OutboxMessageEntity], migrations: [createSchemaMigration('relay'), createOutboxMigration('relay')] }) as never,
+      createDataSourceOptions({ url: db.url, schema: 'relay', entities: [OutboxMessageEntity], migrations: [createSchemaMigration('relay'), createOutboxMigration('relay')] }),
     );
     producer = new KafkaProducerService(createKafkaClient(TEST_BROKERS, 'outbox-relay-test'));
     await producer.onModuleInit();
@@ -80,5 +80,29 @@ describe(OutboxRelayService.name, () => {
     expect(seen).toEqual(new Set(ids));
     const order = captured.filter((r) => r.key === key).map((r) => (JSON.parse(r.value!.toString()) as { id: string }).id);
     expect([...new Set(order)]).toEqual(ids);
+  });
+
+  it('should delete published rows older than the retention in batches and keep the rest', async () => {
+    const key = `purge-${randomUUID()}`;
+    await dataSource.query('UPDATE relay.outbox SET published_at = now() WHERE published_at IS NULL');
+    await dataSource.transaction((m) => new OutboxWriter().write(m, Array.from({ length: 30 }, (_, i) => ({ topic: Topics.domainEvents, key, payload: { i } }))));
+    const rows = await dataSource.query<{ id: string }[]>(`SELECT id::text AS id FROM relay.outbox WHERE message_key = $1 ORDER BY id`, [key]);
+    const ids = rows.map((r) => r.id);
+    await dataSource.query(`UPDATE relay.outbox SET published_at = now() - interval '2 hours' WHERE id = ANY($1::bigint[])`, [ids.slice(0, 25)]);
+    await dataSource.query(`UPDATE relay.outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [ids.slice(25, 28)]);
+    await dataSource.query(`UPDATE relay.outbox SET published_at = now() - interval '2 hours' WHERE published_at IS NOT NULL AND message_key <> $1`, [key]);
+    const sut = new OutboxRelayService(dataSource, new KafkaOutboxPublisher(producer), new MetricsService(), { lockName: 'relay.outbox', retentionSeconds: 3600, purgeBatchSize: 10, autoStart: false });
+    const before = await dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM relay.outbox WHERE message_key <> $1`, [key]);
+
+    const deleted: number[] = [];
+    for (let n = await sut.purgePublished(); n > 0; n = await sut.purgePublished()) {
+      deleted.push(n);
+    }
+
+    expect(deleted.every((n) => n <= 10)).toBe(true);
+    expect(deleted.reduce((a, b) => a + b, 0)).toBe(25 + before[0].n);
+    const left = await dataSource.query<{ id: string; published: boolean }[]>(`SELECT id::text AS id, published_at IS NOT NULL AS published FROM relay.outbox ORDER BY id`);
+    expect(left.map((r) => r.id)).toEqual(ids.slice(25));
+    expect(left.map((r) => r.published)).toEqual([true, true, true, false, false]);
   });
 });

@@ -3,12 +3,25 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 import { MetricsService } from '@loanmesh/observability';
 
-import { OutboxMessageEntity } from './outbox-message.entity';
 import { OUTBOX_PUBLISHER, type OutboxPublisher, type RelayedMessage } from './outbox-publisher';
 import { OUTBOX_MODULE_OPTIONS, type OutboxModuleOptions } from './outbox.module-definition';
+import { outboxTableOf } from './outbox.writer';
 
 /** One relay at a time per outbox: Kafka then receives each key's messages in commit order. */
 const TRY_LOCK_SQL = 'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked';
+/** The payload stays text: parsing it only to serialize it again for Kafka costs CPU and garbage. */
+const claimSql = (table: string): string =>
+  `SELECT o.id::text AS id, o.topic, o.message_key AS key, o.payload::text AS payload, o.headers FROM ${table} o
+    WHERE o.published_at IS NULL ORDER BY o.id LIMIT $1 FOR UPDATE SKIP LOCKED`;
+const markSql = (table: string): string => `UPDATE ${table} SET published_at = now() WHERE id = ANY($1::bigint[])`;
+/** Oldest first, so the primary key index finds them at its start; a bounded batch per statement. */
+const purgeSql = (table: string): string =>
+  `DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table}
+    WHERE published_at IS NOT NULL AND published_at < now() - $1::int * interval '1 second' ORDER BY id LIMIT $2)`;
+
+const DEFAULT_RETENTION_SECONDS = 24 * 3600;
+const DEFAULT_PURGE_BATCH = 5000;
+const DEFAULT_PURGE_INTERVAL_MS = 60_000;
 
 /**
  * Moves outbox rows to Kafka: claims the oldest unpublished rows (`FOR UPDATE SKIP LOCKED`,
@@ -22,6 +35,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   private stopped = true;
   private loopDone: Promise<void> = Promise.resolve();
   private wakeUp: (() => void) | undefined;
+  private nextPurgeAt = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -80,24 +94,37 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   private async claim(manager: EntityManager): Promise<RelayedMessage[]> {
-    const rows = await manager
-      .createQueryBuilder(OutboxMessageEntity, 'o')
-      .where('o.published_at IS NULL')
-      .orderBy('o.id', 'ASC')
-      .limit(this.batchSize)
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .getMany();
-    return rows.map((r) => ({ id: r.id, topic: r.topic, key: r.messageKey, payload: r.payload, headers: r.headers }));
+    return manager.query(claimSql(outboxTableOf(manager)), [this.batchSize]);
   }
 
   private async markPublished(manager: EntityManager, batch: readonly RelayedMessage[]): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(OutboxMessageEntity)
-      .set({ publishedAt: () => 'now()' })
-      .whereInIds(batch.map((m) => m.id))
-      .execute();
+    await manager.query(markSql(outboxTableOf(manager)), [batch.map((m) => m.id)]);
+  }
+
+  /**
+   * Deletes up to one batch of rows published longer ago than the retention, so the table
+   * does not grow forever; resolves to the number deleted. Unpublished rows are never touched.
+   */
+  async purgePublished(): Promise<number> {
+    const retention = this.options.retentionSeconds ?? DEFAULT_RETENTION_SECONDS;
+    const batch = this.options.purgeBatchSize ?? DEFAULT_PURGE_BATCH;
+    const manager = this.dataSource.manager;
+    const [, deleted]: [unknown, number] = await manager.query(purgeSql(outboxTableOf(manager)), [retention, batch]);
+    if (deleted > 0) {
+      this.metrics.counter('loanmesh_outbox_purged_total', 'Published outbox rows deleted after the retention').inc(deleted);
+    }
+    return deleted;
+  }
+
+  /** Purges in batches when due, between relay rounds, so deleting never holds back publishing for long. */
+  private async purgeIfDue(): Promise<void> {
+    if (Date.now() < this.nextPurgeAt) {
+      return;
+    }
+    const batch = this.options.purgeBatchSize ?? DEFAULT_PURGE_BATCH;
+    if ((await this.purgePublished()) < batch) {
+      this.nextPurgeAt = Date.now() + (this.options.purgeIntervalMs ?? DEFAULT_PURGE_INTERVAL_MS);
+    }
   }
 
   private async loop(): Promise<void> {
@@ -106,6 +133,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
       try {
         if ((await this.relayOnce()) >= this.batchSize) {
           pause = 0;
+        } else {
+          await this.purgeIfDue();
         }
       } catch (e) {
         pause = this.options.errorBackoffMs ?? 1000;

@@ -9,6 +9,12 @@ export interface OutboxModuleOptions {
   errorBackoffMs?: number;
   /** Start relaying at application bootstrap (default true); tests drive `relayOnce` instead. */
   autoStart?: boolean;
+  /** Published rows older than this are deleted by the relay (default 24 h). */
+  retentionSeconds?: number;
+  /** Rows deleted per purge statement (default 5000). */
+  purgeBatchSize?: number;
+  /** Pause between purges once no more old rows remain (default 60 s). */
+  purgeIntervalMs?: number;
   /** Name of the advisory lock that lets one relay per schema run at a time (default the schema). */
   lockName: string;
 }
