@@ -1,6 +1,7 @@
 /**
  * @jest-environment ./libs/ml/src/testing/onnx-test.environment.cjs
  */
+import { type ApplicationScoredEvent, Topics } from '@loanmesh/contracts';
 import { waitFor } from '@loanmesh/testing';
 
 import { ScoredApplicationEntity } from '../scoring/scored-application.entity';
@@ -25,6 +26,12 @@ describe('Hot swap of the champion during a live stream', () => {
     const models = (await httpJson('GET', `${t.baseUrl}/models`)).body as unknown as { id: string; name: string }[];
     const next = models.find((m) => m.name === 'world-scorecard-graph')!;
     const count = async (): Promise<number> => (await t.championRows(ids)).length;
+    const published = await t.kafka.capture([Topics.applicationScored]);
+    const wanted = new Set(ids);
+    const publishedMine = (): ApplicationScoredEvent[] =>
+      published
+        .map((r) => JSON.parse(r.value?.toString() ?? '{}') as ApplicationScoredEvent)
+        .filter((e) => wanted.has(e.payload?.application?.applicationId));
 
     const producing = (async () => {
       for (let i = 0; i < TOTAL; i += 50) {
@@ -39,6 +46,7 @@ describe('Hot swap of the champion during a live stream', () => {
     });
     await producing;
     await waitFor(async () => ((await count()) >= TOTAL ? true : undefined), 120000, 'all applications scored');
+    await waitFor(() => (publishedMine().length >= TOTAL ? true : undefined), 60000, 'all scored events on Kafka');
     await new Promise((r) => setTimeout(r, 1000));
 
     expect(promoted.status).toBe(200);
@@ -56,5 +64,12 @@ describe('Hot swap of the champion during a live stream', () => {
       [ids],
     );
     expect(outbox[0]).toEqual({ n: String(TOTAL), d: String(TOTAL) });
+    const onKafka = publishedMine();
+    expect(onKafka).toHaveLength(TOTAL);
+    expect(new Set(onKafka.map((e) => e.payload.application.applicationId)).size).toBe(TOTAL);
+    const stored = new Map(rows.map((r) => [r.applicationId, r.modelVersion]));
+    expect(
+      onKafka.every((e) => stored.get(e.payload.application.applicationId) === e.payload.champion.modelVersion),
+    ).toBe(true);
   }, 240000);
 });
