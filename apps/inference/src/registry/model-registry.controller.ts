@@ -35,7 +35,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new ModelRegistryException(
-      'PROMOTION_INVALID',
+      'REQUEST_INVALID',
       `${what} is invalid: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'unknown'}`,
     );
   }
