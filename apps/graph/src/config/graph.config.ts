@@ -12,12 +12,16 @@ export const graphConfigShape = {
   ...kafkaConfig,
   ...neo4jConfig,
   /** Most domain events written in one UNWIND transaction. */
-  GRAPH_BATCH_MAX_EVENTS: positiveInt.default(5000),
+  GRAPH_BATCH_MAX_EVENTS: positiveInt.default(20_000),
   /** Consumer group of the batched domain-event writer (separate from the application handler's). */
   GRAPH_WRITER_GROUP_ID: z.string().min(1).default('graph-writer'),
   /** Budget for computing one application's features before a DEGRADED result is published. */
   GRAPH_FEATURE_DEADLINE_MS: positiveInt.default(800),
   GRAPH_MIGRATE_ON_START: booleanString.default(true),
+  /** Serve features from the in-memory subgraph cache (loaded at start-up, refreshed by the writer); false = Cypher only. */
+  GRAPH_MEMORY_ENABLED: booleanString.default(true),
+  /** Applications whose features are computed at the same time; more wait in a queue (bounded concurrency). */
+  GRAPH_FEATURE_WORKERS: positiveInt.default(4),
   /** Fuzzy score at or above which two records are linked SAME_AS automatically. */
   ER_LINK_THRESHOLD: ratio.default(0.9),
   /** Fuzzy score at or above which (and below the link threshold) a review candidate is stored. */

@@ -57,7 +57,7 @@ MATCH (m:MatchCandidate) WHERE $status IS NULL OR m.status = $status
 RETURN m {.*, createdAt: toString(m.createdAt), decidedAt: toString(m.decidedAt)} AS candidate
 ORDER BY m.score DESC, m.id LIMIT toInteger($limit)`;
 
-export const GET_CANDIDATE = `MATCH (m:MatchCandidate {id: $id}) RETURN m.status AS status`;
+export const GET_CANDIDATE = `MATCH (m:MatchCandidate {id: $id}) RETURN m.status AS status, m.kind AS kind, m.aId AS aId, m.bId AS bId`;
 
 export const CONFIRM_CANDIDATE = `
 MATCH (m:MatchCandidate {id: $id})

@@ -24,6 +24,13 @@ export interface CandidateRow {
   evidence: MatchEvidence;
 }
 
+export interface CandidateRef {
+  status: CandidateStatus;
+  kind: PartyKind;
+  aId: string;
+  bId: string;
+}
+
 export type StoredCandidate = Record<string, unknown> & { id: string; status: CandidateStatus };
 
 @Injectable()
@@ -49,9 +56,9 @@ export class EntityResolutionRepository {
       .then((rows) => rows.map((r) => r.candidate));
   }
 
-  async statusOf(id: string): Promise<CandidateStatus | undefined> {
-    const rows = await this.neo4j.read<{ status: CandidateStatus }>(GET_CANDIDATE, { id });
-    return rows[0]?.status;
+  async find(id: string): Promise<CandidateRef | undefined> {
+    const rows = await this.neo4j.read<CandidateRef & Record<string, unknown>>(GET_CANDIDATE, { id });
+    return rows[0];
   }
 
   async confirm(id: string, by: string): Promise<void> {

@@ -1,3 +1,4 @@
+import type { GraphMemoryService } from '../graph-memory/graph-memory.service';
 import { EntityResolutionException } from './entity-resolution.exception';
 import type { EntityResolutionRepository } from './entity-resolution.repository';
 import { EntityResolutionService } from './entity-resolution.service';
@@ -17,8 +18,9 @@ const pair = (o: Partial<PairFacts> = {}): PairFacts => ({
 });
 
 describe(EntityResolutionService.name, () => {
-  const repository = { statusOf: jest.fn(), confirm: jest.fn(), reject: jest.fn() };
-  const sut = new EntityResolutionService(repository as unknown as EntityResolutionRepository, { ER_LINK_THRESHOLD: 0.9, ER_REVIEW_THRESHOLD: 0.75 });
+  const repository = { find: jest.fn(), confirm: jest.fn(), reject: jest.fn() };
+  const memory = { refresh: jest.fn() };
+  const sut = new EntityResolutionService(repository as unknown as EntityResolutionRepository, memory as unknown as GraphMemoryService, { ER_LINK_THRESHOLD: 0.9, ER_REVIEW_THRESHOLD: 0.75 });
 
   it('should auto-link with ordered ids when a variant name shares phone, address and birth year', () => {
     const [row] = sut.classify([pair()]);
@@ -43,13 +45,22 @@ describe(EntityResolutionService.name, () => {
   });
 
   it('should refuse a second decision when the candidate was already rejected', async () => {
-    repository.statusOf.mockResolvedValue('REJECTED');
+    repository.find.mockResolvedValue({ status: 'REJECTED', kind: 'person', aId: 'P-1', bId: 'P-2' });
 
     await expect(sut.decide('person:P-1:P-2', 'confirm', 'r')).rejects.toBeInstanceOf(EntityResolutionException);
   });
 
+  it('should refresh both records in the in-memory graph when a pending candidate is confirmed', async () => {
+    repository.find.mockResolvedValue({ status: 'PENDING', kind: 'company', aId: 'C-1', bId: 'C-2' });
+
+    await sut.decide('company:C-1:C-2', 'confirm', 'r');
+
+    expect(repository.confirm).toHaveBeenCalledWith('company:C-1:C-2', 'r');
+    expect(memory.refresh).toHaveBeenCalledWith({ companyIds: ['C-1', 'C-2'], personIds: [] });
+  });
+
   it('should report not found when the candidate does not exist', async () => {
-    repository.statusOf.mockResolvedValue(undefined);
+    repository.find.mockResolvedValue(undefined);
 
     await expect(sut.decide('nope', 'reject', 'r')).rejects.toMatchObject({ kind: 'NOT_FOUND' });
   });

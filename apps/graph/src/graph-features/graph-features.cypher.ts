@@ -59,7 +59,8 @@ CALL (c) {
   RETURN collect(DISTINCT coalesce(n.canonicalId, n.id)) AS coLocated
 }
 CALL (c) {
-  OPTIONAL MATCH (c)<-[r1:DIRECTOR_OF]-(:Person)-[:SAME_AS*0..1]-(p:Person)-[r2:DIRECTOR_OF]->(n:Company)
+  // MATCH, not OPTIONAL MATCH: an optional miss would collect one all-null map and count a phantom company.
+  MATCH (c)<-[r1:DIRECTOR_OF]-(:Person)-[:SAME_AS*0..1]-(p:Person)-[r2:DIRECTOR_OF]->(n:Company)
   WHERE n <> c AND ${ACTIVE('r1')} AND ${ACTIVE('r2')}
   RETURN collect(DISTINCT {${FLAGS('n')}, via: p.id}) AS directorNetwork
 }

@@ -4,6 +4,7 @@ import type { GraphFeatures } from '@loanmesh/contracts';
 import { Neo4jService } from '@loanmesh/neo4j';
 import { uniqueId } from '@loanmesh/testing';
 
+import { GraphMemoryService } from '../graph-memory/graph-memory.service';
 import { GraphWriterService } from '../graph-writer/graph-writer.service';
 import { GraphEventFactory } from '../testing/graph-event.factory';
 import { deleteSuiteGraph, graphTestModule } from '../testing/graph-test.harness';
@@ -140,6 +141,38 @@ describe(GraphFeaturesService.name, () => {
     expect(result.explanations[0].severity).toBe('HIGH');
   });
 
+  it('should count no director network when the company has no director, on both paths', async () => {
+    const cypher = await sut.computeWithCypher(f.id('B'), AS_OF, undefined, 10_000);
+    const memory = await sut.computeInMemory(f.id('B'), AS_OF);
+
+    expect(cypher.features.directorNetworkSize).toBe(0);
+    expect(memory.features.directorNetworkSize).toBe(0);
+  });
+
+  it('should give identical features from the in-memory graph and from Cypher when computed for every company and day', async () => {
+    const names = ['A', 'B', 'C', 'E', 'F', 'G', 'H', 'S', 'T', 'Z', 'missing'];
+    const days = ['2020-01-01T00:00:00Z', '2021-06-01T00:00:00Z', AS_OF, '2023-07-02T00:00:00Z', '2024-01-01T00:00:00Z'];
+    const pairs = names.flatMap((n) => days.map((d) => [f.id(n), d] as const));
+
+    const memory = await Promise.all(pairs.map(([id, d]) => sut.computeInMemory(id, d)));
+    const cypher = await Promise.all(pairs.map(([id, d]) => sut.computeWithCypher(id, d, undefined, 10_000)));
+
+    expect(memory.map((r) => r.features)).toEqual(cypher.map((r) => r.features));
+    expect(memory.map((r) => [...r.local.selfKeys].sort())).toEqual(cypher.map((r) => [...r.local.selfKeys].sort()));
+  }, 60_000);
+
+  it('should serve the same features from a cache loaded at start-up as from the one the writer maintained', async () => {
+    const fresh = await graphTestModule();
+    try {
+      const loaded = await fresh.get(GraphFeaturesService).computeInMemory(f.id('A'), AS_OF);
+
+      expect(fresh.get(GraphMemoryService).ready).toBe(true);
+      expect(loaded.features).toEqual(EXPECTED);
+    } finally {
+      await fresh.close();
+    }
+  }, 60_000);
+
   it('should score a young, thin, crowded company as a shell and find circular ownership when planted', async () => {
     const shell = ['X1', 'X2', 'X3', 'X4', 'X5'].map((n) => f.company(n, { addressName: 'crowded' }));
     await writer.applyBatch([
@@ -160,5 +193,7 @@ describe(GraphFeaturesService.name, () => {
     expect(x.features.shellScore).toBe(1);
     expect(w.features.circularOwnership).toBe(1);
     expect(w.features.ownershipChainDepth).toBe(2);
+    expect((await sut.computeWithCypher(f.id('X'), AS_OF)).features).toEqual(x.features);
+    expect((await sut.computeWithCypher(f.id('W1'), AS_OF)).features).toEqual(w.features);
   });
 });

@@ -150,3 +150,24 @@ function mapLoanEvent(e: Of<'loan.disbursed' | 'loan.repayment-made' | 'loan.pay
     }
   }
 }
+
+/**
+ * The start nodes of every relationship and property the feature walks read that these
+ * rows write; reloading them keeps the in-memory graph equal to Neo4j (incoming edges
+ * are derived from their start nodes).
+ */
+export function touchedRecords(rows: GraphRows): { companyIds: string[]; personIds: string[] } {
+  const parties = (list: readonly PartyLinkRow[]): string[] => list.map((r) => r.partyId);
+  return {
+    companyIds: [
+      ...rows.companies.map((c) => c.id),
+      ...parties(rows.companyAccounts),
+      ...parties(rows.defaults),
+      ...parties(rows.companyRecords),
+      ...parties(rows.companyShareholders),
+      ...parties(rows.suppliers),
+      ...parties(rows.companyGuarantees),
+    ],
+    personIds: [...rows.persons.map((p) => p.id), ...parties(rows.directors), ...parties(rows.personShareholders)],
+  };
+}

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 
 import { EntityResolutionModule } from '../entity-resolution/entity-resolution.module';
+import { GraphMemoryModule } from '../graph-memory/graph-memory.module';
 import { DomainEventBatchConsumer } from './domain-event-batch.consumer';
 import { GraphSchemaInitializer } from './graph-schema.initializer';
 import { GraphWriteRepository } from './graph-write.repository';
 import { GraphWriterService } from './graph-writer.service';
 
 @Module({
-  imports: [EntityResolutionModule],
+  imports: [EntityResolutionModule, GraphMemoryModule],
   providers: [GraphSchemaInitializer, GraphWriteRepository, GraphWriterService, DomainEventBatchConsumer],
   exports: [GraphWriterService],
 })

@@ -4,7 +4,8 @@ import type { DomainEvent } from '@loanmesh/contracts';
 import { MetricsService } from '@loanmesh/observability';
 
 import { EntityResolutionService } from '../entity-resolution/entity-resolution.service';
-import { mapDomainEvent } from './graph-row.mapper';
+import { GraphMemoryService } from '../graph-memory/graph-memory.service';
+import { mapDomainEvent, touchedRecords } from './graph-row.mapper';
 import { emptyRows, type GraphRows } from './graph-rows.types';
 import { GraphWriteRepository } from './graph-write.repository';
 
@@ -21,6 +22,7 @@ export class GraphWriterService {
   constructor(
     private readonly repository: GraphWriteRepository,
     private readonly resolution: EntityResolutionService,
+    private readonly memory: GraphMemoryService,
     private readonly metrics: MetricsService,
   ) {}
 
@@ -32,10 +34,16 @@ export class GraphWriterService {
     const rows: GraphRows = emptyRows();
     events.forEach((e) => mapDomainEvent(e, rows));
     await this.repository.write(rows);
-    const resolvedLinks = await this.resolution.resolveRecords(
+    const resolved = await this.resolution.resolveRecords(
       rows.persons.map((p) => p.id),
       rows.companies.map((c) => c.id),
     );
+    const touched = touchedRecords(rows);
+    await this.memory.refresh({
+      companyIds: [...touched.companyIds, ...resolved.linkedCompanyIds],
+      personIds: [...touched.personIds, ...resolved.linkedPersonIds],
+    });
+    const resolvedLinks = resolved.links;
     this.metrics.counter('loanmesh_graph_events_written_total', 'Domain events applied to the graph').inc(events.length);
     this.logger.debug({ msg: 'batch written', events: events.length, resolvedLinks, ms: Math.round(performance.now() - started) });
     return { events: events.length, resolvedLinks };

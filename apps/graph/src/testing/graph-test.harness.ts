@@ -7,6 +7,7 @@ import { MetricsService } from '@loanmesh/observability';
 import { GraphConfigModule } from '../config/graph-config.module';
 import { graphConfigShape, type GraphConfig } from '../config/graph.config';
 import { EntityResolutionModule } from '../entity-resolution/entity-resolution.module';
+import { GraphMemoryModule } from '../graph-memory/graph-memory.module';
 import { GraphFeaturesModule } from '../graph-features/graph-features.module';
 import { GraphWriteRepository } from '../graph-writer/graph-write.repository';
 import { GraphWriterService } from '../graph-writer/graph-writer.service';
@@ -30,6 +31,7 @@ export async function graphTestModule(config = testConfig()): Promise<TestingMod
       Neo4jModule.forRoot({ url: config.NEO4J_URL, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD }),
       EntityResolutionModule,
       GraphFeaturesModule,
+      GraphMemoryModule,
     ],
     providers: [MetricsService, GraphWriteRepository, GraphWriterService],
   }).compile();
