@@ -1,14 +1,30 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 
+import { ComparisonException } from './comparison.exception';
 import { type ComparisonRow, ComparisonService } from './comparison.service';
+import { outcomeLabelsSchema } from './outcome-labels.dto';
 
+/** Registered before the registry's `/models/:id`, so these paths are not read as ids. */
 @Controller('models')
 export class ComparisonController {
   constructor(private readonly comparison: ComparisonService) {}
 
-  /** Registered before the registry's `/models/:id`, so this path is not read as an id. */
   @Get('comparison')
   async report(): Promise<{ pairs: ComparisonRow[] }> {
     return { pairs: await this.comparison.report() };
+  }
+
+  @Post('outcomes')
+  @HttpCode(200)
+  async outcomes(@Body() body: unknown): Promise<{ recorded: number }> {
+    const parsed = outcomeLabelsSchema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ComparisonException(
+        'OUTCOMES_INVALID',
+        `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
+      );
+    }
+    return { recorded: await this.comparison.recordOutcomes(parsed.data) };
   }
 }

@@ -6,10 +6,12 @@ import {
   OutboxMessageEntity,
 } from '@loanmesh/database';
 
+import { OutcomeLabelEntity } from '../challenger/outcome-label.entity';
 import { ModelPromotionEntity } from '../registry/model-promotion.entity';
 import { ModelVersionEntity } from '../registry/model-version.entity';
 import { ScoredApplicationEntity } from '../scoring/scored-application.entity';
 import { InferenceTables1764300000000 } from './migrations/inference-tables.migration';
+import { OutcomeLabels1764300000100 } from './migrations/outcome-labels.migration';
 
 /** The PostgreSQL schema this service owns, its entities and its migrations in order. */
 export const INFERENCE_SCHEMA = 'inference';
@@ -18,6 +20,7 @@ export const inferenceEntities: Function[] = [
   ModelVersionEntity,
   ModelPromotionEntity,
   ScoredApplicationEntity,
+  OutcomeLabelEntity,
   InboxMessageEntity,
   OutboxMessageEntity,
 ];
@@ -26,4 +29,5 @@ export const inferenceMigrations = [
   createInboxMigration(INFERENCE_SCHEMA),
   createOutboxMigration(INFERENCE_SCHEMA),
   InferenceTables1764300000000,
+  OutcomeLabels1764300000100,
 ];

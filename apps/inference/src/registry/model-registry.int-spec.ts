@@ -80,6 +80,10 @@ describe('Model registry API with real PostgreSQL', () => {
       30000,
       'scored',
     );
+    const labelled = await httpJson('POST', `${t.baseUrl}/models/outcomes`, {
+      by: 'collections',
+      outcomes: events.map((e, i) => ({ applicationId: e.payload.application.applicationId, defaulted: i % 4 === 0 })),
+    });
     const report = await httpJson('GET', `${t.baseUrl}/models/comparison`);
     const detail = await httpJson('GET', `${t.baseUrl}/models/${challenger.id}`);
 
@@ -89,12 +93,20 @@ describe('Model registry API with real PostgreSQL', () => {
       challengerVersion: string;
       applications: number;
       gradeAgreement: number;
+      championAuc: number | null;
+      challengerAuc: number | null;
+      labelledOutcomes: number;
     }[];
     const pair = pairs.find((p) => p.challengerVersion === 'world-scorecard-graph:v1')!;
     expect(pair.championVersion).toBe('world-gbm-graph:v1');
     expect(pair.applications).toBeGreaterThanOrEqual(20);
     expect(pair.gradeAgreement).toBeGreaterThanOrEqual(0);
     expect(pair.gradeAgreement).toBeLessThanOrEqual(1);
+    expect(labelled.body).toEqual({ recorded: 20 });
+    expect(pair.labelledOutcomes).toBe(20);
+    expect(pair.championAuc).toBeGreaterThanOrEqual(0);
+    expect(pair.championAuc).toBeLessThanOrEqual(1);
+    expect(pair.challengerAuc).toBeGreaterThanOrEqual(0);
     expect(detail.body.promotions).toEqual([
       expect.objectContaining({ from: 'candidate', to: 'challenger', by: 'bob' }),
     ]);
@@ -109,5 +121,15 @@ describe('Model registry API with real PostgreSQL', () => {
 
     expect(res.status).toBe(200);
     expect(res.body.checks).toMatchObject({ 'champion-model': 'up' });
+  });
+
+  it('should reject outcome labels with 400 when an outcome is not a boolean', async () => {
+    const res = await httpJson('POST', `${t.baseUrl}/models/outcomes`, {
+      by: 'x',
+      outcomes: [{ applicationId: 'a', defaulted: 'yes' }],
+    });
+
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('OUTCOMES_INVALID');
   });
 });
