@@ -30,7 +30,7 @@ export class ModelCatalogService {
   ) {}
 
   async registerDirectory(dir = this.config.MODEL_DIR): Promise<void> {
-    for (const name of await this.files.list(dir)) {
+    for (const name of await this.listOrNothing(dir)) {
       try {
         await this.register(await this.files.read(dir, name));
       } catch (e) {
@@ -71,6 +71,16 @@ export class ModelCatalogService {
       });
       this.logger.log({ msg: 'model registered', model: versionLabel(model), sha256: model.sha256 });
     });
+  }
+
+  /** A missing directory is not fatal: the registry may already hold every model. */
+  private async listOrNothing(dir: string): Promise<string[]> {
+    try {
+      return await this.files.list(dir);
+    } catch (e) {
+      this.logger.warn({ msg: 'model directory unreadable', dir, error: e instanceof Error ? e.message : String(e) });
+      return [];
+    }
   }
 
   /** First start: the configured initial champion (or the first model registered) becomes champion. */
