@@ -24,6 +24,8 @@ export async function bootstrapService(module: DynamicModule, o: ServiceBootstra
   app.useLogger(logger);
   app.useGlobalFilters(new GlobalExceptionFilter());
   app.enableShutdownHooks();
+  // Init hooks (migrations, model loading, topic creation) finish before any message is consumed.
+  await app.init();
   if (o.kafka) {
     app.connectMicroservice<MicroserviceOptions>(o.kafka, { inheritAppConfig: true });
     await app.startAllMicroservices();

@@ -61,3 +61,25 @@ export class KafkaTestClient {
     await this.producer?.disconnect();
   }
 }
+
+/** Resolves when every consumer group has joined and owns partitions (state Stable). */
+export async function waitForStableGroups(kafka: Kafka, groupIds: string[], timeoutMs = 120000): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { groups } = await admin.describeGroups(groupIds);
+      const pending = groups.filter((g) => g.state !== 'Stable' || g.members.length === 0).map((g) => `${g.groupId}:${g.state}`);
+      if (pending.length === 0) {
+        return;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`consumer groups not stable: ${pending.join(', ')}`);
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -8,7 +8,7 @@ import { kafkaMicroserviceOptions } from '@loanmesh/kafka';
  * concurrent messages share one commit (see ScoreBatchWriter), so more in flight means
  * fewer commits per application. Order within a partition is kept.
  */
-export function scoringKafkaOptions(brokers: string[], clientId: string, groupId: string): KafkaOptions {
-  const base = kafkaMicroserviceOptions(brokers, clientId, groupId);
+export function scoringKafkaOptions(brokers: string[], clientId: string, groupId: string, fromBeginning = true): KafkaOptions {
+  const base = kafkaMicroserviceOptions(brokers, clientId, groupId, fromBeginning);
   return { ...base, options: { ...base.options, run: { partitionsConsumedConcurrently: DEFAULT_PARTITIONS } } };
 }

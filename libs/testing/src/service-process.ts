@@ -1,0 +1,61 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { waitFor } from './wait-for';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+export interface ServiceProcess {
+  name: string;
+  port: number;
+  child: ChildProcess;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/**
+ * A LoanMesh service as a real child process (as `npm run start:<name>` runs it), with its
+ * log in test-results/services/<name>-<port>.log so a failing end-to-end test can be read.
+ */
+export function startServiceProcess(name: string, port: number, env: Record<string, string>): ServiceProcess {
+  const logDir = join(ROOT, 'test-results', 'services');
+  mkdirSync(logDir, { recursive: true });
+  const log = createWriteStream(join(logDir, `${name}-${port}.log`));
+  const child = spawn(process.execPath, ['--max-old-space-size=512', join(ROOT, 'scripts/run-ts.cjs'), join(ROOT, `apps/${name}/src/main.ts`)], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, SERVICE_NAME: name, HTTP_PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  return {
+    name,
+    port,
+    child,
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        return;
+      }
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill(signal);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Resolves when the service answers /health/ready, or fails early if the process exits. */
+export async function waitUntilReady(service: ServiceProcess, timeoutMs = 180000): Promise<void> {
+  await waitFor(
+    async () => {
+      if (service.child.exitCode !== null) {
+        throw new Error(`${service.name} exited with code ${service.child.exitCode}`);
+      }
+      const res = await fetch(`http://127.0.0.1:${service.port}/health/ready`).catch(() => undefined);
+      return res?.ok ? true : undefined;
+    },
+    timeoutMs,
+    `${service.name} to be ready`,
+  );
+}
