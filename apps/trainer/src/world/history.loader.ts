@@ -25,15 +25,19 @@ export interface LoadedHistory {
   fingerprint: string;
 }
 
-/** Reads and validates <dir>/history/{train,validation,test}.jsonl (time split done upstream). */
+/**
+ * Reads and validates {train,validation,test}.jsonl (time split done upstream) from <dir>,
+ * as `npm run feed -- --history <dir>` writes them, or from <dir>/history.
+ */
 export function loadHistory(dir: string): LoadedHistory {
+  const folder = existsSync(join(dir, 'train.jsonl')) ? dir : join(dir, 'history');
   const hash = createHash('sha256');
   const parts = {} as Record<HistoryPart, HistoryRow[]>;
   for (const part of HISTORY_PARTS) {
-    const file = join(dir, 'history', `${part}.jsonl`);
+    const file = join(folder, `${part}.jsonl`);
     if (!existsSync(file)) {
       throw new TrainerInputError(
-        `missing ${file}; --history expects a directory with history/{train,validation,test}.jsonl`,
+        `missing ${file}; --history expects the directory the feed's --history wrote (train, validation, test .jsonl)`,
       );
     }
     const text = readFileSync(file, 'utf8');
