@@ -5,3 +5,4 @@ export * from './database-health.module';
 export * from './database-root.module';
 export * from './inbox';
 export * from './outbox';
+export * from './keyset-pages';

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { keysetPages } from '@loanmesh/database';
+
 import { type ChainVerification, GENESIS_HASH, verifyLinks } from '../decisions/decision-chain';
 import { DecisionEntity } from '../decisions/decision.entity';
 
@@ -11,24 +13,8 @@ const PAGE = 500;
 export class AuditService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async *pages(): AsyncGenerator<DecisionEntity[]> {
-    let after = 0;
-    for (;;) {
-      const page = await this.dataSource
-        .getRepository(DecisionEntity)
-        .createQueryBuilder('d')
-        .where('d.seq > :after', { after })
-        .orderBy('d.seq', 'ASC')
-        .limit(PAGE)
-        .getMany();
-      if (page.length > 0) {
-        yield page;
-      }
-      if (page.length < PAGE) {
-        return;
-      }
-      after = page[page.length - 1].seq;
-    }
+  pages(): AsyncGenerator<DecisionEntity[]> {
+    return keysetPages(this.dataSource.getRepository(DecisionEntity), 'seq', 0, PAGE);
   }
 
   /** Recomputes every link from the genesis hash; reports the first broken one. */

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
+import { keysetPages } from '@loanmesh/database';
+
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DecisionEntity } from '../decisions/decision.entity';
 import { type LabelSource, type LabelValue, LabelEntity } from './label.entity';
@@ -42,23 +44,7 @@ export class LabelService {
   }
 
   /** Labels page by page in id order, so an export holds one page in memory at a time. */
-  async *pages(): AsyncGenerator<LabelEntity[]> {
-    let after = '0';
-    for (;;) {
-      const page = await this.dataSource
-        .getRepository(LabelEntity)
-        .createQueryBuilder('l')
-        .where('l.id > :after', { after })
-        .orderBy('l.id', 'ASC')
-        .limit(PAGE)
-        .getMany();
-      if (page.length > 0) {
-        yield page;
-      }
-      if (page.length < PAGE) {
-        return;
-      }
-      after = page[page.length - 1].id;
-    }
+  pages(): AsyncGenerator<LabelEntity[]> {
+    return keysetPages(this.dataSource.getRepository(LabelEntity), 'id', '0', PAGE);
   }
 }
