@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
+import { Headers } from '@loanmesh/contracts';
+import { CorrelationContext } from '@loanmesh/observability';
+
 import { OutboxMessageEntity } from './outbox-message.entity';
 
 /** A message to publish once the surrounding transaction commits. */
@@ -30,8 +33,19 @@ export class OutboxWriter {
     if (messages.length === 0) {
       return;
     }
-    await manager.query(insertSql(outboxTableOf(manager)), [JSON.stringify(messages)]);
+    const rows = messages.map((m) => ({ topic: m.topic, key: m.key, payload: m.payload, headers: withCorrelation(m) }));
+    await manager.query(insertSql(outboxTableOf(manager)), [JSON.stringify(rows)]);
   }
+}
+
+/**
+ * The relay publishes outside the request or event that wrote the row, so the correlation
+ * id travels in the row: the event's own envelope field first, else the current context.
+ */
+function withCorrelation(m: OutboxMessage): Record<string, string> {
+  const fromPayload = (m.payload as { correlationId?: unknown }).correlationId;
+  const correlationId = typeof fromPayload === 'string' ? fromPayload : CorrelationContext.current();
+  return correlationId ? { [Headers.correlationId]: correlationId, ...m.headers } : { ...m.headers };
 }
 
 /** The schema-qualified outbox table of the manager's data source. */
