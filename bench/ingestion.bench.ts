@@ -27,8 +27,9 @@ interface Accounted {
  * run) to Kafka, then starts the real ingestion service on a fresh database with a group
  * positioned before the backlog, and times it until stored + duplicates + dead-lettered
  * equals the records sent (raw + state + inbox + outbox, one transaction per chunk). "Sent"
- * is the records between the group's start offsets and the end offsets after publishing:
- * the topic is shared, so records that other runs produced meanwhile are counted too.
+ * is the records between the group's start offsets and the end offsets after publishing, and
+ * only records in that window are counted: the topic is shared, so other runs' records inside
+ * it count (they were sent), and those published after it do not.
  * Peak RSS is the service process's, sampled every 200 ms.
  */
 export async function run(): Promise<Record<string, BenchMetric>> {
@@ -42,7 +43,8 @@ export async function run(): Promise<Record<string, BenchMetric>> {
     () => undefined,
   );
   const backlogEvents = (await feed.run()).backlog.events;
-  const sent = sumOf(await endOffsets(), start);
+  const window = windowOf(start, await endOffsets());
+  const sent = window.ends.reduce((s, end, i) => s + end - window.starts[i], 0);
   const child = spawnIngestion(env, serviceNodeArgs());
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(child.pid ?? 0))), 200);
@@ -50,7 +52,7 @@ export async function run(): Promise<Record<string, BenchMetric>> {
     await waitForGroup(env.KAFKA_GROUP_ID);
     const started = Date.now();
     const [loadAtStart] = loadavg();
-    const final = await waitUntilAccounted(db.url, sent, () => child.exitCode);
+    const final = await waitUntilAccounted(db.url, window, sent, () => child.exitCode);
     const seconds = (Date.now() - started) / 1000;
     await waitUntilRelayed(db.url);
     const relayLagSeconds = (Date.now() - started) / 1000 - seconds;
@@ -86,19 +88,19 @@ function serviceNodeArgs(): string[] {
   return [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), ...extra];
 }
 
-async function waitUntilAccounted(url: string, sent: number, exitCode: () => number | null): Promise<Accounted> {
+async function waitUntilAccounted(url: string, window: OffsetWindow, sent: number, exitCode: () => number | null): Promise<Accounted> {
   const began = Date.now();
   let last = -1;
   let lastProgress = Date.now();
   for (;;) {
     await new Promise((r) => setTimeout(r, 500));
-    const now = await accounted(url);
+    const now = await accounted(url, window);
     const total = now.stored + now.duplicates + now.deadLettered;
     if (total === sent) {
       return now;
     }
     if (total > sent) {
-      throw new Error(`accounted ${total} > sent ${sent}: ${JSON.stringify(now)}`);
+      throw new Error(`accounted ${total} > sent ${sent} within the window: ${JSON.stringify(now)}`);
     }
     if (exitCode() !== null) {
       throw new Error(`ingestion exited with ${exitCode()} at ${total}/${sent}`);
@@ -126,10 +128,17 @@ async function waitUntilRelayed(url: string): Promise<void> {
   }
 }
 
-async function accounted(url: string): Promise<Accounted> {
-  const sql = `SELECT (SELECT count(*) FROM ingestion.raw_events)::int AS stored,
-    (SELECT count(*) FROM ingestion.duplicate_deliveries)::int AS duplicates,
-    (SELECT count(*) FROM ingestion.dead_letters)::int AS "deadLettered"`;
+/** Only records inside the window count: others may publish to the shared topic after it. */
+async function accounted(url: string, w: OffsetWindow): Promise<Accounted> {
+  const inWindow = (partition: string, offset: string): string =>
+    `EXISTS (SELECT 1 FROM unnest('{${w.partitions.join(',')}}'::int[], '{${w.starts.join(',')}}'::bigint[],
+      '{${w.ends.join(',')}}'::bigint[]) AS w(p, s, e) WHERE ${partition} = w.p AND ${offset} >= w.s AND ${offset} < w.e)`;
+  const topic = `'${Topics.coreBankingEvents}'`;
+  const sql = `SELECT
+    (SELECT count(*) FROM ingestion.raw_events WHERE topic = ${topic} AND ${inWindow('kafka_partition', 'kafka_offset')})::int AS stored,
+    (SELECT count(*) FROM ingestion.duplicate_deliveries WHERE topic = ${topic} AND ${inWindow('kafka_partition', 'kafka_offset')})::int AS duplicates,
+    (SELECT count(*) FROM ingestion.dead_letters WHERE original_topic = ${topic}
+      AND ${inWindow('original_partition', 'original_offset')})::int AS "deadLettered"`;
   const rows = await queryDb<Accounted>(url, sql).catch(() => [{ stored: 0, duplicates: 0, deadLettered: 0 }]);
   return rows[0];
 }
@@ -160,8 +169,16 @@ async function endOffsets(): Promise<Map<number, number>> {
   }
 }
 
-function sumOf(end: ReadonlyMap<number, number>, start: ReadonlyMap<number, number>): number {
-  return [...end].reduce((s, [p, high]) => s + high - (start.get(p) ?? 0), 0);
+/** Offsets [start, end) per partition of the records this run sent (numbers only, so safe in SQL text). */
+interface OffsetWindow {
+  partitions: number[];
+  starts: number[];
+  ends: number[];
+}
+
+function windowOf(start: ReadonlyMap<number, number>, end: ReadonlyMap<number, number>): OffsetWindow {
+  const partitions = [...end.keys()].sort((a, b) => a - b);
+  return { partitions, starts: partitions.map((p) => Math.max(0, start.get(p) ?? 0)), ends: partitions.map((p) => end.get(p)!) };
 }
 
 if (require.main === module || process.argv[1]?.endsWith('ingestion.bench.ts')) {
