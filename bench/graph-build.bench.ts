@@ -21,13 +21,12 @@ import {
 } from '@loanmesh/world';
 
 import { GraphWriterService } from '../apps/graph/src/graph-writer/graph-writer.service';
-import { graphTestModule } from '../apps/graph/src/testing/graph-test.harness';
+import { graphTestModule, testConfig } from '../apps/graph/src/testing/graph-test.harness';
 import { writeBenchResult, type BenchMetric } from './bench-result';
 
 /** Bench data lives under its own id prefix in the shared Neo4j and is deleted afterwards. */
 export const BENCH_PREFIX = 'bg-';
 const KEY = 'graph-bench-hmac-key';
-const BATCH = 10_000;
 
 const tok = (kind: string, value: string): string => createHmac('sha256', KEY).update(`${kind}:${value}`).digest('hex').slice(0, 32);
 const pid = (id: string): string => `${BENCH_PREFIX}${id}`;
@@ -94,16 +93,18 @@ export interface BuiltGraph {
   seconds: number;
 }
 
-/** Generates the default world and writes it through the graph writer (batches of 10,000 events). */
+/** Generates the default world and writes it through the graph writer, in batches of the service's GRAPH_BATCH_MAX_EVENTS. */
 export async function buildWorldGraph(): Promise<BuiltGraph> {
   const generated = new WorldGeneratorService().generate(worldOptions(42, 1));
   const events = worldDomainEvents(generated.world);
-  const module = await graphTestModule();
+  const config = testConfig();
+  const module = await graphTestModule(config);
   await deleteBenchGraph(module.get(Neo4jService));
   const writer = module.get(GraphWriterService);
+  const batch = config.GRAPH_BATCH_MAX_EVENTS;
   const started = performance.now();
-  for (let i = 0; i < events.length; i += BATCH) {
-    await writer.applyBatch(events.slice(i, i + BATCH));
+  for (let i = 0; i < events.length; i += batch) {
+    await writer.applyBatch(events.slice(i, i + batch));
   }
   return { generated, module, events: events.length, seconds: (performance.now() - started) / 1000 };
 }

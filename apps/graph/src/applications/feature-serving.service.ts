@@ -7,6 +7,7 @@ import { MetricsService, withTimeout } from '@loanmesh/observability';
 
 import type { GraphConfig } from '../config/graph.config';
 import { FEATURE_VERSION, GraphFeaturesService } from '../graph-features/graph-features.service';
+import { FeatureWorkerPool } from './feature-worker.pool';
 import { featuresComputedEvent, type FeatureOutcome } from './features-computed.factory';
 
 /**
@@ -18,14 +19,21 @@ import { featuresComputedEvent, type FeatureOutcome } from './features-computed.
 export class FeatureServingService {
   private readonly logger = new Logger(FeatureServingService.name);
 
+  private readonly pool: FeatureWorkerPool;
+
   constructor(
     private readonly features: GraphFeaturesService,
     private readonly producer: KafkaProducerService,
     private readonly metrics: MetricsService,
-    @Inject(APP_CONFIG) private readonly config: Pick<GraphConfig, 'GRAPH_FEATURE_DEADLINE_MS'>,
-  ) {}
+    @Inject(APP_CONFIG) private readonly config: Pick<GraphConfig, 'GRAPH_FEATURE_DEADLINE_MS' | 'GRAPH_FEATURE_WORKERS' | 'GRAPH_SERVE_COMPANY_PREFIX'>,
+  ) {
+    this.pool = new FeatureWorkerPool(config.GRAPH_FEATURE_WORKERS);
+  }
 
-  async serve(received: ApplicationReceivedEvent): Promise<'processed'> {
+  async serve(received: ApplicationReceivedEvent): Promise<'processed' | 'skipped'> {
+    if (!received.payload.application.companyId.startsWith(this.config.GRAPH_SERVE_COMPANY_PREFIX)) {
+      return 'skipped';
+    }
     const started = performance.now();
     const outcome = await this.compute(received);
     const ms = performance.now() - started;
@@ -47,8 +55,14 @@ export class FeatureServingService {
       employees: company.employees,
       annualRevenue: company.annualRevenue,
     };
+    const started = performance.now();
+    // The deadline counts from arrival, so time spent queued for a worker counts too.
+    const task = this.pool.run(() => {
+      const left = deadline - (performance.now() - started);
+      return left <= 0 ? Promise.reject(new Error('deadline passed while queued')) : this.features.compute(application.companyId, application.submittedAt, profile, left);
+    });
     try {
-      const result = await withTimeout(this.features.compute(application.companyId, application.submittedAt, profile, deadline), deadline, 'neo4j');
+      const result = await withTimeout(task, deadline, 'neo4j');
       return { status: 'OK', graph: result.features, explanations: result.explanations };
     } catch (e) {
       const reason = `graph features unavailable: ${e instanceof Error ? e.message : String(e)}`.slice(0, 300);

@@ -13,6 +13,13 @@ export const graphConfigShape = {
   ...neo4jConfig,
   /** Most domain events written in one UNWIND transaction. */
   GRAPH_BATCH_MAX_EVENTS: positiveInt.default(20_000),
+  /**
+   * Serve only applications whose company id starts with this (empty = all). Tests on the shared
+   * broker set their id prefix, so they never publish features for other engineers' applications.
+   */
+  GRAPH_SERVE_COMPANY_PREFIX: z.string().default(''),
+  /** Run the domain-event writer consumer; tests that write their own graph turn it off so they never write the shared backlog. */
+  GRAPH_WRITER_ENABLED: booleanString.default(true),
   /** Consumer group of the batched domain-event writer (separate from the application handler's). */
   GRAPH_WRITER_GROUP_ID: z.string().min(1).default('graph-writer'),
   /** Budget for computing one application's features before a DEGRADED result is published. */

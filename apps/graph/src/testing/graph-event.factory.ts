@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 
-import { CoreBankingEventTypes as T, type DomainEvent } from '@loanmesh/contracts';
+import { type ApplicationReceivedEvent, CoreBankingEventTypes as T, type DomainEvent } from '@loanmesh/contracts';
 
 type Payload<K extends DomainEvent['type']> = Extract<DomainEvent, { type: K }>['payload'];
 
@@ -115,5 +115,37 @@ export class GraphEventFactory {
       submittedAt,
       guarantors: [],
     });
+  }
+
+  /** What ingestion publishes for an application of `company` (with the factory's default filing). */
+  applicationReceived(name: string, company: string, submittedAt: string): ApplicationReceivedEvent {
+    const at = new Date().toISOString();
+    return {
+      eventId: randomUUID(),
+      type: 'application.received',
+      schemaVersion: 1,
+      occurredAt: at,
+      producedAt: at,
+      source: 'ingestion',
+      correlationId: this.id(name),
+      causationId: randomUUID(),
+      payload: {
+        application: { applicationId: this.id(name), companyId: this.id(company), amount: 10_000, termMonths: 12, purpose: 'WORKING_CAPITAL', submittedAt },
+        guarantors: [],
+        company: {
+          companyId: this.id(company),
+          registeredAt: '2015-01-01',
+          registeredCapital: 50_000,
+          legalForm: 'LLC',
+          industryCode: 'TST',
+          region: 'Test Region',
+          employees: 10,
+          annualRevenue: 100_000,
+          financials: { totalAssets: 1, totalLiabilities: 1, netProfit: 0, currentRatio: 1 },
+        },
+        history: { priorLoans: 0, priorDefaults: 0, missedPayments12m: 0, outstandingExposure: 0, activePublicRecords: 0 },
+        hops: { submittedAt: Date.now() },
+      },
+    };
   }
 }

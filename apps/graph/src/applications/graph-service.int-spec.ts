@@ -1,0 +1,79 @@
+import { Topics } from '@loanmesh/contracts';
+import { Neo4jService } from '@loanmesh/neo4j';
+import { type CapturedRecord, uniqueId, waitFor } from '@loanmesh/testing';
+
+import { GraphFeaturesService } from '../graph-features/graph-features.service';
+import { GraphWriterService } from '../graph-writer/graph-writer.service';
+import { GraphEventFactory } from '../testing/graph-event.factory';
+import { deleteSuiteGraph } from '../testing/graph-test.harness';
+import { featuresFor, type GraphTestApp, startGraphTestApp } from '../testing/graph-test.app';
+import { WORKED_EXAMPLE_AS_OF as AS_OF, WORKED_EXAMPLE_FEATURES, workedExample } from '../testing/worked-example.fixture';
+
+const post = (url: string): Promise<Response> => fetch(url, { method: 'POST' });
+
+describe('Graph service with real Kafka and Neo4j', () => {
+  const prefix = uniqueId('gk');
+  const f = new GraphEventFactory(prefix);
+  let t: GraphTestApp;
+  let published: CapturedRecord[];
+
+  beforeAll(async () => {
+    t = await startGraphTestApp(prefix);
+    published = await t.kafka.capture([Topics.graphFeaturesComputed]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await deleteSuiteGraph(t.app.get(Neo4jService), prefix);
+    await t.close();
+  });
+
+  it('should publish the worked example features on graph.features-computed when application.received arrives on Kafka', async () => {
+    await t.app.get(GraphWriterService).applyBatch(workedExample(f));
+    const received = f.applicationReceived('app-A', 'A', AS_OF);
+
+    await t.publishApplication(received);
+    const [out] = await waitFor(() => (featuresFor(published, received.payload.application.applicationId).length ? featuresFor(published, received.payload.application.applicationId) : undefined), 30_000, 'features computed');
+
+    expect(out.causationId).toBe(received.eventId);
+    expect(out.payload.status).toBe('OK');
+    expect(out.payload.graph).toEqual(WORKED_EXAMPLE_FEATURES);
+    expect(out.payload.explanations.map((e) => e.feature)).toContain('guaranteeCircleSize');
+    expect(out.payload.computedInMs).toBeLessThan(50);
+  }, 120_000);
+
+  it('should list, confirm and reject match candidates over HTTP and answer 409 to a second decision', async () => {
+    const features = t.app.get(GraphFeaturesService);
+    await t.app.get(GraphWriterService).applyBatch([
+      f.company('ERA', { phone: 'er-1', name: 'Erabrook Trading Ltd' }),
+      f.company('ERB', { phone: 'er-1', name: 'Erabrook Tradng Ltd' }),
+      f.company('ERC', { phone: 'er-2', name: 'Quillmere Holdings Ltd' }),
+      f.company('ERD', { phone: 'er-2', name: 'Quillmere Holding Ltd' }),
+    ]);
+    const toConfirm = `company:${f.id('ERA')}:${f.id('ERB')}`;
+    const toReject = `company:${f.id('ERC')}:${f.id('ERD')}`;
+    const sharedBefore = (await features.computeInMemory(f.id('ERA'), AS_OF)).features.sharedIdentifierCompanies;
+
+    const list = await fetch(`${t.url}/entity-resolution/candidates?status=PENDING&limit=500`);
+    const ids = ((await list.json()) as { candidates: { id: string }[] }).candidates.map((c) => c.id);
+    const confirmed = await post(`${t.url}/entity-resolution/candidates/${encodeURIComponent(toConfirm)}/confirm`);
+    const confirmedAgain = await post(`${t.url}/entity-resolution/candidates/${encodeURIComponent(toConfirm)}/reject`);
+    const rejected = await post(`${t.url}/entity-resolution/candidates/${encodeURIComponent(toReject)}/reject`);
+    const rejectedAgain = await post(`${t.url}/entity-resolution/candidates/${encodeURIComponent(toReject)}/reject`);
+    const unknown = await post(`${t.url}/entity-resolution/candidates/${encodeURIComponent(`company:${f.id('nope')}:x`)}/confirm`);
+
+    expect(list.status).toBe(200);
+    expect(ids).toEqual(expect.arrayContaining([toConfirm, toReject]));
+    expect([confirmed.status, confirmedAgain.status, rejected.status, rejectedAgain.status, unknown.status]).toEqual([204, 409, 204, 409, 404]);
+    // The confirmed link reached the in-memory graph: ERB is now ERA itself, not a company sharing its phone.
+    const after = await features.computeInMemory(f.id('ERA'), AS_OF);
+    expect([sharedBefore, after.features.sharedIdentifierCompanies]).toEqual([1, 0]);
+    expect(after.features).toEqual((await features.computeWithCypher(f.id('ERA'), AS_OF, undefined, 10_000)).features);
+  }, 60_000);
+
+  it('should report ready when Neo4j answers', async () => {
+    const res = await fetch(`${t.url}/health/ready`);
+
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { checks: Record<string, string> }).checks.neo4j).toBe('up');
+  });
+});
