@@ -67,6 +67,7 @@ describe('Graph service with real Kafka and Neo4j', () => {
     // The confirmed link reached the in-memory graph: ERB is now ERA itself, not a company sharing its phone.
     const after = await features.computeInMemory(f.id('ERA'), AS_OF);
     expect([sharedBefore, after.features.sharedIdentifierCompanies]).toEqual([1, 0]);
+    expect(after.features.communitySize).toBe(1);
     expect(after.features).toEqual((await features.computeWithCypher(f.id('ERA'), AS_OF, undefined, 10_000)).features);
   }, 60_000);
 

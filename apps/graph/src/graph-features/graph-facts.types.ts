@@ -36,6 +36,8 @@ export interface LocalFacts {
 export interface HopEdge {
   from: string;
   to: string;
+  /** Canonical id of `to`: SAME_AS-linked records are one community member. */
+  key?: string;
   strong: boolean;
   defaulted: boolean;
 }
@@ -46,7 +48,7 @@ export interface WalkFacts {
   distance: number;
   /** Path from the applicant to the nearest defaulted company (ids), empty when none. */
   defaultPath: string[];
-  /** Community members (applicant excluded) and whether each defaulted. */
+  /** Community members by canonical key (applicant's own records included; the assembler drops them) and whether each defaulted. */
   community: Map<string, boolean>;
   truncated: boolean;
 }

@@ -40,7 +40,7 @@ export function assembleFeatures(local: LocalFacts, walk: WalkFacts, profile: Co
   const shared = distinctCompanies(local.shared, local.selfKeys);
   const directors = distinctCompanies(local.directorNetwork, local.selfKeys);
   const crowding = 1 + local.coLocated.filter((k) => !local.selfKeys.includes(k)).length;
-  const community = [...walk.community.entries()];
+  const community = [...walk.community.entries()].filter(([key]) => !local.selfKeys.includes(key));
   const revenue = profile.annualRevenue ?? 0;
   return {
     inGuaranteeCircle: circle.size > 0 ? 1 : 0,

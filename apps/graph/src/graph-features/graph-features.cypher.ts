@@ -103,4 +103,4 @@ CALL (c) {
   WHERE ${ACTIVE('r1')} AND ${ACTIVE('r2')} RETURN n, true AS strong
 }
 WITH c, n, strong WHERE n <> c AND coalesce(n.registeredAt, '0000-00-00') < $asOf
-RETURN c.id AS from, n.id AS to, strong, coalesce(n.firstDefaultAt, '9999-12-31') < $asOf AS defaulted`;
+RETURN c.id AS from, n.id AS to, coalesce(n.canonicalId, n.id) AS key, strong, coalesce(n.firstDefaultAt, '9999-12-31') < $asOf AS defaulted`;

@@ -26,6 +26,17 @@ describe(walkNeighbourhood.name, () => {
     ]);
   });
 
+  it('should count SAME_AS-linked records once in the community when they share a canonical key', async () => {
+    const aliased: HopEdge[] = [
+      { from: 'A', to: 'B', key: 'B', strong: true, defaulted: false },
+      { from: 'A', to: 'B2', key: 'B', strong: true, defaulted: true },
+    ];
+
+    const walk = await walkNeighbourhood('A', false, (ids) => Promise.resolve(aliased.filter((e) => ids.includes(e.from))));
+
+    expect([...walk.community.entries()]).toEqual([['B', true]]);
+  });
+
   it('should report distance 0 when the applicant itself defaulted', async () => {
     const walk = await walkNeighbourhood('A', true, fetch);
 

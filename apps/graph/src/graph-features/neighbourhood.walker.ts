@@ -36,8 +36,9 @@ export async function walkNeighbourhood(start: string, selfDefaulted: boolean, f
         }
       }
       if (hop <= COMMUNITY_HOPS && e.strong && strongSet.has(e.from) && !strongSeen.has(e.to)) {
+        const key = e.key ?? e.to;
         strongSeen.add(e.to);
-        community.set(e.to, e.defaulted);
+        community.set(key, (community.get(key) ?? false) || e.defaulted);
         nextStrong.push(e.to);
       }
     }

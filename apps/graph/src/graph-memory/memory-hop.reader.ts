@@ -18,7 +18,8 @@ export function memoryHop(store: GraphMemoryStore, ids: readonly string[], asOf:
       const n = store.companies.get(to);
       if (to !== id && !seen.has(`${to}|${strong}`) && (n?.registeredAt ?? '0000-00-00') < asOf) {
         seen.add(`${to}|${strong}`);
-        edges.push({ from: id, to, strong, defaulted: reader.flags(to).defaulted });
+        const flags = reader.flags(to);
+        edges.push({ from: id, to, key: flags.key, strong, defaulted: flags.defaulted });
       }
     };
     for (const type of ['GUARANTEES', 'SHAREHOLDER_OF'] as const) {
