@@ -46,7 +46,7 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
       return;
     }
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: [Topics.domainEvents], fromBeginning: true });
+    await this.consumer.subscribe({ topics: [Topics.domainEvents], fromBeginning: this.config.KAFKA_FROM_BEGINNING });
     await this.consumer.run({ eachBatchAutoResolve: false, partitionsConsumedConcurrently: 1, eachBatch: (p) => this.onBatch(p) });
   }
 

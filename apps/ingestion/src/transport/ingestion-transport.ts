@@ -7,7 +7,7 @@ import { KafkaBatchServer } from './kafka-batch.server';
 
 /** The shared Kafka transport settings, consumed in batches (see KafkaBatchServer). */
 export function ingestionTransport(config: IngestionConfig): CustomStrategy {
-  const { options } = kafkaMicroserviceOptions(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID, config.KAFKA_GROUP_ID);
+  const { options } = kafkaMicroserviceOptions(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID, config.KAFKA_GROUP_ID, config.KAFKA_FROM_BEGINNING);
   return {
     strategy: new KafkaBatchServer(
       {
