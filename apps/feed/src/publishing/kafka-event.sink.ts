@@ -6,7 +6,9 @@ import type { EventSink, OutRecord } from './event-sink';
 
 /**
  * The Kafka adapter: creates the core-banking topic when missing and publishes batches with
- * acks from all in-sync replicas. Up to `inFlight` batches are pipelined for throughput.
+ * acks from all in-sync replicas. Up to `inFlight` batches are pipelined for throughput, but
+ * the producer keeps one request in flight per broker, so batches reach a partition in the
+ * order they were sent (a company's registration before its application).
  */
 export class KafkaEventSink implements EventSink {
   private readonly kafka: Kafka;
@@ -16,7 +18,7 @@ export class KafkaEventSink implements EventSink {
 
   constructor(brokers: readonly string[], private readonly inFlight = 4) {
     this.kafka = new Kafka({ clientId: 'loanmesh-feed', brokers: [...brokers], logLevel: logLevel.ERROR });
-    this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
+    this.producer = this.kafka.producer({ allowAutoTopicCreation: false, maxInFlightRequests: 1 });
   }
 
   async open(): Promise<void> {

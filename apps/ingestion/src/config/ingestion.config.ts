@@ -10,6 +10,8 @@ export const ingestionConfigShape = {
   ...databaseConfig,
   ...piiConfig,
   /** Records applied per database transaction (one partition's chunk). */
+  /** Applications older than this (by submittedAt) are stored as history, not sent to be decided. */
+  APPLICATION_DECISION_WINDOW_HOURS: z.coerce.number().positive().default(72),
   INGESTION_CHUNK_SIZE: z.coerce.number().int().min(1).max(5000).default(2500),
   /** Partitions whose chunks are applied in parallel (each on its own connection). */
   INGESTION_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(32).default(3),

@@ -1,15 +1,18 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { type CompanySnapshot, CoreBankingEventTypes as T, type CoreBankingEvent, type DomainEvent } from '@loanmesh/contracts';
+import { APP_CONFIG } from '@loanmesh/config';
 import { InboxService, type OutboxMessage, OutboxRelayService, OutboxWriter } from '@loanmesh/database';
 
 import { SystemClock } from '../common/system-clock.service';
+import type { IngestionConfig } from '../config/ingestion.config';
 import { reduceWrites } from '../store/store-write.reducer';
 import { toStoreWrite } from '../store/store-write.mapper';
 import type { InboundItem, ItemOutcome } from '../transport/inbound-batch.types';
 import { applicationCompanyIds, companyIds, planBatch } from './batch-plan';
 import { creditHistoryAsOf } from './credit-history.calculator';
+import { isWithinDecisionWindow } from './decision-window';
 import { DomainEventNormalizer } from './domain-event.normalizer';
 import { IngestionStoreRepository } from './ingestion-store.repository';
 import { applicationReceivedMessage, domainEventMessage } from './outbound-message.builder';
@@ -50,6 +53,7 @@ export class CoreBankingIngestService {
     private readonly store: IngestionStoreRepository,
     private readonly normalizer: DomainEventNormalizer,
     private readonly clock: SystemClock,
+    @Inject(APP_CONFIG) private readonly config: IngestionConfig,
   ) {}
 
   async ingestBatch(items: readonly InboundItem<CoreBankingEvent>[]): Promise<ItemOutcome[]> {
@@ -111,7 +115,10 @@ export class CoreBankingIngestService {
   private async outboundMessages(m: EntityManager, applied: readonly Applied[], snapshots: ReadonlyMap<string, CompanySnapshot>): Promise<OutboxMessage[]> {
     const now = this.clock.now();
     const messages = applied.map((a) => domainEventMessage(a.event, a.domain, now));
-    const applications = applied.flatMap((a) => (a.event.type === T.applicationSubmitted ? [a.event] : []));
+    const window = this.config.APPLICATION_DECISION_WINDOW_HOURS;
+    const applications = applied.flatMap((a) =>
+      a.event.type === T.applicationSubmitted && isWithinDecisionWindow(a.event.payload.submittedAt, now, window) ? [a.event] : [],
+    );
     const inputs = await this.store.historyInputs(m, applications.map((a) => a.payload.companyId));
     for (const a of applications) {
       const h = inputs.get(a.payload.companyId) ?? { loans: [], facts: [], recordFiledAt: [] };

@@ -26,6 +26,8 @@ export async function testEnvironment(overrides: Record<string, string> = {}): P
     DATABASE_URL: db.url,
     PII_HASH_KEY: 'integration-test-key-0123456789',
     LOG_LEVEL: 'warn',
+    // Fixtures are dated years back; these suites test the decision path, not the window.
+    APPLICATION_DECISION_WINDOW_HOURS: '1000000',
     ...overrides,
   };
   await startGroupAtEnd(group, [Topics.coreBankingEvents, DeadLetterTopics.ingestion]);

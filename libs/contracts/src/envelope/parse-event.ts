@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { ContractViolation } from './contract-violation';
 import { baseEnvelopeSchema, MAX_EVENT_BYTES } from './envelope.schema';
 
+/** Built once: zod compiles a parser per schema object, and this runs for every record. */
+const headSchema = baseEnvelopeSchema.pick({ type: true, schemaVersion: true });
+
 /** A registry of schemas for one topic: type -> version -> schema. */
 export type SchemaRegistry = Record<string, Record<number, z.ZodTypeAny>>;
 
@@ -24,7 +27,7 @@ export function parseEvent<T>(raw: Buffer | string | null | undefined, registry:
   } catch {
     throw new ContractViolation('MALFORMED_JSON', 'value is not valid JSON');
   }
-  const head = baseEnvelopeSchema.pick({ type: true, schemaVersion: true }).safeParse(json);
+  const head = headSchema.safeParse(json);
   if (!head.success) {
     throw new ContractViolation('SCHEMA_VIOLATION', describeIssues(head.error));
   }
