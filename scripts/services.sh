@@ -9,12 +9,14 @@ mkdir -p "$LOGS" "$PIDS"
 export KAFKAJS_NO_PARTITIONER_WARNING=1
 COMMON=(KAFKA_BROKERS=127.0.0.1:9092 NEO4J_URL=bolt://127.0.0.1:7687 DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/loanmesh}" PII_HASH_KEY="${PII_HASH_KEY:-local-development-key-change-me}" LOG_LEVEL="${LOG_LEVEL:-info}")
 SERVICES=(ingestion:3001 graph:3002 inference:3003 review:3004)
+# Heap caps keep each service near its memory budget; the graph holds the in-memory subgraph.
+declare -A HEAP=([ingestion]=192 [graph]=1024 [inference]=192 [review]=192)
 
 start_one() {
   local name="${1%%:*}" port="${1##*:}"
   if [ -f "$PIDS/$name.pid" ] && kill -0 "$(cat "$PIDS/$name.pid")" 2>/dev/null; then echo "[services] $name already running"; return; fi
   env "${COMMON[@]}" SERVICE_NAME="$name" HTTP_PORT="$port" KAFKA_CLIENT_ID="$name" KAFKA_GROUP_ID="$name" \
-    nohup node --max-old-space-size=512 scripts/run-ts.cjs "apps/$name/src/main.ts" >>"$LOGS/$name.log" 2>&1 &
+    nohup node --max-old-space-size="${HEAP[$name]}" scripts/run-ts.cjs "apps/$name/src/main.ts" >>"$LOGS/$name.log" 2>&1 &
   echo $! >"$PIDS/$name.pid"
   echo "[services] $name starting (pid $!, http://127.0.0.1:$port, log .local/logs/$name.log)"
 }
