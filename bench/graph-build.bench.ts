@@ -27,6 +27,12 @@ import { writeBenchResult, type BenchMetric } from './bench-result';
 /** Bench data lives under its own id prefix in the shared Neo4j and is deleted afterwards. */
 export const BENCH_PREFIX = 'bg-';
 const KEY = 'graph-bench-hmac-key';
+/**
+ * Registration numbers are the one blocking key not already private to the bench (tokens use the bench's
+ * HMAC key, addresses the prefix): without it, entity resolution linked bench companies to another
+ * load of the same world in the shared Neo4j and rewrote those records' canonical ids.
+ */
+const REG_PREFIX = 'BG';
 
 const tok = (kind: string, value: string): string => createHmac('sha256', KEY).update(`${kind}:${value}`).digest('hex').slice(0, 32);
 const pid = (id: string): string => `${BENCH_PREFIX}${id}`;
@@ -48,7 +54,7 @@ export function worldDomainEvents(w: World): DomainEvent[] {
   const before = (day: number): boolean => day < w.nowDay;
   for (const c of w.companies.filter((x) => before(x.eventDay))) {
     const { companyId, ...snapshot } = companySnapshot(c, c.eventDay + 1, w);
-    const payload = { ...snapshot, companyId: pid(companyId), version: 0, name: c.name, registrationNumber: c.registrationNumber, phoneToken: tok('phone', normalizePhone(formatPhone(w.phones[c.phone], c.style))), address: address(w, c.address, c.style) };
+    const payload = { ...snapshot, companyId: pid(companyId), version: 0, name: c.name, registrationNumber: `${REG_PREFIX}${c.registrationNumber}`, phoneToken: tok('phone', normalizePhone(formatPhone(w.phones[c.phone], c.style))), address: address(w, c.address, c.style) };
     out.push(ev(T.companyRegistered, c.eventDay, payload));
   }
   for (const p of w.persons.filter((x) => before(x.firstDay))) {
@@ -110,7 +116,7 @@ export async function buildWorldGraph(): Promise<BuiltGraph> {
 }
 
 export async function deleteBenchGraph(neo4j: Neo4jService): Promise<void> {
-  await neo4j.run(`MATCH (m:MatchCandidate) WHERE m.aId STARTS WITH $p CALL (m) { DETACH DELETE m } IN TRANSACTIONS OF 10000 ROWS`, { p: BENCH_PREFIX });
+  await neo4j.run(`MATCH (m:MatchCandidate) WHERE m.aId STARTS WITH $p OR m.bId STARTS WITH $p CALL (m) { DETACH DELETE m } IN TRANSACTIONS OF 10000 ROWS`, { p: BENCH_PREFIX });
   await neo4j.run(`MATCH (n)-[:HAS_PHONE]->(x:Phone) WHERE n.id STARTS WITH $p WITH DISTINCT x CALL (x) { DETACH DELETE x } IN TRANSACTIONS OF 10000 ROWS`, { p: BENCH_PREFIX });
   await neo4j.run(`MATCH (n) WHERE n.id STARTS WITH $p CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`, { p: BENCH_PREFIX });
 }

@@ -7,13 +7,14 @@ import { DeadLetterService, KAFKA_CLIENT } from '@loanmesh/kafka';
 import { MetricsService } from '@loanmesh/observability';
 
 import type { GraphConfig } from '../config/graph.config';
+import { EarlyWarningService } from '../early-warning/early-warning.service';
 import { GraphWriterService } from './graph-writer.service';
 
 /**
  * The domain-event transport. Bulk loading needs whole Kafka batches (Nest's transport
  * hands over one message at a time), so this consumer uses KafkaJS `eachBatch`: validate
  * each record with the shared contract parser, dead-letter what fails, hand the valid
- * events to ONE service method, and only then resolve the offsets (at-least-once; the
+ * events to ONE service method (then alert live loans near the defaults it wrote), and only then resolve the offsets (at-least-once; the
  * writes are idempotent, so a redelivered batch changes nothing).
  */
 @Injectable()
@@ -25,6 +26,7 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
     @Inject(KAFKA_CLIENT) kafka: Kafka,
     @Inject(APP_CONFIG) private readonly config: GraphConfig,
     private readonly writer: GraphWriterService,
+    private readonly earlyWarnings: EarlyWarningService,
     private readonly deadLetters: DeadLetterService,
     private readonly metrics: MetricsService,
   ) {
@@ -72,6 +74,7 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
         }
       }
       const result = await this.writer.applyBatch(events);
+      await this.earlyWarnings.onDefaults(result.defaults);
       payload.resolveOffset(slice[slice.length - 1]?.offset ?? batch.lastOffset());
       await payload.heartbeat();
       this.metrics.counter('loanmesh_inbound_records_total', 'Inbound Kafka records by outcome', ['topic', 'outcome']).inc({ topic: batch.topic, outcome: 'processed' }, result.events);

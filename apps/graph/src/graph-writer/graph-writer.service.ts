@@ -12,6 +12,8 @@ import { GraphWriteRepository } from './graph-write.repository';
 export interface BatchResult {
   events: number;
   resolvedLinks: number;
+  /** Companies whose loan defaults this batch wrote (the early-warning trigger). */
+  defaults: { companyId: string; defaultedAt: string }[];
 }
 
 /** Applies a batch of domain events to the graph, then resolves the persons and companies it touched. */
@@ -28,7 +30,7 @@ export class GraphWriterService {
 
   async applyBatch(events: readonly DomainEvent[]): Promise<BatchResult> {
     if (events.length === 0) {
-      return { events: 0, resolvedLinks: 0 };
+      return { events: 0, resolvedLinks: 0, defaults: [] };
     }
     const started = performance.now();
     const rows: GraphRows = emptyRows();
@@ -46,6 +48,6 @@ export class GraphWriterService {
     const resolvedLinks = resolved.links;
     this.metrics.counter('loanmesh_graph_events_written_total', 'Domain events applied to the graph').inc(events.length);
     this.logger.debug({ msg: 'batch written', events: events.length, resolvedLinks, ms: Math.round(performance.now() - started) });
-    return { events: events.length, resolvedLinks };
+    return { events: events.length, resolvedLinks, defaults: rows.defaults.map((d) => ({ companyId: d.partyId, defaultedAt: d.validFrom })) };
   }
 }

@@ -90,6 +90,19 @@ export class GraphEventFactory {
     return this.event(T.accountOpened, { accountId: this.id(name), owner: { kind: 'company', id: this.id(owner) }, accountToken: this.token(`acct:${accountNumber}`), openedAt });
   }
 
+  loan(name: string, company: string, disbursedAt: string, maturityAt: string): DomainEvent {
+    return this.event(T.loanDisbursed, {
+      loanId: this.id(name),
+      companyId: this.id(company),
+      amount: 10_000,
+      termMonths: 24,
+      purpose: 'WORKING_CAPITAL',
+      interestRate: 0.08,
+      disbursedAt,
+      maturityAt,
+    });
+  }
+
   defaulted(company: string, defaultedAt: string): DomainEvent {
     return this.event(T.loanDefaulted, { loanId: this.id(`loan-of-${company}`), companyId: this.id(company), exposure: 1000, defaultedAt });
   }
