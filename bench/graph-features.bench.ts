@@ -1,6 +1,13 @@
 import { GRAPH_FEATURE_NAMES, type GraphFeatures } from '@loanmesh/contracts';
 import { Neo4jService } from '@loanmesh/neo4j';
-import { companySnapshot, GraphFeatureCalculator, isoDay, isoInstant, WorldGeneratorService, worldOptions } from '@loanmesh/world';
+import {
+  companySnapshot,
+  GraphFeatureCalculator,
+  isoDay,
+  isoInstant,
+  WorldGeneratorService,
+  worldOptions,
+} from '@loanmesh/world';
 
 import { FeatureWorkerPool } from '../apps/graph/src/applications/feature-worker.pool';
 import { GraphFeaturesService } from '../apps/graph/src/graph-features/graph-features.service';
@@ -12,14 +19,17 @@ import { BENCH_PREFIX, buildWorldGraph, deleteBenchGraph } from './graph-build.b
 const RATE = 100;
 const REQUESTS = 1000;
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const r2 = (x: number): number => Math.round(x * 100) / 100;
 
 /** Reuses a kept bench graph (GRAPH_BENCH_KEEP=1 on graph-build) or builds it. */
 async function ensureGraph() {
   const module = await graphTestModule();
   const neo4j = module.get(Neo4jService);
-  const rows = await neo4j.read<{ n: number }>(`MATCH (c:Company) WHERE c.id STARTS WITH $p RETURN count(c) AS n`, { p: BENCH_PREFIX });
+  const rows = await neo4j.read<{ n: number }>(`MATCH (c:Company) WHERE c.id STARTS WITH $p RETURN count(c) AS n`, {
+    p: BENCH_PREFIX,
+  });
   if ((rows[0]?.n ?? 0) > 20_000) {
     return { module, generated: new WorldGeneratorService().generate(worldOptions(42, 1)) };
   }
@@ -38,7 +48,9 @@ export async function run(): Promise<Record<string, BenchMetric>> {
   const sut = module.get(GraphFeaturesService);
   const pool = new FeatureWorkerPool(testConfig().GRAPH_FEATURE_WORKERS);
   try {
-    const loans = world.loans.filter((l) => l.submittedDay >= world.nowDay - 365 && l.submittedDay < world.nowDay).slice(-REQUESTS);
+    const loans = world.loans
+      .filter((l) => l.submittedDay >= world.nowDay - 365 && l.submittedDay < world.nowDay)
+      .slice(-REQUESTS);
     const latencies: number[] = [];
     let failures = 0;
     const results: { features: GraphFeatures; company: number; day: number }[] = [];
@@ -47,10 +59,19 @@ export async function run(): Promise<Record<string, BenchMetric>> {
       loans.map(async (l, i) => {
         const arrival = start + (i * 1000) / RATE;
         await new Promise((r) => setTimeout(r, arrival - performance.now()));
-        const { registeredAt, registeredCapital, employees, annualRevenue } = companySnapshot(world.companies[l.company], l.submittedDay, world);
+        const { registeredAt, registeredCapital, employees, annualRevenue } = companySnapshot(
+          world.companies[l.company],
+          l.submittedDay,
+          world,
+        );
         try {
           const res = await pool.run(() =>
-            sut.compute(`${BENCH_PREFIX}${world.companies[l.company].id}`, isoInstant(l.submittedDay, l.submittedSecond), { registeredAt, registeredCapital, employees, annualRevenue }, 800),
+            sut.compute(
+              `${BENCH_PREFIX}${world.companies[l.company].id}`,
+              isoInstant(l.submittedDay, l.submittedSecond),
+              { registeredAt, registeredCapital, employees, annualRevenue },
+              800,
+            ),
           );
           results.push({ features: res.features, company: l.company, day: l.submittedDay });
         } catch {
@@ -62,7 +83,12 @@ export async function run(): Promise<Record<string, BenchMetric>> {
     latencies.sort((a, b) => a - b);
     const agreement = featureAgreement(results, new GraphFeatureCalculator(world, graph));
     const circles = await plantedCirclesFound(sut, world.truth.guaranteeCircles, isoDay(world.nowDay));
-    console.log({ memoryReady: module.get(GraphMemoryService).ready, memory: module.get(GraphMemoryService).size, p999Ms: r2(percentile(latencies, 99.9)), maxMs: r2(latencies[latencies.length - 1] ?? 0) });
+    console.log({
+      memoryReady: module.get(GraphMemoryService).ready,
+      memory: module.get(GraphMemoryService).size,
+      p999Ms: r2(percentile(latencies, 99.9)),
+      maxMs: r2(latencies[latencies.length - 1] ?? 0),
+    });
     const metrics: Record<string, BenchMetric> = {
       p50Ms: { value: r2(percentile(latencies, 50)), unit: 'ms', target: 20, better: 'lower' },
       p99Ms: { value: r2(percentile(latencies, 99)), unit: 'ms', target: 50, better: 'lower' },
@@ -82,7 +108,10 @@ export async function run(): Promise<Record<string, BenchMetric>> {
 }
 
 /** Share of (application, feature) values equal (to 1e-6) to the generator's in-memory definitions. */
-function featureAgreement(results: { features: GraphFeatures; company: number; day: number }[], calc: GraphFeatureCalculator): number {
+function featureAgreement(
+  results: { features: GraphFeatures; company: number; day: number }[],
+  calc: GraphFeatureCalculator,
+): number {
   let equal = 0;
   const misses = new Map<string, number>();
   const examples: { name: string; company: number; day: number; expected: number; got: number }[] = [];

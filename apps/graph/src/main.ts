@@ -14,7 +14,12 @@ async function main(): Promise<void> {
     port: config.HTTP_PORT,
     host: config.HTTP_HOST,
     logLevel: config.LOG_LEVEL,
-    kafka: kafkaMicroserviceOptions(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID, config.KAFKA_GROUP_ID, config.KAFKA_FROM_BEGINNING),
+    kafka: kafkaMicroserviceOptions(
+      config.KAFKA_BROKERS,
+      config.KAFKA_CLIENT_ID,
+      config.KAFKA_GROUP_ID,
+      config.KAFKA_FROM_BEGINNING,
+    ),
   });
 }
 

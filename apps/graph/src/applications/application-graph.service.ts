@@ -30,7 +30,14 @@ export class ApplicationGraphService {
     const app = await this.require(applicationId);
     const result = await this.calculator.compute(app.companyId, app.submittedAt, undefined, 5000);
     const asOf = app.submittedAt.slice(0, 10);
-    return { applicationId, companyId: app.companyId, asOf, featureVersion: FEATURE_VERSION, features: result.features, explanations: result.explanations };
+    return {
+      applicationId,
+      companyId: app.companyId,
+      asOf,
+      featureVersion: FEATURE_VERSION,
+      features: result.features,
+      explanations: result.explanations,
+    };
   }
 
   async egoGraph(applicationId: string): Promise<EgoGraph & { center: string; asOf: string }> {

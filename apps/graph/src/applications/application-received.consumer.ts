@@ -16,6 +16,8 @@ export class ApplicationReceivedConsumer {
 
   @EventPattern(Topics.applicationReceived)
   async onApplicationReceived(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.inbound.process<ApplicationReceivedEvent>(ctx, applicationReceivedRegistry, (e) => this.serving.serve(e));
+    await this.inbound.process<ApplicationReceivedEvent>(ctx, applicationReceivedRegistry, (e) =>
+      this.serving.serve(e),
+    );
   }
 }

@@ -29,7 +29,9 @@ const IDENTIFIERS = new Set(['Phone', 'Address', 'Account']);
 export function markRiskyPaths(graph: EgoGraph, pathIds: ReadonlySet<string>): EgoGraph {
   const risky = new Set([...pathIds].filter((id) => graph.nodes.some((n) => n.id === id)));
   for (const n of graph.nodes.filter((x) => IDENTIFIERS.has(x.label))) {
-    const touching = graph.edges.filter((e) => (e.to === n.id && risky.has(e.from)) || (e.from === n.id && risky.has(e.to)));
+    const touching = graph.edges.filter(
+      (e) => (e.to === n.id && risky.has(e.from)) || (e.from === n.id && risky.has(e.to)),
+    );
     if (touching.length >= 2) {
       risky.add(n.id);
     }

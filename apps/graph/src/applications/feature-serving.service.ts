@@ -25,7 +25,11 @@ export class FeatureServingService {
     private readonly features: GraphFeaturesService,
     private readonly producer: KafkaProducerService,
     private readonly metrics: MetricsService,
-    @Inject(APP_CONFIG) private readonly config: Pick<GraphConfig, 'GRAPH_FEATURE_DEADLINE_MS' | 'GRAPH_FEATURE_WORKERS' | 'GRAPH_SERVE_COMPANY_PREFIX'>,
+    @Inject(APP_CONFIG)
+    private readonly config: Pick<
+      GraphConfig,
+      'GRAPH_FEATURE_DEADLINE_MS' | 'GRAPH_FEATURE_WORKERS' | 'GRAPH_SERVE_COMPANY_PREFIX'
+    >,
   ) {
     this.pool = new FeatureWorkerPool(config.GRAPH_FEATURE_WORKERS);
   }
@@ -38,11 +42,23 @@ export class FeatureServingService {
     const outcome = await this.compute(received);
     const ms = performance.now() - started;
     const event = featuresComputedEvent(received, outcome, FEATURE_VERSION, ms, new Date());
-    await this.producer.publish(Topics.graphFeaturesComputed, [{ key: received.payload.application.companyId, value: event }]);
+    await this.producer.publish(Topics.graphFeaturesComputed, [
+      { key: received.payload.application.companyId, value: event },
+    ]);
     this.metrics
-      .histogram('loanmesh_graph_features_ms', 'Graph feature computation time', ['status'], [5, 10, 25, 50, 100, 250, 500, 1000])
+      .histogram(
+        'loanmesh_graph_features_ms',
+        'Graph feature computation time',
+        ['status'],
+        [5, 10, 25, 50, 100, 250, 500, 1000],
+      )
       .observe({ status: outcome.status }, ms);
-    this.logger.log({ msg: 'features published', applicationId: received.payload.application.applicationId, status: outcome.status, ms: Math.round(ms) });
+    this.logger.log({
+      msg: 'features published',
+      applicationId: received.payload.application.applicationId,
+      status: outcome.status,
+      ms: Math.round(ms),
+    });
     return 'processed';
   }
 
@@ -59,7 +75,9 @@ export class FeatureServingService {
     // The deadline counts from arrival, so time spent queued for a worker counts too.
     const task = this.pool.run(() => {
       const left = deadline - (performance.now() - started);
-      return left <= 0 ? Promise.reject(new Error('deadline passed while queued')) : this.features.compute(application.companyId, application.submittedAt, profile, left);
+      return left <= 0
+        ? Promise.reject(new Error('deadline passed while queued'))
+        : this.features.compute(application.companyId, application.submittedAt, profile, left);
     });
     try {
       const result = await withTimeout(task, deadline, 'neo4j');

@@ -9,8 +9,7 @@ import {
 } from '@loanmesh/contracts';
 
 export type FeatureOutcome =
-  | { status: 'OK'; graph: GraphFeatures; explanations: GraphExplanation[] }
-  | { status: 'DEGRADED'; reason: string };
+  { status: 'OK'; graph: GraphFeatures; explanations: GraphExplanation[] } | { status: 'DEGRADED'; reason: string };
 
 /** Builds (and validates against the contract) the event published for one application. */
 export function featuresComputedEvent(

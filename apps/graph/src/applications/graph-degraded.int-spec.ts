@@ -28,7 +28,11 @@ describe('Graph service when Neo4j does not answer', () => {
     const received = f.applicationReceived(name, 'A', AS_OF);
     await t.publishApplication(received);
     const id = received.payload.application.applicationId;
-    const [out] = await waitFor(() => (featuresFor(published, id).length ? featuresFor(published, id) : undefined), 30_000, `features for ${name}`);
+    const [out] = await waitFor(
+      () => (featuresFor(published, id).length ? featuresFor(published, id) : undefined),
+      30_000,
+      `features for ${name}`,
+    );
     return out;
   };
 
@@ -56,10 +60,14 @@ describe('Graph service when Neo4j does not answer', () => {
   it('should report not ready while Neo4j does not answer and ready again when it answers', async () => {
     const down = await readiness(t.url);
     proxy.switchTo('up');
-    const up = await waitFor(async () => {
-      const r = await readiness(t.url);
-      return r.status === 200 ? r : undefined;
-    }, 15_000, 'ready after Neo4j answers');
+    const up = await waitFor(
+      async () => {
+        const r = await readiness(t.url);
+        return r.status === 200 ? r : undefined;
+      },
+      15_000,
+      'ready after Neo4j answers',
+    );
 
     expect(down.status).toBe(503);
     expect(down.neo4j).toMatch(/^down/);
@@ -68,7 +76,11 @@ describe('Graph service when Neo4j does not answer', () => {
 
   it('should serve from the in-memory graph once loaded, even while Neo4j is silent again', async () => {
     proxy.switchTo('up');
-    await waitFor(() => (t.app.get(GraphMemoryService).ready ? true : undefined), 30_000, 'in-memory graph loaded in the background');
+    await waitFor(
+      () => (t.app.get(GraphMemoryService).ready ? true : undefined),
+      30_000,
+      'in-memory graph loaded in the background',
+    );
     proxy.switchTo('silent');
 
     const out = await serve('app-cached');

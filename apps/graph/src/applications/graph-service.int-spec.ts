@@ -7,7 +7,11 @@ import { GraphWriterService } from '../graph-writer/graph-writer.service';
 import { GraphEventFactory } from '../testing/graph-event.factory';
 import { deleteSuiteGraph } from '../testing/graph-test.harness';
 import { featuresFor, type GraphTestApp, startGraphTestApp } from '../testing/graph-test.app';
-import { WORKED_EXAMPLE_AS_OF as AS_OF, WORKED_EXAMPLE_FEATURES, workedExample } from '../testing/worked-example.fixture';
+import {
+  WORKED_EXAMPLE_AS_OF as AS_OF,
+  WORKED_EXAMPLE_FEATURES,
+  workedExample,
+} from '../testing/worked-example.fixture';
 
 const post = (url: string): Promise<Response> => fetch(url, { method: 'POST' });
 
@@ -32,7 +36,14 @@ describe('Graph service with real Kafka and Neo4j', () => {
     const received = f.applicationReceived('app-A', 'A', AS_OF);
 
     await t.publishApplication(received);
-    const [out] = await waitFor(() => (featuresFor(published, received.payload.application.applicationId).length ? featuresFor(published, received.payload.application.applicationId) : undefined), 30_000, 'features computed');
+    const [out] = await waitFor(
+      () =>
+        featuresFor(published, received.payload.application.applicationId).length
+          ? featuresFor(published, received.payload.application.applicationId)
+          : undefined,
+      30_000,
+      'features computed',
+    );
 
     expect(out.causationId).toBe(received.eventId);
     expect(out.payload.status).toBe('OK');
@@ -43,12 +54,14 @@ describe('Graph service with real Kafka and Neo4j', () => {
 
   it('should list, confirm and reject match candidates over HTTP and answer 409 to a second decision', async () => {
     const features = t.app.get(GraphFeaturesService);
-    await t.app.get(GraphWriterService).applyBatch([
-      f.company('ERA', { phone: 'er-1', name: 'Erabrook Trading Ltd' }),
-      f.company('ERB', { phone: 'er-1', name: 'Erabrook Tradng Ltd' }),
-      f.company('ERC', { phone: 'er-2', name: 'Quillmere Holdings Ltd' }),
-      f.company('ERD', { phone: 'er-2', name: 'Quillmere Holding Ltd' }),
-    ]);
+    await t.app
+      .get(GraphWriterService)
+      .applyBatch([
+        f.company('ERA', { phone: 'er-1', name: 'Erabrook Trading Ltd' }),
+        f.company('ERB', { phone: 'er-1', name: 'Erabrook Tradng Ltd' }),
+        f.company('ERC', { phone: 'er-2', name: 'Quillmere Holdings Ltd' }),
+        f.company('ERD', { phone: 'er-2', name: 'Quillmere Holding Ltd' }),
+      ]);
     const toConfirm = `company:${f.id('ERA')}:${f.id('ERB')}`;
     const toReject = `company:${f.id('ERC')}:${f.id('ERD')}`;
     const sharedBefore = (await features.computeInMemory(f.id('ERA'), AS_OF)).features.sharedIdentifierCompanies;
@@ -59,11 +72,15 @@ describe('Graph service with real Kafka and Neo4j', () => {
     const confirmedAgain = await post(`${t.url}/entity-resolution/candidates/${encodeURIComponent(toConfirm)}/reject`);
     const rejected = await post(`${t.url}/entity-resolution/candidates/${encodeURIComponent(toReject)}/reject`);
     const rejectedAgain = await post(`${t.url}/entity-resolution/candidates/${encodeURIComponent(toReject)}/reject`);
-    const unknown = await post(`${t.url}/entity-resolution/candidates/${encodeURIComponent(`company:${f.id('nope')}:x`)}/confirm`);
+    const unknown = await post(
+      `${t.url}/entity-resolution/candidates/${encodeURIComponent(`company:${f.id('nope')}:x`)}/confirm`,
+    );
 
     expect(list.status).toBe(200);
     expect(ids).toEqual(expect.arrayContaining([toConfirm, toReject]));
-    expect([confirmed.status, confirmedAgain.status, rejected.status, rejectedAgain.status, unknown.status]).toEqual([204, 409, 204, 409, 404]);
+    expect([confirmed.status, confirmedAgain.status, rejected.status, rejectedAgain.status, unknown.status]).toEqual([
+      204, 409, 204, 409, 404,
+    ]);
     // The confirmed link reached the in-memory graph: ERB is now ERA itself, not a company sharing its phone.
     const after = await features.computeInMemory(f.id('ERA'), AS_OF);
     expect([sharedBefore, after.features.sharedIdentifierCompanies]).toEqual([1, 0]);

@@ -15,7 +15,9 @@ describe(EarlyWarningService.name, () => {
   let t: GraphTestApp;
   let alerts: CapturedRecord[];
   const ours = (): EarlyWarningEvent[] =>
-    alerts.map((r) => JSON.parse(r.value?.toString() ?? '{}') as EarlyWarningEvent).filter((e) => e.payload?.triggerCompanyId === f.id('D'));
+    alerts
+      .map((r) => JSON.parse(r.value?.toString() ?? '{}') as EarlyWarningEvent)
+      .filter((e) => e.payload?.triggerCompanyId === f.id('D'));
 
   beforeAll(async () => {
     t = await startGraphTestApp(prefix);
@@ -29,16 +31,18 @@ describe(EarlyWarningService.name, () => {
 
   it('should alert the live loans within 2 hops of a defaulted company with their paths and nothing further or matured', async () => {
     const live = (c: string) => f.loan(`loan-${c}`, c, '2022-01-01', '2025-01-01');
-    const result = await t.app.get(GraphWriterService).applyBatch([
-      ...['D', 'X', 'Z', 'W'].map((c) => f.company(c)),
-      f.company('Y', { phone: 'D' }),
-      f.guarantee('g1', 'D', 'X', 100),
-      f.guarantee('g2', 'X', 'Z', 100),
-      f.guarantee('g3', 'Z', 'W', 100),
-      ...['X', 'Y', 'Z', 'W'].map(live),
-      f.loan('loan-X-matured', 'X', '2021-01-01', '2022-06-01'),
-      f.defaulted('D', '2023-03-01'),
-    ]);
+    const result = await t.app
+      .get(GraphWriterService)
+      .applyBatch([
+        ...['D', 'X', 'Z', 'W'].map((c) => f.company(c)),
+        f.company('Y', { phone: 'D' }),
+        f.guarantee('g1', 'D', 'X', 100),
+        f.guarantee('g2', 'X', 'Z', 100),
+        f.guarantee('g3', 'Z', 'W', 100),
+        ...['X', 'Y', 'Z', 'W'].map(live),
+        f.loan('loan-X-matured', 'X', '2021-01-01', '2022-06-01'),
+        f.defaulted('D', '2023-03-01'),
+      ]);
 
     const sent = await t.app.get(EarlyWarningService).onDefaults(result.defaults);
     const got = await waitFor(() => (ours().length >= 3 ? ours() : undefined), 30_000, 'early warnings');

@@ -30,9 +30,16 @@ export class EarlyWarningService {
     if (defaults.length === 0) {
       return 0;
     }
-    const targets = await this.neo4j.read<Target & Record<string, unknown>>(EARLY_WARNING_TARGETS, { defaults }, 30_000);
+    const targets = await this.neo4j.read<Target & Record<string, unknown>>(
+      EARLY_WARNING_TARGETS,
+      { defaults },
+      30_000,
+    );
     if (targets.length > 0) {
-      await this.producer.publish(Topics.earlyWarning, targets.map((t) => ({ key: t.companyId, value: alertEvent(t) })));
+      await this.producer.publish(
+        Topics.earlyWarning,
+        targets.map((t) => ({ key: t.companyId, value: alertEvent(t) })),
+      );
     }
     this.logger.log({ msg: 'early warnings published', defaults: defaults.length, alerts: targets.length });
     return targets.length;

@@ -7,10 +7,18 @@ export enum EntityResolutionErrorCode {
 
 export class EntityResolutionException extends DomainException {
   static notFound(id: string): EntityResolutionException {
-    return new EntityResolutionException(EntityResolutionErrorCode.CandidateNotFound, 'NOT_FOUND', `match candidate ${id} not found`);
+    return new EntityResolutionException(
+      EntityResolutionErrorCode.CandidateNotFound,
+      'NOT_FOUND',
+      `match candidate ${id} not found`,
+    );
   }
 
   static alreadyDecided(id: string, status: string): EntityResolutionException {
-    return new EntityResolutionException(EntityResolutionErrorCode.CandidateAlreadyDecided, 'CONFLICT', `match candidate ${id} is already ${status}`);
+    return new EntityResolutionException(
+      EntityResolutionErrorCode.CandidateAlreadyDecided,
+      'CONFLICT',
+      `match candidate ${id} is already ${status}`,
+    );
   }
 }

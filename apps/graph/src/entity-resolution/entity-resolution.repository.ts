@@ -38,7 +38,11 @@ export class EntityResolutionRepository {
   constructor(private readonly neo4j: Neo4jService) {}
 
   async findPairs(kind: PartyKind, ids: readonly string[]): Promise<PairFacts[]> {
-    const rows = await this.neo4j.read<Omit<PairFacts, 'kind'>>(kind === 'person' ? PERSON_PAIRS : COMPANY_PAIRS, { ids }, 60_000);
+    const rows = await this.neo4j.read<Omit<PairFacts, 'kind'>>(
+      kind === 'person' ? PERSON_PAIRS : COMPANY_PAIRS,
+      { ids },
+      60_000,
+    );
     return rows.map((r) => ({ ...r, kind }));
   }
 

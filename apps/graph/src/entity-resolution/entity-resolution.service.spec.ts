@@ -20,7 +20,11 @@ const pair = (o: Partial<PairFacts> = {}): PairFacts => ({
 describe(EntityResolutionService.name, () => {
   const repository = { find: jest.fn(), confirm: jest.fn(), reject: jest.fn() };
   const memory = { refresh: jest.fn() };
-  const sut = new EntityResolutionService(repository as unknown as EntityResolutionRepository, memory as unknown as GraphMemoryService, { ER_LINK_THRESHOLD: 0.9, ER_REVIEW_THRESHOLD: 0.75 });
+  const sut = new EntityResolutionService(
+    repository as unknown as EntityResolutionRepository,
+    memory as unknown as GraphMemoryService,
+    { ER_LINK_THRESHOLD: 0.9, ER_REVIEW_THRESHOLD: 0.75 },
+  );
 
   it('should auto-link with ordered ids when a variant name shares phone, address and birth year', () => {
     const [row] = sut.classify([pair()]);
@@ -35,13 +39,17 @@ describe(EntityResolutionService.name, () => {
   });
 
   it('should link by the deterministic rule when the registration numbers match', () => {
-    const [row] = sut.classify([pair({ kind: 'company', aName: 'acme', bName: 'zeta', samePhone: false, sameAddress: false, sameKey: true })]);
+    const [row] = sut.classify([
+      pair({ kind: 'company', aName: 'acme', bName: 'zeta', samePhone: false, sameAddress: false, sameKey: true }),
+    ]);
 
     expect(row).toMatchObject({ status: 'AUTO_LINKED', evidence: { rule: 'REGISTRATION_NUMBER', score: 1 } });
   });
 
   it('should ignore a pair when only the address is shared', () => {
-    expect(sut.classify([pair({ aName: 'alice brown', bName: 'zed kumar', samePhone: false, sameBirthYear: false })])).toEqual([]);
+    expect(
+      sut.classify([pair({ aName: 'alice brown', bName: 'zed kumar', samePhone: false, sameBirthYear: false })]),
+    ).toEqual([]);
   });
 
   it('should refuse a second decision when the candidate was already rejected', async () => {

@@ -5,7 +5,12 @@ import { APP_CONFIG } from '@loanmesh/config';
 import type { GraphConfig } from '../config/graph.config';
 import { GraphMemoryService } from '../graph-memory/graph-memory.service';
 import { EntityResolutionException } from './entity-resolution.exception';
-import { EntityResolutionRepository, type CandidateRow, type CandidateStatus, type StoredCandidate } from './entity-resolution.repository';
+import {
+  EntityResolutionRepository,
+  type CandidateRow,
+  type CandidateStatus,
+  type StoredCandidate,
+} from './entity-resolution.repository';
 import { scorePair, type PairFacts, type PartyKind } from './match-scorer';
 
 export interface ResolutionOutcome {
@@ -65,7 +70,9 @@ export class EntityResolutionService {
     await (decision === 'confirm' ? this.repository.confirm(id, by) : this.repository.reject(id, by));
     // A decision adds or removes SAME_AS and canonical ids: the in-memory graph must see it.
     const ids = [candidate.aId, candidate.bId];
-    await this.memory.refresh(candidate.kind === 'company' ? { companyIds: ids, personIds: [] } : { companyIds: [], personIds: ids });
+    await this.memory.refresh(
+      candidate.kind === 'company' ? { companyIds: ids, personIds: [] } : { companyIds: [], personIds: ids },
+    );
   }
 
   private statusFor(score: number): CandidateStatus | undefined {

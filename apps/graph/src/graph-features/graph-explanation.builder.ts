@@ -8,17 +8,35 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
 const MAX_PATH = 20;
 
 /** Short reasons that name the graph path behind each notable feature, most severe first. */
-export function buildExplanations(id: string, f: GraphFeatures, local: LocalFacts, walk: WalkFacts): GraphExplanation[] {
+export function buildExplanations(
+  id: string,
+  f: GraphFeatures,
+  local: LocalFacts,
+  walk: WalkFacts,
+): GraphExplanation[] {
   const out: GraphExplanation[] = [];
-  const add = (feature: keyof GraphFeatures, severity: GraphExplanation['severity'], text: string, path?: string[]): void => {
+  const add = (
+    feature: keyof GraphFeatures,
+    severity: GraphExplanation['severity'],
+    text: string,
+    path?: string[],
+  ): void => {
     out.push({ feature, severity, text, ...(path ? { path: path.slice(0, MAX_PATH) } : {}) });
   };
   if (f.inGuaranteeCircle) {
     const cycle = local.cycles[0] ?? [];
-    add('guaranteeCircleSize', 'HIGH', `is in a guarantee circle of ${f.guaranteeCircleSize} companies: ${cycle.join(' → ')}`, cycle);
+    add(
+      'guaranteeCircleSize',
+      'HIGH',
+      `is in a guarantee circle of ${f.guaranteeCircleSize} companies: ${cycle.join(' → ')}`,
+      cycle,
+    );
   }
   if (f.reciprocalGuarantees > 0) {
-    add('reciprocalGuarantees', 'WARN', `guarantees and is guaranteed by ${local.reciprocal.join(', ')}`, [id, ...local.reciprocal]);
+    add('reciprocalGuarantees', 'WARN', `guarantees and is guaranteed by ${local.reciprocal.join(', ')}`, [
+      id,
+      ...local.reciprocal,
+    ]);
   }
   sharedIdentifierReasons(id, f, local, add);
   if (f.circularOwnership) {
@@ -26,12 +44,20 @@ export function buildExplanations(id: string, f: GraphFeatures, local: LocalFact
   }
   if (f.nearestDefaultFound && f.distanceToDefault <= 2) {
     const target = walk.defaultPath[walk.defaultPath.length - 1] ?? id;
-    const text = f.distanceToDefault === 0 ? 'has itself defaulted before' : `is ${plural(f.distanceToDefault, 'hop')} from defaulted company ${target}`;
+    const text =
+      f.distanceToDefault === 0
+        ? 'has itself defaulted before'
+        : `is ${plural(f.distanceToDefault, 'hop')} from defaulted company ${target}`;
     add('distanceToDefault', f.distanceToDefault <= 1 ? 'HIGH' : 'WARN', text, walk.defaultPath);
   }
   if (f.directorNetworkDefaultRate > 0) {
     const bad = distinctCompanies(local.directorNetwork, local.selfKeys).filter((d) => d.defaulted);
-    add('directorNetworkDefaultRate', 'WARN', `its directors also run ${f.directorNetworkSize} companies, ${bad.length} of which defaulted`, [id, ...bad.flatMap((d) => (d.via ? [d.via, d.id] : [d.id]))]);
+    add(
+      'directorNetworkDefaultRate',
+      'WARN',
+      `its directors also run ${f.directorNetworkSize} companies, ${bad.length} of which defaulted`,
+      [id, ...bad.flatMap((d) => (d.via ? [d.via, d.id] : [d.id]))],
+    );
   }
   if (f.shellScore >= 0.6) {
     add('shellScore', 'HIGH', `shows ${Math.round(f.shellScore * 5)} of 5 shell-company signs`);
@@ -40,13 +66,26 @@ export function buildExplanations(id: string, f: GraphFeatures, local: LocalFact
     add('addressCrowding', 'WARN', `its address is shared by ${f.addressCrowding - 1} other companies`);
   }
   if (f.communityDefaultRate >= 0.2 && f.communitySize >= 3) {
-    add('communityDefaultRate', 'WARN', `${pct(f.communityDefaultRate)} of its ${f.communitySize - 1}-company network has defaulted`);
+    add(
+      'communityDefaultRate',
+      'WARN',
+      `${pct(f.communityDefaultRate)} of its ${f.communitySize - 1}-company network has defaulted`,
+    );
   }
   if (f.customerConcentration >= 0.5 && local.topCustomer) {
-    add('customerConcentration', 'WARN', `${pct(f.customerConcentration)} of revenue comes from one customer, ${local.topCustomer}`, [id, local.topCustomer]);
+    add(
+      'customerConcentration',
+      'WARN',
+      `${pct(f.customerConcentration)} of revenue comes from one customer, ${local.topCustomer}`,
+      [id, local.topCustomer],
+    );
   }
   if (f.defaultedNeighbourShare > 0) {
-    add('defaultedNeighbourShare', 'INFO', `${pct(f.defaultedNeighbourShare)} of its direct business partners have defaulted`);
+    add(
+      'defaultedNeighbourShare',
+      'INFO',
+      `${pct(f.defaultedNeighbourShare)} of its direct business partners have defaulted`,
+    );
   }
   if (f.contingentLiability > 0) {
     add('contingentLiability', 'INFO', `guarantees ${f.contingentLiability.toFixed(0)} of other companies' debt`);
@@ -55,7 +94,12 @@ export function buildExplanations(id: string, f: GraphFeatures, local: LocalFact
   return out.sort((a, b) => rank[a.severity] - rank[b.severity]);
 }
 
-type Add = (feature: keyof GraphFeatures, severity: GraphExplanation['severity'], text: string, path?: string[]) => void;
+type Add = (
+  feature: keyof GraphFeatures,
+  severity: GraphExplanation['severity'],
+  text: string,
+  path?: string[],
+) => void;
 
 function sharedIdentifierReasons(id: string, f: GraphFeatures, local: LocalFacts, add: Add): void {
   if (f.sharedIdentifierCompanies === 0) {
@@ -63,12 +107,25 @@ function sharedIdentifierReasons(id: string, f: GraphFeatures, local: LocalFacts
   }
   const kinds = ['phone', 'address', 'account'] as const;
   for (const via of kinds) {
-    const companies = distinctCompanies(local.shared.filter((s) => s.via === via), local.selfKeys);
+    const companies = distinctCompanies(
+      local.shared.filter((s) => s.via === via),
+      local.selfKeys,
+    );
     const bad = companies.filter((c) => c.defaulted || c.judged);
     if (bad.length > 0) {
-      add('sharedIdentifierBadCompanies', 'HIGH', `shares ${via === 'address' ? 'an' : 'a'} ${via} with ${plural(bad.length, 'company', 'companies')} that defaulted or have court judgments`, [id, via, ...bad.map((c) => c.id)]);
+      add(
+        'sharedIdentifierBadCompanies',
+        'HIGH',
+        `shares ${via === 'address' ? 'an' : 'a'} ${via} with ${plural(bad.length, 'company', 'companies')} that defaulted or have court judgments`,
+        [id, via, ...bad.map((c) => c.id)],
+      );
     } else if (companies.length >= 2) {
-      add('sharedIdentifierCompanies', 'WARN', `shares ${via === 'address' ? 'an' : 'a'} ${via} with ${plural(companies.length, 'other company', 'other companies')}`, [id, via, ...companies.map((c) => c.id)]);
+      add(
+        'sharedIdentifierCompanies',
+        'WARN',
+        `shares ${via === 'address' ? 'an' : 'a'} ${via} with ${plural(companies.length, 'other company', 'other companies')}`,
+        [id, via, ...companies.map((c) => c.id)],
+      );
     }
   }
 }

@@ -34,7 +34,12 @@ export function shellScore(profile: CompanyProfile, asOf: string, crowding: numb
 }
 
 /** Turns the raw query answers into the 19 contract features (pure). */
-export function assembleFeatures(local: LocalFacts, walk: WalkFacts, profile: CompanyProfile, asOf: string): GraphFeatures {
+export function assembleFeatures(
+  local: LocalFacts,
+  walk: WalkFacts,
+  profile: CompanyProfile,
+  asOf: string,
+): GraphFeatures {
   const circle = new Set(local.cycles.flat());
   const neighbours = distinctCompanies(local.neighbours, local.selfKeys);
   const shared = distinctCompanies(local.shared, local.selfKeys);

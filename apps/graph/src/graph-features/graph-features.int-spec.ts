@@ -7,7 +7,11 @@ import { GraphMemoryService } from '../graph-memory/graph-memory.service';
 import { GraphWriterService } from '../graph-writer/graph-writer.service';
 import { GraphEventFactory } from '../testing/graph-event.factory';
 import { deleteSuiteGraph, graphTestModule } from '../testing/graph-test.harness';
-import { WORKED_EXAMPLE_AS_OF as AS_OF, WORKED_EXAMPLE_FEATURES as EXPECTED, workedExample as mainScenario } from '../testing/worked-example.fixture';
+import {
+  WORKED_EXAMPLE_AS_OF as AS_OF,
+  WORKED_EXAMPLE_FEATURES as EXPECTED,
+  workedExample as mainScenario,
+} from '../testing/worked-example.fixture';
 import { GraphFeaturesService } from './graph-features.service';
 
 describe(GraphFeaturesService.name, () => {
@@ -92,7 +96,13 @@ describe(GraphFeaturesService.name, () => {
 
   it('should give identical features from the in-memory graph and from Cypher when computed for every company and day', async () => {
     const names = ['A', 'B', 'C', 'E', 'F', 'G', 'H', 'S', 'T', 'Z', 'missing'];
-    const days = ['2020-01-01T00:00:00Z', '2021-06-01T00:00:00Z', AS_OF, '2023-07-02T00:00:00Z', '2024-01-01T00:00:00Z'];
+    const days = [
+      '2020-01-01T00:00:00Z',
+      '2021-06-01T00:00:00Z',
+      AS_OF,
+      '2023-07-02T00:00:00Z',
+      '2024-01-01T00:00:00Z',
+    ];
     const pairs = names.flatMap((n) => days.map((d) => [f.id(n), d] as const));
 
     const memory = await Promise.all(pairs.map(([id, d]) => sut.computeInMemory(id, d)));
@@ -118,7 +128,13 @@ describe(GraphFeaturesService.name, () => {
     const shell = ['X1', 'X2', 'X3', 'X4', 'X5'].map((n) => f.company(n, { addressName: 'crowded' }));
     await writer.applyBatch([
       ...shell,
-      f.company('X', { addressName: 'crowded', registeredAt: '2023-01-01', registeredCapital: 5000, employees: 0, annualRevenue: 20_000 }),
+      f.company('X', {
+        addressName: 'crowded',
+        registeredAt: '2023-01-01',
+        registeredCapital: 5000,
+        employees: 0,
+        annualRevenue: 20_000,
+      }),
       f.company('W1'),
       f.company('W2'),
       f.company('W3'),

@@ -58,7 +58,9 @@ export class GraphFeaturesService implements OnApplicationBootstrap {
    * @param profile the applicant's filing as submitted (point in time); the node's own if omitted.
    */
   compute(companyId: string, asOf: string, profile?: CompanyProfile, timeoutMs = 1000): Promise<FeatureResult> {
-    return this.memory.ready ? this.computeInMemory(companyId, asOf, profile) : this.computeWithCypher(companyId, asOf, profile, timeoutMs);
+    return this.memory.ready
+      ? this.computeInMemory(companyId, asOf, profile)
+      : this.computeWithCypher(companyId, asOf, profile, timeoutMs);
   }
 
   async computeInMemory(companyId: string, asOf: string, profile?: CompanyProfile): Promise<FeatureResult> {
@@ -67,13 +69,24 @@ export class GraphFeaturesService implements OnApplicationBootstrap {
     return this.finish(companyId, day, local, profile, (ids) => Promise.resolve(this.memory.hop(ids, day)));
   }
 
-  async computeWithCypher(companyId: string, asOf: string, profile?: CompanyProfile, timeoutMs = 1000): Promise<FeatureResult> {
+  async computeWithCypher(
+    companyId: string,
+    asOf: string,
+    profile?: CompanyProfile,
+    timeoutMs = 1000,
+  ): Promise<FeatureResult> {
     const day = asOf.slice(0, 10);
     const local = await this.repository.local(companyId, day, timeoutMs);
     return this.finish(companyId, day, local, profile, (ids) => this.repository.hop(ids, day, timeoutMs));
   }
 
-  private async finish(companyId: string, day: string, found: LocalFacts | undefined, profile: CompanyProfile | undefined, fetch: HopFetcher): Promise<FeatureResult> {
+  private async finish(
+    companyId: string,
+    day: string,
+    found: LocalFacts | undefined,
+    profile: CompanyProfile | undefined,
+    fetch: HopFetcher,
+  ): Promise<FeatureResult> {
     const local = found ?? { ...EMPTY_LOCAL, selfKeys: [companyId] };
     const walk = await walkNeighbourhood(companyId, local.selfDefaulted, fetch);
     const features = assembleFeatures(local, walk, profile ?? local.profile, day);

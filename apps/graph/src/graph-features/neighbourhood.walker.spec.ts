@@ -32,7 +32,9 @@ describe(walkNeighbourhood.name, () => {
       { from: 'A', to: 'B2', key: 'B', strong: true, defaulted: true },
     ];
 
-    const walk = await walkNeighbourhood('A', false, (ids) => Promise.resolve(aliased.filter((e) => ids.includes(e.from))));
+    const walk = await walkNeighbourhood('A', false, (ids) =>
+      Promise.resolve(aliased.filter((e) => ids.includes(e.from))),
+    );
 
     expect([...walk.community.entries()]).toEqual([['B', true]]);
   });

@@ -21,7 +21,11 @@ export class GraphMemoryRepository {
   }
 
   companyPage(after: string, limit: number): Promise<CompanyRecord[]> {
-    return this.neo4j.read<CompanyRecord & Record<string, unknown>>(LOAD_COMPANY_PAGE, { after, limit }, LOAD_TIMEOUT_MS);
+    return this.neo4j.read<CompanyRecord & Record<string, unknown>>(
+      LOAD_COMPANY_PAGE,
+      { after, limit },
+      LOAD_TIMEOUT_MS,
+    );
   }
 
   personPage(after: string, limit: number): Promise<PersonRecord[]> {

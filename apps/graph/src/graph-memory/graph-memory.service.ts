@@ -110,13 +110,22 @@ export class GraphMemoryService implements OnModuleInit, OnModuleDestroy {
 
   private async loadAll(): Promise<void> {
     const fresh = new GraphMemoryStore();
-    await this.pages((after) => this.repository.companyPage(after, PAGE), (r) => fresh.upsertCompany(r));
-    await this.pages((after) => this.repository.personPage(after, PAGE), (r) => fresh.upsertPerson(r));
+    await this.pages(
+      (after) => this.repository.companyPage(after, PAGE),
+      (r) => fresh.upsertCompany(r),
+    );
+    await this.pages(
+      (after) => this.repository.personPage(after, PAGE),
+      (r) => fresh.upsertPerson(r),
+    );
     this.mergeRefreshed(fresh);
     this.store = fresh;
   }
 
-  private async pages<T extends { id: string }>(fetch: (after: string) => Promise<T[]>, apply: (row: T) => void): Promise<void> {
+  private async pages<T extends { id: string }>(
+    fetch: (after: string) => Promise<T[]>,
+    apply: (row: T) => void,
+  ): Promise<void> {
     let after = '';
     for (;;) {
       const page = await fetch(after);

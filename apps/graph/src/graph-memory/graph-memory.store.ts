@@ -65,7 +65,9 @@ export class GraphMemoryStore {
       addTo(this.tiesIn, t.to, { from: record.id, tie: t });
     });
     record.identifiers.forEach((t) => addTo(this.identifierMembers, `${t.type}:${t.to}`, { from: record.id, tie: t }));
-    record.accounts.forEach((t) => t.token !== null && addTo(this.accountsByToken, t.token, { from: record.id, tie: t }));
+    record.accounts.forEach(
+      (t) => t.token !== null && addTo(this.accountsByToken, t.token, { from: record.id, tie: t }),
+    );
     record.sameAs.forEach((other) => {
       this.ensureCompany(other);
       this.linkSameAs(record.id, other);

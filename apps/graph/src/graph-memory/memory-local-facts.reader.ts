@@ -33,7 +33,12 @@ export class MemoryLocalFactsReader {
       topCustomer: topCustomer?.to ?? null,
       topCustomerVolume: topCustomer?.weight ?? 0,
       selfDefaulted: (c.firstDefaultAt ?? NEVER) < this.asOf,
-      profile: { registeredAt: c.registeredAt, registeredCapital: c.registeredCapital, employees: c.employees, annualRevenue: c.annualRevenue },
+      profile: {
+        registeredAt: c.registeredAt,
+        registeredCapital: c.registeredCapital,
+        employees: c.employees,
+        annualRevenue: c.annualRevenue,
+      },
     };
   }
 
@@ -52,7 +57,9 @@ export class MemoryLocalFactsReader {
   }
 
   in(id: string, type: CompanyTieType): string[] {
-    return (this.store.tiesIn.get(id) ?? []).filter((x) => x.tie.type === type && isActive(x.tie, this.asOf)).map((x) => x.from);
+    return (this.store.tiesIn.get(id) ?? [])
+      .filter((x) => x.tie.type === type && isActive(x.tie, this.asOf))
+      .map((x) => x.from);
   }
 
   /** Companies sharing an active director or person shareholder (`SAME_AS*0..1` between the persons), with the person reached. */
@@ -124,10 +131,14 @@ export class MemoryLocalFactsReader {
     };
     for (const t of c.identifiers.filter((x) => isActive(x, this.asOf))) {
       const via = t.type === 'HAS_PHONE' ? 'phone' : 'address';
-      this.store.identifierMembers.get(`${t.type}:${t.to}`)?.forEach((m) => isActive(m.tie, this.asOf) && add(m.from, via));
+      this.store.identifierMembers
+        .get(`${t.type}:${t.to}`)
+        ?.forEach((m) => isActive(m.tie, this.asOf) && add(m.from, via));
     }
     for (const a of c.accounts.filter((x) => x.token !== null && isActive(x, this.asOf))) {
-      this.store.accountsByToken.get(a.token ?? '')?.forEach((m) => isActive(m.tie, this.asOf) && add(m.from, 'account'));
+      this.store.accountsByToken
+        .get(a.token ?? '')
+        ?.forEach((m) => isActive(m.tie, this.asOf) && add(m.from, 'account'));
     }
     return out;
   }
@@ -197,7 +208,10 @@ export class MemoryLocalFactsReader {
   }
 
   private topCustomer(c: CompanyRecord): CompanyRecord['ties'][number] | undefined {
-    return this.out(c, 'SUPPLIES').reduce<CompanyRecord['ties'][number] | undefined>((best, t) => (!best || t.weight > best.weight ? t : best), undefined);
+    return this.out(c, 'SUPPLIES').reduce<CompanyRecord['ties'][number] | undefined>(
+      (best, t) => (!best || t.weight > best.weight ? t : best),
+      undefined,
+    );
   }
 }
 

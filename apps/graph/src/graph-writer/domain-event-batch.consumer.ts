@@ -49,7 +49,11 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
     }
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [Topics.domainEvents], fromBeginning: this.config.KAFKA_FROM_BEGINNING });
-    await this.consumer.run({ eachBatchAutoResolve: false, partitionsConsumedConcurrently: 1, eachBatch: (p) => this.onBatch(p) });
+    await this.consumer.run({
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: 1,
+      eachBatch: (p) => this.onBatch(p),
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -69,7 +73,14 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
           if (!(e instanceof ContractViolation)) {
             throw e;
           }
-          const record = { topic: batch.topic, partition: batch.partition, offset: m.offset, key: m.key, value: m.value, headers: m.headers ?? {} };
+          const record = {
+            topic: batch.topic,
+            partition: batch.partition,
+            offset: m.offset,
+            key: m.key,
+            value: m.value,
+            headers: m.headers ?? {},
+          };
           await this.deadLetters.send(record, e.code, e.detail);
         }
       }
@@ -77,7 +88,9 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
       await this.earlyWarnings.onDefaults(result.defaults);
       payload.resolveOffset(slice[slice.length - 1]?.offset ?? batch.lastOffset());
       await payload.heartbeat();
-      this.metrics.counter('loanmesh_inbound_records_total', 'Inbound Kafka records by outcome', ['topic', 'outcome']).inc({ topic: batch.topic, outcome: 'processed' }, result.events);
+      this.metrics
+        .counter('loanmesh_inbound_records_total', 'Inbound Kafka records by outcome', ['topic', 'outcome'])
+        .inc({ topic: batch.topic, outcome: 'processed' }, result.events);
     }
     await payload.commitOffsetsIfNecessary();
   }

@@ -18,6 +18,11 @@ describe(mapDomainEvent.name, () => {
 
     mapDomainEvent(f.guarantee('g', 'A', 'B', 100), rows);
 
-    expect(rows.companyGuarantees[0]).toMatchObject({ partyId: 't-A', targetId: 't-B', validTo: '9999-12-31', props: { amount: 100 } });
+    expect(rows.companyGuarantees[0]).toMatchObject({
+      partyId: 't-A',
+      targetId: 't-B',
+      validTo: '9999-12-31',
+      props: { amount: 100 },
+    });
   });
 });

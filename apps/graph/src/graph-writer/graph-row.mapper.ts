@@ -7,7 +7,14 @@ type Of<K extends DomainEvent['type']> = Extract<DomainEvent, { type: K }>;
 
 const day = (iso: string): string => iso.slice(0, 10);
 
-function link(e: DomainEvent, partyId: string, targetId: string, validFrom: string, props: PartyLinkRow['props'] = {}, validTo?: string): PartyLinkRow {
+function link(
+  e: DomainEvent,
+  partyId: string,
+  targetId: string,
+  validFrom: string,
+  props: PartyLinkRow['props'] = {},
+  validTo?: string,
+): PartyLinkRow {
   return { partyId, targetId, src: e.causationId ?? e.eventId, validFrom, validTo: validTo ?? OPEN_END, props };
 }
 
@@ -45,7 +52,12 @@ function person(e: Of<'person.registered'>, rows: GraphRows): void {
     version: p.version,
     src: e.causationId ?? e.eventId,
     validFrom: day(e.occurredAt),
-    props: { fullName: p.fullName, nameNorm: normalizeName(p.fullName), birthYear: p.birthYear, nationalIdToken: p.nationalIdToken },
+    props: {
+      fullName: p.fullName,
+      nameNorm: normalizeName(p.fullName),
+      birthYear: p.birthYear,
+      nationalIdToken: p.nationalIdToken,
+    },
     addressKey: p.address.key,
     city: p.address.city,
     postcode: p.address.postcode,
@@ -80,18 +92,35 @@ export function mapDomainEvent(e: DomainEvent, rows: GraphRows): void {
     }
     case T.supplierLinked: {
       const p = e.payload;
-      rows.suppliers.push(link(e, p.supplierCompanyId, p.customerCompanyId, p.validFrom, { yearlyVolume: p.yearlyVolume }));
+      rows.suppliers.push(
+        link(e, p.supplierCompanyId, p.customerCompanyId, p.validFrom, { yearlyVolume: p.yearlyVolume }),
+      );
       return;
     }
     case T.guaranteeRegistered: {
       const p = e.payload;
       const target = p.guarantor.kind === 'company' ? rows.companyGuarantees : rows.personGuarantees;
-      target.push(link(e, p.guarantor.id, p.borrowerCompanyId, p.validFrom, { id: p.guaranteeId, loanId: p.loanId, amount: p.amount }, p.validTo));
+      target.push(
+        link(
+          e,
+          p.guarantor.id,
+          p.borrowerCompanyId,
+          p.validFrom,
+          { id: p.guaranteeId, loanId: p.loanId, amount: p.amount },
+          p.validTo,
+        ),
+      );
       return;
     }
     case T.transactionBatch: {
       const p = e.payload;
-      rows.payments.push(link(e, p.fromAccountId, p.toAccountId, `${p.month}-01`, { month: p.month, count: p.count, totalAmount: p.totalAmount }));
+      rows.payments.push(
+        link(e, p.fromAccountId, p.toAccountId, `${p.month}-01`, {
+          month: p.month,
+          count: p.count,
+          totalAmount: p.totalAmount,
+        }),
+      );
       return;
     }
     case T.applicationSubmitted: {
@@ -115,7 +144,10 @@ export function mapDomainEvent(e: DomainEvent, rows: GraphRows): void {
   }
 }
 
-function mapLoanEvent(e: Of<'loan.disbursed' | 'loan.repayment-made' | 'loan.payment-missed' | 'loan.defaulted' | 'public-record.filed'>, rows: GraphRows): void {
+function mapLoanEvent(
+  e: Of<'loan.disbursed' | 'loan.repayment-made' | 'loan.payment-missed' | 'loan.defaulted' | 'public-record.filed'>,
+  rows: GraphRows,
+): void {
   switch (e.type) {
     case T.loanDisbursed: {
       const p = e.payload;
@@ -132,15 +164,25 @@ function mapLoanEvent(e: Of<'loan.disbursed' | 'loan.repayment-made' | 'loan.pay
       return;
     }
     case T.repaymentMade:
-      rows.repayments.push(link(e, e.payload.companyId, e.payload.loanId, e.payload.paidAt, { installmentNo: e.payload.installmentNo, paidAt: e.payload.paidAt }));
+      rows.repayments.push(
+        link(e, e.payload.companyId, e.payload.loanId, e.payload.paidAt, {
+          installmentNo: e.payload.installmentNo,
+          paidAt: e.payload.paidAt,
+        }),
+      );
       return;
     case T.paymentMissed:
       rows.missedPayments.push(
-        link(e, e.payload.companyId, e.payload.loanId, e.payload.dueAt, { daysPastDue: e.payload.daysPastDue, dueAt: e.payload.dueAt }),
+        link(e, e.payload.companyId, e.payload.loanId, e.payload.dueAt, {
+          daysPastDue: e.payload.daysPastDue,
+          dueAt: e.payload.dueAt,
+        }),
       );
       return;
     case T.loanDefaulted:
-      rows.defaults.push(link(e, e.payload.companyId, e.payload.loanId, e.payload.defaultedAt, { exposure: e.payload.exposure }));
+      rows.defaults.push(
+        link(e, e.payload.companyId, e.payload.loanId, e.payload.defaultedAt, { exposure: e.payload.exposure }),
+      );
       return;
     case T.publicRecordFiled: {
       const p = e.payload;

@@ -46,8 +46,19 @@ export class GraphWriterService {
       personIds: [...touched.personIds, ...resolved.linkedPersonIds],
     });
     const resolvedLinks = resolved.links;
-    this.metrics.counter('loanmesh_graph_events_written_total', 'Domain events applied to the graph').inc(events.length);
-    this.logger.debug({ msg: 'batch written', events: events.length, resolvedLinks, ms: Math.round(performance.now() - started) });
-    return { events: events.length, resolvedLinks, defaults: rows.defaults.map((d) => ({ companyId: d.partyId, defaultedAt: d.validFrom })) };
+    this.metrics
+      .counter('loanmesh_graph_events_written_total', 'Domain events applied to the graph')
+      .inc(events.length);
+    this.logger.debug({
+      msg: 'batch written',
+      events: events.length,
+      resolvedLinks,
+      ms: Math.round(performance.now() - started),
+    });
+    return {
+      events: events.length,
+      resolvedLinks,
+      defaults: rows.defaults.map((d) => ({ companyId: d.partyId, defaultedAt: d.validFrom })),
+    };
   }
 }

@@ -30,7 +30,10 @@ export class GraphEventFactory {
     } as DomainEvent;
   }
 
-  company(name: string, o: Partial<Payload<'company.registered'>> & { phone?: string; addressName?: string } = {}): DomainEvent {
+  company(
+    name: string,
+    o: Partial<Payload<'company.registered'>> & { phone?: string; addressName?: string } = {},
+  ): DomainEvent {
     const { phone, addressName, ...rest } = o;
     return this.event(T.companyRegistered, {
       companyId: this.id(name),
@@ -51,7 +54,10 @@ export class GraphEventFactory {
     });
   }
 
-  person(name: string, o: { fullName?: string; birthYear?: number; phone?: string; addressName?: string; nationalId?: string } = {}): DomainEvent {
+  person(
+    name: string,
+    o: { fullName?: string; birthYear?: number; phone?: string; addressName?: string; nationalId?: string } = {},
+  ): DomainEvent {
     return this.event(T.personRegistered, {
       personId: this.id(name),
       version: 0,
@@ -75,19 +81,39 @@ export class GraphEventFactory {
   }
 
   director(person: string, company: string, validFrom = '2020-01-01'): DomainEvent {
-    return this.event(T.directorLinked, { companyId: this.id(company), personId: this.id(person), role: 'DIRECTOR', validFrom });
+    return this.event(T.directorLinked, {
+      companyId: this.id(company),
+      personId: this.id(person),
+      role: 'DIRECTOR',
+      validFrom,
+    });
   }
 
   holds(holder: string, company: string, validFrom = '2020-01-01'): DomainEvent {
-    return this.event(T.shareholderLinked, { companyId: this.id(company), holder: { kind: 'company', id: this.id(holder) }, share: 0.5, validFrom });
+    return this.event(T.shareholderLinked, {
+      companyId: this.id(company),
+      holder: { kind: 'company', id: this.id(holder) },
+      share: 0.5,
+      validFrom,
+    });
   }
 
   supplies(supplier: string, customer: string, yearlyVolume: number, validFrom = '2020-01-01'): DomainEvent {
-    return this.event(T.supplierLinked, { supplierCompanyId: this.id(supplier), customerCompanyId: this.id(customer), yearlyVolume, validFrom });
+    return this.event(T.supplierLinked, {
+      supplierCompanyId: this.id(supplier),
+      customerCompanyId: this.id(customer),
+      yearlyVolume,
+      validFrom,
+    });
   }
 
   account(name: string, owner: string, accountNumber: string, openedAt = '2020-01-01'): DomainEvent {
-    return this.event(T.accountOpened, { accountId: this.id(name), owner: { kind: 'company', id: this.id(owner) }, accountToken: this.token(`acct:${accountNumber}`), openedAt });
+    return this.event(T.accountOpened, {
+      accountId: this.id(name),
+      owner: { kind: 'company', id: this.id(owner) },
+      accountToken: this.token(`acct:${accountNumber}`),
+      openedAt,
+    });
   }
 
   loan(name: string, company: string, disbursedAt: string, maturityAt: string): DomainEvent {
@@ -104,7 +130,12 @@ export class GraphEventFactory {
   }
 
   defaulted(company: string, defaultedAt: string): DomainEvent {
-    return this.event(T.loanDefaulted, { loanId: this.id(`loan-of-${company}`), companyId: this.id(company), exposure: 1000, defaultedAt });
+    return this.event(T.loanDefaulted, {
+      loanId: this.id(`loan-of-${company}`),
+      companyId: this.id(company),
+      exposure: 1000,
+      defaultedAt,
+    });
   }
 
   judgment(company: string, filedAt: string): DomainEvent {
@@ -143,7 +174,14 @@ export class GraphEventFactory {
       correlationId: this.id(name),
       causationId: randomUUID(),
       payload: {
-        application: { applicationId: this.id(name), companyId: this.id(company), amount: 10_000, termMonths: 12, purpose: 'WORKING_CAPITAL', submittedAt },
+        application: {
+          applicationId: this.id(name),
+          companyId: this.id(company),
+          amount: 10_000,
+          termMonths: 12,
+          purpose: 'WORKING_CAPITAL',
+          submittedAt,
+        },
         guarantors: [],
         company: {
           companyId: this.id(company),
@@ -156,7 +194,13 @@ export class GraphEventFactory {
           annualRevenue: 100_000,
           financials: { totalAssets: 1, totalLiabilities: 1, netProfit: 0, currentRatio: 1 },
         },
-        history: { priorLoans: 0, priorDefaults: 0, missedPayments12m: 0, outstandingExposure: 0, activePublicRecords: 0 },
+        history: {
+          priorLoans: 0,
+          priorDefaults: 0,
+          missedPayments12m: 0,
+          outstandingExposure: 0,
+          activePublicRecords: 0,
+        },
         hops: { submittedAt: Date.now() },
       },
     };

@@ -28,11 +28,21 @@ export interface GraphTestApp {
 export async function startGraphTestApp(prefix: string, env: Record<string, string> = {}): Promise<GraphTestApp> {
   const group = uniqueId('graph-test');
   await skipBacklog(group, Topics.applicationReceived);
-  const config = testConfig({ KAFKA_BROKERS: TEST_BROKERS.join(','), KAFKA_CLIENT_ID: group, KAFKA_GROUP_ID: group, GRAPH_WRITER_ENABLED: 'false', GRAPH_SERVE_COMPANY_PREFIX: prefix, LOG_LEVEL: 'warn', ...env });
+  const config = testConfig({
+    KAFKA_BROKERS: TEST_BROKERS.join(','),
+    KAFKA_CLIENT_ID: group,
+    KAFKA_GROUP_ID: group,
+    GRAPH_WRITER_ENABLED: 'false',
+    GRAPH_SERVE_COMPANY_PREFIX: prefix,
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
   const app = await NestFactory.create(GraphAppModule.forRoot(config), { logger: ['error'] });
   app.useGlobalFilters(new GlobalExceptionFilter());
   await app.init();
-  app.connectMicroservice<MicroserviceOptions>(kafkaMicroserviceOptions(config.KAFKA_BROKERS, group, group, false), { inheritAppConfig: true });
+  app.connectMicroservice<MicroserviceOptions>(kafkaMicroserviceOptions(config.KAFKA_BROKERS, group, group, false), {
+    inheritAppConfig: true,
+  });
   await app.startAllMicroservices();
   await app.listen(0, '127.0.0.1');
   const kafka = new KafkaTestClient();
@@ -40,7 +50,8 @@ export async function startGraphTestApp(prefix: string, env: Record<string, stri
     app,
     url: (await app.getUrl()).replace('[::1]', '127.0.0.1'),
     kafka,
-    publishApplication: (e) => kafka.produce(Topics.applicationReceived, [{ key: e.payload.application.companyId, value: JSON.stringify(e) }]),
+    publishApplication: (e) =>
+      kafka.produce(Topics.applicationReceived, [{ key: e.payload.application.companyId, value: JSON.stringify(e) }]),
     async close() {
       await kafka.close();
       await app.close();
@@ -63,7 +74,11 @@ async function skipBacklog(groupId: string, topic: string): Promise<void> {
   try {
     if ((await admin.listTopics()).includes(topic)) {
       const ends = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({ groupId, topic, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
+      await admin.setOffsets({
+        groupId,
+        topic,
+        partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })),
+      });
     }
   } finally {
     await admin.disconnect();

@@ -1,7 +1,13 @@
 import { Test, type TestingModule } from '@nestjs/testing';
 
 import { loadConfig, LOCAL_ENV } from '@loanmesh/config';
-import { applyGraphMigrations, GRAPH_MIGRATIONS_DIR, loadGraphMigrations, Neo4jModule, Neo4jService } from '@loanmesh/neo4j';
+import {
+  applyGraphMigrations,
+  GRAPH_MIGRATIONS_DIR,
+  loadGraphMigrations,
+  Neo4jModule,
+  Neo4jService,
+} from '@loanmesh/neo4j';
 import { MetricsService } from '@loanmesh/observability';
 
 import { GraphConfigModule } from '../config/graph-config.module';
@@ -42,10 +48,7 @@ export async function graphTestModule(config = testConfig()): Promise<TestingMod
 
 /** Deletes only this suite's nodes: prefixed ids, their phones, candidates and accounts. */
 export async function deleteSuiteGraph(neo4j: Neo4jService, prefix: string): Promise<void> {
-  await neo4j.write(
-    `MATCH (n)-[:HAS_PHONE]->(p:Phone) WHERE n.id STARTS WITH $prefix DETACH DELETE p`,
-    { prefix },
-  );
+  await neo4j.write(`MATCH (n)-[:HAS_PHONE]->(p:Phone) WHERE n.id STARTS WITH $prefix DETACH DELETE p`, { prefix });
   await neo4j.write(`MATCH (a:Account) WHERE a.id STARTS WITH $prefix DETACH DELETE a`, { prefix });
   await neo4j.write(`MATCH (m:MatchCandidate) WHERE m.aId STARTS WITH $prefix DETACH DELETE m`, { prefix });
   await neo4j.write(`MATCH (n) WHERE n.id STARTS WITH $prefix DETACH DELETE n`, { prefix });
