@@ -90,10 +90,11 @@ export class GraphMemoryService implements OnModuleInit, OnModuleDestroy {
 
   /** Full load; on failure (Neo4j down at start-up) retried in the background while Cypher serves. */
   load(): Promise<void> {
+    const started = performance.now();
     this.loading ??= this.loadAll()
       .then(() => {
         this.loaded = true;
-        this.logger.log({ msg: 'graph memory loaded', ...this.store.size });
+        this.logger.log({ msg: 'graph memory loaded', ...this.store.size, ms: Math.round(performance.now() - started) });
       })
       .catch((e: unknown) => {
         this.logger.warn({ msg: 'graph memory load failed; serving from Cypher until it succeeds', error: String(e) });
