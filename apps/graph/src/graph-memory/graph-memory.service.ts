@@ -94,7 +94,11 @@ export class GraphMemoryService implements OnModuleInit, OnModuleDestroy {
     this.loading ??= this.loadAll()
       .then(() => {
         this.loaded = true;
-        this.logger.log({ msg: 'graph memory loaded', ...this.store.size, ms: Math.round(performance.now() - started) });
+        this.logger.log({
+          msg: 'graph memory loaded',
+          ...this.store.size,
+          ms: Math.round(performance.now() - started),
+        });
       })
       .catch((e: unknown) => {
         this.logger.warn({ msg: 'graph memory load failed; serving from Cypher until it succeeds', error: String(e) });
