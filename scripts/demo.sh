@@ -17,7 +17,12 @@ echo "== 2/5 services"
 bash scripts/services.sh up
 
 echo "== 3/5 the world: seed $SEED, scale $SCALE, published as core-banking events"
-run_ts apps/feed/src/main.ts --seed "$SEED" --scale "$SCALE" --count 0 --summary .local/demo-backlog.json
+stored=$(curl -sf http://127.0.0.1:3001/ingestion/stats | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).stored??0))' || echo 0)
+if [ -f .local/demo-backlog.json ] && [ "$stored" -ge "$(node -e 'console.log(require("./.local/demo-backlog.json").backlog.records)')" ]; then
+  echo "[demo] the world is already loaded ($stored events stored): not publishing it again"
+else
+  run_ts apps/feed/src/main.ts --seed "$SEED" --scale "$SCALE" --count 0 --summary .local/demo-backlog.json
+fi
 run_ts scripts/demo/wait-drained.ts 900
 
 echo "== 4/5 live applications: $COUNT at $RATE/s"

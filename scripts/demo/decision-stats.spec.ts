@@ -15,6 +15,12 @@ describe(decisionStats.name, () => {
     expect(stats.outcomes).toEqual({ APPROVED: 1, DECLINED: 1, REFERRED: 1 });
   });
 
+  it('should not count an automatic referral as automated when it only routes to a human', () => {
+    const stats = decisionStats([decision('REFERRED', true, 50), decision('APPROVED', true, 100)]);
+    expect(stats.automatic).toBe(1);
+    expect(stats.timeToDecisionMs.p99).toBe(100);
+  });
+
   it('should take latencies from automatic decisions only when computing percentiles', () => {
     const stats = decisionStats([decision('APPROVED', true, 100), decision('APPROVED', true, 200), decision('REFERRED', false, 99999)]);
     expect(stats.timeToDecisionMs).toEqual({ p50: 100, p95: 200, p99: 200 });

@@ -16,7 +16,11 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[idx];
 }
 
-/** Automation rate, outcomes and time from application event to decision event (automatic ones). */
+/**
+ * Automation rate, outcomes and time from application event to decision event. A referral is
+ * published automatically too, but it is not a decision: only automatic approvals and
+ * declines count as automated and enter the time-to-decision figures.
+ */
 export function decisionStats(events: DecisionMadeEvent[]): DecisionStats {
   const outcomes: Record<string, number> = {};
   const latencies: number[] = [];
@@ -24,7 +28,7 @@ export function decisionStats(events: DecisionMadeEvent[]): DecisionStats {
   for (const e of events) {
     const p = e.payload;
     outcomes[p.outcome] = (outcomes[p.outcome] ?? 0) + 1;
-    if (p.automatic) {
+    if (p.automatic && p.outcome !== 'REFERRED') {
       automatic += 1;
       if (p.hops.submittedAt !== undefined && p.hops.decidedAt !== undefined) {
         latencies.push(p.hops.decidedAt - p.hops.submittedAt);

@@ -23,9 +23,9 @@ async function main(): Promise<void> {
   console.log('\n');
   console.log('=== LoanMesh demo summary');
   console.log(`applications decided : ${s.decisions} of ${expected}`);
-  console.log(`automation rate      : ${(s.automationRate * 100).toFixed(1)}% (${s.automatic} automatic, the rest referred to officers)`);
+  console.log(`automation rate      : ${(s.automationRate * 100).toFixed(1)}% (${s.automatic} approved or declined automatically; the rest referred to officers)`);
   console.log(`outcomes             : ${Object.entries(s.outcomes).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  console.log(`time to decision     : p50 ${s.timeToDecisionMs.p50} ms, p95 ${s.timeToDecisionMs.p95} ms, p99 ${s.timeToDecisionMs.p99} ms (automatic, event to decision)`);
+  console.log(`time to decision     : p50 ${s.timeToDecisionMs.p50} ms, p95 ${s.timeToDecisionMs.p95} ms, p99 ${s.timeToDecisionMs.p99} ms (automatic approvals and declines, application event to decision event)`);
   console.log(`per hop (p50/p99 ms) : ${Object.entries(hops).map(([k, v]) => `${k} ${v.p50}/${v.p99}`).join(', ')}`);
 }
 

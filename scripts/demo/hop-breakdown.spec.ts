@@ -3,7 +3,7 @@ import type { DecisionMadeEvent } from '@loanmesh/contracts';
 import { hopBreakdown } from './hop-breakdown';
 
 const decision = (automatic: boolean, hops: Record<string, number>): DecisionMadeEvent =>
-  ({ payload: { automatic, hops } }) as unknown as DecisionMadeEvent;
+  ({ payload: { automatic, outcome: 'APPROVED', hops } }) as unknown as DecisionMadeEvent;
 
 describe(hopBreakdown.name, () => {
   it('should split the time to decision into its hops when every timestamp is present', () => {

@@ -16,12 +16,12 @@ const HOPS = [
   ['policy', 'scoredAt', 'decidedAt'],
 ] as const;
 
-/** Per-hop latency percentiles (ms) over automatic decisions, for the latency budget. */
+/** Per-hop latency percentiles (ms) over automatic approvals and declines, for the latency budget. */
 export function hopBreakdown(events: DecisionMadeEvent[]): Record<string, HopPercentiles> {
   const out: Record<string, HopPercentiles> = {};
   for (const [name, from, to] of HOPS) {
     const xs = events
-      .filter((e) => e.payload.automatic)
+      .filter((e) => e.payload.automatic && e.payload.outcome !== 'REFERRED')
       .map((e) => {
         const a = e.payload.hops[from];
         const b = e.payload.hops[to];

@@ -5,7 +5,7 @@ import { Topics } from '@loanmesh/contracts';
 /** Consumer groups and the topic each must have fully consumed before live traffic starts. */
 const STAGES: [group: string, topic: string][] = [
   ['ingestion', Topics.coreBankingEvents],
-  ['graph', Topics.domainEvents],
+  ['graph-writer', Topics.domainEvents],
 ];
 
 async function lagOf(kafka: Kafka, group: string, topic: string): Promise<number> {

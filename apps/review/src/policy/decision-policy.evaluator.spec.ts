@@ -53,7 +53,7 @@ describe(evaluatePolicy.name, () => {
   });
 
   it('should refer when the amount is above the automatic approval limit', () => {
-    const r = evaluatePolicy(rules, input({ amount: 400000 }));
+    const r = evaluatePolicy({ ...rules, authority: { autoApproveMaxAmount: 300000 } }, input({ amount: 400000 }));
     expect(r.outcome).toBe('REFER');
     expect(r.ruleHits.map((h) => h.code)).toEqual(['AUTHORITY_LIMIT']);
     expect(r.fourEyes.required).toBe(false);

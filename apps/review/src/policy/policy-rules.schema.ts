@@ -26,12 +26,12 @@ export const policyRulesSchema = z.object({
 });
 export type PolicyRules = z.infer<typeof policyRulesSchema>;
 
-/** The policy seeded by migration: conservative, every graph red flag goes to a human. */
+/** The policy seeded by migration: grades A-C approve up to 1M, D goes to a human, E-F decline; every graph red flag goes to a human. */
 export const DEFAULT_POLICY_RULES: PolicyRules = {
   knockouts: { maxActivePublicRecords: 0, maxPriorDefaults: 0, minCompanyAgeMonths: 6, blacklistedCompanyIds: [] },
-  grades: { A: 'AUTO_APPROVE', B: 'AUTO_APPROVE', C: 'REFER', D: 'REFER', E: 'AUTO_DECLINE', F: 'AUTO_DECLINE' },
+  grades: { A: 'AUTO_APPROVE', B: 'AUTO_APPROVE', C: 'AUTO_APPROVE', D: 'REFER', E: 'AUTO_DECLINE', F: 'AUTO_DECLINE' },
   pdCutoffs: { autoApproveMaxPd: 0.05, autoDeclineMinPd: 0.35 },
-  authority: { autoApproveMaxAmount: 300000 },
+  authority: { autoApproveMaxAmount: 1000000 },
   graphTriggers: {
     guaranteeCircle: true,
     circularOwnership: true,
