@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -20,6 +20,15 @@ const SERVICES = ['ingestion', 'graph', 'inference', 'review'];
 
 function sh(args: string[]): void {
   execFileSync(args[0], args.slice(1), { cwd: ROOT, stdio: 'inherit' });
+}
+
+/** Runs a command without blocking the event loop, so the decision consumer keeps heartbeating. */
+function shAsync(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(args[0], args.slice(1), { cwd: ROOT, stdio: 'inherit' });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))));
+  });
 }
 
 async function worldLoaded(): Promise<boolean> {
@@ -48,7 +57,7 @@ export async function run(): Promise<BenchResult> {
   const collector = new DecisionCollector(since);
   await collector.start(false);
   const expected = RATE * SECONDS;
-  sh(['node', 'scripts/run-ts.cjs', 'apps/feed/src/main.ts', '--no-backlog', '--no-progress', '--rate', String(RATE), '--duration', String(SECONDS), '--live-run', String(Math.floor(Date.now() / 1000))]);
+  await shAsync(['node', 'scripts/run-ts.cjs', 'apps/feed/src/main.ts', '--no-backlog', '--no-progress', '--rate', String(RATE), '--duration', String(SECONDS), '--live-run', String(Math.floor(Date.now() / 1000))]);
   await collector.waitFor(expected, 180_000);
   await collector.stop();
   const stats = decisionStats(collector.decisions);

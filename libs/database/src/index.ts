@@ -6,3 +6,4 @@ export * from './database-root.module';
 export * from './inbox';
 export * from './outbox';
 export * from './keyset-pages';
+export * from './group-commit';

@@ -1,11 +1,18 @@
 import { type KafkaOptions, Transport } from '@nestjs/microservices';
 import { Partitioners } from 'kafkajs';
 
+import { DEFAULT_PARTITIONS } from '@loanmesh/contracts';
+
 /**
  * Options for a service's Nest Kafka transport: raw bytes reach the handler (so a dead
  * letter keeps the original), and session/heartbeat settings tolerate slow batches.
  */
-export function kafkaMicroserviceOptions(brokers: string[], clientId: string, groupId: string, fromBeginning = true): KafkaOptions {
+export function kafkaMicroserviceOptions(
+  brokers: string[],
+  clientId: string,
+  groupId: string,
+  fromBeginning = true,
+): KafkaOptions {
   return {
     transport: Transport.KAFKA,
     options: {
@@ -19,7 +26,7 @@ export function kafkaMicroserviceOptions(brokers: string[], clientId: string, gr
       },
       producer: { createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false },
       subscribe: { fromBeginning },
-      run: { partitionsConsumedConcurrently: 3 },
+      run: { partitionsConsumedConcurrently: DEFAULT_PARTITIONS },
       parser: { keepBinary: true },
       postfixId: '',
     },

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
-import { InboxService, type OutboxMessage, OutboxRelayService, OutboxWriter } from '@loanmesh/database';
+import { GroupCommitter, InboxService, type OutboxMessage, OutboxRelayService, OutboxWriter } from '@loanmesh/database';
 
 import { ScoredApplicationRepository, type ScoreRecord } from './scored-application.repository';
 
@@ -15,76 +15,52 @@ export interface ScoreWrite {
   message: OutboxMessage;
 }
 
-interface Pending extends ScoreWrite {
-  resolve: (applied: boolean) => void;
-  reject: (e: unknown) => void;
-}
-
 /**
- * Group commit: messages scored while a transaction is committing are written together in
- * the next one (inbox claim, scores, outbox), so throughput does not stop at one fsync per
- * message. Each caller still resolves only after its own rows are committed, and learns
- * whether its event was new or a duplicate.
+ * Group commit (see GroupCommitter): messages scored while a transaction is committing are
+ * written together in the next one (inbox claim, scores, outbox). Each caller resolves only
+ * after its own rows are committed, and learns whether its event was new or a duplicate.
  */
 @Injectable()
 export class ScoreBatchWriter {
-  private pending: Pending[] = [];
-  private flushing: Promise<void> | undefined;
+  private readonly committer: GroupCommitter<ScoreWrite, boolean>;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     private readonly inbox: InboxService,
     private readonly outbox: OutboxWriter,
-    private readonly relay: OutboxRelayService,
+    relay: OutboxRelayService,
     private readonly scores: ScoredApplicationRepository,
-  ) {}
+  ) {
+    this.committer = new GroupCommitter(
+      dataSource,
+      (m, items) => this.commit(m, items),
+      () => relay.wake(),
+      MAX_BATCH,
+    );
+  }
 
   /** Resolves true when committed, false when the event id was already applied. */
   write(item: ScoreWrite): Promise<boolean> {
-    return new Promise<boolean>((resolve, reject) => {
-      this.pending.push({ ...item, resolve, reject });
-      this.flushing ??= this.drain();
-    });
+    return this.committer.submit(item);
   }
 
-  private async drain(): Promise<void> {
-    while (this.pending.length > 0) {
-      const batch = this.pending.splice(0, MAX_BATCH);
-      try {
-        const applied = await this.commit(batch);
-        batch.forEach((p) => p.resolve(applied.has(p)));
-        this.relay.wake();
-      } catch (e) {
-        batch.forEach((p) => p.reject(e));
-      }
-    }
-    this.flushing = undefined;
-  }
-
-  private commit(batch: Pending[]): Promise<Set<Pending>> {
-    return this.dataSource.transaction(async (manager) => {
-      const fresh = await this.inbox.claim(
-        manager,
-        SCORING_CONSUMER,
-        batch.map((p) => p.record.eventId),
-      );
-      const applied = new Set<Pending>();
-      for (const p of batch) {
-        // The first of two copies of one event in a batch wins; the other is a duplicate.
-        if (fresh.delete(p.record.eventId)) {
-          applied.add(p);
-        }
-      }
-      const writes = [...applied];
-      await this.scores.insertMany(
-        manager,
-        writes.map((p) => p.record),
-      );
-      await this.outbox.write(
-        manager,
-        writes.map((p) => p.message),
-      );
-      return applied;
-    });
+  private async commit(manager: EntityManager, batch: ScoreWrite[]): Promise<boolean[]> {
+    const fresh = await this.inbox.claim(
+      manager,
+      SCORING_CONSUMER,
+      batch.map((p) => p.record.eventId),
+    );
+    // The first of two copies of one event in a batch wins; the other is a duplicate.
+    const applied = batch.map((p) => fresh.delete(p.record.eventId));
+    const writes = batch.filter((_, i) => applied[i]);
+    await this.scores.insertMany(
+      manager,
+      writes.map((p) => p.record),
+    );
+    await this.outbox.write(
+      manager,
+      writes.map((p) => p.message),
+    );
+    return applied;
   }
 }

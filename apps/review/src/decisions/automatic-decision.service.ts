@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import type { ApplicationScoredEvent } from '@loanmesh/contracts';
-import { InboxService } from '@loanmesh/database';
+import { GroupCommitter, InboxService } from '@loanmesh/database';
 import type { InboundOutcome } from '@loanmesh/kafka';
 import { MetricsService } from '@loanmesh/observability';
 
@@ -22,40 +22,68 @@ export const SCORED_CONSUMER = 'review.application-scored';
  * (when referred) the case are written in one transaction with the event id, so a
  * redelivered event never decides twice.
  */
+interface PendingDecision {
+  event: ApplicationScoredEvent;
+  policy: ActivePolicy;
+  evaluation: PolicyEvaluation;
+}
+
 @Injectable()
 export class AutomaticDecisionService {
   private readonly logger = new Logger(AutomaticDecisionService.name);
+  /** Decisions of concurrently consumed partitions share one transaction and one chain-head lock. */
+  private readonly committer: GroupCommitter<PendingDecision, 'processed' | 'duplicate'>;
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly inbox: InboxService,
     private readonly policies: PolicyService,
     private readonly ledger: DecisionLedgerService,
     private readonly publisher: DecisionPublisherService,
     private readonly cases: CaseOpenerService,
     private readonly metrics: MetricsService,
-  ) {}
+  ) {
+    this.committer = new GroupCommitter(
+      dataSource,
+      (em, items) => this.commitGroup(em, items),
+      () => this.publisher.flush(),
+    );
+  }
 
   async decide(event: ApplicationScoredEvent): Promise<InboundOutcome> {
     const policy = await this.policies.active();
     const evaluation = evaluatePolicy(policy.rules, event.payload);
-    const outcome = await this.dataSource.transaction(async (em) => {
-      const fresh = await this.inbox.claim(em, SCORED_CONSUMER, [event.eventId]);
-      const applicationId = event.payload.application.applicationId;
-      if (fresh.size === 0 || (await em.exists(DecisionEntity, { where: { applicationId, automatic: true } }))) {
-        return 'duplicate' as const;
-      }
-      await this.record(em, event, policy, evaluation);
-      return 'processed' as const;
-    });
+    const outcome = await this.committer.submit({ event, policy, evaluation });
     if (outcome === 'processed') {
-      this.publisher.flush();
       this.metrics
         .counter('loanmesh_review_decisions_total', 'Decisions by outcome and kind', ['outcome', 'automatic'])
         .inc({ outcome: OUTCOME_OF[evaluation.outcome], automatic: 'true' });
     }
     this.logger.log({ msg: outcome, eventId: event.eventId, outcome: evaluation.outcome });
     return outcome;
+  }
+
+  /** In submission order: an event id seen before, or an application already decided, is a duplicate. */
+  private async commitGroup(em: EntityManager, items: PendingDecision[]): Promise<('processed' | 'duplicate')[]> {
+    const fresh = await this.inbox.claim(
+      em,
+      SCORED_CONSUMER,
+      items.map((i) => i.event.eventId),
+    );
+    const results: ('processed' | 'duplicate')[] = [];
+    for (const { event, policy, evaluation } of items) {
+      const applicationId = event.payload.application.applicationId;
+      if (
+        !fresh.delete(event.eventId) ||
+        (await em.exists(DecisionEntity, { where: { applicationId, automatic: true } }))
+      ) {
+        results.push('duplicate');
+        continue;
+      }
+      await this.record(em, event, policy, evaluation);
+      results.push('processed');
+    }
+    return results;
   }
 
   private async record(
