@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import type { ApplicationScoredEvent } from '@loanmesh/contracts';
+import type { ApplicationScoredEvent, HopTimes, ReasonCode } from '@loanmesh/contracts';
 import { GroupCommitter, InboxService } from '@loanmesh/database';
 import type { InboundOutcome } from '@loanmesh/kafka';
 import { MetricsService } from '@loanmesh/observability';
@@ -10,7 +10,7 @@ import { CaseOpenerService } from '../cases/case-opener.service';
 import { evaluatePolicy, type PolicyEvaluation } from '../policy/decision-policy.evaluator';
 import { OUTCOME_OF } from '../policy/policy-backtest';
 import { PolicyService, type ActivePolicy } from '../policy/policy.service';
-import { DecisionLedgerService } from './decision-ledger.service';
+import { type DecisionDraft, DecisionLedgerService } from './decision-ledger.service';
 import { DecisionPublisherService } from './decision-publisher.service';
 import { DecisionEntity } from './decision.entity';
 import { principalReasons } from './principal-reasons';
@@ -22,6 +22,12 @@ export const SCORED_CONSUMER = 'review.application-scored';
  * (when referred) the case are written in one transaction with the event id, so a
  * redelivered event never decides twice.
  */
+interface PreparedDecision {
+  draft: DecisionDraft;
+  reasons: ReasonCode[];
+  hops: HopTimes;
+}
+
 interface PendingDecision {
   event: ApplicationScoredEvent;
   policy: ActivePolicy;
@@ -63,42 +69,59 @@ export class AutomaticDecisionService {
     return outcome;
   }
 
-  /** In submission order: an event id seen before, or an application already decided, is a duplicate. */
+  /**
+   * In submission order: an event id seen before, or an application already decided, is a
+   * duplicate. The group's decisions are linked into the chain under one head lock.
+   */
   private async commitGroup(em: EntityManager, items: PendingDecision[]): Promise<('processed' | 'duplicate')[]> {
     const fresh = await this.inbox.claim(
       em,
       SCORED_CONSUMER,
       items.map((i) => i.event.eventId),
     );
-    const results: ('processed' | 'duplicate')[] = [];
-    for (const { event, policy, evaluation } of items) {
-      const applicationId = event.payload.application.applicationId;
-      if (
-        !fresh.delete(event.eventId) ||
-        (await em.exists(DecisionEntity, { where: { applicationId, automatic: true } }))
-      ) {
-        results.push('duplicate');
-        continue;
+    const firstCopy = items.map((i) => fresh.delete(i.event.eventId));
+    const decided = await this.alreadyDecided(em, items.filter((_, k) => firstCopy[k]).map(applicationIdOf));
+    const todo: PendingDecision[] = [];
+    const results = items.map((item, k) => {
+      const applicationId = applicationIdOf(item);
+      if (!firstCopy[k] || decided.has(applicationId)) {
+        return 'duplicate' as const;
       }
-      await this.record(em, event, policy, evaluation);
-      results.push('processed');
+      decided.add(applicationId);
+      todo.push(item);
+      return 'processed' as const;
+    });
+    const now = new Date();
+    const drafts = todo.map((item) => this.draft(item, now));
+    const rows = await this.ledger.appendMany(
+      em,
+      drafts.map((d) => d.draft),
+    );
+    for (const [k, decision] of rows.entries()) {
+      await this.announceAndOpen(em, todo[k], drafts[k], decision, now);
     }
     return results;
   }
 
-  private async record(
-    em: EntityManager,
-    event: ApplicationScoredEvent,
-    policy: ActivePolicy,
-    evaluation: PolicyEvaluation,
-  ): Promise<void> {
+  private async alreadyDecided(em: EntityManager, applicationIds: string[]): Promise<Set<string>> {
+    if (applicationIds.length === 0) {
+      return new Set();
+    }
+    const rows = await em
+      .createQueryBuilder(DecisionEntity, 'd')
+      .select('d.applicationId', 'applicationId')
+      .where('d.automatic = true AND d.applicationId IN (:...ids)', { ids: applicationIds })
+      .getRawMany<{ applicationId: string }>();
+    return new Set(rows.map((r) => r.applicationId));
+  }
+
+  private draft({ event, policy, evaluation }: PendingDecision, now: Date): PreparedDecision {
     const p = event.payload;
-    const now = new Date();
     const outcome = OUTCOME_OF[evaluation.outcome];
     const reasons =
       outcome === 'APPROVED' ? [] : principalReasons(p.champion.reasons, evaluation.ruleHits, p.explanations);
     const hops = { ...p.hops, decidedAt: now.getTime() };
-    const decision = await this.ledger.append(em, {
+    const draft: DecisionDraft = {
       applicationId: p.application.applicationId,
       companyId: p.company.companyId,
       outcome,
@@ -123,40 +146,46 @@ export class AutomaticDecisionService {
         hops,
         scored: p,
       },
-    });
+    };
+    return { draft, reasons, hops };
+  }
+
+  private async announceAndOpen(
+    em: EntityManager,
+    { event, policy, evaluation }: PendingDecision,
+    prepared: PreparedDecision,
+    decision: DecisionEntity,
+    now: Date,
+  ): Promise<void> {
+    const p = event.payload;
     await this.publisher.write(em, {
       decision,
-      principalReasons: reasons,
+      principalReasons: prepared.reasons,
       policyVersion: policy.version,
       modelVersion: p.champion.modelVersion,
-      hops,
+      hops: prepared.hops,
       causationId: event.eventId,
+      correlationId: event.correlationId,
     });
-    if (outcome === 'REFERRED') {
-      const { application, company, history, guarantors, graph, explanations, champion, degraded, degradedReasons } = p;
-      const snapshot = {
-        application,
-        company,
-        history,
-        guarantors,
-        graph,
-        explanations,
-        champion,
-        degraded,
-        degradedReasons,
-      };
-      await this.cases.open(
-        em,
-        {
-          ...snapshot,
-          hops,
-          ruleHits: evaluation.ruleHits,
-          policyVersion: policy.version,
-          automaticDecisionId: decision.id,
-        },
-        evaluation,
-        now,
-      );
+    if (decision.outcome !== 'REFERRED') {
+      return;
     }
+    const { application, company, history, guarantors, graph, explanations, champion, degraded, degradedReasons } = p;
+    await this.cases.open(
+      em,
+      {
+        ...{ application, company, history, guarantors, graph, explanations, champion, degraded, degradedReasons },
+        hops: prepared.hops,
+        ruleHits: evaluation.ruleHits,
+        policyVersion: policy.version,
+        automaticDecisionId: decision.id,
+      },
+      evaluation,
+      now,
+    );
   }
+}
+
+function applicationIdOf(item: PendingDecision): string {
+  return item.event.payload.application.applicationId;
 }

@@ -26,24 +26,39 @@ export interface DecisionDraft {
 @Injectable()
 export class DecisionLedgerService {
   async append(manager: EntityManager, draft: DecisionDraft): Promise<DecisionEntity> {
+    const [row] = await this.appendMany(manager, [draft]);
+    return row;
+  }
+
+  /** Links several decisions in order under one lock of the head: one insert, one head update. */
+  async appendMany(manager: EntityManager, drafts: readonly DecisionDraft[]): Promise<DecisionEntity[]> {
+    if (drafts.length === 0) {
+      return [];
+    }
     const head = await manager
       .createQueryBuilder(DecisionChainHeadEntity, 'h')
       .where('h.id = 1')
       .setLock('pessimistic_write')
       .getOneOrFail();
-    const id = randomUUID();
-    const content = { ...draft.content, decisionId: id, decidedAt: draft.decidedAt.toISOString() };
-    const hash = chainHash(head.lastHash, content);
-    const row = manager.create(DecisionEntity, {
-      ...draft,
-      id,
-      seq: head.lastSeq + 1,
-      content,
-      previousHash: head.lastHash,
-      hash,
+    let { lastSeq, lastHash } = head;
+    const rows = drafts.map((draft) => {
+      const id = randomUUID();
+      const content = { ...draft.content, decisionId: id, decidedAt: draft.decidedAt.toISOString() };
+      const hash = chainHash(lastHash, content);
+      const row = manager.create(DecisionEntity, {
+        ...draft,
+        id,
+        seq: lastSeq + 1,
+        content,
+        previousHash: lastHash,
+        hash,
+      });
+      lastSeq = row.seq;
+      lastHash = hash;
+      return row;
     });
-    await manager.insert(DecisionEntity, row as QueryDeepPartialEntity<DecisionEntity>);
-    await manager.update(DecisionChainHeadEntity, { id: 1 }, { lastSeq: row.seq, lastHash: hash });
-    return row;
+    await manager.insert(DecisionEntity, rows as QueryDeepPartialEntity<DecisionEntity>[]);
+    await manager.update(DecisionChainHeadEntity, { id: 1 }, { lastSeq, lastHash });
+    return rows;
   }
 }

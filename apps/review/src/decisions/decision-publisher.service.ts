@@ -22,6 +22,8 @@ export interface DecisionAnnouncement {
   modelVersion: string;
   hops: HopTimes;
   causationId?: string;
+  /** The triggering event's correlation id; group commits run outside that event's context. */
+  correlationId?: string;
 }
 
 /**
@@ -44,7 +46,7 @@ export class DecisionPublisherService {
       occurredAt: a.decision.decidedAt.toISOString(),
       producedAt: now,
       source: 'review',
-      correlationId: CorrelationContext.current() ?? a.decision.applicationId,
+      correlationId: a.correlationId ?? CorrelationContext.current() ?? a.decision.applicationId,
       ...(a.causationId ? { causationId: a.causationId } : {}),
       payload: {
         decisionId: a.decision.id,
