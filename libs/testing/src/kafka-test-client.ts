@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Consumer, type IHeaders, type Producer } from 'kafkajs';
+import { type Admin, Kafka, logLevel, type Consumer, type IHeaders, type Producer } from 'kafkajs';
 
 import { uniqueId } from './wait-for';
 
@@ -70,7 +70,9 @@ export async function waitForStableGroups(kafka: Kafka, groupIds: string[], time
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const { groups } = await admin.describeGroups(groupIds);
-      const pending = groups.filter((g) => g.state !== 'Stable' || g.members.length === 0).map((g) => `${g.groupId}:${g.state}`);
+      const pending = groups
+        .filter((g) => g.state !== 'Stable' || g.members.length === 0)
+        .map((g) => `${g.groupId}:${g.state}`);
       if (pending.length === 0) {
         return;
       }
@@ -81,5 +83,27 @@ export async function waitForStableGroups(kafka: Kafka, groupIds: string[], time
     }
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * A topic created a moment ago may not have a known leader on every metadata path yet
+ * (KRaft propagates it asynchronously): retry the offsets lookup briefly instead of failing.
+ */
+export async function fetchTopicOffsetsSettled(
+  admin: Admin,
+  topic: string,
+  timeoutMs = 30000,
+): Promise<{ partition: number; high: string; low: string; offset: string }[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await admin.fetchTopicOffsets(topic);
+    } catch (e) {
+      if (Date.now() > deadline) {
+        throw e;
+      }
+      await new Promise((r) => setTimeout(r, 300));
+    }
   }
 }

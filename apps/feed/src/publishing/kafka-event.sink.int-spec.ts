@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 
 import { coreBankingRegistry, parseEvent, Topics, type CoreBankingEvent } from '@loanmesh/contracts';
+import { fetchTopicOffsetsSettled } from '@loanmesh/testing';
 
 import { FeedRunnerService } from '../feed/feed-runner.service';
 import { KafkaEventSink } from './kafka-event.sink';
@@ -18,9 +19,24 @@ describe(KafkaEventSink.name, () => {
     await opener.close();
     const admin = kafka.admin();
     await admin.connect();
-    const before = await admin.fetchTopicOffsets(Topics.coreBankingEvents);
+    const before = await fetchTopicOffsetsSettled(admin, Topics.coreBankingEvents);
     await admin.disconnect();
-    const runner = new FeedRunnerService({ seed, scale: 0.005, brokers, backlog: true, rate: 1000, count: 10, liveRun: 0, faults: 0, batchSize: 500, progress: false }, new KafkaEventSink(brokers), () => undefined);
+    const runner = new FeedRunnerService(
+      {
+        seed,
+        scale: 0.005,
+        brokers,
+        backlog: true,
+        rate: 1000,
+        count: 10,
+        liveRun: 0,
+        faults: 0,
+        batchSize: 500,
+        progress: false,
+      },
+      new KafkaEventSink(brokers),
+      () => undefined,
+    );
     const summary = await runner.run();
     const expected = summary.backlog.records + summary.live.records;
 
@@ -44,7 +60,9 @@ describe(KafkaEventSink.name, () => {
     // Read only what this run wrote: from the offsets the topic had before it.
     before.forEach((p) => consumer.seek({ topic: Topics.coreBankingEvents, partition: p.partition, offset: p.offset }));
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`read ${mine.length}/${expected}`)), 90_000)));
+    const timeout = new Promise<never>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error(`read ${mine.length}/${expected}`)), 90_000)),
+    );
     await Promise.race([done, timeout]).finally(() => clearTimeout(timer));
     await consumer.disconnect();
     expect(mine.length).toBe(expected);

@@ -5,7 +5,13 @@ import type { MicroserviceOptions } from '@nestjs/microservices';
 import { type ApplicationReceivedEvent, type GraphFeaturesComputedEvent, Topics } from '@loanmesh/contracts';
 import { kafkaMicroserviceOptions } from '@loanmesh/kafka';
 import { GlobalExceptionFilter } from '@loanmesh/observability';
-import { type CapturedRecord, KafkaTestClient, TEST_BROKERS, uniqueId } from '@loanmesh/testing';
+import {
+  type CapturedRecord,
+  fetchTopicOffsetsSettled,
+  KafkaTestClient,
+  TEST_BROKERS,
+  uniqueId,
+} from '@loanmesh/testing';
 
 import { GraphAppModule } from '../app.module';
 import { testConfig } from './graph-test.harness';
@@ -73,7 +79,7 @@ async function skipBacklog(groupId: string, topic: string): Promise<void> {
   await admin.connect();
   try {
     if ((await admin.listTopics()).includes(topic)) {
-      const ends = await admin.fetchTopicOffsets(topic);
+      const ends = await fetchTopicOffsetsSettled(admin, topic);
       await admin.setOffsets({
         groupId,
         topic,

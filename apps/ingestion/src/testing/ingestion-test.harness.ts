@@ -5,7 +5,14 @@ import { Kafka, logLevel } from 'kafkajs';
 import { loadConfig } from '@loanmesh/config';
 import { ALL_TOPICS, DEFAULT_PARTITIONS, DeadLetterTopics, Topics } from '@loanmesh/contracts';
 import { GlobalExceptionFilter, JsonLogger } from '@loanmesh/observability';
-import { createTestDatabase, TEST_BROKERS, type TestDatabase, uniqueId, waitFor } from '@loanmesh/testing';
+import {
+  createTestDatabase,
+  fetchTopicOffsetsSettled,
+  TEST_BROKERS,
+  type TestDatabase,
+  uniqueId,
+  waitFor,
+} from '@loanmesh/testing';
 
 import { IngestionAppModule } from '../app.module';
 import { type IngestionConfig, ingestionConfigShape } from '../config/ingestion.config';
@@ -14,7 +21,9 @@ import { ingestionTransport } from '../transport/ingestion-transport';
 const kafka = new Kafka({ brokers: TEST_BROKERS, clientId: uniqueId('ingestion-harness'), logLevel: logLevel.NOTHING });
 
 /** Environment of one ingestion instance for a test suite: its own database and consumer group. */
-export async function testEnvironment(overrides: Record<string, string> = {}): Promise<{ env: Record<string, string>; db: TestDatabase }> {
+export async function testEnvironment(
+  overrides: Record<string, string> = {},
+): Promise<{ env: Record<string, string>; db: TestDatabase }> {
   const db = await createTestDatabase('ingestion_t');
   const group = uniqueId('ingestion-it');
   const env = {
@@ -45,11 +54,18 @@ export async function startGroupAtEnd(groupId: string, topics: readonly string[]
     const existing = new Set(await admin.listTopics());
     const missing = ALL_TOPICS.filter((t) => !existing.has(t));
     if (missing.length > 0) {
-      await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: DEFAULT_PARTITIONS })) });
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic, numPartitions: DEFAULT_PARTITIONS })),
+      });
     }
     for (const topic of topics) {
-      const offsets = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({ groupId, topic, partitions: offsets.map((o) => ({ partition: o.partition, offset: o.high })) });
+      const offsets = await fetchTopicOffsetsSettled(admin, topic);
+      await admin.setOffsets({
+        groupId,
+        topic,
+        partitions: offsets.map((o) => ({ partition: o.partition, offset: o.high })),
+      });
     }
   } finally {
     await admin.disconnect();
@@ -61,17 +77,23 @@ export async function waitForGroup(groupId: string): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await waitFor(async () => {
-      const { groups } = await admin.describeGroups([groupId]);
-      return groups[0]?.state === 'Stable' ? true : undefined;
-    }, 60000, `consumer group ${groupId} to be stable`);
+    await waitFor(
+      async () => {
+        const { groups } = await admin.describeGroups([groupId]);
+        return groups[0]?.state === 'Stable' ? true : undefined;
+      },
+      60000,
+      `consumer group ${groupId} to be stable`,
+    );
   } finally {
     await admin.disconnect();
   }
 }
 
 /** Boots the real ingestion app in-process (HTTP on a free port, Kafka batch transport). */
-export async function startIngestion(env: Record<string, string>): Promise<{ app: INestApplication; config: IngestionConfig; url: string }> {
+export async function startIngestion(
+  env: Record<string, string>,
+): Promise<{ app: INestApplication; config: IngestionConfig; url: string }> {
   const config = loadConfig(ingestionConfigShape, env);
   const logger = new JsonLogger('ingestion', config.LOG_LEVEL);
   const app = await NestFactory.create(IngestionAppModule.forRoot(config), { logger });

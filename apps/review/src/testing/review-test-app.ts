@@ -6,7 +6,14 @@ import { loadConfig } from '@loanmesh/config';
 import { Topics } from '@loanmesh/contracts';
 import { kafkaMicroserviceOptions } from '@loanmesh/kafka';
 import { bootstrapService } from '@loanmesh/observability';
-import { createTestDatabase, KafkaTestClient, TEST_BROKERS, type TestDatabase, uniqueId } from '@loanmesh/testing';
+import {
+  createTestDatabase,
+  fetchTopicOffsetsSettled,
+  KafkaTestClient,
+  TEST_BROKERS,
+  type TestDatabase,
+  uniqueId,
+} from '@loanmesh/testing';
 
 import { ReviewAppModule } from '../app.module';
 import { reviewConfigShape } from '../config/review.config';
@@ -94,7 +101,7 @@ async function skipBacklog(groupId: string): Promise<void> {
     if (!(await admin.listTopics()).includes(Topics.applicationScored)) {
       return;
     }
-    const ends = await admin.fetchTopicOffsets(Topics.applicationScored);
+    const ends = await fetchTopicOffsetsSettled(admin, Topics.applicationScored);
     await admin.setOffsets({
       groupId,
       topic: Topics.applicationScored,
