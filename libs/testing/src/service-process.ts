@@ -21,11 +21,15 @@ export function startServiceProcess(name: string, port: number, env: Record<stri
   const logDir = join(ROOT, 'test-results', 'services');
   mkdirSync(logDir, { recursive: true });
   const log = createWriteStream(join(logDir, `${name}-${port}.log`));
-  const child = spawn(process.execPath, ['--max-old-space-size=512', join(ROOT, 'scripts/run-ts.cjs'), join(ROOT, `apps/${name}/src/main.ts`)], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, SERVICE_NAME: name, HTTP_PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--max-old-space-size=512', join(ROOT, 'scripts/run-ts.cjs'), join(ROOT, `apps/${name}/src/main.ts`)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env, SERVICE_NAME: name, HTTP_PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   return {

@@ -16,7 +16,10 @@ export class KafkaEventSink implements EventSink {
   private readonly pending = new Set<Promise<unknown>>();
   private failure: unknown;
 
-  constructor(brokers: readonly string[], private readonly inFlight = 4) {
+  constructor(
+    brokers: readonly string[],
+    private readonly inFlight = 4,
+  ) {
     this.kafka = new Kafka({ clientId: 'loanmesh-feed', brokers: [...brokers], logLevel: logLevel.ERROR });
     this.producer = this.kafka.producer({ allowAutoTopicCreation: false, maxInFlightRequests: 1 });
   }
@@ -27,7 +30,10 @@ export class KafkaEventSink implements EventSink {
     try {
       const topics = await admin.listTopics();
       if (!topics.includes(Topics.coreBankingEvents)) {
-        await admin.createTopics({ waitForLeaders: true, topics: [{ topic: Topics.coreBankingEvents, numPartitions: DEFAULT_PARTITIONS }] });
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: [{ topic: Topics.coreBankingEvents, numPartitions: DEFAULT_PARTITIONS }],
+        });
       }
     } finally {
       await admin.disconnect();
@@ -44,7 +50,12 @@ export class KafkaEventSink implements EventSink {
     }
     this.throwIfFailed();
     const send = this.producer
-      .send({ topic: Topics.coreBankingEvents, acks: -1, compression: CompressionTypes.None, messages: records.map((r) => ({ key: r.key, value: r.value })) })
+      .send({
+        topic: Topics.coreBankingEvents,
+        acks: -1,
+        compression: CompressionTypes.None,
+        messages: records.map((r) => ({ key: r.key, value: r.value })),
+      })
       .finally(() => this.pending.delete(send));
     this.pending.add(send);
     // A failed batch fails the next write or the close, so no error is lost.

@@ -8,17 +8,23 @@ const ROOT = join(__dirname, '../../../..');
 
 /** The real ingestion service as a child process, so it can be killed with SIGKILL. */
 export function spawnIngestion(env: Record<string, string>, nodeArgs: readonly string[] = []): ChildProcess {
-  return spawn(process.execPath, [...nodeArgs, join(ROOT, 'scripts/run-ts.cjs'), join(ROOT, 'apps/ingestion/src/main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  return spawn(
+    process.execPath,
+    [...nodeArgs, join(ROOT, 'scripts/run-ts.cjs'), join(ROOT, 'apps/ingestion/src/main.ts')],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
 }
 
 /** Resident memory of a process in MiB (Linux), or 0 once it has exited. */
 export function rssMiB(pid: number): number {
   try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmRSS:'));
     return line ? Number(line.replace(/\D/g, '')) / 1024 : 0;
   } catch {
     return 0;
@@ -37,7 +43,9 @@ export async function queryDb<T>(url: string, sql: string): Promise<T[]> {
 }
 
 export async function storedCount(url: string): Promise<number> {
-  const rows = await queryDb<{ n: number }>(url, 'SELECT count(*)::int AS n FROM ingestion.raw_events').catch(() => [{ n: 0 }]);
+  const rows = await queryDb<{ n: number }>(url, 'SELECT count(*)::int AS n FROM ingestion.raw_events').catch(() => [
+    { n: 0 },
+  ]);
   return rows[0]?.n ?? 0;
 }
 
@@ -51,6 +59,8 @@ export async function killAndWait(child: ChildProcess, signal: NodeJS.Signals): 
 }
 
 export async function deadLetterCount(url: string): Promise<number> {
-  const rows = await queryDb<{ n: number }>(url, 'SELECT count(*)::int AS n FROM ingestion.dead_letters').catch(() => [{ n: 0 }]);
+  const rows = await queryDb<{ n: number }>(url, 'SELECT count(*)::int AS n FROM ingestion.dead_letters').catch(() => [
+    { n: 0 },
+  ]);
   return rows[0]?.n ?? 0;
 }
