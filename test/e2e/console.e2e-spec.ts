@@ -93,7 +93,10 @@ describe('review console in Chromium', () => {
     await page.getByTestId('login-username').fill('officer1');
     await page.getByTestId('login-password').fill('wrong');
     await page.getByTestId('login-submit').click();
-    await expect(page.getByTestId('login-error').textContent()).resolves.toContain('wrong password');
+    // The error is rendered after the login request returns, so wait for its text rather than reading it at once.
+    await page.getByTestId('login-error').filter({ hasText: 'wrong password' }).waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('login-error').textContent()).toContain('wrong password');
+    expect(await page.getByTestId('login-submit').isVisible()).toBe(true);
     await page.screenshot({ path: `${SHOTS}/01-login-refused.png` });
   });
 
