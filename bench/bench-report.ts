@@ -12,9 +12,18 @@ function met(m: BenchResult['metrics'][string]): boolean {
 
 function section(r: BenchResult): string {
   const rows = Object.entries(r.metrics).map(
-    ([k, m]) => `| ${k} | ${m.value} ${m.unit} | ${m.better === 'lower' ? '≤' : '≥'} ${m.target} | ${met(m) ? 'met' : '**missed**'} |`,
+    ([k, m]) =>
+      `| ${k} | ${m.value} ${m.unit} | ${m.better === 'lower' ? '≤' : '≥'} ${m.target} | ${met(m) ? 'met' : '**missed**'} |`,
   );
-  return [`## ${r.benchmark}`, `Measured ${r.measuredAt} on ${r.machine.cpus} cores, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}.`, '', '| metric | value | target | |', '|---|---|---|---|', ...rows, ''].join('\n');
+  return [
+    `## ${r.benchmark}`,
+    `Measured ${r.measuredAt} on ${r.machine.cpus} cores, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}.`,
+    '',
+    '| metric | value | target | |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
 }
 
 const results = readdirSync(RESULTS)

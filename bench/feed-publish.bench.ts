@@ -9,13 +9,29 @@ export type BenchResult = Record<string, BenchMetric>;
 export async function run(): Promise<BenchResult> {
   const sink = new KafkaEventSink(['127.0.0.1:9092']);
   const runner = new FeedRunnerService(
-    { seed: 42, scale: 1, brokers: ['127.0.0.1:9092'], backlog: true, rate: 1, count: 0, liveRun: 0, faults: 0, batchSize: 4000, progress: false },
+    {
+      seed: 42,
+      scale: 1,
+      brokers: ['127.0.0.1:9092'],
+      backlog: true,
+      rate: 1,
+      count: 0,
+      liveRun: 0,
+      faults: 0,
+      batchSize: 4000,
+      progress: false,
+    },
     sink,
     () => undefined,
   );
   const summary = await runner.run();
   const metrics: BenchResult = {
-    publishEventsPerSecond: { value: summary.backlog.eventsPerSecond, unit: 'events/s', target: 20_000, better: 'higher' },
+    publishEventsPerSecond: {
+      value: summary.backlog.eventsPerSecond,
+      unit: 'events/s',
+      target: 20_000,
+      better: 'higher',
+    },
     backlogEvents: { value: summary.backlog.events, unit: 'events', target: 400_000, better: 'higher' },
     publishSeconds: { value: summary.backlog.seconds, unit: 's', target: 30, better: 'lower' },
   };

@@ -38,7 +38,18 @@ export async function run(): Promise<Record<string, BenchMetric>> {
   const start = await groupOffsets(env.KAFKA_GROUP_ID);
   const sink = new KafkaEventSink(BROKERS);
   const feed = new FeedRunnerService(
-    { seed: 42, scale, brokers: BROKERS, backlog: true, rate: 1, count: 0, liveRun: 0, faults: 0, batchSize: 4000, progress: false },
+    {
+      seed: 42,
+      scale,
+      brokers: BROKERS,
+      backlog: true,
+      rate: 1,
+      count: 0,
+      liveRun: 0,
+      faults: 0,
+      batchSize: 4000,
+      progress: false,
+    },
     sink,
     () => undefined,
   );
@@ -63,7 +74,12 @@ export async function run(): Promise<Record<string, BenchMetric>> {
       // How long the outbox relay needed after the last event was stored to publish everything.
       relayLagSeconds: { value: Math.round(relayLagSeconds * 10) / 10, unit: 's', target: 5, better: 'lower' },
       // The machine is shared: the 1-minute load average when timing began, against its core count.
-      loadAverage1m: { value: Math.round(loadAtStart * 100) / 100, unit: 'load', target: cpus().length, better: 'lower' },
+      loadAverage1m: {
+        value: Math.round(loadAtStart * 100) / 100,
+        unit: 'load',
+        target: cpus().length,
+        better: 'lower',
+      },
     };
     if (scale === 1 && !process.env.INGESTION_BENCH_NODE_ARGS) {
       writeBenchResult('ingestion', metrics);
@@ -88,7 +104,12 @@ function serviceNodeArgs(): string[] {
   return [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), ...extra];
 }
 
-async function waitUntilAccounted(url: string, window: OffsetWindow, sent: number, exitCode: () => number | null): Promise<Accounted> {
+async function waitUntilAccounted(
+  url: string,
+  window: OffsetWindow,
+  sent: number,
+  exitCode: () => number | null,
+): Promise<Accounted> {
   const began = Date.now();
   let last = -1;
   let lastProgress = Date.now();
@@ -117,7 +138,10 @@ async function waitUntilAccounted(url: string, window: OffsetWindow, sent: numbe
 async function waitUntilRelayed(url: string): Promise<void> {
   const began = Date.now();
   for (;;) {
-    const [row] = await queryDb<{ n: number }>(url, 'SELECT count(*)::int AS n FROM ingestion.outbox WHERE published_at IS NULL');
+    const [row] = await queryDb<{ n: number }>(
+      url,
+      'SELECT count(*)::int AS n FROM ingestion.outbox WHERE published_at IS NULL',
+    );
     if (row?.n === 0) {
       return;
     }
@@ -178,7 +202,11 @@ interface OffsetWindow {
 
 function windowOf(start: ReadonlyMap<number, number>, end: ReadonlyMap<number, number>): OffsetWindow {
   const partitions = [...end.keys()].sort((a, b) => a - b);
-  return { partitions, starts: partitions.map((p) => Math.max(0, start.get(p) ?? 0)), ends: partitions.map((p) => end.get(p)!) };
+  return {
+    partitions,
+    starts: partitions.map((p) => Math.max(0, start.get(p) ?? 0)),
+    ends: partitions.map((p) => end.get(p)!),
+  };
 }
 
 if (require.main === module || process.argv[1]?.endsWith('ingestion.bench.ts')) {

@@ -8,6 +8,8 @@ import { decisionMadeRegistry, type DecisionMadeEvent, parseEvent, Topics } from
  */
 export class DecisionCollector {
   private readonly first = new Map<string, DecisionMadeEvent>();
+  /** When each first decision event was produced to Kafka (the record's timestamp, ms). */
+  private readonly published = new Map<string, number>();
   private consumer?: Consumer;
 
   constructor(
@@ -17,14 +19,19 @@ export class DecisionCollector {
 
   async start(fromBeginning: boolean): Promise<void> {
     const kafka = new Kafka({ brokers: this.brokers, clientId: 'decision-collector', logLevel: logLevel.NOTHING });
-    this.consumer = kafka.consumer({ groupId: `decision-collector-${Date.now()}-${Math.random().toString(36).slice(2)}`, maxWaitTimeInMs: 100 });
+    this.consumer = kafka.consumer({
+      groupId: `decision-collector-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+      maxWaitTimeInMs: 100,
+    });
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: Topics.decisionMade, fromBeginning });
     let joined = false;
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
       joined = true;
     });
-    await this.consumer.run({ eachMessage: ({ message }) => Promise.resolve(this.accept(message.value)) });
+    await this.consumer.run({
+      eachMessage: ({ message }) => Promise.resolve(this.accept(message.value, Number(message.timestamp))),
+    });
     const deadline = Date.now() + 30000;
     while (!joined && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 50));
@@ -33,6 +40,15 @@ export class DecisionCollector {
 
   get decisions(): DecisionMadeEvent[] {
     return [...this.first.values()];
+  }
+
+  /** Application event to decision event on Kafka (ms), for automatic approvals and declines. */
+  get publishLatencies(): number[] {
+    return this.decisions
+      .filter((e) => e.payload.automatic && e.payload.outcome !== 'REFERRED')
+      .map((e) => (this.published.get(e.payload.applicationId) ?? NaN) - (e.payload.hops.submittedAt ?? NaN))
+      .filter((ms) => Number.isFinite(ms))
+      .sort((a, b) => a - b);
   }
 
   /** Resolves when `count` applications have a decision or the timeout passes. */
@@ -49,11 +65,12 @@ export class DecisionCollector {
     await this.consumer?.disconnect();
   }
 
-  private accept(value: Buffer | null): void {
+  private accept(value: Buffer | null, timestamp: number): void {
     try {
       const e = parseEvent<DecisionMadeEvent>(value, decisionMadeRegistry);
       if ((e.payload.hops.submittedAt ?? 0) >= this.since && !this.first.has(e.payload.applicationId)) {
         this.first.set(e.payload.applicationId, e);
+        this.published.set(e.payload.applicationId, timestamp);
       }
     } catch {
       // A record this reader cannot parse is the review service's concern, not the summary's.

@@ -2,14 +2,22 @@ import type { DecisionMadeEvent } from '@loanmesh/contracts';
 
 import { decisionStats, percentile } from './decision-stats';
 
-const decision = (outcome: 'APPROVED' | 'DECLINED' | 'REFERRED', automatic: boolean, latencyMs: number): DecisionMadeEvent =>
+const decision = (
+  outcome: 'APPROVED' | 'DECLINED' | 'REFERRED',
+  automatic: boolean,
+  latencyMs: number,
+): DecisionMadeEvent =>
   ({
     payload: { outcome, automatic, hops: { submittedAt: 1000, decidedAt: 1000 + latencyMs } },
   }) as unknown as DecisionMadeEvent;
 
 describe(decisionStats.name, () => {
   it('should count automation and outcomes when decisions are mixed', () => {
-    const stats = decisionStats([decision('APPROVED', true, 100), decision('DECLINED', true, 300), decision('REFERRED', false, 5000)]);
+    const stats = decisionStats([
+      decision('APPROVED', true, 100),
+      decision('DECLINED', true, 300),
+      decision('REFERRED', false, 5000),
+    ]);
     expect(stats.automatic).toBe(2);
     expect(stats.automationRate).toBeCloseTo(2 / 3, 10);
     expect(stats.outcomes).toEqual({ APPROVED: 1, DECLINED: 1, REFERRED: 1 });
@@ -22,7 +30,11 @@ describe(decisionStats.name, () => {
   });
 
   it('should take latencies from automatic decisions only when computing percentiles', () => {
-    const stats = decisionStats([decision('APPROVED', true, 100), decision('APPROVED', true, 200), decision('REFERRED', false, 99999)]);
+    const stats = decisionStats([
+      decision('APPROVED', true, 100),
+      decision('APPROVED', true, 200),
+      decision('REFERRED', false, 99999),
+    ]);
     expect(stats.timeToDecisionMs).toEqual({ p50: 100, p95: 200, p99: 200 });
   });
 

@@ -41,6 +41,10 @@ export function decisionStats(events: DecisionMadeEvent[]): DecisionStats {
     automatic,
     automationRate: events.length === 0 ? 0 : automatic / events.length,
     outcomes,
-    timeToDecisionMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) },
+    timeToDecisionMs: {
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+    },
   };
 }

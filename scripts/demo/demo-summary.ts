@@ -16,17 +16,31 @@ async function main(): Promise<void> {
   }
   const collector = new DecisionCollector(since);
   await collector.start(true);
-  await collector.waitFor(expected, Number(timeoutArg ?? 600) * 1000, (n) => process.stdout.write(`\r[demo] decisions received: ${n}/${expected}   `));
+  await collector.waitFor(expected, Number(timeoutArg ?? 600) * 1000, (n) =>
+    process.stdout.write(`\r[demo] decisions received: ${n}/${expected}   `),
+  );
   await collector.stop();
   const s = decisionStats(collector.decisions);
   const hops = hopBreakdown(collector.decisions);
   console.log('\n');
   console.log('=== LoanMesh demo summary');
   console.log(`applications decided : ${s.decisions} of ${expected}`);
-  console.log(`automation rate      : ${(s.automationRate * 100).toFixed(1)}% (${s.automatic} approved or declined automatically; the rest referred to officers)`);
-  console.log(`outcomes             : ${Object.entries(s.outcomes).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  console.log(`time to decision     : p50 ${s.timeToDecisionMs.p50} ms, p95 ${s.timeToDecisionMs.p95} ms, p99 ${s.timeToDecisionMs.p99} ms (automatic approvals and declines, application event to decision event)`);
-  console.log(`per hop (p50/p99 ms) : ${Object.entries(hops).map(([k, v]) => `${k} ${v.p50}/${v.p99}`).join(', ')}`);
+  console.log(
+    `automation rate      : ${(s.automationRate * 100).toFixed(1)}% (${s.automatic} approved or declined automatically; the rest referred to officers)`,
+  );
+  console.log(
+    `outcomes             : ${Object.entries(s.outcomes)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `time to decision     : p50 ${s.timeToDecisionMs.p50} ms, p95 ${s.timeToDecisionMs.p95} ms, p99 ${s.timeToDecisionMs.p99} ms (automatic approvals and declines, application event to decision event)`,
+  );
+  console.log(
+    `per hop (p50/p99 ms) : ${Object.entries(hops)
+      .map(([k, v]) => `${k} ${v.p50}/${v.p99}`)
+      .join(', ')}`,
+  );
 }
 
 main().catch((e: unknown) => {

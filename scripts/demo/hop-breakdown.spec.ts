@@ -7,7 +7,9 @@ const decision = (automatic: boolean, hops: Record<string, number>): DecisionMad
 
 describe(hopBreakdown.name, () => {
   it('should split the time to decision into its hops when every timestamp is present', () => {
-    const result = hopBreakdown([decision(true, { submittedAt: 0, ingestedAt: 10, featuresAt: 30, scoredAt: 33, decidedAt: 40 })]);
+    const result = hopBreakdown([
+      decision(true, { submittedAt: 0, ingestedAt: 10, featuresAt: 30, scoredAt: 33, decidedAt: 40 }),
+    ]);
     expect(result).toEqual({
       ingestion: { p50: 10, p95: 10, p99: 10 },
       graphFeatures: { p50: 20, p95: 20, p99: 20 },
@@ -17,7 +19,10 @@ describe(hopBreakdown.name, () => {
   });
 
   it('should ignore human decisions and missing hops when some are absent', () => {
-    const result = hopBreakdown([decision(false, { submittedAt: 0, ingestedAt: 999 }), decision(true, { submittedAt: 0, decidedAt: 5 })]);
+    const result = hopBreakdown([
+      decision(false, { submittedAt: 0, ingestedAt: 999 }),
+      decision(true, { submittedAt: 0, decidedAt: 5 }),
+    ]);
     expect(result.ingestion).toEqual({ p50: 0, p95: 0, p99: 0 });
   });
 });

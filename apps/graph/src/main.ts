@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 
 import { loadConfig } from '@loanmesh/config';
-import { kafkaMicroserviceOptions } from '@loanmesh/kafka';
+import { batchConsumerTransport } from '@loanmesh/kafka';
 import { bootstrapService, exitOnBootFailure } from '@loanmesh/observability';
 
 import { GraphAppModule } from './app.module';
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     port: config.HTTP_PORT,
     host: config.HTTP_HOST,
     logLevel: config.LOG_LEVEL,
-    kafka: kafkaMicroserviceOptions(
+    kafka: batchConsumerTransport(
       config.KAFKA_BROKERS,
       config.KAFKA_CLIENT_ID,
       config.KAFKA_GROUP_ID,

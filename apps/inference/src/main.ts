@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 
 import { loadConfig } from '@loanmesh/config';
+import { batchConsumerTransport } from '@loanmesh/kafka';
 import { bootstrapService, exitOnBootFailure } from '@loanmesh/observability';
 
 import { InferenceAppModule } from './app.module';
 import { inferenceConfigShape } from './config/inference.config';
-import { scoringKafkaOptions } from './scoring/scoring-transport.options';
 
 async function main(): Promise<void> {
   const config = loadConfig(inferenceConfigShape);
@@ -14,7 +14,12 @@ async function main(): Promise<void> {
     port: config.HTTP_PORT,
     host: config.HTTP_HOST,
     logLevel: config.LOG_LEVEL,
-    kafka: scoringKafkaOptions(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID, config.KAFKA_GROUP_ID, config.KAFKA_FROM_BEGINNING),
+    kafka: batchConsumerTransport(
+      config.KAFKA_BROKERS,
+      config.KAFKA_CLIENT_ID,
+      config.KAFKA_GROUP_ID,
+      config.KAFKA_FROM_BEGINNING,
+    ),
   });
 }
 

@@ -46,7 +46,9 @@ describe('TypeORM migrations on the real PostgreSQL', () => {
     const ds = await initializeDataSource(options());
     try {
       await ds.getRepository(ProbeEntity).insert({ id: 'a', value: 1 });
-      const rows = await ds.query<{ name: string }[]>('SELECT name FROM "probe_schema"."probe_schema_migrations" ORDER BY id');
+      const rows = await ds.query<{ name: string }[]>(
+        'SELECT name FROM "probe_schema"."probe_schema_migrations" ORDER BY id',
+      );
       expect(rows.map((r) => r.name)).toEqual(['CreateSchemaprobeschema1764000000000', 'CreateProbe1764000000001']);
       expect(await ds.getRepository(ProbeEntity).findOneByOrFail({ id: 'a' })).toMatchObject({ value: 1 });
     } finally {
@@ -57,7 +59,9 @@ describe('TypeORM migrations on the real PostgreSQL', () => {
   it('should apply nothing twice when started again', async () => {
     const ds = await initializeDataSource(options());
     try {
-      const rows = await ds.query<{ n: string }[]>('SELECT count(*) AS n FROM "probe_schema"."probe_schema_migrations"');
+      const rows = await ds.query<{ n: string }[]>(
+        'SELECT count(*) AS n FROM "probe_schema"."probe_schema_migrations"',
+      );
       expect(Number(rows[0].n)).toBe(2);
     } finally {
       await ds.destroy();

@@ -7,3 +7,7 @@ export * from './inbound-processor.service';
 export * from './kafka-health.indicator';
 export * from './kafka.module';
 export * from './kafka-microservice.options';
+export * from './kafka-batch.context';
+export * from './kafka-batch.server';
+export * from './inbound-batch.types';
+export * from './inbound-batch.service';

@@ -5,7 +5,15 @@ import { randomUUID } from 'node:crypto';
 
 import { DeadLetterTopics, Headers } from '@loanmesh/contracts';
 import { ObservabilityModule } from '@loanmesh/observability';
-import { KafkaTestClient, type PingEvent, pingRegistry, TEST_BROKERS, TEST_ROUND_TRIP_TOPIC, uniqueId, waitFor } from '@loanmesh/testing';
+import {
+  KafkaTestClient,
+  type PingEvent,
+  pingRegistry,
+  TEST_BROKERS,
+  TEST_ROUND_TRIP_TOPIC,
+  uniqueId,
+  waitFor,
+} from '@loanmesh/testing';
 
 import { InboundProcessorService } from './inbound-processor.service';
 import { kafkaMicroserviceOptions } from './kafka-microservice.options';
@@ -55,7 +63,12 @@ describe('Nest Kafka transport with the real broker', () => {
     @Module({
       imports: [
         ObservabilityModule.forRoot(KafkaHealthIndicator),
-        KafkaModule.forRoot({ brokers: TEST_BROKERS, clientId: 'transport-test', deadLetterTopic: DeadLetterTopics.test, topics: [TEST_ROUND_TRIP_TOPIC] }),
+        KafkaModule.forRoot({
+          brokers: TEST_BROKERS,
+          clientId: 'transport-test',
+          deadLetterTopic: DeadLetterTopics.test,
+          topics: [TEST_ROUND_TRIP_TOPIC],
+        }),
       ],
       controllers: [PingConsumer],
       providers: [PingService],
@@ -65,16 +78,23 @@ describe('Nest Kafka transport with the real broker', () => {
     app = await NestFactory.create(TestAppModule, { logger: false });
     await app.init();
     const options = kafkaMicroserviceOptions(TEST_BROKERS, 'transport-test', uniqueId('transport-group'));
-    app.connectMicroservice<MicroserviceOptions>({ ...options, options: { ...options.options, subscribe: { fromBeginning: false } } });
+    app.connectMicroservice<MicroserviceOptions>({
+      ...options,
+      options: { ...options.options, subscribe: { fromBeginning: false } },
+    });
     await app.startAllMicroservices();
     service = app.get(PingService);
     client = new KafkaTestClient();
     // The consumer group joins asynchronously: wait until a probe message arrives.
-    await waitFor(async () => {
-      await client.produce(TEST_ROUND_TRIP_TOPIC, [{ key: 'probe', value: ping(-1) }]);
-      await new Promise((r) => setTimeout(r, 500));
-      return service.seen.includes(-1) ? true : undefined;
-    }, 60000, 'consumer group to join');
+    await waitFor(
+      async () => {
+        await client.produce(TEST_ROUND_TRIP_TOPIC, [{ key: 'probe', value: ping(-1) }]);
+        await new Promise((r) => setTimeout(r, 500));
+        return service.seen.includes(-1) ? true : undefined;
+      },
+      60000,
+      'consumer group to join',
+    );
   }, 90000);
 
   afterAll(async () => {

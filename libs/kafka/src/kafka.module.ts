@@ -4,6 +4,7 @@ import { createKafkaClient } from './kafka-client.factory';
 import { KafkaHealthIndicator } from './kafka-health.indicator';
 import { KafkaProducerService } from './kafka-producer.service';
 import { DeadLetterService } from './dead-letter.service';
+import { InboundBatchService } from './inbound-batch.service';
 import { InboundProcessorService } from './inbound-processor.service';
 import { KAFKA_CLIENT, KAFKA_MODULE_OPTIONS, type KafkaModuleOptions } from './kafka.tokens';
 import { TopicAdminService } from './topic-admin.service';
@@ -26,6 +27,7 @@ export class KafkaModule implements OnApplicationBootstrap {
         TopicAdminService,
         DeadLetterService,
         InboundProcessorService,
+        InboundBatchService,
         KafkaHealthIndicator,
       ],
       exports: [
@@ -34,6 +36,7 @@ export class KafkaModule implements OnApplicationBootstrap {
         TopicAdminService,
         DeadLetterService,
         InboundProcessorService,
+        InboundBatchService,
         KafkaHealthIndicator,
       ],
     };

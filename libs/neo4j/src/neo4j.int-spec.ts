@@ -21,7 +21,10 @@ describe('Neo4j with the real embedded server', () => {
   });
 
   it('should read back what a Cypher write created', async () => {
-    await sut.write('CREATE (:Company {id: $a})-[:GUARANTEES {amount: 5}]->(:Company {id: $b})', { a: `${prefix}-a`, b: `${prefix}-b` });
+    await sut.write('CREATE (:Company {id: $a})-[:GUARANTEES {amount: 5}]->(:Company {id: $b})', {
+      a: `${prefix}-a`,
+      b: `${prefix}-b`,
+    });
     const rows = await sut.read<{ from: string; amount: number }>(
       'MATCH (x:Company)-[g:GUARANTEES]->(:Company {id: $b}) RETURN x.id AS from, g.amount AS amount',
       { b: `${prefix}-b` },
@@ -41,7 +44,10 @@ describe('Neo4j with the real embedded server', () => {
 
   it('should apply a new migration once and record it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'graph-mig-'));
-    writeFileSync(join(dir, '900-probe.cypher'), '// probe\nCREATE CONSTRAINT test_probe_id IF NOT EXISTS FOR (n:TestProbe) REQUIRE n.id IS UNIQUE;\n');
+    writeFileSync(
+      join(dir, '900-probe.cypher'),
+      '// probe\nCREATE CONSTRAINT test_probe_id IF NOT EXISTS FOR (n:TestProbe) REQUIRE n.id IS UNIQUE;\n',
+    );
     const first = await applyGraphMigrations(sut, loadGraphMigrations(dir));
     const again = await applyGraphMigrations(sut, loadGraphMigrations(dir));
     expect(first).toEqual(['900-probe']);

@@ -38,10 +38,24 @@ export class WorldGeneratorService {
     scheduleLoanBook(b);
     const graph = simulateDefaults(b);
     const world: World = {
-      options, nowDay: b.nowDay, historyStartDay: b.historyStartDay, industries: b.industries, regions: b.regions,
-      addresses: b.addresses, phones: b.phones, companies: b.companies, persons: b.persons, directors: b.directors,
-      shareholders: b.shareholders, suppliers: b.suppliers, accounts: b.accounts, flows: b.flows, loans: b.loans,
-      guarantees: b.guarantees, records: b.records, truth: b.truth,
+      options,
+      nowDay: b.nowDay,
+      historyStartDay: b.historyStartDay,
+      industries: b.industries,
+      regions: b.regions,
+      addresses: b.addresses,
+      phones: b.phones,
+      companies: b.companies,
+      persons: b.persons,
+      directors: b.directors,
+      shareholders: b.shareholders,
+      suppliers: b.suppliers,
+      accounts: b.accounts,
+      flows: b.flows,
+      loans: b.loans,
+      guarantees: b.guarantees,
+      records: b.records,
+      truth: b.truth,
     };
     return { world, graph };
   }

@@ -23,12 +23,31 @@ export interface WorldOptions {
   readonly applicationsPerCompanyYear: number;
   readonly baseLogit: number;
   readonly businessGroups: { readonly share: number; readonly effectSigma: number };
-  readonly guaranteeCircles: { readonly count: number; readonly minSize: number; readonly maxSize: number; readonly logit: number };
+  readonly guaranteeCircles: {
+    readonly count: number;
+    readonly minSize: number;
+    readonly maxSize: number;
+    readonly logit: number;
+  };
   readonly reciprocalGuarantees: { readonly count: number; readonly logit: number };
-  readonly fraudRings: { readonly count: number; readonly minSize: number; readonly maxSize: number; readonly logit: number };
-  readonly shellCompanies: { readonly count: number; readonly perAddress: number; readonly applyShare: number; readonly logit: number };
+  readonly fraudRings: {
+    readonly count: number;
+    readonly minSize: number;
+    readonly maxSize: number;
+    readonly logit: number;
+  };
+  readonly shellCompanies: {
+    readonly count: number;
+    readonly perAddress: number;
+    readonly applyShare: number;
+    readonly logit: number;
+  };
   readonly circularOwnership: { readonly count: number };
-  readonly supplierConcentration: { readonly share: number; readonly logit: number; readonly customerDefaultLogit: number };
+  readonly supplierConcentration: {
+    readonly share: number;
+    readonly logit: number;
+    readonly customerDefaultLogit: number;
+  };
   readonly contagion: { readonly logitPerDefaultedNeighbour: number; readonly cap: number };
   readonly downturns: readonly DownturnOption[];
   readonly duplicates: { readonly personShare: number; readonly companyShare: number };

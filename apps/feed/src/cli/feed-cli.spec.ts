@@ -6,12 +6,21 @@ import { join } from 'node:path';
 import { FeedArgumentError, parseFeedArgs } from './feed-cli';
 
 const root = join(__dirname, '..', '..', '..', '..');
-const runFeed = (args: string[]) => spawnSync('node', ['scripts/run-ts.cjs', 'apps/feed/src/main.ts', ...args], { cwd: root, encoding: 'utf8' });
+const runFeed = (args: string[]) =>
+  spawnSync('node', ['scripts/run-ts.cjs', 'apps/feed/src/main.ts', ...args], { cwd: root, encoding: 'utf8' });
 
 describe('feed CLI', () => {
   it('should apply defaults when no argument is given', () => {
     const options = parseFeedArgs([]);
-    expect(options).toMatchObject({ seed: 42, scale: 1, rate: 50, count: 1000, faults: 0, backlog: true, brokers: ['127.0.0.1:9092'] });
+    expect(options).toMatchObject({
+      seed: 42,
+      scale: 1,
+      rate: 50,
+      count: 1000,
+      faults: 0,
+      backlog: true,
+      brokers: ['127.0.0.1:9092'],
+    });
   });
 
   it.each([
@@ -36,13 +45,28 @@ describe('feed CLI', () => {
   it('should write byte-identical files and an exact fault summary when run twice with one seed', () => {
     const dirs = [mkdtempSync(join(tmpdir(), 'feed-a-')), mkdtempSync(join(tmpdir(), 'feed-b-'))];
     for (const dir of dirs) {
-      const result = runFeed(['--seed', '3', '--scale', '0.01', '--out', dir, '--count', '20', '--faults', '0.01', '--no-progress']);
+      const result = runFeed([
+        '--seed',
+        '3',
+        '--scale',
+        '0.01',
+        '--out',
+        dir,
+        '--count',
+        '20',
+        '--faults',
+        '0.01',
+        '--no-progress',
+      ]);
       expect(result.status).toBe(0);
     }
     const [a, b] = dirs.map((d) => readFileSync(join(d, 'backlog.jsonl'), 'utf8'));
     expect(a).toBe(b);
     expect(readFileSync(join(dirs[0], 'live.jsonl'), 'utf8')).toBe(readFileSync(join(dirs[1], 'live.jsonl'), 'utf8'));
-    const summary = JSON.parse(readFileSync(join(dirs[0], 'summary.json'), 'utf8')) as { backlog: { events: number; records: number }; faults: { duplicated: number; malformed: Record<string, number> } };
+    const summary = JSON.parse(readFileSync(join(dirs[0], 'summary.json'), 'utf8')) as {
+      backlog: { events: number; records: number };
+      faults: { duplicated: number; malformed: Record<string, number> };
+    };
     const malformed = Object.values(summary.faults.malformed).reduce((x, y) => x + y, 0);
     expect(a.trim().split('\n')).toHaveLength(summary.backlog.records);
     expect(summary.backlog.records).toBeGreaterThan(summary.backlog.events);

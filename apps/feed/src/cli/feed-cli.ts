@@ -23,7 +23,9 @@ function number(name: string, min: number, max: number, integer = false): (value
   return (value: string) => {
     const n = Number(value);
     if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-      throw new InvalidArgumentError(`${name} must be ${integer ? 'an integer' : 'a number'} between ${min} and ${max}, got '${value}'`);
+      throw new InvalidArgumentError(
+        `${name} must be ${integer ? 'an integer' : 'a number'} between ${min} and ${max}, got '${value}'`,
+      );
     }
     return n;
   };
@@ -31,20 +33,59 @@ function number(name: string, min: number, max: number, integer = false): (value
 
 export function buildFeedCommand(): Command {
   return new Command('feed')
-    .description('Generate the seeded SME loan world and publish it as core-banking events (Kafka topic corebanking.events.v1 or JSON Lines files), then stream new loan applications.')
-    .addOption(new Option('--seed <n>', 'world seed (same seed, same world and byte-identical files)').default(42).argParser(number('--seed', 0, 2 ** 32 - 1, true)))
-    .addOption(new Option('--scale <x>', 'world size factor; 1 = about 190k entity nodes').default(1).argParser(number('--scale', 0.001, 10)))
+    .description(
+      'Generate the seeded SME loan world and publish it as core-banking events (Kafka topic corebanking.events.v1 or JSON Lines files), then stream new loan applications.',
+    )
+    .addOption(
+      new Option('--seed <n>', 'world seed (same seed, same world and byte-identical files)')
+        .default(42)
+        .argParser(number('--seed', 0, 2 ** 32 - 1, true)),
+    )
+    .addOption(
+      new Option('--scale <x>', 'world size factor; 1 = about 190k entity nodes')
+        .default(1)
+        .argParser(number('--scale', 0.001, 10)),
+    )
     .addOption(new Option('--brokers <list>', 'comma-separated Kafka brokers').default('127.0.0.1:9092'))
     .addOption(new Option('--out <dir>', 'write backlog.jsonl and live.jsonl into <dir> instead of Kafka'))
-    .addOption(new Option('--history <dir>', 'write labelled history train/validation/test.jsonl and truth.json into <dir>'))
+    .addOption(
+      new Option('--history <dir>', 'write labelled history train/validation/test.jsonl and truth.json into <dir>'),
+    )
     .addOption(new Option('--no-backlog', 'skip the backlog, stream live applications only'))
-    .addOption(new Option('--rate <n>', 'live applications per second').default(50).argParser(number('--rate', 0.01, 100_000)))
-    .addOption(new Option('--count <n>', 'number of live applications (default 1000 unless --duration)').argParser(number('--count', 0, 100_000_000, true)))
-    .addOption(new Option('--duration <seconds>', 'stream live applications for this long (rate x duration)').argParser(number('--duration', 0, 86_400)))
-    .addOption(new Option('--live-run <n>', 'live stream number: a new number gives new application and event ids (0 = the default stream)').default(0).argParser(number('--live-run', 0, 2 ** 31 - 1, true)))
-    .addOption(new Option('--faults <share>', 'share of events given a fault (0 to 0.5)').default(0).argParser(number('--faults', 0, 0.5)))
-    .addOption(new Option('--summary <file>', 'write the run summary as JSON (default <out>/summary.json in file mode)'))
-    .addOption(new Option('--batch-size <n>', 'records per Kafka send / file write').default(4000).argParser(number('--batch-size', 1, 100_000, true)))
+    .addOption(
+      new Option('--rate <n>', 'live applications per second').default(50).argParser(number('--rate', 0.01, 100_000)),
+    )
+    .addOption(
+      new Option('--count <n>', 'number of live applications (default 1000 unless --duration)').argParser(
+        number('--count', 0, 100_000_000, true),
+      ),
+    )
+    .addOption(
+      new Option('--duration <seconds>', 'stream live applications for this long (rate x duration)').argParser(
+        number('--duration', 0, 86_400),
+      ),
+    )
+    .addOption(
+      new Option(
+        '--live-run <n>',
+        'live stream number: a new number gives new application and event ids (0 = the default stream)',
+      )
+        .default(0)
+        .argParser(number('--live-run', 0, 2 ** 31 - 1, true)),
+    )
+    .addOption(
+      new Option('--faults <share>', 'share of events given a fault (0 to 0.5)')
+        .default(0)
+        .argParser(number('--faults', 0, 0.5)),
+    )
+    .addOption(
+      new Option('--summary <file>', 'write the run summary as JSON (default <out>/summary.json in file mode)'),
+    )
+    .addOption(
+      new Option('--batch-size <n>', 'records per Kafka send / file write')
+        .default(4000)
+        .argParser(number('--batch-size', 1, 100_000, true)),
+    )
     .addOption(new Option('--no-progress', 'no progress bar'))
     .addHelpText('after', HELP_AFTER)
     .allowExcessArguments(false)
@@ -53,8 +94,20 @@ export function buildFeedCommand(): Command {
 }
 
 interface RawOptions {
-  seed: number; scale: number; brokers: string; out?: string; history?: string; backlog: boolean; rate: number;
-  count?: number; duration?: number; liveRun: number; faults: number; summary?: string; batchSize: number; progress: boolean;
+  seed: number;
+  scale: number;
+  brokers: string;
+  out?: string;
+  history?: string;
+  backlog: boolean;
+  rate: number;
+  count?: number;
+  duration?: number;
+  liveRun: number;
+  faults: number;
+  summary?: string;
+  batchSize: number;
+  progress: boolean;
 }
 
 /** Parses argv (without node and script) into options; throws FeedArgumentError on bad input. */
@@ -62,7 +115,10 @@ export function parseFeedArgs(argv: readonly string[], command = buildFeedComman
   try {
     command.parse([...argv], { from: 'user' });
   } catch (error: unknown) {
-    if (error instanceof CommanderError && (error.code === 'commander.helpDisplayed' || error.code === 'commander.help')) {
+    if (
+      error instanceof CommanderError &&
+      (error.code === 'commander.helpDisplayed' || error.code === 'commander.help')
+    ) {
       return 'help';
     }
     const message = error instanceof Error ? error.message.replace(/^error: /, '') : String(error);
@@ -72,13 +128,27 @@ export function parseFeedArgs(argv: readonly string[], command = buildFeedComman
   if (o.count !== undefined && o.duration !== undefined) {
     throw new FeedArgumentError('use either --count or --duration, not both');
   }
-  const brokers = o.brokers.split(',').map((b) => b.trim()).filter((b) => b.length > 0);
+  const brokers = o.brokers
+    .split(',')
+    .map((b) => b.trim())
+    .filter((b) => b.length > 0);
   if (brokers.length === 0 || brokers.some((b) => !/^[\w.-]+:\d+$/.test(b))) {
     throw new FeedArgumentError(`--brokers must be host:port[,host:port...], got '${o.brokers}'`);
   }
   return {
-    seed: o.seed, scale: o.scale, brokers, out: o.out, history: o.history, backlog: o.backlog, rate: o.rate,
-    count: o.count ?? (o.duration === undefined ? 1000 : undefined), durationSeconds: o.duration, liveRun: o.liveRun, faults: o.faults,
-    summary: o.summary ?? (o.out ? `${o.out}/summary.json` : undefined), batchSize: o.batchSize, progress: o.progress,
+    seed: o.seed,
+    scale: o.scale,
+    brokers,
+    out: o.out,
+    history: o.history,
+    backlog: o.backlog,
+    rate: o.rate,
+    count: o.count ?? (o.duration === undefined ? 1000 : undefined),
+    durationSeconds: o.duration,
+    liveRun: o.liveRun,
+    faults: o.faults,
+    summary: o.summary ?? (o.out ? `${o.out}/summary.json` : undefined),
+    batchSize: o.batchSize,
+    progress: o.progress,
   };
 }

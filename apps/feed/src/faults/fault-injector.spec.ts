@@ -45,7 +45,9 @@ describe(FaultInjector.name, () => {
     const late = new Set(sut.report.eventIds.late);
     const positions = out.map((r, i) => (late.has(r.key) ? i : -1)).filter((i) => i >= 0);
     expect(late.size).toBe(sut.report.late);
-    expect(Math.min(...positions)).toBeGreaterThanOrEqual(out.length - sut.report.late - sut.report.outOfOrder - sut.report.duplicated - sut.malformedTotal);
+    expect(Math.min(...positions)).toBeGreaterThanOrEqual(
+      out.length - sut.report.late - sut.report.outOfOrder - sut.report.duplicated - sut.malformedTotal,
+    );
     const original = new Map(events.map((e, i) => [e.eventId, i]));
     const moved = sut.report.eventIds.outOfOrder.filter((id) => {
       const at = out.findIndex((r) => r.key === id);

@@ -16,7 +16,17 @@ export interface FaultReport {
 
 /** Share of faulty events going to each fault kind; malformed records are split further. */
 export const FAULT_MIX = { malformed: 0.4, duplicated: 0.25, outOfOrder: 0.2, late: 0.15 } as const;
-const MALFORMED_KINDS: readonly MalformedKind[] = ['badJson', 'badJson', 'missingField', 'missingField', 'wrongType', 'wrongType', 'unknownType', 'unknownVersion', 'oversized'];
+const MALFORMED_KINDS: readonly MalformedKind[] = [
+  'badJson',
+  'badJson',
+  'missingField',
+  'missingField',
+  'wrongType',
+  'wrongType',
+  'unknownType',
+  'unknownVersion',
+  'oversized',
+];
 export const OVERSIZED_PADDING = 300 * 1024;
 
 interface Held {
@@ -37,9 +47,19 @@ export class FaultInjector {
   private late: OutRecord[] = [];
   private position = 0;
 
-  constructor(readonly share: number, seed: number) {
+  constructor(
+    readonly share: number,
+    seed: number,
+  ) {
     this.rng = new SeededRandom(seed, 17);
-    this.report = { share, malformed: { badJson: 0, missingField: 0, wrongType: 0, unknownType: 0, unknownVersion: 0, oversized: 0 }, duplicated: 0, outOfOrder: 0, late: 0, eventIds: { duplicated: [], outOfOrder: [], late: [] } };
+    this.report = {
+      share,
+      malformed: { badJson: 0, missingField: 0, wrongType: 0, unknownType: 0, unknownVersion: 0, oversized: 0 },
+      duplicated: 0,
+      outOfOrder: 0,
+      late: 0,
+      eventIds: { duplicated: [], outOfOrder: [], late: [] },
+    };
   }
 
   get malformedTotal(): number {
@@ -108,7 +128,12 @@ export class FaultInjector {
     if (kind === 'badJson') {
       return { key: record.key, value: record.value.slice(0, Math.floor(record.value.length / 2)) };
     }
-    const event = JSON.parse(record.value) as { eventId: string; type: string; schemaVersion: number; payload: Record<string, unknown> };
+    const event = JSON.parse(record.value) as {
+      eventId: string;
+      type: string;
+      schemaVersion: number;
+      payload: Record<string, unknown>;
+    };
     event.eventId = this.rng.uuid();
     const firstField = Object.keys(event.payload)[0] ?? 'id';
     switch (kind) {

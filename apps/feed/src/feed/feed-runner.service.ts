@@ -3,7 +3,15 @@ import { writeFileSync } from 'node:fs';
 import { Presets, SingleBar } from 'cli-progress';
 
 import { coreBankingKey, type CoreBankingEvent } from '@loanmesh/contracts';
-import { BacklogEventSource, entityCounts, liveApplications, WorldGeneratorService, worldOptions, writeHistoryFiles, type GeneratedWorld } from '@loanmesh/world';
+import {
+  BacklogEventSource,
+  entityCounts,
+  liveApplications,
+  WorldGeneratorService,
+  worldOptions,
+  writeHistoryFiles,
+  type GeneratedWorld,
+} from '@loanmesh/world';
 
 import { FaultInjector } from '../faults/fault-injector';
 import type { EventSink, OutRecord } from '../publishing/event-sink';
@@ -17,7 +25,11 @@ export class FeedRunnerService {
   private readonly eventsByType: Record<string, number> = {};
   private readonly faults: FaultInjector;
 
-  constructor(private readonly options: FeedOptions, private readonly sink: EventSink, private readonly log: (line: string) => void = console.log) {
+  constructor(
+    private readonly options: FeedOptions,
+    private readonly sink: EventSink,
+    private readonly log: (line: string) => void = console.log,
+  ) {
     this.faults = new FaultInjector(options.faults, options.seed);
   }
 
@@ -36,9 +48,16 @@ export class FeedRunnerService {
       await this.sink.close();
     }
     const summary: FeedSummary = {
-      seed: this.options.seed, scale: this.options.scale, mode: this.options.out ? 'files' : 'kafka', generateSeconds,
-      entities: entityCounts(generated.world), backlog, live, eventsByType: this.eventsByType,
-      ...(history ? { history } : {}), ...(this.options.faults > 0 ? { faults: this.faults.report } : {}),
+      seed: this.options.seed,
+      scale: this.options.scale,
+      mode: this.options.out ? 'files' : 'kafka',
+      generateSeconds,
+      entities: entityCounts(generated.world),
+      backlog,
+      live,
+      eventsByType: this.eventsByType,
+      ...(history ? { history } : {}),
+      ...(this.options.faults > 0 ? { faults: this.faults.report } : {}),
     };
     this.log(formatSummary(summary));
     if (this.options.summary) {
@@ -95,10 +114,14 @@ export class FeedRunnerService {
     }
     const files = this.options.out !== undefined;
     const clockStart = files ? generated.world.nowDay * 86_400_000 : Date.now();
-    const at = files ? (i: number) => new Date(clockStart + Math.floor((i * 1000) / this.options.rate)).toISOString() : () => new Date().toISOString();
+    const at = files
+      ? (i: number) => new Date(clockStart + Math.floor((i * 1000) / this.options.rate)).toISOString()
+      : () => new Date().toISOString();
     const source = liveApplications(generated.world, at, this.producedAt(), this.options.liveRun);
     const bar = this.bar(target, 'live');
-    const records = files ? await this.liveToFiles(source, target) : await this.liveToKafka(source, target, started, bar);
+    const records = files
+      ? await this.liveToFiles(source, target)
+      : await this.liveToKafka(source, target, started, bar);
     bar?.update(target);
     bar?.stop();
     return phase(target, records, started);
@@ -115,7 +138,12 @@ export class FeedRunnerService {
   }
 
   /** Paces the stream to `rate` per second with 50 ms ticks; each tick sends what is due. */
-  private async liveToKafka(source: Generator<CoreBankingEvent>, target: number, started: number, bar?: SingleBar): Promise<number> {
+  private async liveToKafka(
+    source: Generator<CoreBankingEvent>,
+    target: number,
+    started: number,
+    bar?: SingleBar,
+  ): Promise<number> {
     let sent = 0;
     let records = 0;
     while (sent < target) {
@@ -141,7 +169,13 @@ export class FeedRunnerService {
     if (!this.options.progress) {
       return undefined;
     }
-    const bar = new SingleBar({ format: `${label.padEnd(8)} [{bar}] {percentage}% {value}/{total} events | {duration}s`, stream: process.stderr }, Presets.shades_classic);
+    const bar = new SingleBar(
+      {
+        format: `${label.padEnd(8)} [{bar}] {percentage}% {value}/{total} events | {duration}s`,
+        stream: process.stderr,
+      },
+      Presets.shades_classic,
+    );
     bar.start(total, 0);
     return bar;
   }

@@ -25,7 +25,12 @@ export interface FeedSummary {
 
 export function phase(events: number, records: number, startedAt: number): PhaseSummary {
   const seconds = Math.max(1e-3, (performance.now() - startedAt) / 1000);
-  return { events, records, seconds: Math.round(seconds * 1000) / 1000, eventsPerSecond: Math.round(records / seconds) };
+  return {
+    events,
+    records,
+    seconds: Math.round(seconds * 1000) / 1000,
+    eventsPerSecond: Math.round(records / seconds),
+  };
 }
 
 export function formatSummary(s: FeedSummary): string {
@@ -38,7 +43,9 @@ export function formatSummary(s: FeedSummary): string {
   ];
   if (s.faults) {
     const f = s.faults;
-    lines.push(`faults (share ${f.share}): malformed ${JSON.stringify(f.malformed)}, duplicated ${f.duplicated}, out-of-order ${f.outOfOrder}, late ${f.late}`);
+    lines.push(
+      `faults (share ${f.share}): malformed ${JSON.stringify(f.malformed)}, duplicated ${f.duplicated}, out-of-order ${f.outOfOrder}, late ${f.late}`,
+    );
   }
   if (s.history) {
     lines.push(`history rows: ${JSON.stringify(s.history.rows)}, defaults: ${JSON.stringify(s.history.defaults)}`);

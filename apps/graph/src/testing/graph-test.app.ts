@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 
 import { type ApplicationReceivedEvent, type GraphFeaturesComputedEvent, Topics } from '@loanmesh/contracts';
-import { kafkaMicroserviceOptions } from '@loanmesh/kafka';
+import { batchConsumerTransport } from '@loanmesh/kafka';
 import { GlobalExceptionFilter } from '@loanmesh/observability';
 import {
   type CapturedRecord,
@@ -46,7 +46,7 @@ export async function startGraphTestApp(prefix: string, env: Record<string, stri
   const app = await NestFactory.create(GraphAppModule.forRoot(config), { logger: ['error'] });
   app.useGlobalFilters(new GlobalExceptionFilter());
   await app.init();
-  app.connectMicroservice<MicroserviceOptions>(kafkaMicroserviceOptions(config.KAFKA_BROKERS, group, group, false), {
+  app.connectMicroservice<MicroserviceOptions>(batchConsumerTransport(config.KAFKA_BROKERS, group, group, false), {
     inheritAppConfig: true,
   });
   await app.startAllMicroservices();

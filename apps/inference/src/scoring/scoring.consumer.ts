@@ -1,22 +1,22 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { Ctx, EventPattern } from '@nestjs/microservices';
 
 import { type GraphFeaturesComputedEvent, graphFeaturesComputedRegistry, Topics } from '@loanmesh/contracts';
-import { InboundProcessorService } from '@loanmesh/kafka';
+import { InboundBatchService, type KafkaBatchContext } from '@loanmesh/kafka';
 
 import { ScoringService } from './scoring.service';
 
-/** Thin transport: validate with the shared inbound edge, delegate to the scoring service. */
+/** Thin transport: a batch of records, each validated by the shared inbound edge and scored by the service. */
 @Controller()
 export class ScoringConsumer {
   constructor(
-    private readonly inbound: InboundProcessorService,
+    private readonly inbound: InboundBatchService,
     private readonly scoring: ScoringService,
   ) {}
 
   @EventPattern(Topics.graphFeaturesComputed)
-  async onFeaturesComputed(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.inbound.process<GraphFeaturesComputedEvent>(ctx, graphFeaturesComputedRegistry, (e) =>
+  async onFeaturesComputed(@Ctx() ctx: KafkaBatchContext): Promise<void> {
+    await this.inbound.processEach<GraphFeaturesComputedEvent>(ctx.records, graphFeaturesComputedRegistry, (e) =>
       this.scoring.handle(e),
     );
   }

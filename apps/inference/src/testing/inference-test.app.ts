@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 
 import { loadConfig } from '@loanmesh/config';
 import { type GraphFeaturesComputedEvent, Topics } from '@loanmesh/contracts';
+import { batchConsumerTransport } from '@loanmesh/kafka';
 import { GlobalExceptionFilter } from '@loanmesh/observability';
 import {
   createTestDatabase,
@@ -18,7 +19,6 @@ import {
 import { InferenceAppModule } from '../app.module';
 import { inferenceConfigShape } from '../config/inference.config';
 import { ScoredApplicationEntity } from '../scoring/scored-application.entity';
-import { scoringKafkaOptions } from '../scoring/scoring-transport.options';
 import { FeaturesEventFactory } from './features-event.factory';
 
 export interface InferenceTestApp {
@@ -49,11 +49,7 @@ export async function startInferenceApp(env: Record<string, string> = {}): Promi
   });
   const app = await NestFactory.create(InferenceAppModule.forRoot(config), { logger: ['error'] });
   app.useGlobalFilters(new GlobalExceptionFilter());
-  const options = scoringKafkaOptions(config.KAFKA_BROKERS, groupId, groupId);
-  app.connectMicroservice<MicroserviceOptions>({
-    ...options,
-    options: { ...options.options, subscribe: { fromBeginning: false } },
-  });
+  app.connectMicroservice<MicroserviceOptions>(batchConsumerTransport(config.KAFKA_BROKERS, groupId, groupId, false));
   await app.startAllMicroservices();
   await app.listen(0, '127.0.0.1');
   const kafka = new KafkaTestClient();

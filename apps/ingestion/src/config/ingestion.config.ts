@@ -18,7 +18,12 @@ export const ingestionConfigShape = {
   /** Outbox rows per relay transaction. */
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(10000).default(1000),
   /** Published outbox rows are deleted by the relay after this long (replays need them only briefly). */
-  OUTBOX_RETENTION_SECONDS: z.coerce.number().int().min(0).max(30 * 86400).default(86400),
+  OUTBOX_RETENTION_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 86400)
+    .default(86400),
   /** Relay poll interval when idle; commits of this process wake it at once. */
   OUTBOX_IDLE_POLL_MS: z.coerce.number().int().min(5).max(60000).default(50),
 };

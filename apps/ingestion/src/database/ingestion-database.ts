@@ -1,4 +1,10 @@
-import { createInboxMigration, createOutboxMigration, createSchemaMigration, InboxMessageEntity, OutboxMessageEntity } from '@loanmesh/database';
+import {
+  createInboxMigration,
+  createOutboxMigration,
+  createSchemaMigration,
+  InboxMessageEntity,
+  OutboxMessageEntity,
+} from '@loanmesh/database';
 
 import { IngestionStoreMigration1764000001000 } from './migrations/ingestion-store.migration';
 import { ParkedApplicationsMigration1764000002000 } from './migrations/parked-applications.migration';
@@ -8,7 +14,12 @@ import { storeEntities } from '../store/store.entities';
 /** The PostgreSQL schema this service owns, its entities and its migrations in order. */
 export const INGESTION_SCHEMA = 'ingestion';
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM takes entity classes
-export const ingestionEntities: Function[] = [...storeEntities, DeadLetterEntity, InboxMessageEntity, OutboxMessageEntity];
+export const ingestionEntities: Function[] = [
+  ...storeEntities,
+  DeadLetterEntity,
+  InboxMessageEntity,
+  OutboxMessageEntity,
+];
 export const ingestionMigrations = [
   createSchemaMigration(INGESTION_SCHEMA),
   createInboxMigration(INGESTION_SCHEMA),

@@ -3,7 +3,7 @@ import { Ctx, EventPattern } from '@nestjs/microservices';
 
 import { DeadLetterTopics } from '@loanmesh/contracts';
 
-import type { KafkaBatchContext } from '../transport/kafka-batch.context';
+import type { KafkaBatchContext } from '@loanmesh/kafka';
 import { toDeadLetterRecord } from './dead-letter-record.mapper';
 import { DeadLetterLedgerService } from './dead-letter-ledger.service';
 

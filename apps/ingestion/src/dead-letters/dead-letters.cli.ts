@@ -13,8 +13,18 @@ import { DeadLetterLedgerService } from './dead-letter-ledger.service';
 async function main(): Promise<void> {
   const config = loadConfig({ DATABASE_URL: databaseConfig.DATABASE_URL });
   const limitArg = process.argv.indexOf('--limit');
-  const limit = z.coerce.number().int().min(0).max(1000).parse(limitArg >= 0 ? process.argv[limitArg + 1] : 20);
-  const options = createDataSourceOptions({ url: config.DATABASE_URL, schema: INGESTION_SCHEMA, entities: ingestionEntities, migrations: [] });
+  const limit = z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1000)
+    .parse(limitArg >= 0 ? process.argv[limitArg + 1] : 20);
+  const options = createDataSourceOptions({
+    url: config.DATABASE_URL,
+    schema: INGESTION_SCHEMA,
+    entities: ingestionEntities,
+    migrations: [],
+  });
   const dataSource = await new DataSource({ ...options, migrationsRun: false }).initialize();
   try {
     const listing = await new DeadLetterLedgerService(dataSource).list(limit);

@@ -4,11 +4,39 @@ import { companyPayload, coreBankingEvent } from '../testing/core-banking-event.
 import { planBatch } from './batch-plan';
 
 const application = (companyId: string) =>
-  coreBankingEvent(T.applicationSubmitted, { applicationId: `${companyId}-app`, companyId, amount: 1000, termMonths: 12, purpose: 'EQUIPMENT', submittedAt: '2024-01-01T00:00:00.000Z', guarantors: [] });
+  coreBankingEvent(T.applicationSubmitted, {
+    applicationId: `${companyId}-app`,
+    companyId,
+    amount: 1000,
+    termMonths: 12,
+    purpose: 'EQUIPMENT',
+    submittedAt: '2024-01-01T00:00:00.000Z',
+    guarantors: [],
+  });
 
 const companySnapshot = (companyId: string) => {
-  const { companyId: id, registeredAt, registeredCapital, legalForm, industryCode, region, employees, annualRevenue, financials } = companyPayload(companyId);
-  return { companyId: id, registeredAt, registeredCapital, legalForm, industryCode, region, employees, annualRevenue, financials };
+  const {
+    companyId: id,
+    registeredAt,
+    registeredCapital,
+    legalForm,
+    industryCode,
+    region,
+    employees,
+    annualRevenue,
+    financials,
+  } = companyPayload(companyId);
+  return {
+    companyId: id,
+    registeredAt,
+    registeredCapital,
+    legalForm,
+    industryCode,
+    region,
+    employees,
+    annualRevenue,
+    financials,
+  };
 };
 
 describe(planBatch.name, () => {

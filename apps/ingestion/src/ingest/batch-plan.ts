@@ -22,7 +22,10 @@ export interface BatchPlan {
  * its company as registered or updated before it (in the store or earlier in the batch),
  * never a later update from further down the batch.
  */
-export function planBatch(events: readonly CoreBankingEvent[], stored: ReadonlyMap<string, VersionedSnapshot>): BatchPlan {
+export function planBatch(
+  events: readonly CoreBankingEvent[],
+  stored: ReadonlyMap<string, VersionedSnapshot>,
+): BatchPlan {
   const plan: BatchPlan = { accepted: [], repeats: [], parked: new Set(), snapshots: new Map() };
   const companies = new Map(stored);
   const seen = new Set<string>();
@@ -54,8 +57,28 @@ export function planBatch(events: readonly CoreBankingEvent[], stored: ReadonlyM
 type CompanyPayload = Extract<CoreBankingEvent, { type: 'company.registered' }>['payload'];
 
 function snapshotOf(p: CompanyPayload): CompanySnapshot {
-  const { companyId, registeredAt, registeredCapital, legalForm, industryCode, region, employees, annualRevenue, financials } = p;
-  return { companyId, registeredAt, registeredCapital, legalForm, industryCode, region, employees, annualRevenue, financials };
+  const {
+    companyId,
+    registeredAt,
+    registeredCapital,
+    legalForm,
+    industryCode,
+    region,
+    employees,
+    annualRevenue,
+    financials,
+  } = p;
+  return {
+    companyId,
+    registeredAt,
+    registeredCapital,
+    legalForm,
+    industryCode,
+    region,
+    employees,
+    annualRevenue,
+    financials,
+  };
 }
 
 /** Company ids whose stored state the plan needs: those of applications. */
@@ -65,5 +88,7 @@ export function applicationCompanyIds(events: readonly CoreBankingEvent[]): stri
 
 /** Company ids registered or updated in the batch: their parked applications may now go. */
 export function companyIds(events: readonly CoreBankingEvent[]): string[] {
-  return events.flatMap((e) => (e.type === T.companyRegistered || e.type === T.companyUpdated ? [e.payload.companyId] : []));
+  return events.flatMap((e) =>
+    e.type === T.companyRegistered || e.type === T.companyUpdated ? [e.payload.companyId] : [],
+  );
 }

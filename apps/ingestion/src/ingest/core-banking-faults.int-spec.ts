@@ -21,7 +21,10 @@ const run = promisify(execFile);
 interface FeedSummary {
   backlog: { events: number; records: number };
   faults: {
-    malformed: Record<'badJson' | 'missingField' | 'wrongType' | 'unknownType' | 'unknownVersion' | 'oversized', number>;
+    malformed: Record<
+      'badJson' | 'missingField' | 'wrongType' | 'unknownType' | 'unknownVersion' | 'oversized',
+      number
+    >;
     duplicated: number;
     outOfOrder: number;
     late: number;
@@ -57,9 +60,29 @@ describe('ingestion of a faulty feed, as a new user runs it (real Kafka and Post
   });
 
   it('should account for every record sent as stored, duplicate or dead-lettered and list the dead letters with reasons', async () => {
-    await run(process.execPath, [join(ROOT, 'scripts/run-ts.cjs'), join(ROOT, 'apps/feed/src/main.ts'), '--scale', '0.02', '--faults', '0.05', '--count', '0', '--out', dir, '--summary', join(dir, 'summary.json'), '--no-progress'], { cwd: ROOT, maxBuffer: 16 << 20 });
+    await run(
+      process.execPath,
+      [
+        join(ROOT, 'scripts/run-ts.cjs'),
+        join(ROOT, 'apps/feed/src/main.ts'),
+        '--scale',
+        '0.02',
+        '--faults',
+        '0.05',
+        '--count',
+        '0',
+        '--out',
+        dir,
+        '--summary',
+        join(dir, 'summary.json'),
+        '--no-progress',
+      ],
+      { cwd: ROOT, maxBuffer: 16 << 20 },
+    );
     const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as FeedSummary;
-    const lines = readFileSync(join(dir, 'backlog.jsonl'), 'utf8').split('\n').filter((l) => l.length > 0);
+    const lines = readFileSync(join(dir, 'backlog.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.length > 0);
     const t = await testEnvironment({ HTTP_PORT: '3196' });
     db = t.db;
     let url: string;
@@ -67,10 +90,14 @@ describe('ingestion of a faulty feed, as a new user runs it (real Kafka and Post
 
     const positions = await publish(lines);
     const dataSource = app.get(DataSource);
-    const counts = await waitFor(async () => {
-      const c = await countsAt(dataSource, positions);
-      return c.stored + c.duplicates + c.deadLettered === lines.length ? c : undefined;
-    }, 300_000, 'every record accounted for');
+    const counts = await waitFor(
+      async () => {
+        const c = await countsAt(dataSource, positions);
+        return c.stored + c.duplicates + c.deadLettered === lines.length ? c : undefined;
+      },
+      300_000,
+      'every record accounted for',
+    );
 
     const malformed = summary.faults.malformed;
     expect(lines).toHaveLength(summary.backlog.records);
@@ -112,7 +139,11 @@ describe('ingestion of a faulty feed, as a new user runs it (real Kafka and Post
     for (let start = 0; start < lines.length; start += 2000) {
       const messages: Message[] = lines.slice(start, start + 2000).map((value) => {
         const key = keyOf(value);
-        return { key, value, partition: partitioner({ topic: Topics.coreBankingEvents, partitionMetadata, message: { key, value } }) };
+        return {
+          key,
+          value,
+          partition: partitioner({ topic: Topics.coreBankingEvents, partitionMetadata, message: { key, value } }),
+        };
       });
       const sent = await producer.send({ topic: Topics.coreBankingEvents, acks: -1, messages });
       const next = new Map(sent.map((r) => [r.partition, BigInt(r.baseOffset ?? '0')]));

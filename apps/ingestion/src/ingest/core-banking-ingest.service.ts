@@ -1,7 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { type CompanySnapshot, CoreBankingEventTypes as T, type CoreBankingEvent, type DomainEvent } from '@loanmesh/contracts';
+import {
+  type CompanySnapshot,
+  CoreBankingEventTypes as T,
+  type CoreBankingEvent,
+  type DomainEvent,
+} from '@loanmesh/contracts';
 import { APP_CONFIG } from '@loanmesh/config';
 import { InboxService, type OutboxMessage, OutboxRelayService, OutboxWriter } from '@loanmesh/database';
 
@@ -9,7 +14,7 @@ import { SystemClock } from '../common/system-clock.service';
 import type { IngestionConfig } from '../config/ingestion.config';
 import { reduceWrites } from '../store/store-write.reducer';
 import { toStoreWrite } from '../store/store-write.mapper';
-import type { InboundItem, ItemOutcome } from '../transport/inbound-batch.types';
+import type { InboundItem, ItemOutcome } from '@loanmesh/kafka';
 import { applicationCompanyIds, companyIds, planBatch } from './batch-plan';
 import { creditHistoryAsOf } from './credit-history.calculator';
 import { isWithinDecisionWindow } from './decision-window';
@@ -65,20 +70,45 @@ export class CoreBankingIngestService {
   private async apply(m: EntityManager, items: readonly InboundItem<CoreBankingEvent>[]): Promise<ItemOutcome[]> {
     const events = items.map((i) => i.event);
     const plan = planBatch(events, await this.store.companySnapshots(m, applicationCompanyIds(events)));
-    const claimed = await this.inbox.claim(m, INGESTION_CONSUMER, plan.accepted.map((i) => events[i].eventId));
+    const claimed = await this.inbox.claim(
+      m,
+      INGESTION_CONSUMER,
+      plan.accepted.map((i) => events[i].eventId),
+    );
     const freshIndexes = plan.accepted.filter((i) => claimed.has(events[i].eventId));
     const fresh = freshIndexes.map((i) => ({ item: items[i], domain: this.normalizer.normalize(events[i]) }));
     const ready = fresh.filter((_, k) => !plan.parked.has(freshIndexes[k]));
     const applied = await this.applyState(m, ready);
-    await this.store.insertRawEvents(m, fresh.map((f) => rawRow(f, applied.has(f.item.event.eventId))));
-    await this.store.park(m, fresh.flatMap((f, k) => (plan.parked.has(freshIndexes[k]) && f.item.event.type === T.applicationSubmitted ? [f.item.event] : [])));
+    await this.store.insertRawEvents(
+      m,
+      fresh.map((f) => rawRow(f, applied.has(f.item.event.eventId))),
+    );
+    await this.store.park(
+      m,
+      fresh.flatMap((f, k) =>
+        plan.parked.has(freshIndexes[k]) && f.item.event.type === T.applicationSubmitted ? [f.item.event] : [],
+      ),
+    );
     const released = await this.releaseParked(m, companyIds(fresh.map((f) => f.item.event)));
     const freshSet = new Set(freshIndexes);
     const duplicates = [...plan.accepted.filter((i) => !freshSet.has(i)), ...plan.repeats];
-    await this.store.insertDuplicates(m, duplicates.map((i) => positionRow(items[i])));
+    await this.store.insertDuplicates(
+      m,
+      duplicates.map((i) => positionRow(items[i])),
+    );
     const announced = [...ready.filter((f) => applied.has(f.item.event.eventId)).map(toApplied), ...released.applied];
-    await this.outbox.write(m, await this.outboundMessages(m, announced, new Map([...plan.snapshots, ...released.snapshots])));
-    this.logger.debug({ msg: 'batch applied', fresh: fresh.length, applied: applied.size, parked: plan.parked.size, released: released.applied.length, duplicates: duplicates.length });
+    await this.outbox.write(
+      m,
+      await this.outboundMessages(m, announced, new Map([...plan.snapshots, ...released.snapshots])),
+    );
+    this.logger.debug({
+      msg: 'batch applied',
+      fresh: fresh.length,
+      applied: applied.size,
+      parked: plan.parked.size,
+      released: released.applied.length,
+      duplicates: duplicates.length,
+    });
     return items.map((_, i) => (freshSet.has(i) ? 'processed' : 'duplicate'));
   }
 
@@ -101,25 +131,45 @@ export class CoreBankingIngestService {
       return { applied: [], snapshots: new Map() };
     }
     const domain = parked.map((e) => ({ event: e, domain: this.normalizer.normalize(e) }));
-    const applied = new Set(await this.store.upsert(m, 'loan_applications', [...reduceWrites(domain.map((d) => toStoreWrite(d.domain))).values()].flat()));
+    const applied = new Set(
+      await this.store.upsert(
+        m,
+        'loan_applications',
+        [...reduceWrites(domain.map((d) => toStoreWrite(d.domain))).values()].flat(),
+      ),
+    );
     await this.store.markApplied(m, [...applied]);
-    const stored = await this.store.companySnapshots(m, parked.map((e) => e.payload.companyId));
-    const snapshots = new Map(parked.flatMap((e) => {
-      const company = stored.get(e.payload.companyId);
-      return company ? [[e.eventId, company.snapshot] as const] : [];
-    }));
+    const stored = await this.store.companySnapshots(
+      m,
+      parked.map((e) => e.payload.companyId),
+    );
+    const snapshots = new Map(
+      parked.flatMap((e) => {
+        const company = stored.get(e.payload.companyId);
+        return company ? [[e.eventId, company.snapshot] as const] : [];
+      }),
+    );
     this.logger.log({ msg: 'parked applications released', released: parked.length, applied: applied.size });
     return { applied: domain.filter((d) => applied.has(d.event.eventId)), snapshots };
   }
 
-  private async outboundMessages(m: EntityManager, applied: readonly Applied[], snapshots: ReadonlyMap<string, CompanySnapshot>): Promise<OutboxMessage[]> {
+  private async outboundMessages(
+    m: EntityManager,
+    applied: readonly Applied[],
+    snapshots: ReadonlyMap<string, CompanySnapshot>,
+  ): Promise<OutboxMessage[]> {
     const now = this.clock.now();
     const messages = applied.map((a) => domainEventMessage(a.event, a.domain, now));
     const window = this.config.APPLICATION_DECISION_WINDOW_HOURS;
     const applications = applied.flatMap((a) =>
-      a.event.type === T.applicationSubmitted && isWithinDecisionWindow(a.event.payload.submittedAt, now, window) ? [a.event] : [],
+      a.event.type === T.applicationSubmitted && isWithinDecisionWindow(a.event.payload.submittedAt, now, window)
+        ? [a.event]
+        : [],
     );
-    const inputs = await this.store.historyInputs(m, applications.map((a) => a.payload.companyId));
+    const inputs = await this.store.historyInputs(
+      m,
+      applications.map((a) => a.payload.companyId),
+    );
     for (const a of applications) {
       const h = inputs.get(a.payload.companyId) ?? { loans: [], facts: [], recordFiledAt: [] };
       const history = creditHistoryAsOf(a.payload.submittedAt, h.loans, h.facts, h.recordFiledAt);
@@ -135,10 +185,23 @@ function toApplied(f: Fresh): Applied {
 
 function rawRow(f: Fresh, applied: boolean): object {
   const e = f.domain;
-  return { ...positionRow(f.item), type: e.type, schema_version: e.schemaVersion, occurred_at: e.occurredAt, message_key: f.item.position.key, applied, event: e };
+  return {
+    ...positionRow(f.item),
+    type: e.type,
+    schema_version: e.schemaVersion,
+    occurred_at: e.occurredAt,
+    message_key: f.item.position.key,
+    applied,
+    event: e,
+  };
 }
 
-function positionRow(item: InboundItem<CoreBankingEvent>): { topic: string; kafka_partition: number; kafka_offset: string; event_id: string } {
+function positionRow(item: InboundItem<CoreBankingEvent>): {
+  topic: string;
+  kafka_partition: number;
+  kafka_offset: string;
+  event_id: string;
+} {
   const p = item.position;
   return { topic: p.topic, kafka_partition: p.partition, kafka_offset: p.offset, event_id: item.event.eventId };
 }

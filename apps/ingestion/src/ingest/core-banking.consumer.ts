@@ -3,8 +3,8 @@ import { Ctx, EventPattern } from '@nestjs/microservices';
 
 import { type CoreBankingEvent, coreBankingRegistry, Topics } from '@loanmesh/contracts';
 
-import { InboundBatchService } from '../transport/inbound-batch.service';
-import type { KafkaBatchContext } from '../transport/kafka-batch.context';
+import { InboundBatchService } from '@loanmesh/kafka';
+import type { KafkaBatchContext } from '@loanmesh/kafka';
 import { CoreBankingIngestService } from './core-banking-ingest.service';
 
 /** Core-banking records: validated by the shared inbound edge, applied by the ingest service. */

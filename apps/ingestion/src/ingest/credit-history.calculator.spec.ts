@@ -9,12 +9,28 @@ describe(creditHistoryAsOf.name, () => {
   });
 
   it('should count outstanding principal not yet due when the loan is live', () => {
-    const sut = creditHistoryAsOf('2022-10-01T09:00:00Z', [loan], [{ loanId: 'l1', kind: 'MISSED', eventDate: '2022-07-10' }], ['2022-09-01']);
-    expect(sut).toEqual({ priorLoans: 1, priorDefaults: 0, missedPayments12m: 1, outstandingExposure: 60000, activePublicRecords: 1 });
+    const sut = creditHistoryAsOf(
+      '2022-10-01T09:00:00Z',
+      [loan],
+      [{ loanId: 'l1', kind: 'MISSED', eventDate: '2022-07-10' }],
+      ['2022-09-01'],
+    );
+    expect(sut).toEqual({
+      priorLoans: 1,
+      priorDefaults: 0,
+      missedPayments12m: 1,
+      outstandingExposure: 60000,
+      activePublicRecords: 1,
+    });
   });
 
   it('should count a default and no exposure when the loan defaulted before submission', () => {
-    const sut = creditHistoryAsOf('2023-06-01T00:00:00Z', [loan], [{ loanId: 'l1', kind: 'DEFAULT', eventDate: '2022-12-01' }], []);
+    const sut = creditHistoryAsOf(
+      '2023-06-01T00:00:00Z',
+      [loan],
+      [{ loanId: 'l1', kind: 'DEFAULT', eventDate: '2022-12-01' }],
+      [],
+    );
     expect(sut.priorDefaults).toBe(1);
     expect(sut.outstandingExposure).toBe(0);
   });

@@ -46,7 +46,13 @@ export function creditHistoryAsOf(
   recordFiledAt: readonly string[],
 ): CreditHistory {
   const day = dayOf(submittedAt);
-  const history: CreditHistory = { priorLoans: 0, priorDefaults: 0, missedPayments12m: 0, outstandingExposure: 0, activePublicRecords: 0 };
+  const history: CreditHistory = {
+    priorLoans: 0,
+    priorDefaults: 0,
+    missedPayments12m: 0,
+    outstandingExposure: 0,
+    activePublicRecords: 0,
+  };
   for (const loan of loans) {
     const disbursed = dayOf(loan.disbursedAt);
     if (disbursed >= day) {
@@ -54,7 +60,9 @@ export function creditHistoryAsOf(
     }
     const own = facts.filter((f) => f.loanId === loan.loanId);
     history.priorLoans++;
-    history.missedPayments12m += own.filter((f) => f.kind === 'MISSED' && inWindow(dayOf(f.eventDate) + 30, day, 365)).length;
+    history.missedPayments12m += own.filter(
+      (f) => f.kind === 'MISSED' && inWindow(dayOf(f.eventDate) + 30, day, 365),
+    ).length;
     if (own.some((f) => f.kind === 'DEFAULT' && dayOf(f.eventDate) < day)) {
       history.priorDefaults++;
     } else {

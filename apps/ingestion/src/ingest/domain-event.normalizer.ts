@@ -53,7 +53,11 @@ export class DomainEventNormalizer {
     }
   }
 
-  private address(a: { line1: string; city: string; postcode: string }): { key: string; city: string; postcode: string } {
+  private address(a: { line1: string; city: string; postcode: string }): {
+    key: string;
+    city: string;
+    postcode: string;
+  } {
     return { key: addressKey(a), city: a.city, postcode: a.postcode };
   }
 }

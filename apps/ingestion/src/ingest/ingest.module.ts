@@ -4,7 +4,6 @@ import { InboxModule } from '@loanmesh/database';
 
 import { SystemClock } from '../common/system-clock.service';
 import { PiiTokenizerService } from '../pii/pii-tokenizer.service';
-import { InboundBatchService } from '../transport/inbound-batch.service';
 import { CoreBankingIngestService } from './core-banking-ingest.service';
 import { CoreBankingConsumer } from './core-banking.consumer';
 import { DomainEventNormalizer } from './domain-event.normalizer';
@@ -19,7 +18,6 @@ import { IngestionStoreRepository } from './ingestion-store.repository';
     IngestionStoreRepository,
     DomainEventNormalizer,
     PiiTokenizerService,
-    InboundBatchService,
     SystemClock,
   ],
 })

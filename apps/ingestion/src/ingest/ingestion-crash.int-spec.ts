@@ -29,31 +29,60 @@ describe('ingestion under kill -9 (real Kafka and PostgreSQL)', () => {
     const sent = new Set(events.map((e) => e.eventId));
     const domain: CapturedRecord[] = await kafka.capture([Topics.domainEvents]);
     for (let i = 0; i < events.length; i += 5000) {
-      await kafka.produce(Topics.coreBankingEvents, events.slice(i, i + 5000).map((e) => ({ key: coreBankingKey(e), value: JSON.stringify(e) })));
+      await kafka.produce(
+        Topics.coreBankingEvents,
+        events.slice(i, i + 5000).map((e) => ({ key: coreBankingKey(e), value: JSON.stringify(e) })),
+      );
     }
 
     child = spawnIngestion(t.env);
-    await waitFor(async () => ((await storedCount(db.url)) > events.length / 10 ? true : undefined), 300_000, 'a tenth stored');
+    await waitFor(
+      async () => ((await storedCount(db.url)) > events.length / 10 ? true : undefined),
+      300_000,
+      'a tenth stored',
+    );
     await killAndWait(child, 'SIGKILL');
     const storedAtKill = await storedCount(db.url);
     child = spawnIngestion(t.env);
     await waitForGroup(t.env.KAFKA_GROUP_ID);
-    await waitFor(async () => ((await storedCount(db.url)) >= events.length ? true : undefined), 400_000, 'every event stored');
-    await waitFor(async () => {
-      const [row] = await queryDb<{ n: number }>(db.url, 'SELECT count(*)::int AS n FROM ingestion.outbox WHERE published_at IS NULL');
-      return row?.n === 0 ? true : undefined;
-    }, 120_000, 'outbox drained');
+    await waitFor(
+      async () => ((await storedCount(db.url)) >= events.length ? true : undefined),
+      400_000,
+      'every event stored',
+    );
+    await waitFor(
+      async () => {
+        const [row] = await queryDb<{ n: number }>(
+          db.url,
+          'SELECT count(*)::int AS n FROM ingestion.outbox WHERE published_at IS NULL',
+        );
+        return row?.n === 0 ? true : undefined;
+      },
+      120_000,
+      'outbox drained',
+    );
 
     expect(storedAtKill).toBeLessThan(events.length);
     const stored = await queryDb<{ event_id: string }>(db.url, 'SELECT event_id FROM ingestion.raw_events');
     expect(stored).toHaveLength(events.length);
     expect(new Set(stored.map((r) => r.event_id))).toEqual(sent);
-    const [dups] = await queryDb<{ n: number }>(db.url, 'SELECT count(*)::int AS n FROM ingestion.duplicate_deliveries');
+    const [dups] = await queryDb<{ n: number }>(
+      db.url,
+      'SELECT count(*)::int AS n FROM ingestion.duplicate_deliveries',
+    );
     expect(dups?.n).toBe(0);
-    const causes = await waitFor(() => {
-      const ids = new Set(domain.map((r) => (JSON.parse(r.value!.toString()) as { causationId?: string }).causationId).filter((id): id is string => !!id && sent.has(id)));
-      return ids.size >= sent.size ? ids : undefined;
-    }, 120_000, 'a domain event for every event');
+    const causes = await waitFor(
+      () => {
+        const ids = new Set(
+          domain
+            .map((r) => (JSON.parse(r.value!.toString()) as { causationId?: string }).causationId)
+            .filter((id): id is string => !!id && sent.has(id)),
+        );
+        return ids.size >= sent.size ? ids : undefined;
+      },
+      120_000,
+      'a domain event for every event',
+    );
     expect(causes).toEqual(sent);
   });
 });

@@ -78,9 +78,13 @@ export class IngestionStoreRepository {
       return [];
     }
     // TypeORM answers a DELETE with [rows, affected count].
-    const [rows]: [{ event: ApplicationEvent }[], number] = await manager.query(RELEASE_PARKED, [[...new Set(companyIds)]]);
+    const [rows]: [{ event: ApplicationEvent }[], number] = await manager.query(RELEASE_PARKED, [
+      [...new Set(companyIds)],
+    ]);
     // RETURNING gives no order: apply them in the order they were submitted.
-    return rows.map((r) => r.event).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.eventId.localeCompare(b.eventId));
+    return rows
+      .map((r) => r.event)
+      .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.eventId.localeCompare(b.eventId));
   }
 
   async markApplied(manager: EntityManager, eventIds: readonly string[]): Promise<void> {
@@ -103,7 +107,8 @@ export class IngestionStoreRepository {
     if (ids.length === 0) {
       return new Map();
     }
-    const rows: { company_id: string; loans: LoanFacts[]; facts: LoanFact[]; records: string[] }[] = await manager.query(HISTORY_INPUTS, [ids]);
+    const rows: { company_id: string; loans: LoanFacts[]; facts: LoanFact[]; records: string[] }[] =
+      await manager.query(HISTORY_INPUTS, [ids]);
     return new Map(rows.map((r) => [r.company_id, { loans: r.loans, facts: r.facts, recordFiledAt: r.records }]));
   }
 }

@@ -46,7 +46,16 @@ function rowOf(e: DomainEvent): [StoreTable, Record<string, unknown>] {
       return ['persons', personRow(e.payload)];
     case T.accountOpened: {
       const p = e.payload;
-      return ['accounts', { account_id: p.accountId, owner_kind: p.owner.kind, owner_id: p.owner.id, account_token: p.accountToken, opened_at: p.openedAt }];
+      return [
+        'accounts',
+        {
+          account_id: p.accountId,
+          owner_kind: p.owner.kind,
+          owner_id: p.owner.id,
+          account_token: p.accountToken,
+          opened_at: p.openedAt,
+        },
+      ];
     }
     case T.directorLinked:
     case T.shareholderLinked:
@@ -54,30 +63,64 @@ function rowOf(e: DomainEvent): [StoreTable, Record<string, unknown>] {
       return ['party_links', linkRow(e)];
     case T.guaranteeRegistered: {
       const p = e.payload;
-      return ['guarantees', {
-        guarantee_id: p.guaranteeId, loan_id: p.loanId, borrower_company_id: p.borrowerCompanyId,
-        guarantor_kind: p.guarantor.kind, guarantor_id: p.guarantor.id, amount: p.amount,
-        valid_from: p.validFrom, valid_to: p.validTo ?? null,
-      }];
+      return [
+        'guarantees',
+        {
+          guarantee_id: p.guaranteeId,
+          loan_id: p.loanId,
+          borrower_company_id: p.borrowerCompanyId,
+          guarantor_kind: p.guarantor.kind,
+          guarantor_id: p.guarantor.id,
+          amount: p.amount,
+          valid_from: p.validFrom,
+          valid_to: p.validTo ?? null,
+        },
+      ];
     }
     case T.transactionBatch: {
       const p = e.payload;
-      return ['transaction_flows', { from_account_id: p.fromAccountId, to_account_id: p.toAccountId, month: p.month, count: p.count, total_amount: p.totalAmount }];
+      return [
+        'transaction_flows',
+        {
+          from_account_id: p.fromAccountId,
+          to_account_id: p.toAccountId,
+          month: p.month,
+          count: p.count,
+          total_amount: p.totalAmount,
+        },
+      ];
     }
     case T.applicationSubmitted: {
       const p = e.payload;
-      return ['loan_applications', {
-        application_id: p.applicationId, company_id: p.companyId, amount: p.amount, term_months: p.termMonths,
-        purpose: p.purpose, submitted_at: p.submittedAt, guarantors: p.guarantors,
-      }];
+      return [
+        'loan_applications',
+        {
+          application_id: p.applicationId,
+          company_id: p.companyId,
+          amount: p.amount,
+          term_months: p.termMonths,
+          purpose: p.purpose,
+          submitted_at: p.submittedAt,
+          guarantors: p.guarantors,
+        },
+      ];
     }
     case T.loanDisbursed: {
       const p = e.payload;
-      return ['loans', {
-        loan_id: p.loanId, application_id: p.applicationId ?? null, company_id: p.companyId, amount: p.amount,
-        term_months: p.termMonths, purpose: p.purpose, interest_rate: p.interestRate,
-        disbursed_at: p.disbursedAt, maturity_at: p.maturityAt,
-      }];
+      return [
+        'loans',
+        {
+          loan_id: p.loanId,
+          application_id: p.applicationId ?? null,
+          company_id: p.companyId,
+          amount: p.amount,
+          term_months: p.termMonths,
+          purpose: p.purpose,
+          interest_rate: p.interestRate,
+          disbursed_at: p.disbursedAt,
+          maturity_at: p.maturityAt,
+        },
+      ];
     }
     case T.repaymentMade:
     case T.paymentMissed:
@@ -85,28 +128,53 @@ function rowOf(e: DomainEvent): [StoreTable, Record<string, unknown>] {
       return ['loan_events', loanEventRow(e)];
     case T.publicRecordFiled: {
       const p = e.payload;
-      return ['public_records', {
-        record_id: p.recordId, subject_kind: p.subject.kind, subject_id: p.subject.id, kind: p.kind,
-        amount: p.amount, filed_at: p.filedAt, status: p.status,
-      }];
+      return [
+        'public_records',
+        {
+          record_id: p.recordId,
+          subject_kind: p.subject.kind,
+          subject_id: p.subject.id,
+          kind: p.kind,
+          amount: p.amount,
+          filed_at: p.filedAt,
+          status: p.status,
+        },
+      ];
     }
   }
 }
 
 function companyRow(p: Payload<'company.registered'>): Record<string, unknown> {
   return {
-    company_id: p.companyId, version: p.version, name: p.name, registration_number: p.registrationNumber,
-    registered_at: p.registeredAt, registered_capital: p.registeredCapital, legal_form: p.legalForm,
-    industry_code: p.industryCode, region: p.region, employees: p.employees, annual_revenue: p.annualRevenue,
-    financials: p.financials, address_key: p.address.key, city: p.address.city, postcode: p.address.postcode,
+    company_id: p.companyId,
+    version: p.version,
+    name: p.name,
+    registration_number: p.registrationNumber,
+    registered_at: p.registeredAt,
+    registered_capital: p.registeredCapital,
+    legal_form: p.legalForm,
+    industry_code: p.industryCode,
+    region: p.region,
+    employees: p.employees,
+    annual_revenue: p.annualRevenue,
+    financials: p.financials,
+    address_key: p.address.key,
+    city: p.address.city,
+    postcode: p.address.postcode,
     phone_token: p.phoneToken,
   };
 }
 
 function personRow(p: Payload<'person.registered'>): Record<string, unknown> {
   return {
-    person_id: p.personId, version: p.version, national_id_token: p.nationalIdToken, full_name: p.fullName,
-    birth_year: p.birthYear, address_key: p.address.key, city: p.address.city, postcode: p.address.postcode,
+    person_id: p.personId,
+    version: p.version,
+    national_id_token: p.nationalIdToken,
+    full_name: p.fullName,
+    birth_year: p.birthYear,
+    address_key: p.address.key,
+    city: p.address.city,
+    postcode: p.address.postcode,
     phone_token: p.phoneToken,
   };
 }
@@ -117,15 +185,39 @@ function linkRow(e: LinkEvent): Record<string, unknown> {
   switch (e.type) {
     case T.directorLinked: {
       const p = e.payload;
-      return { kind: 'DIRECTOR', from_kind: 'person', from_id: p.personId, to_id: p.companyId, attributes: { role: p.role }, valid_from: p.validFrom, valid_to: p.validTo ?? null };
+      return {
+        kind: 'DIRECTOR',
+        from_kind: 'person',
+        from_id: p.personId,
+        to_id: p.companyId,
+        attributes: { role: p.role },
+        valid_from: p.validFrom,
+        valid_to: p.validTo ?? null,
+      };
     }
     case T.shareholderLinked: {
       const p = e.payload;
-      return { kind: 'SHAREHOLDER', from_kind: p.holder.kind, from_id: p.holder.id, to_id: p.companyId, attributes: { share: p.share }, valid_from: p.validFrom, valid_to: p.validTo ?? null };
+      return {
+        kind: 'SHAREHOLDER',
+        from_kind: p.holder.kind,
+        from_id: p.holder.id,
+        to_id: p.companyId,
+        attributes: { share: p.share },
+        valid_from: p.validFrom,
+        valid_to: p.validTo ?? null,
+      };
     }
     case T.supplierLinked: {
       const p = e.payload;
-      return { kind: 'SUPPLIER', from_kind: 'company', from_id: p.supplierCompanyId, to_id: p.customerCompanyId, attributes: { yearlyVolume: p.yearlyVolume }, valid_from: p.validFrom, valid_to: null };
+      return {
+        kind: 'SUPPLIER',
+        from_kind: 'company',
+        from_id: p.supplierCompanyId,
+        to_id: p.customerCompanyId,
+        attributes: { yearlyVolume: p.yearlyVolume },
+        valid_from: p.validFrom,
+        valid_to: null,
+      };
     }
   }
 }
@@ -136,15 +228,39 @@ function loanEventRow(e: LoanFactEvent): Record<string, unknown> {
   switch (e.type) {
     case T.repaymentMade: {
       const p = e.payload;
-      return { loan_id: p.loanId, kind: 'REPAYMENT', installment_no: p.installmentNo, company_id: p.companyId, amount: p.amount, event_date: p.paidAt, days_past_due: null };
+      return {
+        loan_id: p.loanId,
+        kind: 'REPAYMENT',
+        installment_no: p.installmentNo,
+        company_id: p.companyId,
+        amount: p.amount,
+        event_date: p.paidAt,
+        days_past_due: null,
+      };
     }
     case T.paymentMissed: {
       const p = e.payload;
-      return { loan_id: p.loanId, kind: 'MISSED', installment_no: p.installmentNo, company_id: p.companyId, amount: p.amountDue, event_date: p.dueAt, days_past_due: p.daysPastDue };
+      return {
+        loan_id: p.loanId,
+        kind: 'MISSED',
+        installment_no: p.installmentNo,
+        company_id: p.companyId,
+        amount: p.amountDue,
+        event_date: p.dueAt,
+        days_past_due: p.daysPastDue,
+      };
     }
     case T.loanDefaulted: {
       const p = e.payload;
-      return { loan_id: p.loanId, kind: 'DEFAULT', installment_no: 0, company_id: p.companyId, amount: p.exposure, event_date: p.defaultedAt, days_past_due: null };
+      return {
+        loan_id: p.loanId,
+        kind: 'DEFAULT',
+        installment_no: 0,
+        company_id: p.companyId,
+        amount: p.exposure,
+        event_date: p.defaultedAt,
+        days_past_due: null,
+      };
     }
   }
 }

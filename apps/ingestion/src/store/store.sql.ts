@@ -33,8 +33,16 @@ export function upsertSql(schema: string, table: StoreTable): string {
 }
 
 const RAW_TYPES = {
-  event_id: 'text', type: 'text', schema_version: 'int', occurred_at: 'timestamptz', topic: 'text',
-  kafka_partition: 'int', kafka_offset: 'bigint', message_key: 'text', applied: 'boolean', event: 'jsonb',
+  event_id: 'text',
+  type: 'text',
+  schema_version: 'int',
+  occurred_at: 'timestamptz',
+  topic: 'text',
+  kafka_partition: 'int',
+  kafka_offset: 'bigint',
+  message_key: 'text',
+  applied: 'boolean',
+  event: 'jsonb',
 };
 
 export function insertRawEventsSql(schema: string): string {
@@ -55,7 +63,11 @@ export function insertDuplicatesSql(schema: string): string {
 }
 
 const DEAD_LETTER_TYPES = {
-  original_topic: 'text', original_partition: 'int', original_offset: 'bigint', code: 'text', reason: 'text',
+  original_topic: 'text',
+  original_partition: 'int',
+  original_offset: 'bigint',
+  code: 'text',
+  reason: 'text',
 };
 
 export function insertDeadLettersSql(schema: string): string {

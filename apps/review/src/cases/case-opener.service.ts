@@ -10,6 +10,12 @@ import { CaseEventEntity } from './case-event.entity';
 import type { CaseSnapshot } from './case-snapshot';
 import { CaseEntity } from './case.entity';
 
+/** A referred application's case input. */
+export interface Referral {
+  snapshot: CaseSnapshot;
+  evaluation: PolicyEvaluation;
+}
+
 /** Turns a referred application into a case, inside the transaction of its automatic decision. */
 @Injectable()
 export class CaseOpenerService {
@@ -24,12 +30,45 @@ export class CaseOpenerService {
     evaluation: PolicyEvaluation,
     now: Date,
   ): Promise<CaseEntity> {
+    const [saved] = await this.openMany(manager, [{ snapshot, evaluation }], now);
+    return saved;
+  }
+
+  /** A group of referrals decided in one transaction: one insert for the cases, one for their histories. */
+  async openMany(manager: EntityManager, referrals: readonly Referral[], now: Date): Promise<CaseEntity[]> {
+    if (referrals.length === 0) {
+      return [];
+    }
+    const rows = referrals.map((r) => this.caseRow(manager, r, now));
+    const inserted = await manager.insert(CaseEntity, rows);
+    const saved = rows.map((row, k) => Object.assign(row, inserted.generatedMaps[k]));
+    await manager.insert(
+      CaseEventEntity,
+      saved.map((row, k) => ({
+        caseId: row.id,
+        action: 'CREATED' as const,
+        actor: 'policy',
+        details: {
+          ruleHits: referrals[k].snapshot.ruleHits.map((h) => h.code),
+          fourEyesReasons: row.fourEyesReasons,
+          policyVersion: referrals[k].snapshot.policyVersion,
+        },
+        at: now,
+      })),
+    );
+    this.metrics
+      .counter('loanmesh_review_cases_opened_total', 'Referred applications that became cases')
+      .inc(saved.length);
+    return saved;
+  }
+
+  private caseRow(manager: EntityManager, { snapshot, evaluation }: Referral, now: Date): CaseEntity {
     const amount = snapshot.application.amount;
     const fourEyesReasons = [...evaluation.fourEyes.reasons];
     if (amount > this.config.FOUR_EYES_AMOUNT && !fourEyesReasons.some((r) => r.startsWith('amount'))) {
       fourEyesReasons.push(`amount above ${this.config.FOUR_EYES_AMOUNT}`);
     }
-    const row = manager.create(CaseEntity, {
+    return manager.create(CaseEntity, {
       applicationId: snapshot.application.applicationId,
       companyId: snapshot.company.companyId,
       status: 'OPEN',
@@ -48,19 +87,5 @@ export class CaseOpenerService {
       snapshot,
       createdAt: now,
     });
-    const saved = await manager.save(row);
-    await manager.insert(CaseEventEntity, {
-      caseId: saved.id,
-      action: 'CREATED',
-      actor: 'policy',
-      details: {
-        ruleHits: snapshot.ruleHits.map((h) => h.code),
-        fourEyesReasons,
-        policyVersion: snapshot.policyVersion,
-      },
-      at: now,
-    });
-    this.metrics.counter('loanmesh_review_cases_opened_total', 'Referred applications that became cases').inc();
-    return saved;
   }
 }

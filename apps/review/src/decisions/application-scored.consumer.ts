@@ -1,22 +1,25 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
+import { Ctx, EventPattern } from '@nestjs/microservices';
 
 import { type ApplicationScoredEvent, applicationScoredRegistry, Topics } from '@loanmesh/contracts';
-import { InboundProcessorService } from '@loanmesh/kafka';
+import { InboundBatchService, type KafkaBatchContext } from '@loanmesh/kafka';
 
 import { AutomaticDecisionService } from './automatic-decision.service';
 
-/** Thin Kafka transport: validation and dead letters in the shared processor, the decision in the service. */
+/**
+ * Thin Kafka transport: a batch of records, validated and dead-lettered by the shared edge,
+ * decided together (the service group-commits concurrent decisions).
+ */
 @Controller()
 export class ApplicationScoredConsumer {
   constructor(
-    private readonly inbound: InboundProcessorService,
+    private readonly inbound: InboundBatchService,
     private readonly decisions: AutomaticDecisionService,
   ) {}
 
   @EventPattern(Topics.applicationScored)
-  async handle(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.inbound.process<ApplicationScoredEvent>(ctx, applicationScoredRegistry, (event) =>
+  async handle(@Ctx() ctx: KafkaBatchContext): Promise<void> {
+    await this.inbound.processEach<ApplicationScoredEvent>(ctx.records, applicationScoredRegistry, (event) =>
       this.decisions.decide(event),
     );
   }

@@ -6,12 +6,12 @@ import { GroupCommitter, InboxService } from '@loanmesh/database';
 import type { InboundOutcome } from '@loanmesh/kafka';
 import { MetricsService } from '@loanmesh/observability';
 
-import { CaseOpenerService } from '../cases/case-opener.service';
+import { CaseOpenerService, type Referral } from '../cases/case-opener.service';
 import { evaluatePolicy, type PolicyEvaluation } from '../policy/decision-policy.evaluator';
 import { OUTCOME_OF } from '../policy/policy-backtest';
 import { PolicyService, type ActivePolicy } from '../policy/policy.service';
 import { type DecisionDraft, DecisionLedgerService } from './decision-ledger.service';
-import { DecisionPublisherService } from './decision-publisher.service';
+import { type DecisionAnnouncement, DecisionPublisherService } from './decision-publisher.service';
 import { DecisionEntity } from './decision.entity';
 import { principalReasons } from './principal-reasons';
 
@@ -97,9 +97,17 @@ export class AutomaticDecisionService {
       em,
       drafts.map((d) => d.draft),
     );
-    for (const [k, decision] of rows.entries()) {
-      await this.announceAndOpen(em, todo[k], drafts[k], decision, now);
-    }
+    await this.publisher.writeMany(
+      em,
+      rows.map((decision, k) => announcementOf(todo[k], drafts[k], decision)),
+    );
+    await this.cases.openMany(
+      em,
+      rows.flatMap((decision, k) =>
+        decision.outcome === 'REFERRED' ? [referralOf(todo[k], drafts[k], decision)] : [],
+      ),
+      now,
+    );
     return results;
   }
 
@@ -149,41 +157,41 @@ export class AutomaticDecisionService {
     };
     return { draft, reasons, hops };
   }
+}
 
-  private async announceAndOpen(
-    em: EntityManager,
-    { event, policy, evaluation }: PendingDecision,
-    prepared: PreparedDecision,
-    decision: DecisionEntity,
-    now: Date,
-  ): Promise<void> {
-    const p = event.payload;
-    await this.publisher.write(em, {
-      decision,
-      principalReasons: prepared.reasons,
-      policyVersion: policy.version,
-      modelVersion: p.champion.modelVersion,
+function announcementOf(
+  { event, policy }: PendingDecision,
+  prepared: PreparedDecision,
+  decision: DecisionEntity,
+): DecisionAnnouncement {
+  return {
+    decision,
+    principalReasons: prepared.reasons,
+    policyVersion: policy.version,
+    modelVersion: event.payload.champion.modelVersion,
+    hops: prepared.hops,
+    causationId: event.eventId,
+    correlationId: event.correlationId,
+  };
+}
+
+function referralOf(
+  { event, policy, evaluation }: PendingDecision,
+  prepared: PreparedDecision,
+  decision: DecisionEntity,
+): Referral {
+  const { application, company, history, guarantors, graph, explanations, champion, degraded, degradedReasons } =
+    event.payload;
+  return {
+    snapshot: {
+      ...{ application, company, history, guarantors, graph, explanations, champion, degraded, degradedReasons },
       hops: prepared.hops,
-      causationId: event.eventId,
-      correlationId: event.correlationId,
-    });
-    if (decision.outcome !== 'REFERRED') {
-      return;
-    }
-    const { application, company, history, guarantors, graph, explanations, champion, degraded, degradedReasons } = p;
-    await this.cases.open(
-      em,
-      {
-        ...{ application, company, history, guarantors, graph, explanations, champion, degraded, degradedReasons },
-        hops: prepared.hops,
-        ruleHits: evaluation.ruleHits,
-        policyVersion: policy.version,
-        automaticDecisionId: decision.id,
-      },
-      evaluation,
-      now,
-    );
-  }
+      ruleHits: evaluation.ruleHits,
+      policyVersion: policy.version,
+      automaticDecisionId: decision.id,
+    },
+    evaluation,
+  };
 }
 
 function applicationIdOf(item: PendingDecision): string {

@@ -38,35 +38,48 @@ export class DecisionPublisherService {
   ) {}
 
   async write(manager: EntityManager, a: DecisionAnnouncement): Promise<DecisionMadeEvent> {
-    const now = new Date().toISOString();
-    const event = decisionMadeSchema.parse({
-      eventId: randomUUID(),
-      type: 'decision.made',
-      schemaVersion: 1,
-      occurredAt: a.decision.decidedAt.toISOString(),
-      producedAt: now,
-      source: 'review',
-      correlationId: a.correlationId ?? CorrelationContext.current() ?? a.decision.applicationId,
-      ...(a.causationId ? { causationId: a.causationId } : {}),
-      payload: {
-        decisionId: a.decision.id,
-        applicationId: a.decision.applicationId,
-        companyId: a.decision.companyId,
-        outcome: a.decision.outcome,
-        automatic: a.decision.automatic,
-        decidedBy: a.decision.decidedBy,
-        principalReasons: a.principalReasons,
-        policyVersion: String(a.policyVersion),
-        modelVersion: a.modelVersion,
-        hops: a.hops,
-      },
-    });
-    await this.outbox.write(manager, [{ topic: Topics.decisionMade, key: a.decision.applicationId, payload: event }]);
+    const [event] = await this.writeMany(manager, [a]);
     return event;
+  }
+
+  /** One outbox insert for a group of decisions committed together. */
+  async writeMany(manager: EntityManager, list: readonly DecisionAnnouncement[]): Promise<DecisionMadeEvent[]> {
+    const now = new Date().toISOString();
+    const events = list.map((a) => announcement(a, now));
+    await this.outbox.write(
+      manager,
+      events.map((event) => ({ topic: Topics.decisionMade, key: event.payload.applicationId, payload: event })),
+    );
+    return events;
   }
 
   /** Call after the commit: the relay publishes now instead of at its next poll. */
   flush(): void {
     this.relay.wake();
   }
+}
+
+function announcement(a: DecisionAnnouncement, now: string): DecisionMadeEvent {
+  return decisionMadeSchema.parse({
+    eventId: randomUUID(),
+    type: 'decision.made',
+    schemaVersion: 1,
+    occurredAt: a.decision.decidedAt.toISOString(),
+    producedAt: now,
+    source: 'review',
+    correlationId: a.correlationId ?? CorrelationContext.current() ?? a.decision.applicationId,
+    ...(a.causationId ? { causationId: a.causationId } : {}),
+    payload: {
+      decisionId: a.decision.id,
+      applicationId: a.decision.applicationId,
+      companyId: a.decision.companyId,
+      outcome: a.decision.outcome,
+      automatic: a.decision.automatic,
+      decidedBy: a.decision.decidedBy,
+      principalReasons: a.principalReasons,
+      policyVersion: String(a.policyVersion),
+      modelVersion: a.modelVersion,
+      hops: a.hops,
+    },
+  });
 }

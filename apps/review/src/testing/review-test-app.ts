@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 
 import { loadConfig } from '@loanmesh/config';
+import { batchConsumerTransport } from '@loanmesh/kafka';
 import { Topics } from '@loanmesh/contracts';
-import { kafkaMicroserviceOptions } from '@loanmesh/kafka';
 import { bootstrapService } from '@loanmesh/observability';
 import {
   createTestDatabase,
@@ -55,7 +55,7 @@ export async function startReviewTestApp(env: Record<string, string> = {}): Prom
     port: 0,
     host: '127.0.0.1',
     logLevel: 'error',
-    kafka: kafkaMicroserviceOptions(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID, config.KAFKA_GROUP_ID),
+    kafka: batchConsumerTransport(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID, config.KAFKA_GROUP_ID),
   });
   const url = `http://127.0.0.1:${(app.getHttpServer() as { address(): AddressInfo }).address().port}`;
   const call = async (token: string | undefined, method: string, path: string, body?: unknown) => {

@@ -10,8 +10,18 @@ import { loadHistory } from './history.loader';
 function writeParts(dir: string): void {
   const factory = new SyntheticHistoryFactory(5);
   mkdirSync(dir, { recursive: true });
-  for (const [part, offset] of [['train', 0], ['validation', 50], ['test', 80]] as const) {
-    writeFileSync(join(dir, `${part}.jsonl`), factory.rows(20, offset).map((r) => JSON.stringify(r)).join('\n') + '\n');
+  for (const [part, offset] of [
+    ['train', 0],
+    ['validation', 50],
+    ['test', 80],
+  ] as const) {
+    writeFileSync(
+      join(dir, `${part}.jsonl`),
+      factory
+        .rows(20, offset)
+        .map((r) => JSON.stringify(r))
+        .join('\n') + '\n',
+    );
   }
 }
 

@@ -19,7 +19,10 @@ import { OutboxWriter } from './outbox.writer';
 /** Publishes `okBatches` batches for real, then dies between publish and commit. */
 class DyingPublisher implements OutboxPublisher {
   private batches = 0;
-  constructor(private readonly inner: OutboxPublisher, private readonly okBatches: number) {}
+  constructor(
+    private readonly inner: OutboxPublisher,
+    private readonly okBatches: number,
+  ) {}
   async publish(messages: readonly RelayedMessage[]): Promise<void> {
     await this.inner.publish(messages);
     if (++this.batches > this.okBatches) {
@@ -38,7 +41,12 @@ describe(OutboxRelayService.name, () => {
   beforeAll(async () => {
     db = await createTestDatabase('outbox_t');
     dataSource = await initializeDataSource(
-      createDataSourceOptions({ url: db.url, schema: 'relay', entities: [OutboxMessageEntity], migrations: [createSchemaMigration('relay'), createOutboxMigration('relay')] }),
+      createDataSourceOptions({
+        url: db.url,
+        schema: 'relay',
+        entities: [OutboxMessageEntity],
+        migrations: [createSchemaMigration('relay'), createOutboxMigration('relay')],
+      }),
     );
     producer = new KafkaProducerService(createKafkaClient(TEST_BROKERS, 'outbox-relay-test'));
     await producer.onModuleInit();
@@ -52,12 +60,21 @@ describe(OutboxRelayService.name, () => {
   });
 
   const relay = (publisher: OutboxPublisher): OutboxRelayService =>
-    new OutboxRelayService(dataSource, publisher, new MetricsService(), { lockName: 'relay.outbox', batchSize: 100, autoStart: false });
+    new OutboxRelayService(dataSource, publisher, new MetricsService(), {
+      lockName: 'relay.outbox',
+      batchSize: 100,
+      autoStart: false,
+    });
 
   it('should lose no message when the relay dies mid-way and another one resumes', async () => {
     const key = `relay-${randomUUID()}`;
     const ids = Array.from({ length: 1000 }, () => randomUUID());
-    await dataSource.transaction((m) => new OutboxWriter().write(m, ids.map((id) => ({ topic: Topics.domainEvents, key, payload: { id } }))));
+    await dataSource.transaction((m) =>
+      new OutboxWriter().write(
+        m,
+        ids.map((id) => ({ topic: Topics.domainEvents, key, payload: { id } })),
+      ),
+    );
     const captured = await kafka.capture([Topics.domainEvents]);
     const real = new KafkaOutboxPublisher(producer);
 
@@ -66,33 +83,67 @@ describe(OutboxRelayService.name, () => {
       await dying.relayOnce();
     }
     await expect(dying.relayOnce()).rejects.toThrow('relay killed');
-    expect(await dataSource.query(`SELECT count(*)::int AS n FROM relay.outbox WHERE published_at IS NULL`)).toEqual([{ n: 700 }]);
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM relay.outbox WHERE published_at IS NULL`)).toEqual([
+      { n: 700 },
+    ]);
 
     const resumed = relay(real);
     while ((await resumed.relayOnce()) > 0) {
       // drain
     }
 
-    const seen = await waitFor(() => {
-      const got = new Set(captured.filter((r) => r.key === key).map((r) => (JSON.parse(r.value!.toString()) as { id: string }).id));
-      return got.size === ids.length ? got : undefined;
-    }, 60_000, 'every outbox message on the topic');
+    const seen = await waitFor(
+      () => {
+        const got = new Set(
+          captured.filter((r) => r.key === key).map((r) => (JSON.parse(r.value!.toString()) as { id: string }).id),
+        );
+        return got.size === ids.length ? got : undefined;
+      },
+      60_000,
+      'every outbox message on the topic',
+    );
     expect(seen).toEqual(new Set(ids));
-    const order = captured.filter((r) => r.key === key).map((r) => (JSON.parse(r.value!.toString()) as { id: string }).id);
+    const order = captured
+      .filter((r) => r.key === key)
+      .map((r) => (JSON.parse(r.value!.toString()) as { id: string }).id);
     expect([...new Set(order)]).toEqual(ids);
   });
 
   it('should delete published rows older than the retention in batches and keep the rest', async () => {
     const key = `purge-${randomUUID()}`;
     await dataSource.query('UPDATE relay.outbox SET published_at = now() WHERE published_at IS NULL');
-    await dataSource.transaction((m) => new OutboxWriter().write(m, Array.from({ length: 30 }, (_, i) => ({ topic: Topics.domainEvents, key, payload: { i } }))));
-    const rows = await dataSource.query<{ id: string }[]>(`SELECT id::text AS id FROM relay.outbox WHERE message_key = $1 ORDER BY id`, [key]);
+    await dataSource.transaction((m) =>
+      new OutboxWriter().write(
+        m,
+        Array.from({ length: 30 }, (_, i) => ({ topic: Topics.domainEvents, key, payload: { i } })),
+      ),
+    );
+    const rows = await dataSource.query<{ id: string }[]>(
+      `SELECT id::text AS id FROM relay.outbox WHERE message_key = $1 ORDER BY id`,
+      [key],
+    );
     const ids = rows.map((r) => r.id);
-    await dataSource.query(`UPDATE relay.outbox SET published_at = now() - interval '2 hours' WHERE id = ANY($1::bigint[])`, [ids.slice(0, 25)]);
-    await dataSource.query(`UPDATE relay.outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [ids.slice(25, 28)]);
-    await dataSource.query(`UPDATE relay.outbox SET published_at = now() - interval '2 hours' WHERE published_at IS NOT NULL AND message_key <> $1`, [key]);
-    const sut = new OutboxRelayService(dataSource, new KafkaOutboxPublisher(producer), new MetricsService(), { lockName: 'relay.outbox', retentionSeconds: 3600, purgeBatchSize: 10, autoStart: false });
-    const before = await dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM relay.outbox WHERE message_key <> $1`, [key]);
+    await dataSource.query(
+      `UPDATE relay.outbox SET published_at = now() - interval '2 hours' WHERE id = ANY($1::bigint[])`,
+      [ids.slice(0, 25)],
+    );
+    await dataSource.query(`UPDATE relay.outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [
+      ids.slice(25, 28),
+    ]);
+    await dataSource.query(
+      `UPDATE relay.outbox SET published_at = now() - interval '2 hours' WHERE published_at IS NOT NULL AND message_key <> $1`,
+      [key],
+    );
+    const sut = new OutboxRelayService(dataSource, new KafkaOutboxPublisher(producer), new MetricsService(), {
+      lockName: 'relay.outbox',
+      retentionSeconds: 3600,
+      purgeBatchSize: 10,
+      autoStart: false,
+    });
+    const before = await dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM relay.outbox WHERE message_key <> $1`,
+      [key],
+    );
 
     const deleted: number[] = [];
     for (let n = await sut.purgePublished(); n > 0; n = await sut.purgePublished()) {
@@ -101,7 +152,9 @@ describe(OutboxRelayService.name, () => {
 
     expect(deleted.every((n) => n <= 10)).toBe(true);
     expect(deleted.reduce((a, b) => a + b, 0)).toBe(25 + before[0].n);
-    const left = await dataSource.query<{ id: string; published: boolean }[]>(`SELECT id::text AS id, published_at IS NOT NULL AS published FROM relay.outbox ORDER BY id`);
+    const left = await dataSource.query<{ id: string; published: boolean }[]>(
+      `SELECT id::text AS id, published_at IS NOT NULL AS published FROM relay.outbox ORDER BY id`,
+    );
     expect(left.map((r) => r.id)).toEqual(ids.slice(25));
     expect(left.map((r) => r.published)).toEqual([true, true, true, false, false]);
   });

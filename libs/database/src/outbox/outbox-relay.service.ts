@@ -87,9 +87,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
       }
       return batch.length;
     });
-    this.metrics
-      .counter('loanmesh_outbox_published_total', 'Outbox rows published to Kafka')
-      .inc(published);
+    this.metrics.counter('loanmesh_outbox_published_total', 'Outbox rows published to Kafka').inc(published);
     return published;
   }
 
@@ -111,7 +109,9 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     const manager = this.dataSource.manager;
     const [, deleted]: [unknown, number] = await manager.query(purgeSql(outboxTableOf(manager)), [retention, batch]);
     if (deleted > 0) {
-      this.metrics.counter('loanmesh_outbox_purged_total', 'Published outbox rows deleted after the retention').inc(deleted);
+      this.metrics
+        .counter('loanmesh_outbox_purged_total', 'Published outbox rows deleted after the retention')
+        .inc(deleted);
     }
     return deleted;
   }

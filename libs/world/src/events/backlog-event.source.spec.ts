@@ -9,7 +9,9 @@ describe(BacklogEventSource.name, () => {
   const lines = [...new BacklogEventSource(world).events()].map((e) => JSON.stringify(e));
 
   it('should emit byte-identical events when the seed is the same', () => {
-    const again = [...new BacklogEventSource(new WorldGeneratorService().generate(worldOptions(5, 0.03)).world).events()].map((e) => JSON.stringify(e));
+    const again = [
+      ...new BacklogEventSource(new WorldGeneratorService().generate(worldOptions(5, 0.03)).world).events(),
+    ].map((e) => JSON.stringify(e));
     expect(again.join('\n')).toBe(lines.join('\n'));
   });
 
@@ -24,7 +26,11 @@ describe(BacklogEventSource.name, () => {
     for (const line of lines) {
       const e = JSON.parse(line) as CoreBankingEvent;
       const p = e.payload as Record<string, unknown>;
-      const registers: Record<string, unknown> = { 'company.registered': p.companyId, 'person.registered': p.personId, 'loan.disbursed': p.loanId };
+      const registers: Record<string, unknown> = {
+        'company.registered': p.companyId,
+        'person.registered': p.personId,
+        'loan.disbursed': p.loanId,
+      };
       if (e.type in registers) {
         seen.add(String(registers[e.type]));
       } else if (e.type === 'director.linked') {

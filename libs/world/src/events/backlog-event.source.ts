@@ -4,7 +4,15 @@ import { isoDay, isoInstant, isoMonth } from '../calendar/world-calendar';
 import { dueDay, installmentCount } from '../lending/credit-ledger';
 import { SeededRandom } from '../random/seeded-random';
 import type { World } from '../world.types';
-import { applicationPayload, companyPayload, envelope, installmentAmount, partyOf, personPayload, type EnvelopeContext } from './core-banking-event.factory';
+import {
+  applicationPayload,
+  companyPayload,
+  envelope,
+  installmentAmount,
+  partyOf,
+  personPayload,
+  type EnvelopeContext,
+} from './core-banking-event.factory';
 import { EventKind, EventRefTable } from './event-ref.table';
 
 export interface EventSourceOptions {
@@ -20,7 +28,10 @@ export class BacklogEventSource {
   readonly refs: EventRefTable;
   private readonly ctx: EnvelopeContext;
 
-  constructor(private readonly world: World, options: EventSourceOptions = {}) {
+  constructor(
+    private readonly world: World,
+    options: EventSourceOptions = {},
+  ) {
     this.refs = new EventRefTable(world);
     this.ctx = { rng: new SeededRandom(world.options.seed, 7), producedAt: options.producedAt ?? ((at) => at) };
   }
@@ -46,7 +57,13 @@ export class BacklogEventSource {
       case EventKind.CompanyUpdated:
         return this.company(kind, a, r.day[ref], at);
       case EventKind.PersonRegistered:
-        return envelope(this.ctx, T.personRegistered, at, this.world.persons[a].id, personPayload(this.world, this.world.persons[a]));
+        return envelope(
+          this.ctx,
+          T.personRegistered,
+          at,
+          this.world.persons[a].id,
+          personPayload(this.world, this.world.persons[a]),
+        );
       case EventKind.AccountOpened:
         return this.account(a, at);
       case EventKind.DirectorLinked:
@@ -78,7 +95,12 @@ export class BacklogEventSource {
 
   private account(index: number, at: string): CoreBankingEvent {
     const acc = this.world.accounts[index];
-    return envelope(this.ctx, T.accountOpened, at, acc.id, { accountId: acc.id, owner: partyOf(this.world, acc.ownerKind, acc.owner), accountNumber: acc.accountNumber, openedAt: isoDay(acc.openedDay) });
+    return envelope(this.ctx, T.accountOpened, at, acc.id, {
+      accountId: acc.id,
+      owner: partyOf(this.world, acc.ownerKind, acc.owner),
+      accountNumber: acc.accountNumber,
+      openedAt: isoDay(acc.openedDay),
+    });
   }
 
   private link(kind: EventKind, index: number, at: string): CoreBankingEvent {
@@ -86,16 +108,31 @@ export class BacklogEventSource {
     if (kind === EventKind.DirectorLinked) {
       const d = w.directors[index];
       const companyId = w.companies[d.company].id;
-      return envelope(this.ctx, T.directorLinked, at, companyId, { companyId, personId: w.persons[d.person].id, role: d.role, validFrom: isoDay(d.fromDay) });
+      return envelope(this.ctx, T.directorLinked, at, companyId, {
+        companyId,
+        personId: w.persons[d.person].id,
+        role: d.role,
+        validFrom: isoDay(d.fromDay),
+      });
     }
     if (kind === EventKind.ShareholderLinked) {
       const s = w.shareholders[index];
       const companyId = w.companies[s.company].id;
-      return envelope(this.ctx, T.shareholderLinked, at, companyId, { companyId, holder: partyOf(w, s.holderKind, s.holder), share: s.share, validFrom: isoDay(s.fromDay) });
+      return envelope(this.ctx, T.shareholderLinked, at, companyId, {
+        companyId,
+        holder: partyOf(w, s.holderKind, s.holder),
+        share: s.share,
+        validFrom: isoDay(s.fromDay),
+      });
     }
     const s = w.suppliers[index];
     const customerCompanyId = w.companies[s.customer].id;
-    return envelope(this.ctx, T.supplierLinked, at, customerCompanyId, { supplierCompanyId: w.companies[s.supplier].id, customerCompanyId, yearlyVolume: s.volume, validFrom: isoDay(s.fromDay) });
+    return envelope(this.ctx, T.supplierLinked, at, customerCompanyId, {
+      supplierCompanyId: w.companies[s.supplier].id,
+      customerCompanyId,
+      yearlyVolume: s.volume,
+      validFrom: isoDay(s.fromDay),
+    });
   }
 
   private origination(kind: EventKind, index: number): CoreBankingEvent {
@@ -105,8 +142,13 @@ export class BacklogEventSource {
       const loan = w.loans[g.loan];
       const at = isoInstant(g.fromDay, 6 * 3600 + kind * 600);
       return envelope(this.ctx, T.guaranteeRegistered, at, loan.applicationId, {
-        guaranteeId: g.id, loanId: loan.id, borrowerCompanyId: w.companies[loan.company].id, guarantor: partyOf(w, g.guarantorKind, g.guarantor),
-        amount: g.amount, validFrom: isoDay(g.fromDay), validTo: isoDay(g.toDay),
+        guaranteeId: g.id,
+        loanId: loan.id,
+        borrowerCompanyId: w.companies[loan.company].id,
+        guarantor: partyOf(w, g.guarantorKind, g.guarantor),
+        amount: g.amount,
+        validFrom: isoDay(g.fromDay),
+        validTo: isoDay(g.toDay),
       });
     }
     const loan = w.loans[index];
@@ -114,32 +156,68 @@ export class BacklogEventSource {
       const at = isoInstant(loan.submittedDay, loan.submittedSecond);
       return envelope(this.ctx, T.applicationSubmitted, at, loan.applicationId, applicationPayload(w, loan));
     }
-    return envelope(this.ctx, T.loanDisbursed, isoInstant(loan.disbursedDay, 6 * 3600 + kind * 600), loan.applicationId, {
-      loanId: loan.id, applicationId: loan.applicationId, companyId: w.companies[loan.company].id, amount: loan.amount, termMonths: loan.termMonths,
-      purpose: loan.purpose, interestRate: loan.interestRate, disbursedAt: isoDay(loan.disbursedDay), maturityAt: isoDay(dueDay(loan, installmentCount(loan))),
-    });
+    return envelope(
+      this.ctx,
+      T.loanDisbursed,
+      isoInstant(loan.disbursedDay, 6 * 3600 + kind * 600),
+      loan.applicationId,
+      {
+        loanId: loan.id,
+        applicationId: loan.applicationId,
+        companyId: w.companies[loan.company].id,
+        amount: loan.amount,
+        termMonths: loan.termMonths,
+        purpose: loan.purpose,
+        interestRate: loan.interestRate,
+        disbursedAt: isoDay(loan.disbursedDay),
+        maturityAt: isoDay(dueDay(loan, installmentCount(loan))),
+      },
+    );
   }
 
   private servicing(kind: EventKind, index: number, b: number, day: number, at: string): CoreBankingEvent {
     const loan = this.world.loans[index];
     const companyId = this.world.companies[loan.company].id;
     if (kind === EventKind.RepaymentMade) {
-      return envelope(this.ctx, T.repaymentMade, at, loan.applicationId, { loanId: loan.id, companyId, installmentNo: b, amount: installmentAmount(loan), paidAt: isoDay(day) });
+      return envelope(this.ctx, T.repaymentMade, at, loan.applicationId, {
+        loanId: loan.id,
+        companyId,
+        installmentNo: b,
+        amount: installmentAmount(loan),
+        paidAt: isoDay(day),
+      });
     }
     if (kind === EventKind.PaymentMissed) {
       const installmentNo = b >> 1;
       return envelope(this.ctx, T.paymentMissed, at, loan.applicationId, {
-        loanId: loan.id, companyId, installmentNo, amountDue: installmentAmount(loan), dueAt: isoDay(dueDay(loan, installmentNo)), daysPastDue: b & 1 ? 90 : 30,
+        loanId: loan.id,
+        companyId,
+        installmentNo,
+        amountDue: installmentAmount(loan),
+        dueAt: isoDay(dueDay(loan, installmentNo)),
+        daysPastDue: b & 1 ? 90 : 30,
       });
     }
     const n = installmentCount(loan);
     const exposure = Math.round((loan.amount * (n - loan.defaultInstallment + 1)) / n);
-    return envelope(this.ctx, T.loanDefaulted, at, loan.applicationId, { loanId: loan.id, companyId, exposure, defaultedAt: isoDay(loan.defaultDay) });
+    return envelope(this.ctx, T.loanDefaulted, at, loan.applicationId, {
+      loanId: loan.id,
+      companyId,
+      exposure,
+      defaultedAt: isoDay(loan.defaultDay),
+    });
   }
 
   private record(index: number, at: string): CoreBankingEvent {
     const r = this.world.records[index];
-    return envelope(this.ctx, T.publicRecordFiled, at, r.id, { recordId: r.id, subject: partyOf(this.world, r.subjectKind, r.subject), kind: r.kind, amount: r.amount, filedAt: isoDay(r.filedDay), status: r.status });
+    return envelope(this.ctx, T.publicRecordFiled, at, r.id, {
+      recordId: r.id,
+      subject: partyOf(this.world, r.subjectKind, r.subject),
+      kind: r.kind,
+      amount: r.amount,
+      filedAt: isoDay(r.filedDay),
+      status: r.status,
+    });
   }
 
   private transactions(flowIndex: number, month: number, at: string): CoreBankingEvent {
@@ -147,10 +225,13 @@ export class BacklogEventSource {
     const monthDay = flow.months[month];
     const from = this.world.accounts[flow.from];
     // Monthly count and total vary deterministically with the month, not with a PRNG draw.
-    const wobble = 0.8 + (((flowIndex * 31 + month * 17) % 41) / 100);
+    const wobble = 0.8 + ((flowIndex * 31 + month * 17) % 41) / 100;
     return envelope(this.ctx, T.transactionBatch, at, from.id, {
-      fromAccountId: from.id, toAccountId: this.world.accounts[flow.to].id, month: isoMonth(monthDay),
-      count: 1 + ((flowIndex + month) % 6), totalAmount: Math.round(flow.monthlyAmount * wobble),
+      fromAccountId: from.id,
+      toAccountId: this.world.accounts[flow.to].id,
+      month: isoMonth(monthDay),
+      count: 1 + ((flowIndex + month) % 6),
+      totalAmount: Math.round(flow.monthlyAmount * wobble),
     });
   }
 }

@@ -17,7 +17,13 @@ export interface EnvelopeContext {
 
 export type PayloadOf<E extends CoreBankingEvent> = E['payload'];
 
-export function envelope<E extends CoreBankingEvent>(ctx: EnvelopeContext, type: E['type'], occurredAt: string, correlationId: string, payload: PayloadOf<E>): E {
+export function envelope<E extends CoreBankingEvent>(
+  ctx: EnvelopeContext,
+  type: E['type'],
+  occurredAt: string,
+  correlationId: string,
+  payload: PayloadOf<E>,
+): E {
   return {
     eventId: ctx.rng.uuid(),
     type,
@@ -30,7 +36,11 @@ export function envelope<E extends CoreBankingEvent>(ctx: EnvelopeContext, type:
   } as E;
 }
 
-export function companyPayload(world: World, c: Company, day: number): PayloadOf<CoreBankingEvent & { type: 'company.registered' }> {
+export function companyPayload(
+  world: World,
+  c: Company,
+  day: number,
+): PayloadOf<CoreBankingEvent & { type: 'company.registered' }> {
   const snapshot = companySnapshot(c, day, world);
   return {
     ...snapshot,
@@ -59,7 +69,10 @@ export function installmentAmount(loan: Loan): number {
   return Math.round((loan.amount / n + (loan.amount * loan.interestRate) / 4) * 100) / 100;
 }
 
-export function applicationPayload(world: World, loan: Loan): PayloadOf<CoreBankingEvent & { type: 'loan.application-submitted' }> {
+export function applicationPayload(
+  world: World,
+  loan: Loan,
+): PayloadOf<CoreBankingEvent & { type: 'loan.application-submitted' }> {
   return {
     applicationId: loan.applicationId,
     companyId: world.companies[loan.company].id,
@@ -67,10 +80,16 @@ export function applicationPayload(world: World, loan: Loan): PayloadOf<CoreBank
     termMonths: loan.termMonths,
     purpose: loan.purpose,
     submittedAt: isoInstant(loan.submittedDay, loan.submittedSecond),
-    guarantors: loan.guarantees.map((g) => partyOf(world, world.guarantees[g].guarantorKind, world.guarantees[g].guarantor)),
+    guarantors: loan.guarantees.map((g) =>
+      partyOf(world, world.guarantees[g].guarantorKind, world.guarantees[g].guarantor),
+    ),
   };
 }
 
-export function partyOf(world: World, kind: 'person' | 'company', index: number): { kind: 'person' | 'company'; id: string } {
+export function partyOf(
+  world: World,
+  kind: 'person' | 'company',
+  index: number,
+): { kind: 'person' | 'company'; id: string } {
   return { kind, id: kind === 'person' ? world.persons[index].id : world.companies[index].id };
 }

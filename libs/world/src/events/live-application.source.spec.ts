@@ -4,7 +4,8 @@ import { WorldGeneratorService } from '../world-generator.service';
 import { worldOptions } from '../world.options';
 import { liveApplications } from './live-application.source';
 
-const take = (source: Generator<CoreBankingEvent>, n: number): CoreBankingEvent[] => Array.from({ length: n }, () => source.next().value as CoreBankingEvent);
+const take = (source: Generator<CoreBankingEvent>, n: number): CoreBankingEvent[] =>
+  Array.from({ length: n }, () => source.next().value as CoreBankingEvent);
 
 describe(liveApplications.name, () => {
   const { world } = new WorldGeneratorService().generate(worldOptions(7, 0.02));
@@ -19,8 +20,14 @@ describe(liveApplications.name, () => {
   it('should give new application and event ids when the run number changes', () => {
     const first = take(liveApplications(world, at), 5);
     const second = take(liveApplications(world, at, undefined, 1764400000), 5);
-    const firstIds = new Set(first.flatMap((e) => [e.eventId, e.type === 'loan.application-submitted' ? e.payload.applicationId : '']));
+    const firstIds = new Set(
+      first.flatMap((e) => [e.eventId, e.type === 'loan.application-submitted' ? e.payload.applicationId : '']),
+    );
     expect(second.some((e) => firstIds.has(e.eventId))).toBe(false);
-    expect(second.every((e) => e.type === 'loan.application-submitted' && e.payload.applicationId.startsWith('AP-L1764400000-'))).toBe(true);
+    expect(
+      second.every(
+        (e) => e.type === 'loan.application-submitted' && e.payload.applicationId.startsWith('AP-L1764400000-'),
+      ),
+    ).toBe(true);
   });
 });

@@ -21,19 +21,30 @@ export function* liveApplications(
   // A non-zero run number gives a different, still reproducible stream: new application and
   // event ids, so a second demo run is not swallowed as duplicates by ingestion.
   const rng = new SeededRandom(world.options.seed + run, 11);
-  const ctx: EnvelopeContext = { rng: new SeededRandom(world.options.seed + run, 13), producedAt: producedAt ?? ((x) => x) };
+  const ctx: EnvelopeContext = {
+    rng: new SeededRandom(world.options.seed + run, 13),
+    producedAt: producedAt ?? ((x) => x),
+  };
   const borrowers = world.companies.filter((c) => c.duplicateOf < 0 && c.regDay < world.nowDay - 30);
   const directors = new Map<number, number>();
   world.directors.forEach((d) => directors.set(d.company, d.person));
   for (let i = 0; ; i++) {
     const c = rng.pick(borrowers);
     const submittedAt = at(i);
-    const applicationId = run === 0 ? `AP-L${String(i + 1).padStart(8, '0')}` : `AP-L${run}-${String(i + 1).padStart(8, '0')}`;
+    const applicationId =
+      run === 0 ? `AP-L${String(i + 1).padStart(8, '0')}` : `AP-L${run}-${String(i + 1).padStart(8, '0')}`;
     const director = directors.get(c.index);
-    const guarantors = director !== undefined && rng.chance(0.3) ? [{ kind: 'person' as const, id: world.persons[director].id }] : [];
+    const guarantors =
+      director !== undefined && rng.chance(0.3) ? [{ kind: 'person' as const, id: world.persons[director].id }] : [];
     const amount = Math.max(5000, Math.round((c.fin.revenue * (0.05 + 0.45 * rng.next())) / 1000) * 1000);
     yield envelope(ctx, T.applicationSubmitted, submittedAt, applicationId, {
-      applicationId, companyId: c.id, amount: Math.min(5_000_000, amount), termMonths: rng.pick(TERMS), purpose: rng.pick(PURPOSES), submittedAt, guarantors,
+      applicationId,
+      companyId: c.id,
+      amount: Math.min(5_000_000, amount),
+      termMonths: rng.pick(TERMS),
+      purpose: rng.pick(PURPOSES),
+      submittedAt,
+      guarantors,
     });
   }
 }

@@ -11,7 +11,16 @@ export interface CompanySeed {
   readonly phone?: number;
 }
 
-const LEGAL_FORMS: readonly LegalForm[] = ['LLC', 'LLC', 'LLC', 'LLC', 'SOLE_PROPRIETOR', 'SOLE_PROPRIETOR', 'PARTNERSHIP', 'JSC'];
+const LEGAL_FORMS: readonly LegalForm[] = [
+  'LLC',
+  'LLC',
+  'LLC',
+  'LLC',
+  'SOLE_PROPRIETOR',
+  'SOLE_PROPRIETOR',
+  'PARTNERSHIP',
+  'JSC',
+];
 
 /**
  * Financials follow the hidden quality only partly (weights below ~0.5 of the noise), so the

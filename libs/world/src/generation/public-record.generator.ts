@@ -1,7 +1,13 @@
 import type { PartyKind, RecordKind } from '../world.types';
 import type { WorldBuilder } from './world-builder';
 
-const KINDS: readonly RecordKind[] = ['COURT_JUDGMENT', 'COURT_JUDGMENT', 'TAX_ARREARS', 'TAX_ARREARS', 'ADMINISTRATIVE_PENALTY'];
+const KINDS: readonly RecordKind[] = [
+  'COURT_JUDGMENT',
+  'COURT_JUDGMENT',
+  'TAX_ARREARS',
+  'TAX_ARREARS',
+  'ADMINISTRATIVE_PENALTY',
+];
 
 /** Background public records: weaker companies collect more of them; 1% of persons have one. */
 export function generateBackgroundRecords(b: WorldBuilder): void {
@@ -11,7 +17,9 @@ export function generateBackgroundRecords(b: WorldBuilder): void {
     }
     const rate = 0.06 * Math.exp(-0.8 * c.quality) * (c.shell ? 3 : 1);
     if (b.rng.chance(Math.min(0.8, rate))) {
-      const day = Math.max(c.regDay, b.historyStartDay - 1000) + b.rng.int(Math.max(1, b.nowDay - Math.max(c.regDay, b.historyStartDay - 1000)));
+      const day =
+        Math.max(c.regDay, b.historyStartDay - 1000) +
+        b.rng.int(Math.max(1, b.nowDay - Math.max(c.regDay, b.historyStartDay - 1000)));
       addRecord(b, 'company', c.index, b.rng.pick(KINDS), day);
     }
   }
@@ -22,7 +30,13 @@ export function generateBackgroundRecords(b: WorldBuilder): void {
   }
 }
 
-export function addRecord(b: WorldBuilder, subjectKind: PartyKind, subject: number, kind: RecordKind, day: number): void {
+export function addRecord(
+  b: WorldBuilder,
+  subjectKind: PartyKind,
+  subject: number,
+  kind: RecordKind,
+  day: number,
+): void {
   const index = b.records.length;
   const filedDay = Math.min(day, b.nowDay - 1);
   b.records.push({

@@ -2,8 +2,18 @@ import { dayOf } from '../calendar/world-calendar';
 import { SeededRandom } from '../random/seeded-random';
 import type { WorldOptions } from '../world.options';
 import type {
-  Account, CanonicalAddress, Company, DirectorLink, Guarantee, Loan, PaymentFlow, Person, PublicRecord,
-  ShareholderLink, SupplierLink, WorldTruth,
+  Account,
+  CanonicalAddress,
+  Company,
+  DirectorLink,
+  Guarantee,
+  Loan,
+  PaymentFlow,
+  Person,
+  PublicRecord,
+  ShareholderLink,
+  SupplierLink,
+  WorldTruth,
 } from '../world.types';
 import { FIRST_NAMES, INDUSTRIES, LAST_NAMES, REGIONS, STREET_KINDS, STREETS } from './reference-data';
 
@@ -36,8 +46,16 @@ export class WorldBuilder {
     this.nowDay = dayOf(options.now);
     this.historyStartDay = dayOf(options.historyStart);
     this.truth = {
-      seed: options.seed, scale: options.scale, sameEntities: [], guaranteeCircles: [], reciprocalGuarantees: [],
-      fraudRings: [], shellCompanies: [], crowdedAddresses: [], circularOwnership: [], concentratedSuppliers: [],
+      seed: options.seed,
+      scale: options.scale,
+      sameEntities: [],
+      guaranteeCircles: [],
+      reciprocalGuarantees: [],
+      fraudRings: [],
+      shellCompanies: [],
+      crowdedAddresses: [],
+      circularOwnership: [],
+      concentratedSuppliers: [],
       downturns: options.downturns,
     };
   }
@@ -89,7 +107,13 @@ export class WorldBuilder {
     this.touchPerson(person, fromDay);
   }
 
-  addShareholder(company: number, holderKind: 'person' | 'company', holder: number, share: number, fromDay: number): void {
+  addShareholder(
+    company: number,
+    holderKind: 'person' | 'company',
+    holder: number,
+    share: number,
+    fromDay: number,
+  ): void {
     this.shareholders.push({ company, holderKind, holder, share: Math.round(share * 10_000) / 10_000, fromDay });
     if (holderKind === 'person') {
       this.touchPerson(holder, fromDay);

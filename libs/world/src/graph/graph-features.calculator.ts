@@ -5,7 +5,13 @@ import type { World } from '../world.types';
 import { IdentifierIndex } from './identifier.index';
 import { Tie, type WorldGraph } from './world-graph';
 
-const STRONG_TIES: ReadonlySet<number> = new Set([Tie.GuaranteesOut, Tie.GuaranteedBy, Tie.Holds, Tie.HeldBy, Tie.SharedPerson]);
+const STRONG_TIES: ReadonlySet<number> = new Set([
+  Tie.GuaranteesOut,
+  Tie.GuaranteedBy,
+  Tie.Holds,
+  Tie.HeldBy,
+  Tie.SharedPerson,
+]);
 // Plain numbers so typed-array kinds compare without enum casts.
 const GUARANTEES_OUT: number = Tie.GuaranteesOut;
 const SUPPLIES: number = Tie.Supplies;

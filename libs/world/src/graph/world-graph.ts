@@ -13,7 +13,10 @@ export const enum Tie {
 }
 
 /** The subset of a world the graph index reads (a World, or a builder during generation). */
-export type GraphSource = Pick<World, 'companies' | 'persons' | 'directors' | 'shareholders' | 'suppliers' | 'guarantees' | 'loans' | 'accounts' | 'records'>;
+export type GraphSource = Pick<
+  World,
+  'companies' | 'persons' | 'directors' | 'shareholders' | 'suppliers' | 'guarantees' | 'loans' | 'accounts' | 'records'
+>;
 
 interface EdgeList {
   src: number[];

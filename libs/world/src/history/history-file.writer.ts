@@ -14,7 +14,9 @@ export interface HistoryFileSummary {
 /** Writes history/{train,validation,test}.jsonl and truth.json into `dir`. */
 export async function writeHistoryFiles(generated: GeneratedWorld, dir: string): Promise<HistoryFileSummary> {
   mkdirSync(dir, { recursive: true });
-  const streams = Object.fromEntries(HISTORY_SPLITS.map((s) => [s, createWriteStream(join(dir, `${s}.jsonl`))])) as Record<HistorySplit, WriteStream>;
+  const streams = Object.fromEntries(
+    HISTORY_SPLITS.map((s) => [s, createWriteStream(join(dir, `${s}.jsonl`))]),
+  ) as Record<HistorySplit, WriteStream>;
   const rows: Record<HistorySplit, number> = { train: 0, validation: 0, test: 0 };
   const defaults: Record<HistorySplit, number> = { train: 0, validation: 0, test: 0 };
   for (const { split, row } of historyRows(generated.world, generated.graph)) {

@@ -7,7 +7,12 @@ export const HISTORY_SPLITS: readonly HistorySplit[] = ['train', 'validation', '
  * Split by submission time, never at random: train 2019-2021, validation 2022, test 2023.
  * Applications from 2024 on have no closed 12-month outcome window at the world clock.
  */
-export const SPLIT_BOUNDARIES = { trainFrom: '2019-01-01', validationFrom: '2022-01-01', testFrom: '2023-01-01', testUntil: '2024-01-01' } as const;
+export const SPLIT_BOUNDARIES = {
+  trainFrom: '2019-01-01',
+  validationFrom: '2022-01-01',
+  testFrom: '2023-01-01',
+  testUntil: '2024-01-01',
+} as const;
 
 const bounds = {
   trainFrom: dayOf(SPLIT_BOUNDARIES.trainFrom),

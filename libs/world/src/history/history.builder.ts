@@ -58,7 +58,11 @@ function applicationTerms(loan: Loan, company: Company): FeatureInput['applicati
 }
 
 /** The company's filing as valid on the day (restated filings only once they were filed). */
-export function companySnapshot(company: Company, day: number, world: Pick<World, 'industries' | 'regions'>): FeatureInput['company'] {
+export function companySnapshot(
+  company: Company,
+  day: number,
+  world: Pick<World, 'industries' | 'regions'>,
+): FeatureInput['company'] {
   const fin = financialsAsOf(company, day);
   return {
     companyId: company.id,
@@ -69,6 +73,11 @@ export function companySnapshot(company: Company, day: number, world: Pick<World
     region: world.regions[company.region].name,
     employees: fin.employees,
     annualRevenue: fin.revenue,
-    financials: { totalAssets: fin.assets, totalLiabilities: fin.liabilities, netProfit: fin.netProfit, currentRatio: fin.currentRatio },
+    financials: {
+      totalAssets: fin.assets,
+      totalLiabilities: fin.liabilities,
+      netProfit: fin.netProfit,
+      currentRatio: fin.currentRatio,
+    },
   };
 }

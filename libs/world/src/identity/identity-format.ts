@@ -37,7 +37,11 @@ export function formatAddress(address: CanonicalAddress, style: number): Canonic
       return { ...address, line1: words.join(' ') };
     }
     case 2:
-      return { line1: address.line1.toUpperCase(), city: address.city.toUpperCase(), postcode: address.postcode.replace(' ', '') };
+      return {
+        line1: address.line1.toUpperCase(),
+        city: address.city.toUpperCase(),
+        postcode: address.postcode.replace(' ', ''),
+      };
     case 3:
       return { ...address, line1: address.line1.replace(' ', ', ').toLowerCase() };
     default:

@@ -60,7 +60,13 @@ export class CreditLedger {
   }
 
   creditHistory(company: number, day: number): CreditHistoryAsOf {
-    const h: CreditHistoryAsOf = { priorLoans: 0, priorDefaults: 0, missedPayments12m: 0, outstandingExposure: 0, activePublicRecords: this.activePublicRecords(company, day) };
+    const h: CreditHistoryAsOf = {
+      priorLoans: 0,
+      priorDefaults: 0,
+      missedPayments12m: 0,
+      outstandingExposure: 0,
+      activePublicRecords: this.activePublicRecords(company, day),
+    };
     for (const index of this.loansOf[company]) {
       const loan = this.world.loans[index];
       if (loan.disbursedDay >= day) {

@@ -9,7 +9,8 @@ describe('latent default process', () => {
   const generated = new WorldGeneratorService().generate(worldOptions(11, 0.2));
   const { world } = generated;
   const history = world.loans.filter((l) => l.submittedDay < world.nowDay - 366);
-  const segment = (test: (c: (typeof world.companies)[number]) => boolean): Loan[] => history.filter((l) => test(world.companies[l.company]));
+  const segment = (test: (c: (typeof world.companies)[number]) => boolean): Loan[] =>
+    history.filter((l) => test(world.companies[l.company]));
 
   it('should keep the overall default rate between 3% and 8% when the history is complete', () => {
     expect(mean(history, (l) => (l.defaulted ? 1 : 0))).toBeGreaterThan(0.03);
@@ -19,13 +20,36 @@ describe('latent default process', () => {
   });
 
   it('should rank segments by mean true probability as documented when structures are planted', () => {
-    const plain = mean(segment((c) => c.ring < 0 && !c.shell && c.circle < 0 && c.pair < 0), (l) => l.p);
+    const plain = mean(
+      segment((c) => c.ring < 0 && !c.shell && c.circle < 0 && c.pair < 0),
+      (l) => l.p,
+    );
     expect(plain).toBeGreaterThan(0.025);
     expect(plain).toBeLessThan(0.06);
-    expect(mean(segment((c) => c.shell), (l) => l.p)).toBeGreaterThan(0.3);
-    expect(mean(segment((c) => c.ring >= 0), (l) => l.p)).toBeGreaterThan(0.2);
-    expect(mean(segment((c) => c.circle >= 0), (l) => l.p)).toBeGreaterThan(1.5 * plain);
-    expect(mean(segment((c) => c.concentrated), (l) => l.p)).toBeGreaterThan(plain);
+    expect(
+      mean(
+        segment((c) => c.shell),
+        (l) => l.p,
+      ),
+    ).toBeGreaterThan(0.3);
+    expect(
+      mean(
+        segment((c) => c.ring >= 0),
+        (l) => l.p,
+      ),
+    ).toBeGreaterThan(0.2);
+    expect(
+      mean(
+        segment((c) => c.circle >= 0),
+        (l) => l.p,
+      ),
+    ).toBeGreaterThan(1.5 * plain);
+    expect(
+      mean(
+        segment((c) => c.concentrated),
+        (l) => l.p,
+      ),
+    ).toBeGreaterThan(plain);
   });
 
   it('should raise risk in a downturn when the application falls inside it', () => {
@@ -46,6 +70,11 @@ describe('latent default process', () => {
     const circleIds = new Set(world.truth.guaranteeCircles.flat());
     const flagged = rows.filter((r) => r.row.input.graph?.inGuaranteeCircle === 1);
     expect(flagged.length).toBeGreaterThan(0);
-    flagged.forEach((r) => expect(circleIds.has(r.row.input.application.companyId) || world.truth.reciprocalGuarantees.flat().includes(r.row.input.application.companyId)).toBe(true));
+    flagged.forEach((r) =>
+      expect(
+        circleIds.has(r.row.input.application.companyId) ||
+          world.truth.reciprocalGuarantees.flat().includes(r.row.input.application.companyId),
+      ).toBe(true),
+    );
   });
 });

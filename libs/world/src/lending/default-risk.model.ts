@@ -24,7 +24,12 @@ const clip = (x: number, lo: number, hi: number): number => Math.min(hi, Math.ma
  * Financial terms and graph terms both carry weight (see docs/world.md for every term).
  */
 export function defaultProbability(ctx: RiskContext, company: Company, loan: Loan): number {
-  return sigmoid(ctx.options.baseLogit + financialLogit(ctx, company, loan) + graphLogit(ctx, company, loan.submittedDay) + cycleLogit(ctx, company, loan.submittedDay));
+  return sigmoid(
+    ctx.options.baseLogit +
+      financialLogit(ctx, company, loan) +
+      graphLogit(ctx, company, loan.submittedDay) +
+      cycleLogit(ctx, company, loan.submittedDay),
+  );
 }
 
 export function financialLogit(ctx: RiskContext, c: Company, loan: Loan): number {
@@ -71,7 +76,9 @@ function graphLogit(ctx: RiskContext, c: Company, day: number): number {
   }
   const customer = ctx.dominantCustomer.get(c.index);
   if (customer !== undefined) {
-    logit += o.supplierConcentration.logit + (ctx.graph.defaultedBefore(customer, day) ? o.supplierConcentration.customerDefaultLogit : 0);
+    logit +=
+      o.supplierConcentration.logit +
+      (ctx.graph.defaultedBefore(customer, day) ? o.supplierConcentration.customerDefaultLogit : 0);
   }
   const defaulted = ctx.graph.neighbours(c.index, day).filter((n) => ctx.graph.defaultedBefore(n, day)).length;
   return logit + o.contagion.logitPerDefaultedNeighbour * Math.min(o.contagion.cap, defaulted);
@@ -80,5 +87,8 @@ function graphLogit(ctx: RiskContext, c: Company, day: number): number {
 function cycleLogit(ctx: RiskContext, c: Company, day: number): number {
   const circle = c.circle >= 0 ? ctx.closedDay.get(`c${c.circle}`) : undefined;
   const pair = c.pair >= 0 ? ctx.closedDay.get(`p${c.pair}`) : undefined;
-  return (circle !== undefined && circle < day ? ctx.options.guaranteeCircles.logit : 0) + (pair !== undefined && pair < day ? ctx.options.reciprocalGuarantees.logit : 0);
+  return (
+    (circle !== undefined && circle < day ? ctx.options.guaranteeCircles.logit : 0) +
+    (pair !== undefined && pair < day ? ctx.options.reciprocalGuarantees.logit : 0)
+  );
 }

@@ -17,7 +17,15 @@ export function simulateDefaults(b: WorldBuilder): WorldGraph {
   for (const r of b.records) {
     noteJudgment(graph, r.subjectKind === 'company' && r.kind === 'COURT_JUDGMENT' ? r.subject : -1, r.filedDay);
   }
-  const ctx: RiskContext = { options: b.options, industries: b.industries, regions: b.regions, graph, ledger, closedDay: closedDays(b), dominantCustomer: dominantCustomers(b) };
+  const ctx: RiskContext = {
+    options: b.options,
+    industries: b.industries,
+    regions: b.regions,
+    graph,
+    ledger,
+    closedDay: closedDays(b),
+    dominantCustomer: dominantCustomers(b),
+  };
   for (const loan of b.loans) {
     const company = b.company(loan.company);
     loan.p = Math.round(defaultProbability(ctx, company, loan) * 1e6) / 1e6;

@@ -2,7 +2,14 @@ import { addMonths } from '../calendar/world-calendar';
 import type { WorldBuilder } from '../generation/world-builder';
 import type { Company, PartyKind, Purpose } from '../world.types';
 
-const PURPOSES: readonly Purpose[] = ['WORKING_CAPITAL', 'WORKING_CAPITAL', 'EQUIPMENT', 'EXPANSION', 'REFINANCING', 'TRADE_FINANCE'];
+const PURPOSES: readonly Purpose[] = [
+  'WORKING_CAPITAL',
+  'WORKING_CAPITAL',
+  'EQUIPMENT',
+  'EXPANSION',
+  'REFINANCING',
+  'TRADE_FINANCE',
+];
 const TERMS = [12, 12, 24, 24, 24, 36, 36, 60] as const;
 
 interface GuarantorPlan {
@@ -61,10 +68,19 @@ function planOrdinary(b: WorldBuilder, plans: ApplicationPlan[], directorsOf: nu
     if (span <= 0) {
       continue;
     }
-    const count = poisson(b, (b.options.applicationsPerCompanyYear * span) / 365.25 * (c.fin.employees > 20 ? 1.5 : 1));
+    const count = poisson(
+      b,
+      ((b.options.applicationsPerCompanyYear * span) / 365.25) * (c.fin.employees > 20 ? 1.5 : 1),
+    );
     for (let k = 0; k < count; k++) {
       const guarantors = ordinaryGuarantors(b, c, directorsOf[c.index] ?? [], parentOf[c.index] ?? -1);
-      plans.push({ company: c.index, day: from + b.rng.int(span), amountShare: 0.05 + 0.45 * b.rng.next(), term: b.rng.pick(TERMS), guarantors });
+      plans.push({
+        company: c.index,
+        day: from + b.rng.int(span),
+        amountShare: 0.05 + 0.45 * b.rng.next(),
+        term: b.rng.pick(TERMS),
+        guarantors,
+      });
     }
   }
 }
@@ -96,7 +112,13 @@ function planCircles(b: WorldBuilder, plans: ApplicationPlan[]): void {
       members.forEach((m, j) => {
         const guarantor = members[(j + members.length - 1) % members.length];
         day += b.rng.between(3, 30);
-        plans.push({ company: m, day, amountShare: 0.15 + 0.35 * b.rng.next(), term: b.rng.pick([24, 36]), guarantors: [{ kind: 'company', index: guarantor }] });
+        plans.push({
+          company: m,
+          day,
+          amountShare: 0.15 + 0.35 * b.rng.next(),
+          term: b.rng.pick([24, 36]),
+          guarantors: [{ kind: 'company', index: guarantor }],
+        });
       });
       day += b.rng.between(300, 420);
     }
@@ -109,11 +131,25 @@ function planRingsAndShells(b: WorldBuilder, plans: ApplicationPlan[], directors
       const rounds = b.rng.chance(0.5) ? 2 : 1;
       for (let k = 0; k < rounds; k++) {
         const day = c.regDay + b.rng.between(60, 240) + k * 180;
-        const guarantors: GuarantorPlan[] = b.rng.chance(0.5) ? [{ kind: 'person', index: directorsOf[c.index][0] }] : [];
-        pushIfPast(b, plans, { company: c.index, day, amountShare: 0.3 + 0.5 * b.rng.next(), term: b.rng.pick(TERMS), guarantors });
+        const guarantors: GuarantorPlan[] = b.rng.chance(0.5)
+          ? [{ kind: 'person', index: directorsOf[c.index][0] }]
+          : [];
+        pushIfPast(b, plans, {
+          company: c.index,
+          day,
+          amountShare: 0.3 + 0.5 * b.rng.next(),
+          term: b.rng.pick(TERMS),
+          guarantors,
+        });
       }
     } else if (c.shell && c.duplicateOf < 0 && b.rng.chance(b.options.shellCompanies.applyShare)) {
-      pushIfPast(b, plans, { company: c.index, day: c.regDay + b.rng.between(30, 540), amountShare: -1, term: 12, guarantors: [] });
+      pushIfPast(b, plans, {
+        company: c.index,
+        day: c.regDay + b.rng.between(30, 540),
+        amountShare: -1,
+        term: 12,
+        guarantors: [],
+      });
     }
   }
 }
@@ -148,17 +184,39 @@ function createLoan(b: WorldBuilder, plan: ApplicationPlan): void {
   const leverage = Math.min(1.5, c.fin.liabilities / Math.max(1, c.fin.assets));
   const id = String(index + 1).padStart(6, '0');
   const loan = {
-    index, id: `LN-${id}`, applicationId: `AP-${id}`, company: plan.company, submittedDay: plan.day,
-    submittedSecond: b.rng.between(8 * 3600, 18 * 3600), disbursedDay, amount, termMonths: plan.term,
-    purpose: b.rng.pick(PURPOSES), interestRate: Math.round((0.045 + 0.04 * leverage + 0.02 * b.rng.next()) * 10_000) / 10_000,
-    guarantees: [] as number[], p: 0, defaulted: false, defaultInstallment: 0, defaultDay: 0, lateMask: 0,
+    index,
+    id: `LN-${id}`,
+    applicationId: `AP-${id}`,
+    company: plan.company,
+    submittedDay: plan.day,
+    submittedSecond: b.rng.between(8 * 3600, 18 * 3600),
+    disbursedDay,
+    amount,
+    termMonths: plan.term,
+    purpose: b.rng.pick(PURPOSES),
+    interestRate: Math.round((0.045 + 0.04 * leverage + 0.02 * b.rng.next()) * 10_000) / 10_000,
+    guarantees: [] as number[],
+    p: 0,
+    defaulted: false,
+    defaultInstallment: 0,
+    defaultDay: 0,
+    lateMask: 0,
   };
   b.loans.push(loan);
   const maturity = addMonths(disbursedDay, plan.term);
   for (const g of plan.guarantors) {
     const gi = b.guarantees.length;
     const share = g.kind === 'person' ? 1 : 0.5 + 0.5 * b.rng.next();
-    b.guarantees.push({ index: gi, id: `GU-${String(gi + 1).padStart(6, '0')}`, loan: index, guarantorKind: g.kind, guarantor: g.index, amount: Math.round(amount * share), fromDay: disbursedDay, toDay: maturity });
+    b.guarantees.push({
+      index: gi,
+      id: `GU-${String(gi + 1).padStart(6, '0')}`,
+      loan: index,
+      guarantorKind: g.kind,
+      guarantor: g.index,
+      amount: Math.round(amount * share),
+      fromDay: disbursedDay,
+      toDay: maturity,
+    });
     loan.guarantees.push(gi);
     if (g.kind === 'person') {
       b.touchPerson(g.index, disbursedDay);

@@ -46,7 +46,9 @@ function duplicateCompany(b: WorldBuilder, original: Company): void {
   copy.registrationNumber = `${rn.slice(0, 2)} ${rn.slice(2, 5)} ${rn.slice(5)}`;
   copy.style = (original.style + 1 + b.rng.int(3)) % 4;
   copy.duplicateOf = original.index;
-  copy.eventDay = Math.max(original.regDay, b.historyStartDay) + b.rng.int(Math.max(1, b.nowDay - Math.max(original.regDay, b.historyStartDay)));
+  copy.eventDay =
+    Math.max(original.regDay, b.historyStartDay) +
+    b.rng.int(Math.max(1, b.nowDay - Math.max(original.regDay, b.historyStartDay)));
   copy.concentrated = false;
   copy.update = undefined;
   b.companies.push(copy);

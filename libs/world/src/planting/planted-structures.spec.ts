@@ -42,7 +42,9 @@ describe('planted structures', () => {
   const byId = new Map(world.companies.map((c) => [c.id, c]));
 
   it('should find exactly the planted guarantee cycles when walking the guarantee graph', () => {
-    const planted = new Set([...world.truth.guaranteeCircles, ...world.truth.reciprocalGuarantees].map((ids) => canonical([...ids])));
+    const planted = new Set(
+      [...world.truth.guaranteeCircles, ...world.truth.reciprocalGuarantees].map((ids) => canonical([...ids])),
+    );
     expect(planted.size).toBe(world.options.guaranteeCircles.count + world.options.reciprocalGuarantees.count);
     expect(guaranteeCycles(world)).toEqual(planted);
   });
@@ -51,10 +53,18 @@ describe('planted structures', () => {
     expect(world.truth.fraudRings).toHaveLength(world.options.fraudRings.count);
     for (const ring of world.truth.fraudRings) {
       const members = ring.members.map((id) => byId.get(id)!);
-      const keys = members.map((c) => ring.sharedBy === 'phone' ? String(c.phone) : ring.sharedBy === 'address' ? String(c.address) : world.accounts.find((a) => a.ownerKind === 'company' && a.owner === c.index)!.accountNumber);
+      const keys = members.map((c) =>
+        ring.sharedBy === 'phone'
+          ? String(c.phone)
+          : ring.sharedBy === 'address'
+            ? String(c.address)
+            : world.accounts.find((a) => a.ownerKind === 'company' && a.owner === c.index)!.accountNumber,
+      );
       expect(new Set(keys).size).toBe(1);
       const nominee = world.persons.find((p) => p.id === ring.nomineeDirector)!;
-      members.forEach((c) => expect(world.directors.some((d) => d.company === c.index && d.person === nominee.index)).toBe(true));
+      members.forEach((c) =>
+        expect(world.directors.some((d) => d.company === c.index && d.person === nominee.index)).toBe(true),
+      );
     }
   });
 
@@ -73,7 +83,9 @@ describe('planted structures', () => {
     expect(world.truth.concentratedSuppliers.length).toBeGreaterThan(0.05 * world.companies.length);
     for (const s of world.truth.concentratedSuppliers) {
       const supplier = byId.get(s.supplier)!;
-      const link = world.suppliers.find((l) => l.supplier === supplier.index && l.customer === byId.get(s.customer)!.index)!;
+      const link = world.suppliers.find(
+        (l) => l.supplier === supplier.index && l.customer === byId.get(s.customer)!.index,
+      )!;
       expect(link.volume / supplier.fin.revenue).toBeGreaterThan(0.6);
     }
   });
@@ -83,8 +95,12 @@ describe('planted structures', () => {
     expect(persons.length).toBeGreaterThan(0);
     for (const group of persons) {
       const [a, b] = group.ids.map((id) => world.persons.find((p) => p.id === id)!);
-      expect(normalizePhone(formatPhone(world.phones[a.phone], a.style))).toBe(normalizePhone(formatPhone(world.phones[b.phone], b.style)));
-      expect(normalizeAddress(formatAddress(world.addresses[a.address], a.style))).toBe(normalizeAddress(formatAddress(world.addresses[b.address], b.style)));
+      expect(normalizePhone(formatPhone(world.phones[a.phone], a.style))).toBe(
+        normalizePhone(formatPhone(world.phones[b.phone], b.style)),
+      );
+      expect(normalizeAddress(formatAddress(world.addresses[a.address], a.style))).toBe(
+        normalizeAddress(formatAddress(world.addresses[b.address], b.style)),
+      );
       expect(a.nationalId).not.toBe(b.nationalId);
     }
     expect(world.truth.sameEntities.some((g) => g.kind === 'company')).toBe(true);
@@ -93,7 +109,13 @@ describe('planted structures', () => {
   it('should plant circular ownership as three-company share cycles when planted', () => {
     for (const ids of world.truth.circularOwnership) {
       const idx = ids.map((id) => byId.get(id)!.index);
-      idx.forEach((holder, k) => expect(world.shareholders.some((s) => s.holderKind === 'company' && s.holder === holder && s.company === idx[(k + 1) % 3])).toBe(true));
+      idx.forEach((holder, k) =>
+        expect(
+          world.shareholders.some(
+            (s) => s.holderKind === 'company' && s.holder === holder && s.company === idx[(k + 1) % 3],
+          ),
+        ).toBe(true),
+      );
     }
   });
 });

@@ -29,10 +29,23 @@ function plantFarm(b: WorldBuilder, size: number): void {
   const ids: string[] = [];
   for (let i = 0; i < size; i++) {
     const regDay = Math.min(b.nowDay - 60, firstDay + r.int(400));
-    const c = createCompany(b, { regDay, quality: -0.5 + r.normal(), region, address, industry: r.chance(0.6) ? N82 : undefined });
+    const c = createCompany(b, {
+      regDay,
+      quality: -0.5 + r.normal(),
+      region,
+      address,
+      industry: r.chance(0.6) ? N82 : undefined,
+    });
     c.shell = true;
     c.capital = r.between(1, 10) * 1000;
-    c.fin = { employees: 0, revenue: r.between(0, 40) * 1000, assets: r.between(1, 20) * 1000, liabilities: r.between(0, 15) * 1000, netProfit: r.between(-5, 5) * 1000, currentRatio: 1 };
+    c.fin = {
+      employees: 0,
+      revenue: r.between(0, 40) * 1000,
+      assets: r.between(1, 20) * 1000,
+      liabilities: r.between(0, 15) * 1000,
+      netProfit: r.between(-5, 5) * 1000,
+      currentRatio: 1,
+    };
     c.legalForm = 'LLC';
     b.addDirector(c.index, agent.index, regDay, 'LEGAL_REPRESENTATIVE');
     b.addShareholder(c.index, 'person', agent.index, 1, regDay);

@@ -15,7 +15,11 @@ export function plantSuppliers(b: WorldBuilder): void {
       c.concentrated = true;
       const s = 0.62 + 0.28 * b.rng.next();
       const customer = link(b, c.index, pickCustomer(b, c.index, n), s);
-      b.truth.concentratedSuppliers.push({ supplier: c.id, customer: b.company(customer).id, share: Math.round(s * 1000) / 1000 });
+      b.truth.concentratedSuppliers.push({
+        supplier: c.id,
+        customer: b.company(customer).id,
+        share: Math.round(s * 1000) / 1000,
+      });
       continue;
     }
     const customers = Math.min(3, Math.floor(-Math.log(1 - b.rng.next()) * 1.2));

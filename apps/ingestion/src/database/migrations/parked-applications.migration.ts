@@ -12,7 +12,9 @@ export class ParkedApplicationsMigration1764000002000 implements MigrationInterf
       company_id text NOT NULL,
       event jsonb NOT NULL,
       parked_at timestamptz NOT NULL DEFAULT now())`);
-    await q.query(`CREATE INDEX "IDX_parked_applications_company" ON "${this.schema}".parked_applications (company_id)`);
+    await q.query(
+      `CREATE INDEX "IDX_parked_applications_company" ON "${this.schema}".parked_applications (company_id)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

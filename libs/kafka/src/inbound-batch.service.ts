@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { KafkaContext } from '@nestjs/microservices';
 
 import type { SchemaRegistry } from '@loanmesh/contracts';
-import { InboundProcessorService, type InboundOutcome } from '@loanmesh/kafka';
+import { InboundProcessorService, type InboundOutcome } from './inbound-processor.service';
 
 import type { InboundItem, ItemOutcome } from './inbound-batch.types';
 
@@ -33,7 +33,10 @@ export class InboundBatchService {
     const flushIfReady = (): void => {
       if (!flushed && done.size + pending.size === records.length) {
         flushed = true;
-        this.flush([...pending.entries()].sort(([a], [b]) => a - b).map(([, p]) => p), applyBatch);
+        this.flush(
+          [...pending.entries()].sort(([a], [b]) => a - b).map(([, p]) => p),
+          applyBatch,
+        );
       }
     };
     const runs = records.map((ctx, i) =>
@@ -53,6 +56,23 @@ export class InboundBatchService {
         }),
     );
     const failure = (await Promise.allSettled(runs)).find((r) => r.status === 'rejected');
+    if (failure) {
+      throw failure.reason;
+    }
+  }
+
+  /**
+   * Runs every record of a batch through the shared edge at once, each with its own
+   * handler call: for services that group concurrent work themselves (a GroupCommitter),
+   * so one chunk becomes one transaction. Order of submission follows offset order.
+   */
+  async processEach<T>(
+    records: readonly KafkaContext[],
+    registry: SchemaRegistry,
+    handle: (event: T) => Promise<InboundOutcome>,
+  ): Promise<void> {
+    const runs = await Promise.allSettled(records.map((ctx) => this.inbound.process<T>(ctx, registry, handle)));
+    const failure = runs.find((r) => r.status === 'rejected');
     if (failure) {
       throw failure.reason;
     }

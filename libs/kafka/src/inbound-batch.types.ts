@@ -1,4 +1,4 @@
-import type { InboundOutcome } from '@loanmesh/kafka';
+import type { InboundOutcome } from './inbound-processor.service';
 import type { DomainException } from '@loanmesh/observability';
 
 /** Where a record came from; the raw table and the duplicate ledger keep it. */

@@ -7,6 +7,13 @@ import { KafkaContext } from '@nestjs/microservices';
 export class KafkaBatchContext extends KafkaContext {
   constructor(readonly records: readonly KafkaContext[]) {
     const last = records[records.length - 1];
-    super([last.getMessage(), last.getPartition(), last.getTopic(), last.getConsumer(), last.getHeartbeat(), last.getProducer()]);
+    super([
+      last.getMessage(),
+      last.getPartition(),
+      last.getTopic(),
+      last.getConsumer(),
+      last.getHeartbeat(),
+      last.getProducer(),
+    ]);
   }
 }
