@@ -12,7 +12,9 @@ import { CaseEntity } from '../cases/case.entity';
 import { DecisionChainHeadEntity } from '../decisions/decision-chain-head.entity';
 import { DecisionEntity } from '../decisions/decision.entity';
 import { LabelEntity } from '../labels/label.entity';
+import { LoanLinkEntity } from '../labels/loan-link.entity';
 import { PolicyVersionEntity } from '../policy/policy-version.entity';
+import { LoanOutcomes1764100000002 } from './migrations/loan-outcomes.migration';
 import { ReviewTables1764100000000 } from './migrations/review-tables.migration';
 import { SeedDemoData1764100000001 } from './migrations/seed-demo-data.migration';
 
@@ -29,6 +31,7 @@ export const reviewEntities: Function[] = [
   CaseEntity,
   CaseEventEntity,
   LabelEntity,
+  LoanLinkEntity,
 ];
 export const reviewMigrations = [
   createSchemaMigration(REVIEW_SCHEMA),
@@ -36,4 +39,5 @@ export const reviewMigrations = [
   createOutboxMigration(REVIEW_SCHEMA),
   ReviewTables1764100000000,
   SeedDemoData1764100000001,
+  LoanOutcomes1764100000002,
 ];

@@ -4,4 +4,12 @@ export class LabelException extends DomainException {
   static noDecision(applicationId: string): LabelException {
     return new LabelException('LABEL_UNKNOWN_APPLICATION', 'NOT_FOUND', `no decision for application ${applicationId}`);
   }
+
+  static outcomeExists(applicationId: string): LabelException {
+    return new LabelException(
+      'LABEL_OUTCOME_EXISTS',
+      'CONFLICT',
+      `application ${applicationId} already has a repayment or default outcome`,
+    );
+  }
 }

@@ -90,23 +90,23 @@ export async function startReviewTestApp(env: Record<string, string> = {}): Prom
 }
 
 /**
- * Starts the new consumer group at the end of the scored topic, so a suite sees only the
- * events it produces, not the backlog other runs (or the demo) left on the shared broker.
+ * Starts the new consumer group at the end of the topics it consumes, so a suite sees only
+ * the events it produces, not the backlog other runs (or the demo) left on the shared broker.
  */
 async function skipBacklog(groupId: string): Promise<void> {
   const client = new KafkaTestClient();
   const admin = client.kafka.admin();
   await admin.connect();
   try {
-    if (!(await admin.listTopics()).includes(Topics.applicationScored)) {
-      return;
+    const existing = await admin.listTopics();
+    for (const topic of [Topics.applicationScored, Topics.domainEvents].filter((x) => existing.includes(x))) {
+      const ends = await fetchTopicOffsetsSettled(admin, topic);
+      await admin.setOffsets({
+        groupId,
+        topic,
+        partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })),
+      });
     }
-    const ends = await fetchTopicOffsetsSettled(admin, Topics.applicationScored);
-    await admin.setOffsets({
-      groupId,
-      topic: Topics.applicationScored,
-      partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })),
-    });
   } finally {
     await admin.disconnect();
     await client.close();
