@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -12,9 +12,85 @@ jest.setTimeout(180000);
 
 const SHOTS = 'test-results/console';
 
-/** Stands in for the graph service's ego-graph endpoint (that service has its own tests). */
+interface FakeCandidate {
+  id: string;
+  kind: 'company' | 'person';
+  status: string;
+  rule: string;
+  score: number;
+  nameSimilarity: number;
+  samePhone: boolean;
+  sameAddress: boolean;
+  sameBirthYear: boolean;
+  decidedBy?: string;
+  a: { kind: string; id: string; name: string };
+  b: { kind: string; id: string; name: string };
+}
+
+/** Entity-resolution candidates as the graph service lists them; decisions land here. */
+const candidates: FakeCandidate[] = [
+  {
+    id: 'company:co-er1:co-er2',
+    kind: 'company',
+    status: 'PENDING',
+    rule: 'FUZZY',
+    score: 0.86,
+    nameSimilarity: 0.97,
+    samePhone: true,
+    sameAddress: false,
+    sameBirthYear: false,
+    a: { kind: 'company', id: 'co-er1', name: 'Erabrook Trading Ltd' },
+    b: { kind: 'company', id: 'co-er2', name: 'Erabrook Tradng Ltd' },
+  },
+  {
+    id: 'person:p-er1:p-er2',
+    kind: 'person',
+    status: 'PENDING',
+    rule: 'FUZZY',
+    score: 0.81,
+    nameSimilarity: 0.93,
+    samePhone: false,
+    sameAddress: true,
+    sameBirthYear: true,
+    a: { kind: 'person', id: 'p-er1', name: 'Janet Quillmere' },
+    b: { kind: 'person', id: 'p-er2', name: 'Janet Quilmere' },
+  },
+];
+
+/** The entity-resolution routes of the graph service; true when the request was one of them. */
+function entityResolution(req: IncomingMessage, res: ServerResponse): boolean {
+  const url = new URL(req.url ?? '/', 'http://graph');
+  if (req.method === 'GET' && url.pathname === '/entity-resolution/candidates') {
+    const status = url.searchParams.get('status');
+    const listed = candidates.filter((c) => status === 'ALL' || c.status === status);
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ candidates: listed }));
+    return true;
+  }
+  const decision = /^\/entity-resolution\/candidates\/([^/]+)\/(confirm|reject)$/.exec(url.pathname);
+  if (req.method !== 'POST' || !decision) {
+    return false;
+  }
+  let body = '';
+  req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+  req.on('end', () => {
+    const candidate = candidates.find((c) => c.id === decodeURIComponent(decision[1]));
+    if (!candidate) {
+      res.writeHead(404).end();
+      return;
+    }
+    candidate.status = decision[2] === 'confirm' ? 'CONFIRMED' : 'REJECTED';
+    candidate.decidedBy = (JSON.parse(body) as { reviewer: string }).reviewer;
+    res.writeHead(204).end();
+  });
+  return true;
+}
+
+/** Stands in for the graph service's ego-graph and entity-resolution endpoints (that service has its own tests). */
 function fakeGraphService(): Promise<Server> {
   const server = createServer((req, res) => {
+    if (entityResolution(req, res)) {
+      return;
+    }
     const id = /\/applications\/([^/]+)\/ego-graph/.exec(req.url ?? '')?.[1];
     if (!id) {
       res.writeHead(404).end();
@@ -173,5 +249,35 @@ describe('review console in Chromium', () => {
     await page.getByTestId('nav-policy').click();
     await page.getByTestId('policy-version').first().waitFor();
     await page.screenshot({ path: `${SHOTS}/09-policy.png`, fullPage: true });
+  });
+
+  it('should let a senior officer confirm a merge candidate while a risk manager sees names masked', async () => {
+    const officer = await loggedIn('officer1');
+    expect(await officer.getByTestId('nav-resolution').count()).toBe(0);
+
+    const risk = await loggedIn('risk1');
+    await risk.getByTestId('nav-resolution').click();
+    await risk.getByTestId('candidates').waitFor();
+    const maskedRow = risk.locator('[data-candidate="person:p-er1:p-er2"]');
+    expect(await maskedRow.textContent()).not.toContain('Janet Quillmere');
+
+    const senior = await loggedIn('senior1');
+    await senior.getByTestId('nav-resolution').click();
+    await senior.getByTestId('candidates').waitFor();
+    const row = senior.locator('[data-candidate="company:co-er1:co-er2"]');
+    expect(await row.textContent()).toContain('Erabrook Tradng Ltd');
+    expect(await senior.locator('[data-candidate="person:p-er1:p-er2"]').textContent()).toContain('Janet Quillmere');
+    await senior.screenshot({ path: `${SHOTS}/10-entity-resolution.png`, fullPage: true });
+    await row.getByTestId('candidate-confirm').click();
+    await row.waitFor({ state: 'detached' });
+    expect(candidates.find((c) => c.id === 'company:co-er1:co-er2')).toMatchObject({
+      status: 'CONFIRMED',
+      decidedBy: 'senior1',
+    });
+    await senior.getByTestId('candidate-filter').selectOption('CONFIRMED');
+    await senior
+      .locator('[data-candidate="company:co-er1:co-er2"] [data-testid="candidate-status"]')
+      .filter({ hasText: 'CONFIRMED' })
+      .waitFor();
   });
 });

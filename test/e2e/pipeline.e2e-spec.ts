@@ -21,7 +21,11 @@ import {
   waitUntilReady,
 } from '@loanmesh/testing';
 
-import { companyPayload, coreBankingEvent, personPayload } from '../../apps/ingestion/src/testing/core-banking-event.factory';
+import {
+  companyPayload,
+  coreBankingEvent,
+  personPayload,
+} from '../../apps/ingestion/src/testing/core-banking-event.factory';
 
 /**
  * The whole pipeline with every service as a real process and the real Kafka, Neo4j and
@@ -30,7 +34,10 @@ import { companyPayload, coreBankingEvent, personPayload } from '../../apps/inge
 describe('LoanMesh pipeline end to end', () => {
   const run = uniqueId('e2e');
   const ports = { ingestion: 4101, graph: 4102, inference: 4103, review: 4104 };
-  const groups = Object.fromEntries(Object.keys(ports).map((s) => [s, `${run}-${s}`])) as Record<keyof typeof ports, string>;
+  const groups = Object.fromEntries(Object.keys(ports).map((s) => [s, `${run}-${s}`])) as Record<
+    keyof typeof ports,
+    string
+  >;
   const writerGroup = `${run}-graph-writer`;
   const services: ServiceProcess[] = [];
   const client = new KafkaTestClient();
@@ -51,7 +58,13 @@ describe('LoanMesh pipeline end to end', () => {
       LOG_LEVEL: 'warn',
     };
     for (const [name, port] of Object.entries(ports)) {
-      services.push(startServiceProcess(name, port, { ...common, KAFKA_CLIENT_ID: `${run}-${name}`, KAFKA_GROUP_ID: groups[name as keyof typeof ports] }));
+      services.push(
+        startServiceProcess(name, port, {
+          ...common,
+          KAFKA_CLIENT_ID: `${run}-${name}`,
+          KAFKA_GROUP_ID: groups[name as keyof typeof ports],
+        }),
+      );
     }
     await Promise.all(services.map((s) => waitUntilReady(s)));
     await waitForStableGroups(client.kafka, [...Object.values(groups), writerGroup]);
@@ -66,7 +79,9 @@ describe('LoanMesh pipeline end to end', () => {
 
   const ids = (name: string) => `${run}-${name}`;
   const decisionFor = (applicationId: string) =>
-    decisions.map((d) => parseEvent<DecisionMadeEvent>(d.value, decisionMadeRegistry)).find((d) => d.payload.applicationId === applicationId);
+    decisions
+      .map((d) => parseEvent<DecisionMadeEvent>(d.value, decisionMadeRegistry))
+      .find((d) => d.payload.applicationId === applicationId);
 
   function guaranteeCircle(): CoreBankingEvent[] {
     const members = ['b1', 'b2', 'b3'].map(ids);
@@ -74,8 +89,32 @@ describe('LoanMesh pipeline end to end', () => {
       const next = members[(i + 1) % members.length];
       return [
         coreBankingEvent(T.companyRegistered, companyPayload(id, { phone: `+44 20 7946 ${String(100 + i)}` })),
-        coreBankingEvent(T.loanDisbursed, { loanId: `${next}-loan`, companyId: next, amount: 200000, termMonths: 24, purpose: 'EXPANSION', interestRate: 0.08, disbursedAt: '2023-01-10', maturityAt: '2025-01-10' }, '2023-01-10T00:00:00.000Z'),
-        coreBankingEvent(T.guaranteeRegistered, { guaranteeId: `${id}-g`, loanId: `${next}-loan`, borrowerCompanyId: next, guarantor: { kind: 'company', id }, amount: 200000, validFrom: '2023-01-10' }, '2023-01-10T00:00:00.000Z'),
+        coreBankingEvent(
+          T.loanDisbursed,
+          {
+            loanId: `${next}-loan`,
+            companyId: next,
+            amount: 200000,
+            termMonths: 24,
+            purpose: 'EXPANSION',
+            interestRate: 0.08,
+            disbursedAt: '2023-01-10',
+            maturityAt: '2025-01-10',
+          },
+          '2023-01-10T00:00:00.000Z',
+        ),
+        coreBankingEvent(
+          T.guaranteeRegistered,
+          {
+            guaranteeId: `${id}-g`,
+            loanId: `${next}-loan`,
+            borrowerCompanyId: next,
+            guarantor: { kind: 'company', id },
+            amount: 200000,
+            validFrom: '2023-01-10',
+          },
+          '2023-01-10T00:00:00.000Z',
+        ),
       ];
     });
   }
@@ -83,25 +122,40 @@ describe('LoanMesh pipeline end to end', () => {
   function cleanCompany(): CoreBankingEvent[] {
     const id = ids('clean');
     return [
-      coreBankingEvent(T.companyRegistered, companyPayload(id, { phone: '+44 20 7946 0555', annualRevenue: 4_000_000 })),
+      coreBankingEvent(
+        T.companyRegistered,
+        companyPayload(id, { phone: '+44 20 7946 0555', annualRevenue: 4_000_000 }),
+      ),
       coreBankingEvent(T.personRegistered, personPayload(`${id}-p`)),
-      coreBankingEvent(T.directorLinked, { companyId: id, personId: `${id}-p`, role: 'DIRECTOR', validFrom: '2019-01-02' }),
+      coreBankingEvent(T.directorLinked, {
+        companyId: id,
+        personId: `${id}-p`,
+        role: 'DIRECTOR',
+        validFrom: '2019-01-02',
+      }),
     ];
   }
 
   const application = (company: string, amount: number) =>
-    coreBankingEvent(T.applicationSubmitted, {
-      applicationId: `${company}-app`,
-      companyId: company,
-      amount,
-      termMonths: 24,
-      purpose: 'WORKING_CAPITAL',
-      submittedAt: new Date().toISOString(),
-      guarantors: [],
-    }, new Date().toISOString());
+    coreBankingEvent(
+      T.applicationSubmitted,
+      {
+        applicationId: `${company}-app`,
+        companyId: company,
+        amount,
+        termMonths: 24,
+        purpose: 'WORKING_CAPITAL',
+        submittedAt: new Date().toISOString(),
+        guarantors: [],
+      },
+      new Date().toISOString(),
+    );
 
   async function publish(events: CoreBankingEvent[]): Promise<void> {
-    await client.produce(Topics.coreBankingEvents, events.map((e) => ({ key: coreBankingKey(e), value: JSON.stringify({ ...e, correlationId: randomUUID() }) })));
+    await client.produce(
+      Topics.coreBankingEvents,
+      events.map((e) => ({ key: coreBankingKey(e), value: JSON.stringify({ ...e, correlationId: randomUUID() }) })),
+    );
   }
 
   it('should decide every application and carry each hop time when the world is loaded first', async () => {
@@ -115,7 +169,9 @@ describe('LoanMesh pipeline end to end', () => {
 
     for (const d of [clean, circle]) {
       const h = d.payload.hops;
-      expect([h.submittedAt, h.ingestedAt, h.featuresAt, h.scoredAt, h.decidedAt].every((t) => typeof t === 'number')).toBe(true);
+      expect(
+        [h.submittedAt, h.ingestedAt, h.featuresAt, h.scoredAt, h.decidedAt].every((t) => typeof t === 'number'),
+      ).toBe(true);
       expect(d.payload.modelVersion).toBeTruthy();
       expect(d.payload.policyVersion).toBeTruthy();
     }
@@ -125,7 +181,10 @@ describe('LoanMesh pipeline end to end', () => {
   it('should show the planted guarantee circle in the features the graph served for the application', async () => {
     const res = await fetch(`http://127.0.0.1:${ports.graph}/applications/${ids('b1')}-app/features`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { features?: { inGuaranteeCircle: number; guaranteeCircleSize: number }; graph?: { inGuaranteeCircle: number; guaranteeCircleSize: number } };
+    const body = (await res.json()) as {
+      features?: { inGuaranteeCircle: number; guaranteeCircleSize: number };
+      graph?: { inGuaranteeCircle: number; guaranteeCircleSize: number };
+    };
     const features = body.features ?? body.graph;
     expect(features).toMatchObject({ inGuaranteeCircle: 1, guaranteeCircleSize: 3 });
   }, 60000);

@@ -13,7 +13,12 @@ import {
   workedExample,
 } from '../testing/worked-example.fixture';
 
-const post = (url: string): Promise<Response> => fetch(url, { method: 'POST' });
+const post = (url: string, reviewer: string | null = 'senior1'): Promise<Response> =>
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(reviewer === null ? {} : { reviewer }),
+  });
 
 describe('Graph service with real Kafka and Neo4j', () => {
   const prefix = uniqueId('gk');
@@ -67,7 +72,12 @@ describe('Graph service with real Kafka and Neo4j', () => {
     const sharedBefore = (await features.computeInMemory(f.id('ERA'), AS_OF)).features.sharedIdentifierCompanies;
 
     const list = await fetch(`${t.url}/entity-resolution/candidates?status=PENDING&limit=500`);
-    const ids = ((await list.json()) as { candidates: { id: string }[] }).candidates.map((c) => c.id);
+    const listed = ((await list.json()) as { candidates: { id: string; a: { name: string } }[] }).candidates;
+    const ids = listed.map((c) => c.id);
+    const anonymous = await post(
+      `${t.url}/entity-resolution/candidates/${encodeURIComponent(toConfirm)}/confirm`,
+      null,
+    );
     const confirmed = await post(`${t.url}/entity-resolution/candidates/${encodeURIComponent(toConfirm)}/confirm`);
     const confirmedAgain = await post(`${t.url}/entity-resolution/candidates/${encodeURIComponent(toConfirm)}/reject`);
     const rejected = await post(`${t.url}/entity-resolution/candidates/${encodeURIComponent(toReject)}/reject`);
@@ -78,6 +88,13 @@ describe('Graph service with real Kafka and Neo4j', () => {
 
     expect(list.status).toBe(200);
     expect(ids).toEqual(expect.arrayContaining([toConfirm, toReject]));
+    expect(listed.find((c) => c.id === toConfirm)?.a.name).toBe('Erabrook Trading Ltd');
+    expect(anonymous.status).toBe(400);
+    const decided = await fetch(`${t.url}/entity-resolution/candidates?status=CONFIRMED&limit=500`);
+    const confirmedRow = (
+      (await decided.json()) as { candidates: { id: string; decidedBy: string }[] }
+    ).candidates.find((c) => c.id === toConfirm);
+    expect(confirmedRow?.decidedBy).toBe('senior1');
     expect([confirmed.status, confirmedAgain.status, rejected.status, rejectedAgain.status, unknown.status]).toEqual([
       204, 409, 204, 409, 404,
     ]);

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
 
 import { DomainException } from '@loanmesh/observability';
@@ -10,6 +10,9 @@ const listQuery = z.object({
   status: z.enum(['PENDING', 'AUTO_LINKED', 'CONFIRMED', 'REJECTED', 'ALL']).default('PENDING'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
+
+/** Who decides: the review service passes the signed-in reviewer; it is stored on the candidate. */
+const decisionBody = z.object({ reviewer: z.string().trim().min(1).max(64) });
 
 /** Review queue for entity resolution: grey-zone pairs to confirm or reject, auto links to revert. */
 @Controller('entity-resolution/candidates')
@@ -28,13 +31,21 @@ export class EntityResolutionController {
 
   @Post(':id/confirm')
   @HttpCode(204)
-  confirm(@Param('id') id: string): Promise<void> {
-    return this.resolution.decide(id, 'confirm', 'reviewer');
+  confirm(@Param('id') id: string, @Body() body: unknown): Promise<void> {
+    return this.resolution.decide(id, 'confirm', reviewerOf(body));
   }
 
   @Post(':id/reject')
   @HttpCode(204)
-  reject(@Param('id') id: string): Promise<void> {
-    return this.resolution.decide(id, 'reject', 'reviewer');
+  reject(@Param('id') id: string, @Body() body: unknown): Promise<void> {
+    return this.resolution.decide(id, 'reject', reviewerOf(body));
   }
+}
+
+function reviewerOf(body: unknown): string {
+  const parsed = decisionBody.safeParse(body);
+  if (!parsed.success) {
+    throw new DomainException('ER_INVALID_DECISION', 'INVALID', 'a decision needs {"reviewer": "<username>"}');
+  }
+  return parsed.data.reviewer;
 }

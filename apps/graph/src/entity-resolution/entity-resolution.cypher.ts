@@ -52,10 +52,16 @@ SET s.candidateId = m.id, s.score = m.score, s.rule = m.rule, s.linkedAt = datet
     a.canonicalId = row.aId, b.canonicalId = row.aId
 RETURN count(s) AS links`;
 
+/** Newest-scored first; each side with its name so a reviewer can judge the pair. */
 export const LIST_CANDIDATES = `
 MATCH (m:MatchCandidate) WHERE $status IS NULL OR m.status = $status
-RETURN m {.*, createdAt: toString(m.createdAt), decidedAt: toString(m.decidedAt)} AS candidate
-ORDER BY m.score DESC, m.id LIMIT toInteger($limit)`;
+WITH m ORDER BY m.score DESC, m.id LIMIT toInteger($limit)
+OPTIONAL MATCH (a {id: m.aId}) WHERE a:Person OR a:Company
+OPTIONAL MATCH (b {id: m.bId}) WHERE b:Person OR b:Company
+RETURN m {.*, createdAt: toString(m.createdAt), decidedAt: toString(m.decidedAt),
+  a: {kind: m.kind, id: m.aId, name: coalesce(a.name, a.fullName)},
+  b: {kind: m.kind, id: m.bId, name: coalesce(b.name, b.fullName)}} AS candidate
+ORDER BY m.score DESC, m.id`;
 
 export const GET_CANDIDATE = `MATCH (m:MatchCandidate {id: $id}) RETURN m.status AS status, m.kind AS kind, m.aId AS aId, m.bId AS bId`;
 

@@ -13,8 +13,14 @@ export class GraphProxyService {
     return maskForRole(user.role, await this.graph.get(`/applications/${encodeURIComponent(applicationId)}/ego-graph`));
   }
 
-  async candidates(user: AuthenticatedUser): Promise<unknown> {
-    return maskForRole(user.role, await this.graph.get('/entity-resolution/candidates'));
+  /**
+   * Candidates with names and people's ids masked by role; each keeps its own id, the handle
+   * a reviewer confirms or rejects by (an internal pseudonymous key, not personal data).
+   */
+  async candidates(user: AuthenticatedUser, query: { status: string; limit: number }): Promise<unknown> {
+    const path = `/entity-resolution/candidates?status=${query.status}&limit=${query.limit}`;
+    const { candidates } = (await this.graph.get(path)) as { candidates: { id: string }[] };
+    return { candidates: candidates.map((c) => ({ ...maskForRole(user.role, c), id: c.id })) };
   }
 
   async resolve(user: AuthenticatedUser, id: string, verdict: 'confirm' | 'reject'): Promise<unknown> {

@@ -1,10 +1,17 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { z } from 'zod';
 
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ROLES } from '../auth/role';
 import { Roles } from '../auth/roles.decorator';
+import { parseBody } from '../common/parse-body';
 import { GraphProxyService } from './graph-proxy.service';
+
+const candidateQuery = z.object({
+  status: z.enum(['PENDING', 'AUTO_LINKED', 'CONFIRMED', 'REJECTED', 'ALL']).default('PENDING'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
 
 @Controller('graph')
 export class GraphController {
@@ -18,8 +25,8 @@ export class GraphController {
 
   @Roles('senior_officer', 'risk_manager', 'admin')
   @Get('entity-resolution/candidates')
-  candidates(@CurrentUser() user: AuthenticatedUser): Promise<unknown> {
-    return this.graph.candidates(user);
+  candidates(@CurrentUser() user: AuthenticatedUser, @Query() query: unknown): Promise<unknown> {
+    return this.graph.candidates(user, parseBody(candidateQuery, query));
   }
 
   @Roles('senior_officer', 'risk_manager')

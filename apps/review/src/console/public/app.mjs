@@ -6,12 +6,19 @@ import { renderLogin } from './login-page.mjs';
 import { renderModels } from './models-page.mjs';
 import { renderPolicies } from './policy-page.mjs';
 import { renderQueue } from './queue-page.mjs';
+import { renderResolution } from './resolution-page.mjs';
 
 const PAGES = [
   { path: 'queue', title: 'Queue', roles: null, render: renderQueue },
   { path: 'dashboard', title: 'Dashboard', roles: null, render: renderDashboard },
   { path: 'policy', title: 'Policy', roles: ['risk_manager', 'auditor', 'admin'], render: renderPolicies },
   { path: 'models', title: 'Models', roles: ['risk_manager', 'auditor', 'admin'], render: renderModels },
+  {
+    path: 'resolution',
+    title: 'Entity resolution',
+    roles: ['senior_officer', 'risk_manager', 'admin'],
+    render: renderResolution,
+  },
 ];
 
 function nav(user, current) {
