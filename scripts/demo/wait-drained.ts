@@ -6,6 +6,10 @@ import { Topics } from '@loanmesh/contracts';
 const STAGES: [group: string, topic: string][] = [
   ['ingestion', Topics.coreBankingEvents],
   ['graph-writer', Topics.domainEvents],
+  ['graph', Topics.applicationReceived],
+  ['inference', Topics.graphFeaturesComputed],
+  ['review', Topics.applicationScored],
+  ['review', Topics.domainEvents],
 ];
 
 async function lagOf(kafka: Kafka, group: string, topic: string): Promise<number> {
@@ -21,7 +25,7 @@ async function lagOf(kafka: Kafka, group: string, topic: string): Promise<number
   }
 }
 
-/** Waits until ingestion and graph have caught up with the backlog, printing the remaining lag. */
+/** Waits until every stage has caught up with its backlog, printing the remaining lag. */
 async function main(): Promise<void> {
   const timeoutMs = Number(process.argv[2] ?? 900) * 1000;
   const kafka = new Kafka({ brokers: ['127.0.0.1:9092'], clientId: 'demo-wait', logLevel: logLevel.NOTHING });
@@ -29,7 +33,11 @@ async function main(): Promise<void> {
   let stable = 0;
   while (Date.now() < deadline) {
     const lags = await Promise.all(STAGES.map(([g, t]) => lagOf(kafka, g, t)));
-    process.stdout.write(`\r[demo] backlog still to process: ingestion ${lags[0]}, graph ${lags[1]}        `);
+    const left = STAGES.map(
+      ([g, t], i) =>
+        `${g === 'graph-writer' ? 'graph' : g}${t === Topics.domainEvents && g === 'review' ? ' (loan events)' : ''} ${lags[i]}`,
+    );
+    process.stdout.write(`\r[demo] backlog still to process: ${left.join(', ')}        `);
     stable = lags.every((l) => l === 0) ? stable + 1 : 0;
     if (stable >= 3) {
       console.log('\n[demo] backlog processed');

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 
 import { loadConfig } from '@loanmesh/config';
-import { batchConsumerTransport } from '@loanmesh/kafka';
 import { bootstrapService, exitOnBootFailure } from '@loanmesh/observability';
 
 import { GraphAppModule } from './app.module';
 import { graphConfigShape } from './config/graph.config';
+import { graphTransport } from './transport/graph-transport';
 
 async function main(): Promise<void> {
   const config = loadConfig(graphConfigShape);
@@ -14,12 +14,7 @@ async function main(): Promise<void> {
     port: config.HTTP_PORT,
     host: config.HTTP_HOST,
     logLevel: config.LOG_LEVEL,
-    kafka: batchConsumerTransport(
-      config.KAFKA_BROKERS,
-      config.KAFKA_CLIENT_ID,
-      config.KAFKA_GROUP_ID,
-      config.KAFKA_FROM_BEGINNING,
-    ),
+    kafka: graphTransport(config, config.KAFKA_FROM_BEGINNING),
   });
 }
 

@@ -105,6 +105,20 @@ describe('Graph service with real Kafka and Neo4j', () => {
     expect(after.features).toEqual((await features.computeWithCypher(f.id('ERA'), AS_OF, undefined, 10_000)).features);
   }, 60_000);
 
+  it('should not compare every pair of parties behind a shared switchboard phone', async () => {
+    const names = Array.from({ length: 60 }, (_, i) => `SB${i}`);
+    await t.app.get(GraphWriterService).applyBatch(names.map((n) => f.company(n, { phone: 'switchboard' })));
+    const ids = names.map((n) => f.id(n));
+    const [row] = await t.app
+      .get(Neo4jService)
+      .read<{ n: number }>('MATCH (m:MatchCandidate) WHERE m.aId IN $ids OR m.bId IN $ids RETURN count(m) AS n', {
+        ids,
+      });
+
+    // Similar names ("SB1 Trading Ltd", "SB2 Trading Ltd") on one phone would make 1,770 candidates.
+    expect(Number(row.n)).toBe(0);
+  }, 60_000);
+
   it('should report ready when Neo4j answers', async () => {
     const res = await fetch(`${t.url}/health/ready`);
 

@@ -12,7 +12,7 @@ export const graphConfigShape = {
   ...kafkaConfig,
   ...neo4jConfig,
   /** Most domain events written in one UNWIND transaction. */
-  GRAPH_BATCH_MAX_EVENTS: positiveInt.default(20_000),
+  GRAPH_BATCH_MAX_EVENTS: positiveInt.default(5_000),
   /**
    * Serve only applications whose company id starts with this (empty = all). Tests on the shared
    * broker set their id prefix, so they never publish features for other engineers' applications.
@@ -33,6 +33,12 @@ export const graphConfigShape = {
   ER_LINK_THRESHOLD: ratio.default(0.9),
   /** Fuzzy score at or above which (and below the link threshold) a review candidate is stored. */
   ER_REVIEW_THRESHOLD: ratio.default(0.75),
+  /**
+   * A phone or address shared by more parties than this is a switchboard or a registered
+   * agent's office, not an identity signal: it does not block pairs for comparison
+   * (comparing all its parties pairwise grows with the square of their number).
+   */
+  ER_MAX_BLOCK_SIZE: positiveInt.default(50),
 };
 
 export type GraphConfig = ReturnType<typeof loadConfig<typeof graphConfigShape>>;

@@ -2,12 +2,14 @@
  * Blocking: only pairs that share a phone, an address or a key (national-id token,
  * normalized registration number) are compared. Persons block on their own phone and
  * address, companies on theirs; a pair is reported once per direction it was found in.
+ * A phone or address with more than $maxBlock parties does not block (see ER_MAX_BLOCK_SIZE).
  */
 export const PERSON_PAIRS = `
 UNWIND $ids AS id
 MATCH (a:Person {id: id}) WHERE a.placeholder = false
 CALL (a) {
-  MATCH (a)-[:HAS_PHONE|LIVES_AT]->()<-[:HAS_PHONE|LIVES_AT]-(b:Person) RETURN b
+  MATCH (a)-[:HAS_PHONE|LIVES_AT]->(k) WHERE COUNT { (k)<-[:HAS_PHONE|LIVES_AT]-(:Person) } <= $maxBlock
+  MATCH (k)<-[:HAS_PHONE|LIVES_AT]-(b:Person) RETURN b
   UNION
   MATCH (b:Person {nationalIdToken: a.nationalIdToken}) RETURN b
 }
@@ -22,7 +24,8 @@ export const COMPANY_PAIRS = `
 UNWIND $ids AS id
 MATCH (a:Company {id: id}) WHERE a.placeholder = false
 CALL (a) {
-  MATCH (a)-[:HAS_PHONE|LOCATED_AT]->()<-[:HAS_PHONE|LOCATED_AT]-(b:Company) RETURN b
+  MATCH (a)-[:HAS_PHONE|LOCATED_AT]->(k) WHERE COUNT { (k)<-[:HAS_PHONE|LOCATED_AT]-(:Company) } <= $maxBlock
+  MATCH (k)<-[:HAS_PHONE|LOCATED_AT]-(b:Company) RETURN b
   UNION
   MATCH (b:Company {regNorm: a.regNorm}) RETURN b
 }

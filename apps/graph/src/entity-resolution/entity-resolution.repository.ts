@@ -37,10 +37,10 @@ export type StoredCandidate = Record<string, unknown> & { id: string; status: Ca
 export class EntityResolutionRepository {
   constructor(private readonly neo4j: Neo4jService) {}
 
-  async findPairs(kind: PartyKind, ids: readonly string[]): Promise<PairFacts[]> {
+  async findPairs(kind: PartyKind, ids: readonly string[], maxBlock: number): Promise<PairFacts[]> {
     const rows = await this.neo4j.read<Omit<PairFacts, 'kind'>>(
       kind === 'person' ? PERSON_PAIRS : COMPANY_PAIRS,
-      { ids },
+      { ids, maxBlock },
       60_000,
     );
     return rows.map((r) => ({ ...r, kind }));

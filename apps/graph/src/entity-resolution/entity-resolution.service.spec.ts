@@ -23,7 +23,7 @@ describe(EntityResolutionService.name, () => {
   const sut = new EntityResolutionService(
     repository as unknown as EntityResolutionRepository,
     memory as unknown as GraphMemoryService,
-    { ER_LINK_THRESHOLD: 0.9, ER_REVIEW_THRESHOLD: 0.75 },
+    { ER_LINK_THRESHOLD: 0.9, ER_REVIEW_THRESHOLD: 0.75, ER_MAX_BLOCK_SIZE: 50 },
   );
 
   it('should auto-link with ordered ids when a variant name shares phone, address and birth year', () => {

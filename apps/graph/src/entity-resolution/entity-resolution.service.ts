@@ -25,7 +25,8 @@ export class EntityResolutionService {
   constructor(
     private readonly repository: EntityResolutionRepository,
     private readonly memory: GraphMemoryService,
-    @Inject(APP_CONFIG) private readonly config: Pick<GraphConfig, 'ER_LINK_THRESHOLD' | 'ER_REVIEW_THRESHOLD'>,
+    @Inject(APP_CONFIG)
+    private readonly config: Pick<GraphConfig, 'ER_LINK_THRESHOLD' | 'ER_REVIEW_THRESHOLD' | 'ER_MAX_BLOCK_SIZE'>,
   ) {}
 
   /** Scores the records just written against their blocking neighbours; returns the SAME_AS links made and the records they join. */
@@ -83,6 +84,6 @@ export class EntityResolutionService {
   }
 
   private pairs(kind: PartyKind, ids: readonly string[]): Promise<PairFacts[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.repository.findPairs(kind, ids);
+    return ids.length === 0 ? Promise.resolve([]) : this.repository.findPairs(kind, ids, this.config.ER_MAX_BLOCK_SIZE);
   }
 }

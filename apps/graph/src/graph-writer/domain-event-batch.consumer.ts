@@ -35,10 +35,12 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
       sessionTimeout: 60_000,
       heartbeatInterval: 3000,
       maxWaitTimeInMs: 200,
-      // Room for a whole GRAPH_BATCH_MAX_EVENTS batch (20,000 events of ~0.6 KiB) per fetch:
-      // fewer, larger UNWIND transactions halved the 120k build.
-      maxBytesPerPartition: 16 * 1024 * 1024,
-      maxBytes: 32 * 1024 * 1024,
+      // About one GRAPH_BATCH_MAX_EVENTS batch (5,000 events of ~0.6 KiB) per partition fetch:
+      // large UNWIND transactions make the build fast, but the fetched, parsed and mapped
+      // batch sits on the heap beside the in-memory subgraph, so it is bounded (20,000-event
+      // batches on top of the loaded 120k world exhausted a 1 GiB heap on a catch-up).
+      maxBytesPerPartition: 4 * 1024 * 1024,
+      maxBytes: 8 * 1024 * 1024,
       allowAutoTopicCreation: false,
     });
   }

@@ -3,7 +3,6 @@ import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 
 import { type ApplicationReceivedEvent, type GraphFeaturesComputedEvent, Topics } from '@loanmesh/contracts';
-import { batchConsumerTransport } from '@loanmesh/kafka';
 import { GlobalExceptionFilter } from '@loanmesh/observability';
 import {
   type CapturedRecord,
@@ -14,6 +13,7 @@ import {
 } from '@loanmesh/testing';
 
 import { GraphAppModule } from '../app.module';
+import { graphTransport } from '../transport/graph-transport';
 import { testConfig } from './graph-test.harness';
 
 export interface GraphTestApp {
@@ -46,7 +46,7 @@ export async function startGraphTestApp(prefix: string, env: Record<string, stri
   const app = await NestFactory.create(GraphAppModule.forRoot(config), { logger: ['error'] });
   app.useGlobalFilters(new GlobalExceptionFilter());
   await app.init();
-  app.connectMicroservice<MicroserviceOptions>(batchConsumerTransport(config.KAFKA_BROKERS, group, group, false), {
+  app.connectMicroservice<MicroserviceOptions>(graphTransport(config, false), {
     inheritAppConfig: true,
   });
   await app.startAllMicroservices();
