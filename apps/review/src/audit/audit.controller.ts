@@ -7,11 +7,17 @@ import { Roles } from '../auth/roles.decorator';
 import { maskForRole } from '../common/role-pii-mask';
 import { streamLines } from '../common/stream-lines';
 import type { ChainVerification } from '../decisions/decision-chain';
+import { AuditBundleService } from './audit-bundle.service';
+import { AuditSignerService } from './audit-signer.service';
 import { AuditService } from './audit.service';
 
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly bundles: AuditBundleService,
+    private readonly signer: AuditSignerService,
+  ) {}
 
   @Roles('auditor', 'risk_manager', 'admin')
   @Get('verify')
@@ -26,5 +32,23 @@ export class AuditController {
     res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
     res.setHeader('Content-Disposition', 'attachment; filename="decisions.ndjson"');
     await streamLines(res, '', this.audit.pages(), (d) => `${JSON.stringify(maskForRole(user.role, d))}\n`);
+  }
+
+  /** The signed bundle: header, decisions in ledger order, signed manifest (NDJSON, streamed). */
+  @Roles('auditor', 'risk_manager', 'admin')
+  @Get('bundle')
+  async bundle(@CurrentUser() user: AuthenticatedUser, @Res() res: Response): Promise<void> {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="loanmesh-audit-${stamp}.ndjson"`);
+    await this.bundles.stream(user, res);
+  }
+
+  /** The public key bundles verify against (`npm run audit:verify-bundle`). */
+  @Roles('auditor', 'risk_manager', 'admin')
+  @Get('signing-key')
+  signingKey(): { algorithm: 'Ed25519'; keyId: string; publicKeyPem: string; ephemeral: boolean } {
+    const { keyId, publicKeyPem, ephemeral } = this.signer;
+    return { algorithm: 'Ed25519', keyId, publicKeyPem, ephemeral };
   }
 }

@@ -37,6 +37,8 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'POST /policies/:id/activate': ['risk_manager'],
   'GET /audit/verify': ['auditor', 'risk_manager', 'admin'],
   'GET /audit/export': ['auditor', 'risk_manager', 'admin'],
+  'GET /audit/bundle': ['auditor', 'risk_manager', 'admin'],
+  'GET /audit/signing-key': ['auditor', 'risk_manager', 'admin'],
   'GET /labels/export': ['risk_manager', 'admin'],
   'POST /labels/outcomes': ['risk_manager', 'admin'],
   'GET /dashboard': ALL,

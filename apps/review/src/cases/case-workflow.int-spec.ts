@@ -1,6 +1,13 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { decisionMadeSchema, Topics } from '@loanmesh/contracts';
 import { KafkaTestClient, waitFor } from '@loanmesh/testing';
+import { DataSource } from 'typeorm';
 
+import { verifyBundle } from '../audit/audit-bundle';
 import { AutomaticDecisionService } from '../decisions/automatic-decision.service';
 import { SlaSweeperService } from './sla-sweeper.service';
 import { scoredEvent, type ScoredOverrides } from '../testing/scored-event.factory';
@@ -163,6 +170,64 @@ describe('case workflow (real PostgreSQL and Kafka)', () => {
     expect(rows.map((r) => r.seq)).toEqual([...rows.map((r) => r.seq)].sort((a, b) => a - b));
   });
 
+  it('should stream signed audit bundles that verify, masked for the auditor, and catch tampering', async () => {
+    const key = (await t.call(tokens.auditor1, 'GET', '/audit/signing-key')).body as {
+      publicKeyPem: string;
+      keyId: string;
+    };
+    const bundleOf = async (token: string): Promise<string[]> => {
+      const res = await t.call(token, 'GET', '/audit/bundle');
+      expect(res.status).toBe(200);
+      return String(res.body).trimEnd().split('\n');
+    };
+    const audited = await bundleOf(tokens.auditor1);
+    const clear = await bundleOf(tokens.admin1);
+    const ledger = await t.app
+      .get(DataSource)
+      .query<{ n: number }[]>('SELECT count(*)::int AS n FROM review.decisions');
+
+    const auditorCheck = await verifyBundle(linesOf(audited), key.publicKeyPem);
+    const adminCheck = await verifyBundle(linesOf(clear), key.publicKeyPem);
+    expect(auditorCheck).toMatchObject({ ok: true, masked: true, decisions: ledger[0].n });
+    expect(adminCheck).toMatchObject({ ok: true, masked: false, decisions: ledger[0].n });
+    expect(audited.join('\n')).not.toContain('person-42');
+    expect(clear.join('\n')).toContain('person-42');
+    expect((JSON.parse(clear[clear.length - 1]) as { keyId: string }).keyId).toBe(key.keyId);
+
+    const tampered = clear.map((l, i) =>
+      i === 1 ? JSON.stringify({ ...(JSON.parse(l) as object), decidedBy: 'someone-else' }) : l,
+    );
+    const dropped = clear.filter((_, i) => i !== 2);
+    expect((await verifyBundle(linesOf(tampered), key.publicKeyPem)).problems).toEqual(
+      expect.arrayContaining([expect.stringContaining('content digest mismatch')]),
+    );
+    expect((await verifyBundle(linesOf(dropped), key.publicKeyPem)).ok).toBe(false);
+
+    // The offline verifier an auditor runs on the downloaded files.
+    const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
+    writeFileSync(join(dir, 'key.pem'), key.publicKeyPem);
+    writeFileSync(join(dir, 'good.ndjson'), `${clear.join('\n')}\n`);
+    writeFileSync(join(dir, 'bad.ndjson'), `${tampered.join('\n')}\n`);
+    const cli = (file: string) =>
+      spawnSync(
+        'node',
+        ['scripts/run-ts.cjs', 'apps/review/src/audit/verify-bundle.cli.ts', join(dir, file), join(dir, 'key.pem')],
+        {
+          encoding: 'utf8',
+        },
+      );
+    const good = cli('good.ndjson');
+    const bad = cli('bad.ndjson');
+    expect({ status: good.status, out: good.stdout }).toEqual({
+      status: 0,
+      out: expect.stringContaining(`OK: ${ledger[0].n} decisions, unmasked`) as string,
+    });
+    expect({ status: bad.status, err: bad.stderr }).toEqual({
+      status: 1,
+      err: expect.stringContaining('content digest mismatch') as string,
+    });
+  });
+
   it('should keep maker and checker apart and backtest a draft against stored decisions', async () => {
     const policies = (await t.call(tokens.risk1, 'GET', '/policies')).body as {
       id: string;
@@ -192,3 +257,9 @@ describe('case workflow (real PostgreSQL and Kafka)', () => {
     });
   });
 });
+
+async function* linesOf(lines: string[]): AsyncGenerator<string> {
+  for (const line of lines) {
+    yield await Promise.resolve(line);
+  }
+}

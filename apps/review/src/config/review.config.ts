@@ -1,3 +1,5 @@
+import { createPrivateKey } from 'node:crypto';
+
 import { z } from 'zod';
 
 import { httpConfig, kafkaConfig, databaseConfig } from '@loanmesh/config';
@@ -24,6 +26,19 @@ export const reviewConfigShape = {
   INFERENCE_BASE_URL: z.string().url().default('http://127.0.0.1:3003'),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(2000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(200),
+  /** PEM (PKCS#8) Ed25519 private key that signs audit bundles; unset: a key generated at boot. */
+  AUDIT_SIGNING_KEY: z
+    .string()
+    .optional()
+    .refine((pem) => pem === undefined || isEd25519PrivateKey(pem), 'must be a PEM Ed25519 private key'),
 };
+
+function isEd25519PrivateKey(pem: string): boolean {
+  try {
+    return createPrivateKey(pem).asymmetricKeyType === 'ed25519';
+  } catch {
+    return false;
+  }
+}
 
 export type ReviewConfig = ReturnType<typeof loadConfig<typeof reviewConfigShape>>;
