@@ -17,13 +17,18 @@ export interface ServiceProcess {
  * A LoanMesh service as a real child process (as `npm run start:<name>` runs it), with its
  * log in test-results/services/<name>-<port>.log so a failing end-to-end test can be read.
  */
-export function startServiceProcess(name: string, port: number, env: Record<string, string>): ServiceProcess {
+export function startServiceProcess(
+  name: string,
+  port: number,
+  env: Record<string, string>,
+  heapMiB = 512,
+): ServiceProcess {
   const logDir = join(ROOT, 'test-results', 'services');
   mkdirSync(logDir, { recursive: true });
   const log = createWriteStream(join(logDir, `${name}-${port}.log`));
   const child = spawn(
     process.execPath,
-    ['--max-old-space-size=512', join(ROOT, 'scripts/run-ts.cjs'), join(ROOT, `apps/${name}/src/main.ts`)],
+    [`--max-old-space-size=${heapMiB}`, join(ROOT, 'scripts/run-ts.cjs'), join(ROOT, `apps/${name}/src/main.ts`)],
     {
       cwd: ROOT,
       env: { ...process.env, ...env, SERVICE_NAME: name, HTTP_PORT: String(port) },
