@@ -11,6 +11,7 @@ import type { InferenceConfig } from './config/inference.config';
 import { INFERENCE_SCHEMA, inferenceEntities, inferenceMigrations } from './database/inference-database';
 import { ChampionLoadedHealthIndicator } from './health/champion-loaded.health-indicator';
 import { RegistryModule } from './registry/registry.module';
+import { ReplayModule } from './replay/replay.module';
 import { ModelServingModule } from './scoring/model-serving.module';
 import { ScoringModule } from './scoring/scoring.module';
 
@@ -40,6 +41,7 @@ export class InferenceAppModule {
         // Before the registry: `/models/comparison` must be routed ahead of `/models/:id`.
         ChallengerModule,
         RegistryModule,
+        ReplayModule,
         ScoringModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -15,6 +15,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { REVIEW_SCHEMA, reviewEntities, reviewMigrations } from './database/review-database';
 import { DecisionsModule } from './decisions/decisions.module';
 import { GraphModule } from './graph/graph.module';
+import { ReplayModule } from './replay/replay.module';
 import { LabelsModule } from './labels/labels.module';
 import { ModelsModule } from './models/models.module';
 import { PolicyModule } from './policy/policy.module';
@@ -49,6 +50,7 @@ export class ReviewAppModule {
         AuditModule,
         DashboardModule,
         GraphModule,
+        ReplayModule,
         ModelsModule,
         ConsoleModule,
       ],

@@ -41,6 +41,11 @@ export class ModelRegistryRepository {
     return (manager ?? this.dataSource.manager).findOne(ModelVersionEntity, { where: { state } });
   }
 
+  /** One registered version by its label's parts (`name:vN`). */
+  findByNameVersion(name: string, version: number): Promise<ModelVersionEntity | null> {
+    return this.dataSource.manager.findOne(ModelVersionEntity, { where: { name, version } });
+  }
+
   /** The newest registered version of a model name. */
   findLatestByName(name: string): Promise<ModelVersionEntity | null> {
     return this.dataSource.manager.findOne(ModelVersionEntity, { where: { name }, order: { version: 'DESC' } });

@@ -4,7 +4,7 @@
 import { type ApplicationScoredEvent, DeadLetterTopics, Headers, Topics } from '@loanmesh/contracts';
 import { type CapturedRecord, waitFor } from '@loanmesh/testing';
 
-import { type InferenceTestApp, startInferenceApp } from '../testing/inference-test.app';
+import { httpJson, type InferenceTestApp, startInferenceApp } from '../testing/inference-test.app';
 
 function scoredFor(records: CapturedRecord[], applicationId: string): ApplicationScoredEvent[] {
   return records
@@ -118,5 +118,40 @@ describe('ScoringConsumer with real Kafka and PostgreSQL', () => {
 
     expect(dead.headers[Headers.deadLetterCode]).toBe('SCHEMA_VIOLATION');
     expect(await t.championRows([bad.payload.application.applicationId])).toHaveLength(0);
+  });
+
+  it('should replay a stored decision with its pinned model version and refuse a different file or shape', async () => {
+    const event = t.events.build();
+    const id = event.payload.application.applicationId;
+    await t.publish([event]);
+    const [out] = await waitFor(
+      () => (scoredFor(scored, id).length ? scoredFor(scored, id) : undefined),
+      30000,
+      'scored',
+    );
+    const { modelVersion, modelSha256, probabilityOfDefault, riskGrade } = out.payload.champion;
+    const replay = (body: unknown) => httpJson('POST', `${t.baseUrl}/models/replay`, body);
+
+    const same = await replay({ modelVersion, modelSha256, featureVector: out.payload.featureVector });
+    const otherFile = await replay({
+      modelVersion,
+      modelSha256: 'f'.repeat(64),
+      featureVector: out.payload.featureVector,
+    });
+    const unknown = await replay({ modelVersion: 'no-such-model:v9', modelSha256, featureVector: [1] });
+    const wrongShape = await replay({ modelVersion, modelSha256, featureVector: [0.5, 1] });
+    const invalid = await replay({ modelVersion: 'no version', modelSha256, featureVector: [] });
+
+    expect(same).toEqual({
+      status: 200,
+      body: { modelVersion, registeredSha256: modelSha256, hash: 'MATCH', probabilityOfDefault, riskGrade },
+    });
+    expect(otherFile.body).toMatchObject({
+      hash: 'MISMATCH',
+      registeredSha256: modelSha256,
+      probabilityOfDefault: null,
+    });
+    expect([unknown.status, wrongShape.status, invalid.status]).toEqual([404, 422, 400]);
+    expect(wrongShape.body.code).toBe('MODEL_FEATURES_MISMATCH');
   });
 });

@@ -47,6 +47,7 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'POST /graph/entity-resolution/candidates/:id/confirm': ['senior_officer', 'risk_manager'],
   'POST /graph/entity-resolution/candidates/:id/reject': ['senior_officer', 'risk_manager'],
   'GET /models': ['risk_manager', 'auditor', 'admin'],
+  'GET /decisions/:applicationId/replay': ['risk_manager', 'auditor', 'admin'],
 };
 
 interface Route {

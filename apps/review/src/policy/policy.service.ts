@@ -124,6 +124,12 @@ export class PolicyService {
     return { version: row.version, ...tally.summary() };
   }
 
+  /** A version's rules as they were (versions are immutable once written), for replays. */
+  async byVersion(version: number): Promise<ActivePolicy | undefined> {
+    const row = await this.versions.findOne({ where: { version } });
+    return row ? { version: row.version, rules: row.rules } : undefined;
+  }
+
   private async find(id: string): Promise<PolicyVersionEntity> {
     const row = await this.versions.findOne({ where: { id } });
     if (!row) {

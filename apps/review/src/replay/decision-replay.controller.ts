@@ -1,0 +1,16 @@
+import { Controller, Get, Param } from '@nestjs/common';
+
+import { Roles } from '../auth/roles.decorator';
+import { type DecisionReplay, DecisionReplayService } from './decision-replay.service';
+
+@Controller('decisions')
+export class DecisionReplayController {
+  constructor(private readonly replays: DecisionReplayService) {}
+
+  /** The automatic decision of an application replayed as of its time, with what changed. */
+  @Roles('risk_manager', 'auditor', 'admin')
+  @Get(':applicationId/replay')
+  replay(@Param('applicationId') applicationId: string): Promise<DecisionReplay> {
+    return this.replays.replay(applicationId);
+  }
+}
