@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 import { AutomaticDecisionService } from '../../apps/review/src/decisions/automatic-decision.service';
-import { scoredEvent, type ScoredOverrides } from '../../apps/review/src/testing/scored-event.factory';
+import { quietGraph, scoredEvent, type ScoredOverrides } from '../../apps/review/src/testing/scored-event.factory';
 import { type ReviewTestApp, startReviewTestApp } from '../../apps/review/src/testing/review-test-app';
 
 jest.setTimeout(180000);
@@ -89,6 +89,14 @@ function entityResolution(req: IncomingMessage, res: ServerResponse): boolean {
 function fakeGraphService(): Promise<Server> {
   const server = createServer((req, res) => {
     if (entityResolution(req, res)) {
+      return;
+    }
+    const featuresOf = /\/applications\/([^/]+)\/features$/.exec(req.url ?? '')?.[1];
+    if (featuresOf) {
+      // The graph as it stood: the same quiet neighbourhood the case was scored with.
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ applicationId: featuresOf, asOf: '2026-01-01', features: quietGraph }));
       return;
     }
     const id = /\/applications\/([^/]+)\/ego-graph/.exec(req.url ?? '')?.[1];
@@ -279,5 +287,24 @@ describe('review console in Chromium', () => {
       .locator('[data-candidate="company:co-er1:co-er2"] [data-testid="candidate-status"]')
       .filter({ hasText: 'CONFIRMED' })
       .waitFor();
+  });
+
+  it('should let an auditor replay a decision part by part from the case page', async () => {
+    const applicationId = await referredCase({ pd: 0.12, grade: 'C' });
+    const page = await loggedIn('auditor1');
+    await openCase(page, applicationId);
+    await page.getByTestId('replay').click();
+    await page.getByTestId('replay-table').waitFor();
+    await page.screenshot({ path: `${SHOTS}/11-replay.png`, fullPage: true });
+
+    const statusOf = (part: string) =>
+      page.locator(`[data-part="${part}"] [data-testid="replay-part-status"]`).textContent();
+    // The policy and graph replay as they were; the inference service is not running in this test.
+    expect([await statusOf('policy'), await statusOf('graph'), await statusOf('model')]).toEqual([
+      'SAME',
+      'SAME',
+      'UNAVAILABLE',
+    ]);
+    expect(await page.getByTestId('replay-status').textContent()).toBe('UNAVAILABLE');
   });
 });

@@ -1,6 +1,7 @@
 import { api } from './api.mjs';
 import { h, money, pct, toast, when } from './dom.mjs';
 import { egoGraph } from './ego-graph.mjs';
+import { replayCard } from './replay-card.mjs';
 
 const OFFICERS = ['officer', 'senior_officer'];
 
@@ -29,6 +30,7 @@ export async function renderCase(main, id, user) {
     ),
     h('div', { class: 'grid' }, applicationCard(c, s), scoreCard(s), actionCard(c, user, reasons, act)),
     graphCard(c.applicationId),
+    replayCard(c.applicationId, user),
     h('div', { class: 'grid' }, historyCard(detail.history), decisionsCard(detail.decisions)),
   );
 }
