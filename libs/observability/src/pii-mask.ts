@@ -3,7 +3,8 @@ const PII_KEYS = new Set(['nationalid', 'phone', 'fullname', 'accountnumber', 'l
 
 /** Deep copy with personal fields replaced by a short mask; used by the logger and exports. */
 export function maskPii(value: unknown, depth = 0): unknown {
-  if (depth > 6 || value === null || typeof value !== 'object') {
+  // A Date is an object without own keys: walked like a record it would become {}.
+  if (depth > 6 || value === null || typeof value !== 'object' || value instanceof Date) {
     return value;
   }
   if (Array.isArray(value)) {

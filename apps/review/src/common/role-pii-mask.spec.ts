@@ -20,4 +20,17 @@ describe(maskForRole.name, () => {
     expect(masked.nodes[0].name).not.toBe('Jane Doe');
     expect(masked.nodes[0].id).not.toBe('p-1');
   });
+
+  it('should keep timestamps of a masked record as dates (an auditor needs when things happened)', () => {
+    const decidedAt = new Date('2026-11-29T10:00:00Z');
+    const masked = maskForRole('auditor', {
+      decidedAt,
+      content: { guarantor: { kind: 'person', name: 'Jane Doe', since: decidedAt } },
+    });
+
+    expect(JSON.parse(JSON.stringify(masked))).toEqual({
+      decidedAt: '2026-11-29T10:00:00.000Z',
+      content: { guarantor: { kind: 'person', name: 'J***e', since: '2026-11-29T10:00:00.000Z' } },
+    });
+  });
 });

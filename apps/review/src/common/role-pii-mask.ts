@@ -13,7 +13,7 @@ export function maskForRole<T>(role: Role, value: T): T {
 }
 
 function maskPeople(value: unknown, depth = 0): unknown {
-  if (depth > 8 || value === null || typeof value !== 'object') {
+  if (depth > 8 || value === null || typeof value !== 'object' || value instanceof Date) {
     return value;
   }
   if (Array.isArray(value)) {
