@@ -4,5 +4,5 @@ import { GraphProxyService } from './graph-proxy.service';
 import { GraphController } from './graph.controller';
 import { GraphClient } from './graph.client';
 
-@Module({ controllers: [GraphController], providers: [GraphClient, GraphProxyService] })
+@Module({ controllers: [GraphController], providers: [GraphClient, GraphProxyService], exports: [GraphClient] })
 export class GraphModule {}

@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 
-import { GraphClient } from '../graph/graph.client';
+import { GraphModule } from '../graph/graph.module';
 import { PolicyModule } from '../policy/policy.module';
 import { DecisionReplayController } from './decision-replay.controller';
 import { DecisionReplayService } from './decision-replay.service';
 import { InferenceClient } from './inference.client';
 
 @Module({
-  imports: [PolicyModule],
+  imports: [PolicyModule, GraphModule],
   controllers: [DecisionReplayController],
-  providers: [DecisionReplayService, InferenceClient, GraphClient],
+  providers: [DecisionReplayService, InferenceClient],
 })
 export class ReplayModule {}
