@@ -9,7 +9,12 @@ RESULTS="$ROOT/test-results"
 rm -rf "$RESULTS"; mkdir -p "$RESULTS"
 
 bash scripts/ensure-deps.sh || { echo "dependency installation failed"; echo "0 passed, 1 failed"; exit 1; }
-bash infra/infra.sh up || { echo "infrastructure did not start"; echo "0 passed, 1 failed"; exit 1; }
+# The tests' own Kafka and Neo4j (other ports, own data; see scripts/test-infra.sh), started
+# from empty every run so a run never sees an earlier run's topics or graph, and stopped at
+# the end; a local stack (`npm run demo`) keeps running untouched beside it.
+bash scripts/test-infra.sh reset >/dev/null
+trap 'bash scripts/test-infra.sh down >/dev/null 2>&1' EXIT
+bash scripts/test-infra.sh up || { echo "test infrastructure did not start"; echo "0 passed, 1 failed"; exit 1; }
 
 check() { # name, command...: a static check counted as one test
   local name="$1"; shift

@@ -14,6 +14,7 @@ import {
   KafkaTestClient,
   type ServiceProcess,
   startServiceProcess,
+  TEST_INFRA_ENV,
   type TestDatabase,
   uniqueId,
   waitFor,
@@ -47,9 +48,8 @@ describe('LoanMesh pipeline end to end', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     const common = {
-      KAFKA_BROKERS: '127.0.0.1:9092',
+      ...TEST_INFRA_ENV,
       KAFKA_FROM_BEGINNING: 'false',
-      NEO4J_URL: 'bolt://127.0.0.1:7687',
       DATABASE_URL: db.url,
       PII_HASH_KEY: 'e2e-test-key-0123456789',
       GRAPH_WRITER_GROUP_ID: writerGroup,

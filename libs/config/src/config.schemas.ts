@@ -44,3 +44,12 @@ export const piiConfig = {
 };
 
 export { bool as booleanString, port as portNumber };
+
+/**
+ * Where the test suites find their own Kafka and Neo4j (`scripts/test-infra.sh`), apart
+ * from a locally running stack. PostgreSQL is shared: each suite makes its own database.
+ */
+export const testInfraConfig = {
+  LOANMESH_TEST_KAFKA_PORT: port.default(19092),
+  LOANMESH_TEST_NEO4J_PORT: port.default(17687),
+};

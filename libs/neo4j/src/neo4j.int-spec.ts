@@ -2,14 +2,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { uniqueId } from '@loanmesh/testing';
+import { TEST_NEO4J_URL, uniqueId } from '@loanmesh/testing';
 
 import { applyGraphMigrations, GRAPH_MIGRATIONS_DIR, loadGraphMigrations } from './graph-migration.runner';
 import { createNeo4jDriver } from './neo4j-driver.factory';
 import { Neo4jService } from './neo4j.service';
 
 describe('Neo4j with the real embedded server', () => {
-  const driver = createNeo4jDriver({ url: 'bolt://127.0.0.1:7687', user: 'neo4j', password: '' }, 5000);
+  const driver = createNeo4jDriver({ url: TEST_NEO4J_URL, user: 'neo4j', password: '' }, 5000);
   const sut = new Neo4jService(driver);
   const prefix = uniqueId('neo4j-int');
 

@@ -1,8 +1,7 @@
 import { type Admin, Kafka, logLevel, type Consumer, type IHeaders, type Producer } from 'kafkajs';
 
+import { TEST_BROKERS } from './test-infra';
 import { uniqueId } from './wait-for';
-
-export const TEST_BROKERS = ['127.0.0.1:9092'];
 
 export interface CapturedRecord {
   topic: string;

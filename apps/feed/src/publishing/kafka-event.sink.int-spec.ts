@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 
 import { coreBankingRegistry, parseEvent, Topics, type CoreBankingEvent } from '@loanmesh/contracts';
-import { fetchTopicOffsetsSettled } from '@loanmesh/testing';
+import { fetchTopicOffsetsSettled, TEST_BROKERS } from '@loanmesh/testing';
 
 import { FeedRunnerService } from '../feed/feed-runner.service';
 import { KafkaEventSink } from './kafka-event.sink';
 
-const brokers = ['127.0.0.1:9092'];
+const brokers = TEST_BROKERS;
 
 describe(KafkaEventSink.name, () => {
   it('should publish a small world to Kafka and read every event back when run end to end', async () => {

@@ -9,6 +9,7 @@ import {
   Neo4jService,
 } from '@loanmesh/neo4j';
 import { MetricsService } from '@loanmesh/observability';
+import { TEST_INFRA_ENV } from '@loanmesh/testing';
 
 import { GraphConfigModule } from '../config/graph-config.module';
 import { graphConfigShape, type GraphConfig } from '../config/graph.config';
@@ -21,6 +22,7 @@ import { GraphWriterService } from '../graph-writer/graph-writer.service';
 export function testConfig(overrides: Record<string, string> = {}): GraphConfig {
   return loadConfig(graphConfigShape, {
     ...LOCAL_ENV,
+    ...TEST_INFRA_ENV,
     HTTP_PORT: '3902',
     SERVICE_NAME: 'graph-test',
     KAFKA_CLIENT_ID: 'graph-test',

@@ -1,10 +1,12 @@
 import { createServer, type Server, Socket } from 'node:net';
 
+import { TEST_NEO4J_PORT } from '@loanmesh/testing';
+
 export type ProxyMode = 'up' | 'silent';
 
 /**
- * A TCP proxy in front of the shared Neo4j, so a test can make "Neo4j" stop answering
- * for one service without stopping the server other engineers use. `silent` accepts
+ * A TCP proxy in front of the tests' Neo4j, so a test can make "Neo4j" stop answering
+ * for one service without stopping the server the other suites use. `silent` accepts
  * connections and never answers (the worst case: no connection-refused to fail fast on).
  */
 export class Neo4jSwitchProxy {
@@ -12,7 +14,7 @@ export class Neo4jSwitchProxy {
   private server?: Server;
   mode: ProxyMode = 'up';
 
-  constructor(private readonly target = { host: '127.0.0.1', port: 7687 }) {}
+  constructor(private readonly target = { host: '127.0.0.1', port: TEST_NEO4J_PORT }) {}
 
   get url(): string {
     const address = this.server?.address();
