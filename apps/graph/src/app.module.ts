@@ -9,6 +9,8 @@ import { ApplicationsModule } from './applications/applications.module';
 import { GraphConfigModule } from './config/graph-config.module';
 import type { GraphConfig } from './config/graph.config';
 import { EntityResolutionModule } from './entity-resolution/entity-resolution.module';
+import { GraphFreshnessHealthIndicator } from './freshness/graph-freshness.health-indicator';
+import { GraphFreshnessModule } from './freshness/graph-freshness.module';
 import { GraphWriterModule } from './graph-writer/graph-writer.module';
 
 @Module({})
@@ -18,7 +20,7 @@ export class GraphAppModule {
       module: GraphAppModule,
       imports: [
         GraphConfigModule.forRoot(config),
-        ObservabilityModule.forRoot(KafkaHealthIndicator, Neo4jHealthIndicator),
+        ObservabilityModule.forRoot(KafkaHealthIndicator, Neo4jHealthIndicator, GraphFreshnessHealthIndicator),
         KafkaModule.forRoot({
           brokers: config.KAFKA_BROKERS,
           clientId: config.KAFKA_CLIENT_ID,
@@ -26,6 +28,7 @@ export class GraphAppModule {
           topics: ALL_TOPICS,
         }),
         Neo4jModule.forRoot({ url: config.NEO4J_URL, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD }),
+        GraphFreshnessModule,
         GraphWriterModule,
         EntityResolutionModule,
         ApplicationsModule,

@@ -2,13 +2,22 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 
 import { APP_CONFIG } from '@loanmesh/config';
 import { ALL_TOPICS, DeadLetterTopics } from '@loanmesh/contracts';
-import { databaseRootModule, DatabaseHealthIndicator, DatabaseHealthModule, OutboxModule } from '@loanmesh/database';
+import {
+  databaseRootModule,
+  DatabaseHealthIndicator,
+  DatabaseHealthModule,
+  KafkaOutboxPublisher,
+  OutboxModule,
+} from '@loanmesh/database';
 import { KafkaHealthIndicator, KafkaModule } from '@loanmesh/kafka';
 import { ObservabilityModule } from '@loanmesh/observability';
 
 import type { IngestionConfig } from './config/ingestion.config';
 import { INGESTION_SCHEMA, ingestionEntities, ingestionMigrations } from './database/ingestion-database';
+import { SystemClock } from './common/system-clock.service';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
+import { ConsumerProgressRepository } from './freshness/consumer-progress.repository';
+import { FreshnessOutboxPublisher } from './freshness/freshness-outbox.publisher';
 import { IngestModule } from './ingest/ingest.module';
 import { StatsModule } from './stats/stats.module';
 
@@ -39,6 +48,8 @@ export class IngestionAppModule {
           batchSize: config.OUTBOX_BATCH_SIZE,
           idlePollMs: config.OUTBOX_IDLE_POLL_MS,
           retentionSeconds: config.OUTBOX_RETENTION_SECONDS,
+          publisher: FreshnessOutboxPublisher,
+          providers: [KafkaOutboxPublisher, ConsumerProgressRepository, SystemClock],
         }),
         IngestModule,
         DeadLettersModule,

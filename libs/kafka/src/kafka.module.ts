@@ -8,6 +8,7 @@ import { InboundBatchService } from './inbound-batch.service';
 import { InboundProcessorService } from './inbound-processor.service';
 import { KAFKA_CLIENT, KAFKA_MODULE_OPTIONS, type KafkaModuleOptions } from './kafka.tokens';
 import { TopicAdminService } from './topic-admin.service';
+import { TopicPositionsService } from './topic-positions.service';
 
 @Global()
 @Module({})
@@ -25,6 +26,7 @@ export class KafkaModule implements OnApplicationBootstrap {
         { provide: KAFKA_CLIENT, useFactory: () => createKafkaClient(options.brokers, options.clientId) },
         KafkaProducerService,
         TopicAdminService,
+        TopicPositionsService,
         DeadLetterService,
         InboundProcessorService,
         InboundBatchService,
@@ -34,6 +36,7 @@ export class KafkaModule implements OnApplicationBootstrap {
         KAFKA_CLIENT,
         KafkaProducerService,
         TopicAdminService,
+        TopicPositionsService,
         DeadLetterService,
         InboundProcessorService,
         InboundBatchService,

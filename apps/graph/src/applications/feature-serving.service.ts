@@ -6,6 +6,7 @@ import { KafkaProducerService } from '@loanmesh/kafka';
 import { MetricsService, withTimeout } from '@loanmesh/observability';
 
 import type { GraphConfig } from '../config/graph.config';
+import { describeBehind, GraphFreshnessTracker } from '../freshness/graph-freshness.tracker';
 import { FEATURE_VERSION, GraphFeaturesService } from '../graph-features/graph-features.service';
 import { FeatureWorkerPool } from './feature-worker.pool';
 import { featuresComputedEvent, type FeatureOutcome } from './features-computed.factory';
@@ -25,6 +26,7 @@ export class FeatureServingService {
     private readonly features: GraphFeaturesService,
     private readonly producer: KafkaProducerService,
     private readonly metrics: MetricsService,
+    private readonly freshness: GraphFreshnessTracker,
     @Inject(APP_CONFIG)
     private readonly config: Pick<
       GraphConfig,
@@ -64,15 +66,24 @@ export class FeatureServingService {
 
   private async compute(received: ApplicationReceivedEvent): Promise<FeatureOutcome> {
     const { application, company } = received.payload;
-    const deadline = this.config.GRAPH_FEATURE_DEADLINE_MS;
+    const arrived = performance.now();
+    const stale = await this.staleness(received, this.config.GRAPH_FEATURE_DEADLINE_MS);
+    if (stale) {
+      this.metrics
+        .counter('loanmesh_graph_features_stale_total', 'Applications degraded because the graph was not fresh enough')
+        .inc();
+      this.logger.warn({ msg: 'degraded', applicationId: application.applicationId, reason: stale });
+      return { status: 'DEGRADED', reason: stale };
+    }
     const profile = {
       registeredAt: company.registeredAt,
       registeredCapital: company.registeredCapital,
       employees: company.employees,
       annualRevenue: company.annualRevenue,
     };
+    // The deadline counts from arrival, so waiting for freshness and for a worker count too.
+    const deadline = Math.max(1, this.config.GRAPH_FEATURE_DEADLINE_MS - (performance.now() - arrived));
     const started = performance.now();
-    // The deadline counts from arrival, so time spent queued for a worker counts too.
     const task = this.pool.run(() => {
       const left = deadline - (performance.now() - started);
       return left <= 0
@@ -87,5 +98,23 @@ export class FeatureServingService {
       this.logger.warn({ msg: 'degraded', applicationId: application.applicationId, reason });
       return { status: 'DEGRADED', reason };
     }
+  }
+
+  /**
+   * The freshness contract: features only from a graph that has applied every domain event
+   * ingestion published before the application; the reason it cannot, else undefined.
+   */
+  private async staleness(received: ApplicationReceivedEvent, deadlineMs: number): Promise<string | undefined> {
+    const f = received.payload.freshness;
+    if (!f?.domainEvents) {
+      return 'graph freshness unknown: the application carries no domain-event positions';
+    }
+    if (f.confirmed !== true) {
+      return 'graph freshness unconfirmed: ingestion had not accepted everything core banking sent before the application';
+    }
+    const reached = await this.freshness.waitFor(f.domainEvents, deadlineMs);
+    return reached
+      ? undefined
+      : `graph lags ingestion: ${describeBehind(f.domainEvents, this.freshness.positions())}`.slice(0, 300);
   }
 }

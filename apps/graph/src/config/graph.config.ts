@@ -25,6 +25,12 @@ export const graphConfigShape = {
   /** Budget for computing one application's features before a DEGRADED result is published. */
   GRAPH_FEATURE_DEADLINE_MS: positiveInt.default(800),
   GRAPH_MIGRATE_ON_START: booleanString.default(true),
+  /** How often the graph's lag behind the domain-event topic is measured (and, without a writer, followed). */
+  GRAPH_LAG_SAMPLE_MS: positiveInt.default(1000),
+  /** Readiness fails while more domain events than this are not applied yet. */
+  GRAPH_MAX_LAG_EVENTS: positiveInt.default(50_000),
+  /** Readiness fails while the oldest unapplied domain event is older than this. */
+  GRAPH_MAX_LAG_SECONDS: positiveInt.default(120),
   /** Serve features from the in-memory subgraph cache (loaded at start-up, refreshed by the writer); false = Cypher only. */
   GRAPH_MEMORY_ENABLED: booleanString.default(true),
   /** Applications whose features are computed at the same time; more wait in a queue (bounded concurrency). */

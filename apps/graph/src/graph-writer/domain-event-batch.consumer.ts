@@ -8,6 +8,7 @@ import { MetricsService } from '@loanmesh/observability';
 
 import type { GraphConfig } from '../config/graph.config';
 import { EarlyWarningService } from '../early-warning/early-warning.service';
+import { GraphFreshnessTracker } from '../freshness/graph-freshness.tracker';
 import { GraphWriterService } from './graph-writer.service';
 
 /**
@@ -29,6 +30,7 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
     private readonly earlyWarnings: EarlyWarningService,
     private readonly deadLetters: DeadLetterService,
     private readonly metrics: MetricsService,
+    private readonly freshness: GraphFreshnessTracker,
   ) {
     this.consumer = kafka.consumer({
       groupId: config.GRAPH_WRITER_GROUP_ID,
@@ -56,6 +58,15 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
       partitionsConsumedConcurrently: 1,
       eachBatch: (p) => this.onBatch(p),
     });
+  }
+
+  /** Stops applying domain events (an operator's maintenance switch; the freshness tests use it). */
+  pause(): void {
+    this.consumer.pause([{ topic: Topics.domainEvents }]);
+  }
+
+  resume(): void {
+    this.consumer.resume([{ topic: Topics.domainEvents }]);
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -87,8 +98,11 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
         }
       }
       const result = await this.writer.applyBatch(events);
+      const last = slice[slice.length - 1]?.offset ?? batch.lastOffset();
+      // In Neo4j and refreshed in memory: features may now be served for applications needing it.
+      this.freshness.advance({ [String(batch.partition)]: Number(last) + 1 });
       await this.earlyWarnings.onDefaults(result.defaults);
-      payload.resolveOffset(slice[slice.length - 1]?.offset ?? batch.lastOffset());
+      payload.resolveOffset(last);
       await payload.heartbeat();
       this.metrics
         .counter('loanmesh_inbound_records_total', 'Inbound Kafka records by outcome', ['topic', 'outcome'])

@@ -1,6 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 
-import { type ApplicationReceivedEvent, CoreBankingEventTypes as T, type DomainEvent } from '@loanmesh/contracts';
+import {
+  type ApplicationReceivedEvent,
+  CoreBankingEventTypes as T,
+  type DomainEvent,
+  type Freshness,
+} from '@loanmesh/contracts';
 
 type Payload<K extends DomainEvent['type']> = Extract<DomainEvent, { type: K }>['payload'];
 
@@ -161,8 +166,17 @@ export class GraphEventFactory {
     });
   }
 
-  /** What ingestion publishes for an application of `company` (with the factory's default filing). */
-  applicationReceived(name: string, company: string, submittedAt: string): ApplicationReceivedEvent {
+  /**
+   * What ingestion publishes for an application of `company` (with the factory's default
+   * filing). By default its freshness asks for nothing the graph has not applied: tests that
+   * write the graph themselves are fresh by construction.
+   */
+  applicationReceived(
+    name: string,
+    company: string,
+    submittedAt: string,
+    freshness: Freshness = { coreBankingBarrier: {}, barrierAt: Date.now(), confirmed: true, domainEvents: {} },
+  ): ApplicationReceivedEvent {
     const at = new Date().toISOString();
     return {
       eventId: randomUUID(),
@@ -202,6 +216,7 @@ export class GraphEventFactory {
           activePublicRecords: 0,
         },
         hops: { submittedAt: Date.now() },
+        freshness,
       },
     };
   }

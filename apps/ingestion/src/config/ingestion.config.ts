@@ -24,6 +24,11 @@ export const ingestionConfigShape = {
     .min(0)
     .max(30 * 86400)
     .default(86400),
+  /**
+   * How long the relay holds an application until ingestion has accepted everything core
+   * banking sent before it; past this it is announced as unconfirmed and goes to a human.
+   */
+  FRESHNESS_BARRIER_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
   /** Relay poll interval when idle; commits of this process wake it at once. */
   OUTBOX_IDLE_POLL_MS: z.coerce.number().int().min(5).max(60000).default(50),
 };

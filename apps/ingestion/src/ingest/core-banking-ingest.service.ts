@@ -6,15 +6,16 @@ import {
   CoreBankingEventTypes as T,
   type CoreBankingEvent,
   type DomainEvent,
+  Topics,
 } from '@loanmesh/contracts';
 import { APP_CONFIG } from '@loanmesh/config';
 import { InboxService, type OutboxMessage, OutboxRelayService, OutboxWriter } from '@loanmesh/database';
+import { type InboundItem, type ItemOutcome, TopicPositionsService } from '@loanmesh/kafka';
 
 import { SystemClock } from '../common/system-clock.service';
 import type { IngestionConfig } from '../config/ingestion.config';
 import { reduceWrites } from '../store/store-write.reducer';
 import { toStoreWrite } from '../store/store-write.mapper';
-import type { InboundItem, ItemOutcome } from '@loanmesh/kafka';
 import { applicationCompanyIds, companyIds, planBatch } from './batch-plan';
 import { creditHistoryAsOf } from './credit-history.calculator';
 import { isWithinDecisionWindow } from './decision-window';
@@ -58,6 +59,7 @@ export class CoreBankingIngestService {
     private readonly store: IngestionStoreRepository,
     private readonly normalizer: DomainEventNormalizer,
     private readonly clock: SystemClock,
+    private readonly positions: TopicPositionsService,
     @Inject(APP_CONFIG) private readonly config: IngestionConfig,
   ) {}
 
@@ -166,14 +168,22 @@ export class CoreBankingIngestService {
         ? [a.event]
         : [],
     );
+    if (applications.length === 0) {
+      return messages;
+    }
     const inputs = await this.store.historyInputs(
       m,
       applications.map((a) => a.payload.companyId),
     );
+    // Taken after these applications were read: whatever core banking sent before them is below it.
+    const freshness = {
+      coreBankingBarrier: await this.positions.endOffsets(Topics.coreBankingEvents),
+      barrierAt: this.clock.now().getTime(),
+    };
     for (const a of applications) {
       const h = inputs.get(a.payload.companyId) ?? { loans: [], facts: [], recordFiledAt: [] };
       const history = creditHistoryAsOf(a.payload.submittedAt, h.loans, h.facts, h.recordFiledAt);
-      messages.push(applicationReceivedMessage(a, snapshots.get(a.eventId)!, history, now));
+      messages.push(applicationReceivedMessage(a, snapshots.get(a.eventId)!, history, freshness, now));
     }
     return messages;
   }

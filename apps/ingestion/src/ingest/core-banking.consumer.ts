@@ -2,9 +2,9 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
 
 import { type CoreBankingEvent, coreBankingRegistry, Topics } from '@loanmesh/contracts';
+import { InboundBatchService, type KafkaBatchContext } from '@loanmesh/kafka';
 
-import { InboundBatchService } from '@loanmesh/kafka';
-import type { KafkaBatchContext } from '@loanmesh/kafka';
+import { ConsumerProgressService } from '../freshness/consumer-progress.service';
 import { CoreBankingIngestService } from './core-banking-ingest.service';
 
 /** Core-banking records: validated by the shared inbound edge, applied by the ingest service. */
@@ -13,6 +13,7 @@ export class CoreBankingConsumer {
   constructor(
     private readonly inbound: InboundBatchService,
     private readonly ingest: CoreBankingIngestService,
+    private readonly progress: ConsumerProgressService,
   ) {}
 
   @EventPattern(Topics.coreBankingEvents)
@@ -20,5 +21,6 @@ export class CoreBankingConsumer {
     await this.inbound.process<CoreBankingEvent>(ctx.records, coreBankingRegistry, (items) =>
       this.ingest.ingestBatch(items),
     );
+    await this.progress.processed(ctx.records);
   }
 }

@@ -3,6 +3,8 @@ import { Module } from '@nestjs/common';
 import { InboxModule } from '@loanmesh/database';
 
 import { SystemClock } from '../common/system-clock.service';
+import { ConsumerProgressRepository } from '../freshness/consumer-progress.repository';
+import { ConsumerProgressService } from '../freshness/consumer-progress.service';
 import { PiiTokenizerService } from '../pii/pii-tokenizer.service';
 import { CoreBankingIngestService } from './core-banking-ingest.service';
 import { CoreBankingConsumer } from './core-banking.consumer';
@@ -19,6 +21,8 @@ import { IngestionStoreRepository } from './ingestion-store.repository';
     DomainEventNormalizer,
     PiiTokenizerService,
     SystemClock,
+    ConsumerProgressRepository,
+    ConsumerProgressService,
   ],
 })
 export class IngestModule {}

@@ -7,6 +7,7 @@ import {
   coreBankingKey,
   type CreditHistory,
   type DomainEvent,
+  type Freshness,
   Headers,
   Topics,
 } from '@loanmesh/contracts';
@@ -33,6 +34,7 @@ export function applicationReceivedMessage(
   application: Application,
   company: CompanySnapshot,
   history: CreditHistory,
+  freshness: Freshness,
   now: Date,
 ): OutboxMessage {
   const { guarantors, ...terms } = application.payload;
@@ -51,6 +53,7 @@ export function applicationReceivedMessage(
       company,
       history,
       hops: { submittedAt: Date.parse(terms.submittedAt), ingestedAt: now.getTime() },
+      freshness,
     },
   };
   return { topic: Topics.applicationReceived, key: terms.companyId, payload: event, headers: headersOf(event) };

@@ -15,6 +15,27 @@ export const hopTimesSchema = z.object({
 });
 export type HopTimes = z.infer<typeof hopTimesSchema>;
 
+/** Kafka positions per partition: partition number → next offset (everything before it). */
+export const topicPositionsSchema = z.record(z.string().regex(/^\d{1,4}$/), z.number().int().nonnegative());
+export type TopicPositions = z.infer<typeof topicPositionsSchema>;
+
+/**
+ * The freshness contract (docs/architecture.md): what the graph must have applied before
+ * it may serve features for an application. Ingestion records the core-banking end offsets
+ * when it read the application and holds the announcement until it has accepted all of
+ * them (`confirmed`), then stamps the domain-event positions already published before it;
+ * the graph waits for its writer and in-memory view to reach `domainEvents`, or degrades.
+ */
+export const freshnessSchema = z.object({
+  coreBankingBarrier: topicPositionsSchema,
+  /** Milliseconds since epoch when the barrier was taken. */
+  barrierAt: z.number().int().nonnegative(),
+  /** True when ingestion had accepted every core-banking record up to the barrier before announcing. */
+  confirmed: z.boolean().optional(),
+  domainEvents: topicPositionsSchema.optional(),
+});
+export type Freshness = z.infer<typeof freshnessSchema>;
+
 export const applicationReceivedSchema = eventSchema(
   'application.received',
   1,
@@ -24,6 +45,8 @@ export const applicationReceivedSchema = eventSchema(
     company: companySnapshotSchema,
     history: creditHistorySchema,
     hops: hopTimesSchema,
+    /** Absent only on events from before the contract: the graph then degrades the application. */
+    freshness: freshnessSchema.optional(),
   }),
 );
 export type ApplicationReceivedEvent = z.infer<typeof applicationReceivedSchema>;

@@ -12,10 +12,17 @@ export interface RelayedMessage {
   headers: Record<string, string>;
 }
 
-/** Where the relay sends rows; an adapter so tests can fail a publish on purpose. */
+/**
+ * Where the relay sends rows; an adapter so tests can fail a publish on purpose, and so a
+ * service can hold rows back until a condition of its own holds (ingestion's freshness).
+ */
 export interface OutboxPublisher {
-  /** Resolves once every message is acknowledged; rejects if any is not. */
-  publish(messages: readonly RelayedMessage[]): Promise<void>;
+  /**
+   * Resolves once the published messages are acknowledged; rejects if any is not. Resolves
+   * to how many of the first messages were published (the rest stay for the next round, in
+   * the same order), or to nothing when all were.
+   */
+  publish(messages: readonly RelayedMessage[]): Promise<number | void>;
 }
 
 export const OUTBOX_PUBLISHER = Symbol('OUTBOX_PUBLISHER');

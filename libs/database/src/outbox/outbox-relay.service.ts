@@ -81,11 +81,15 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
         return 0;
       }
       const batch = await this.claim(manager);
-      if (batch.length > 0) {
-        await this.publisher.publish(batch);
-        await this.markPublished(manager, batch);
+      if (batch.length === 0) {
+        return 0;
       }
-      return batch.length;
+      const count = (await this.publisher.publish(batch)) ?? batch.length;
+      const published = batch.slice(0, Math.max(0, Math.min(count, batch.length)));
+      if (published.length > 0) {
+        await this.markPublished(manager, published);
+      }
+      return published.length;
     });
     this.metrics.counter('loanmesh_outbox_published_total', 'Outbox rows published to Kafka').inc(published);
     return published;
@@ -131,6 +135,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     while (!this.stopped) {
       let pause = this.options.idlePollMs ?? 50;
       try {
+        // A full batch means more are waiting; rows a publisher held back wait for the next poll or wake-up.
         if ((await this.relayOnce()) >= this.batchSize) {
           pause = 0;
         } else {

@@ -1,4 +1,6 @@
-import { ConfigurableModuleBuilder } from '@nestjs/common';
+import { ConfigurableModuleBuilder, type Provider, type Type } from '@nestjs/common';
+
+import { KafkaOutboxPublisher, OUTBOX_PUBLISHER, type OutboxPublisher } from './outbox-publisher';
 
 export interface OutboxModuleOptions {
   /** Rows claimed and published per relay transaction (default 500). */
@@ -19,5 +21,23 @@ export interface OutboxModuleOptions {
   lockName: string;
 }
 
+/** Module-level choices that are classes rather than values. */
+export interface OutboxModuleExtras {
+  /** The publisher the relay uses (default: straight to Kafka through the service's producer). */
+  publisher?: Type<OutboxPublisher>;
+  /** Providers the custom publisher needs that are not global. */
+  providers?: Provider[];
+}
+
 export const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN: OUTBOX_MODULE_OPTIONS } =
-  new ConfigurableModuleBuilder<OutboxModuleOptions>().setClassMethodName('forRoot').build();
+  new ConfigurableModuleBuilder<OutboxModuleOptions>()
+    .setClassMethodName('forRoot')
+    .setExtras<OutboxModuleExtras>({ publisher: undefined, providers: undefined }, (definition, extras) => ({
+      ...definition,
+      providers: [
+        ...(definition.providers ?? []),
+        ...(extras.providers ?? []),
+        { provide: OUTBOX_PUBLISHER, useClass: extras.publisher ?? KafkaOutboxPublisher },
+      ],
+    }))
+    .build();

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 
-import { KafkaOutboxPublisher, OUTBOX_PUBLISHER } from './outbox-publisher';
 import { OutboxRelayService } from './outbox-relay.service';
 import { ConfigurableModuleClass } from './outbox.module-definition';
 import { OutboxWriter } from './outbox.writer';
@@ -11,7 +10,8 @@ import { OutboxWriter } from './outbox.writer';
  * (the service's schema must include `createOutboxMigration`) and `KafkaModule`.
  */
 @Module({
-  providers: [OutboxWriter, OutboxRelayService, { provide: OUTBOX_PUBLISHER, useClass: KafkaOutboxPublisher }],
+  // The publisher is provided by forRoot (outbox.module-definition.ts): Kafka, or the service's own.
+  providers: [OutboxWriter, OutboxRelayService],
   exports: [OutboxWriter, OutboxRelayService],
 })
 export class OutboxModule extends ConfigurableModuleClass {}

@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+
+import { GraphFreshnessHealthIndicator } from './graph-freshness.health-indicator';
+import { GraphFreshnessTracker } from './graph-freshness.tracker';
+import { GraphLagMonitor } from './graph-lag.monitor';
+
+/** The graph's half of the freshness contract; global so readiness and the writer reach it. */
+@Global()
+@Module({
+  providers: [GraphFreshnessTracker, GraphLagMonitor, GraphFreshnessHealthIndicator],
+  exports: [GraphFreshnessTracker, GraphLagMonitor, GraphFreshnessHealthIndicator],
+})
+export class GraphFreshnessModule {}
