@@ -2,21 +2,27 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 
 import { APP_CONFIG } from '@loanmesh/config';
-import { ContractViolation, domainEventRegistry, parseEvent, Topics, type DomainEvent } from '@loanmesh/contracts';
+import {
+  ContractViolation,
+  DEFAULT_PARTITIONS,
+  domainEventRegistry,
+  parseEvent,
+  Topics,
+  type DomainEvent,
+} from '@loanmesh/contracts';
 import { DeadLetterService, KAFKA_CLIENT } from '@loanmesh/kafka';
 import { MetricsService } from '@loanmesh/observability';
 
 import type { GraphConfig } from '../config/graph.config';
-import { EarlyWarningService } from '../early-warning/early-warning.service';
-import { GraphFreshnessTracker } from '../freshness/graph-freshness.tracker';
-import { GraphWriterService } from './graph-writer.service';
+import { GraphWriteQueue } from './graph-write.queue';
 
 /**
  * The domain-event transport. Bulk loading needs whole Kafka batches (Nest's transport
  * hands over one message at a time), so this consumer uses KafkaJS `eachBatch`: validate
  * each record with the shared contract parser, dead-letter what fails, hand the valid
- * events to ONE service method (then alert live loans near the defaults it wrote), and only then resolve the offsets (at-least-once; the
- * writes are idempotent, so a redelivered batch changes nothing).
+ * events to the one write queue (which merges all partitions' slices into one writer), and
+ * only once they are written resolve the offsets (at-least-once; the writes are idempotent,
+ * so a redelivered batch changes nothing).
  */
 @Injectable()
 export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModuleDestroy {
@@ -26,11 +32,9 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
   constructor(
     @Inject(KAFKA_CLIENT) kafka: Kafka,
     @Inject(APP_CONFIG) private readonly config: GraphConfig,
-    private readonly writer: GraphWriterService,
-    private readonly earlyWarnings: EarlyWarningService,
+    private readonly queue: GraphWriteQueue,
     private readonly deadLetters: DeadLetterService,
     private readonly metrics: MetricsService,
-    private readonly freshness: GraphFreshnessTracker,
   ) {
     this.consumer = kafka.consumer({
       groupId: config.GRAPH_WRITER_GROUP_ID,
@@ -55,7 +59,8 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
     await this.consumer.subscribe({ topics: [Topics.domainEvents], fromBeginning: this.config.KAFKA_FROM_BEGINNING });
     await this.consumer.run({
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 1,
+      // Every partition at once; the write queue merges their slices into one writer.
+      partitionsConsumedConcurrently: DEFAULT_PARTITIONS,
       eachBatch: (p) => this.onBatch(p),
     });
   }
@@ -97,16 +102,13 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
           await this.deadLetters.send(record, e.code, e.detail);
         }
       }
-      const result = await this.writer.applyBatch(events);
       const last = slice[slice.length - 1]?.offset ?? batch.lastOffset();
-      // In Neo4j and refreshed in memory: features may now be served for applications needing it.
-      this.freshness.advance({ [String(batch.partition)]: Number(last) + 1 });
-      await this.earlyWarnings.onDefaults(result.defaults);
+      await this.queue.write({ partition: batch.partition, lastOffset: last, events });
       payload.resolveOffset(last);
       await payload.heartbeat();
       this.metrics
         .counter('loanmesh_inbound_records_total', 'Inbound Kafka records by outcome', ['topic', 'outcome'])
-        .inc({ topic: batch.topic, outcome: 'processed' }, result.events);
+        .inc({ topic: batch.topic, outcome: 'processed' }, events.length);
     }
     await payload.commitOffsetsIfNecessary();
   }

@@ -1,0 +1,86 @@
+import type { DomainEvent } from '@loanmesh/contracts';
+
+import type { EarlyWarningService } from '../early-warning/early-warning.service';
+import { GraphFreshnessTracker } from '../freshness/graph-freshness.tracker';
+import { GraphEventFactory } from '../testing/graph-event.factory';
+import type { BatchResult, GraphWriterService } from './graph-writer.service';
+import { GraphWriteQueue } from './graph-write.queue';
+
+class FakeWriter {
+  readonly batches: DomainEvent[][] = [];
+  private release?: () => void;
+  failNext = false;
+
+  /** The first write blocks until `releaseFirst`, so later slices queue up behind it. */
+  readonly firstWrite = new Promise<void>((r) => (this.release = r));
+
+  async applyBatch(events: readonly DomainEvent[]): Promise<BatchResult> {
+    this.batches.push([...events]);
+    if (this.batches.length === 1) {
+      await this.firstWrite;
+    }
+    if (this.failNext) {
+      this.failNext = false;
+      throw new Error('neo4j down');
+    }
+    return { events: events.length, resolvedLinks: 0, defaults: [] };
+  }
+
+  releaseFirst(): void {
+    this.release?.();
+  }
+}
+
+describe(GraphWriteQueue.name, () => {
+  const f = new GraphEventFactory('q');
+  let writer: FakeWriter;
+  let tracker: GraphFreshnessTracker;
+  let sut: GraphWriteQueue;
+
+  beforeEach(() => {
+    writer = new FakeWriter();
+    tracker = new GraphFreshnessTracker();
+    const warnings = { onDefaults: () => Promise.resolve(0) } as unknown as EarlyWarningService;
+    sut = new GraphWriteQueue(writer as unknown as GraphWriterService, warnings, tracker, {
+      GRAPH_BATCH_MAX_EVENTS: 3,
+    });
+  });
+
+  it('should merge slices of several partitions that arrive during a write into the next write', async () => {
+    const first = sut.write({ partition: 0, lastOffset: '9', events: [f.company('A')] });
+    const second = sut.write({ partition: 1, lastOffset: '4', events: [f.company('B')] });
+    const third = sut.write({ partition: 2, lastOffset: '7', events: [f.company('C')] });
+    writer.releaseFirst();
+    await Promise.all([first, second, third]);
+
+    expect(writer.batches.map((b) => b.length)).toEqual([1, 2]);
+    expect(tracker.positions()).toEqual({ '0': 10, '1': 5, '2': 8 });
+  });
+
+  it('should not merge past the batch limit', async () => {
+    const first = sut.write({ partition: 0, lastOffset: '0', events: [f.company('A')] });
+    const rest = [1, 2].map((p) =>
+      sut.write({ partition: p, lastOffset: '1', events: [f.company(`B${p}`), f.company(`C${p}`)] }),
+    );
+    writer.releaseFirst();
+    await Promise.all([first, ...rest]);
+
+    expect(writer.batches.map((b) => b.length)).toEqual([1, 2, 2]);
+  });
+
+  it('should reject every slice of a failed write and advance no position for them', async () => {
+    const first = sut.write({ partition: 0, lastOffset: '0', events: [f.company('A')] });
+    writer.failNext = true;
+    writer.releaseFirst();
+
+    await expect(first).rejects.toThrow('neo4j down');
+    expect(tracker.positions()).toEqual({});
+  });
+
+  it('should count a slice whose records were all dead-lettered as applied', async () => {
+    writer.releaseFirst();
+    await sut.write({ partition: 3, lastOffset: '41', events: [] });
+
+    expect(tracker.positions()).toEqual({ '3': 42 });
+  });
+});
