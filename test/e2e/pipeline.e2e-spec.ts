@@ -217,7 +217,7 @@ describe('LoanMesh pipeline end to end', () => {
     const outcomes = await waitFor(
       () => {
         const got = circles.map((c) => decisionFor(`${ids(`${c}-b1`)}-app`));
-        return got.every((d) => d !== undefined) ? got.map((d) => d!.payload.outcome) : undefined;
+        return got.every((d) => d !== undefined) ? got.map((d) => d.payload.outcome) : undefined;
       },
       180000,
       'decisions for all 20 circle members',
