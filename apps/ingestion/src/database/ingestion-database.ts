@@ -1,4 +1,5 @@
 import {
+  createInboxIdentityMigration,
   createInboxMigration,
   createOutboxMigration,
   createSchemaMigration,
@@ -6,6 +7,7 @@ import {
   OutboxMessageEntity,
 } from '@loanmesh/database';
 
+import { EventSourceMigration1764000003000 } from './migrations/event-source.migration';
 import { IngestionStoreMigration1764000001000 } from './migrations/ingestion-store.migration';
 import { ParkedApplicationsMigration1764000002000 } from './migrations/parked-applications.migration';
 import { DeadLetterEntity } from '../dead-letters/dead-letter.entity';
@@ -23,7 +25,9 @@ export const ingestionEntities: Function[] = [
 export const ingestionMigrations = [
   createSchemaMigration(INGESTION_SCHEMA),
   createInboxMigration(INGESTION_SCHEMA),
+  createInboxIdentityMigration(INGESTION_SCHEMA),
   createOutboxMigration(INGESTION_SCHEMA),
   IngestionStoreMigration1764000001000,
   ParkedApplicationsMigration1764000002000,
+  EventSourceMigration1764000003000,
 ];
