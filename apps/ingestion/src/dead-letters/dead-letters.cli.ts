@@ -29,7 +29,12 @@ function flag(name: string): string | undefined {
  */
 async function main(): Promise<void> {
   const config = loadConfig({ DATABASE_URL: databaseConfig.DATABASE_URL });
-  const { limit, code } = argsSchema.parse({ limit: flag('limit'), code: flag('code') });
+  const args = argsSchema.safeParse({ limit: flag('limit'), code: flag('code') });
+  if (!args.success) {
+    const issue = args.error.issues[0];
+    throw new Error(`--${issue?.path.join('.') ?? 'arguments'}: ${issue?.message ?? 'invalid'}`);
+  }
+  const { limit, code } = args.data;
   const options = createDataSourceOptions({
     url: config.DATABASE_URL,
     schema: INGESTION_SCHEMA,
