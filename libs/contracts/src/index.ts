@@ -2,6 +2,7 @@ export * from './topics';
 export * from './envelope/envelope.schema';
 export * from './envelope/contract-violation';
 export * from './envelope/parse-event';
+export * from './envelope/event-digest';
 export * from './core-banking/common.schema';
 export * from './core-banking/core-banking.schemas';
 export * from './graph/graph-features.schema';

@@ -1,4 +1,4 @@
-import { SeededRandom } from '@loanmesh/world';
+import { SeededRandom, uuidV5 } from '@loanmesh/world';
 
 import type { OutRecord } from '../publishing/event-sink';
 
@@ -75,7 +75,7 @@ export class FaultInjector {
     const u = this.rng.next();
     if (u < FAULT_MIX.malformed) {
       this.emit(record, out);
-      this.emit(this.malform(record), out);
+      this.emit(this.malform(record, eventId), out);
     } else if (u < FAULT_MIX.malformed + FAULT_MIX.duplicated) {
       this.emit(record, out);
       this.hold(record, this.rng.between(0, 20));
@@ -122,7 +122,7 @@ export class FaultInjector {
     this.report.eventIds[kind].push(eventId);
   }
 
-  private malform(record: OutRecord): OutRecord {
+  private malform(record: OutRecord, eventId: string): OutRecord {
     const kind = this.rng.pick(MALFORMED_KINDS);
     this.report.malformed[kind]++;
     if (kind === 'badJson') {
@@ -134,7 +134,8 @@ export class FaultInjector {
       schemaVersion: number;
       payload: Record<string, unknown>;
     };
-    event.eventId = this.rng.uuid();
+    // Named under the valid event's own id: unique wherever that id is, the same on a rerun.
+    event.eventId = uuidV5('malformed', eventId);
     const firstField = Object.keys(event.payload)[0] ?? 'id';
     switch (kind) {
       case 'missingField':

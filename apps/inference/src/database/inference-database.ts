@@ -1,4 +1,5 @@
 import {
+  createInboxIdentityMigration,
   createInboxMigration,
   createOutboxMigration,
   createSchemaMigration,
@@ -27,6 +28,7 @@ export const inferenceEntities: Function[] = [
 export const inferenceMigrations = [
   createSchemaMigration(INFERENCE_SCHEMA),
   createInboxMigration(INFERENCE_SCHEMA),
+  createInboxIdentityMigration(INFERENCE_SCHEMA),
   createOutboxMigration(INFERENCE_SCHEMA),
   InferenceTables1764300000000,
   OutcomeLabels1764300000100,

@@ -1,11 +1,19 @@
 import type { DataSource, EntityManager } from 'typeorm';
 
-import type { InboxService, OutboxRelayService, OutboxWriter } from '@loanmesh/database';
+import {
+  classifyClaims,
+  EventIdConflictException,
+  type InboxEntry,
+  inboxKey,
+  type InboxService,
+  type OutboxRelayService,
+  type OutboxWriter,
+} from '@loanmesh/database';
 
 import { ScoreBatchWriter, type ScoreWrite } from './score-batch.writer';
 import type { ScoreRecord } from './scored-application.repository';
 
-function write(eventId: string): ScoreWrite {
+function write(eventId: string, digest = `digest-of-${eventId}`): ScoreWrite {
   const record = {
     eventId,
     applicationId: eventId,
@@ -14,19 +22,23 @@ function write(eventId: string): ScoreWrite {
     scoredAt: new Date(),
     scores: [],
   };
-  return { record, message: { topic: 't', key: eventId, payload: { eventId } } };
+  return {
+    inbox: { source: 'graph', eventId, digest },
+    record,
+    message: { topic: 't', key: eventId, payload: { eventId } },
+  };
 }
 
 describe(ScoreBatchWriter.name, () => {
   let transactions: number;
-  let seen: Set<string>;
+  let seen: Map<string, string>;
   let stored: ScoreRecord[];
   let failNext: boolean;
   let sut: ScoreBatchWriter;
 
   beforeEach(() => {
     transactions = 0;
-    seen = new Set(['old']);
+    seen = new Map([[inboxKey('graph', 'old'), 'digest-of-old']]);
     stored = [];
     failNext = false;
     const manager = {} as EntityManager;
@@ -41,11 +53,19 @@ describe(ScoreBatchWriter.name, () => {
         return work(manager);
       },
     } as unknown as DataSource;
+    // Records the first entry of each new key, as the real claim statement does.
     const inbox = {
-      claim: (_m: EntityManager, _c: string, ids: string[]) => {
-        const fresh = new Set(ids.filter((id) => !seen.has(id)));
-        fresh.forEach((id) => seen.add(id));
-        return Promise.resolve(fresh);
+      claim: (_m: EntityManager, consumer: string, entries: InboxEntry[]) => {
+        const before = new Map(seen);
+        const inserted = new Set<string>();
+        for (const e of entries) {
+          const key = inboxKey(e.source, e.eventId);
+          if (!seen.has(key)) {
+            seen.set(key, e.digest);
+            inserted.add(key);
+          }
+        }
+        return Promise.resolve(classifyClaims(consumer, entries, inserted, before));
       },
     } as unknown as InboxService;
     const scores = {
@@ -63,14 +83,20 @@ describe(ScoreBatchWriter.name, () => {
     const first = sut.write(write('a'));
     const rest = ['b', 'c', 'd'].map((id) => sut.write(write(id)));
 
-    await expect(Promise.all([first, ...rest])).resolves.toEqual([true, true, true, true]);
+    await expect(Promise.all([first, ...rest])).resolves.toEqual(['fresh', 'fresh', 'fresh', 'fresh']);
 
     expect(transactions).toBe(2);
     expect(stored.map((r) => r.eventId)).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('should report a duplicate and store nothing when the event id was already applied', async () => {
-    await expect(sut.write(write('old'))).resolves.toBe(false);
+    await expect(sut.write(write('old'))).resolves.toBe('duplicate');
+
+    expect(stored).toEqual([]);
+  });
+
+  it('should return the conflict and store nothing when the event id was applied with other content', async () => {
+    await expect(sut.write(write('old', 'other content'))).resolves.toBeInstanceOf(EventIdConflictException);
 
     expect(stored).toEqual([]);
   });
@@ -78,7 +104,7 @@ describe(ScoreBatchWriter.name, () => {
   it('should store one copy when the same event is in one batch twice', async () => {
     const results = await Promise.all([sut.write(write('a')), sut.write(write('x')), sut.write(write('x'))]);
 
-    expect(results).toEqual([true, true, false]);
+    expect(results).toEqual(['fresh', 'fresh', 'duplicate']);
     expect(stored.map((r) => r.eventId)).toEqual(['a', 'x']);
   });
 
@@ -86,6 +112,6 @@ describe(ScoreBatchWriter.name, () => {
     failNext = true;
 
     await expect(sut.write(write('a'))).rejects.toThrow('database down');
-    await expect(sut.write(write('a'))).resolves.toBe(true);
+    await expect(sut.write(write('a'))).resolves.toBe('fresh');
   });
 });

@@ -120,6 +120,22 @@ describe('ScoringConsumer with real Kafka and PostgreSQL', () => {
     expect(await t.championRows([bad.payload.application.applicationId])).toHaveLength(0);
   });
 
+  it('should dead-letter a features event reusing a scored event id with other content and score nothing for it', async () => {
+    const dlq = await t.kafka.capture([DeadLetterTopics.inference]);
+    const first = t.events.build();
+    const reuse = { ...t.events.build(), eventId: first.eventId };
+    const [firstId, reuseId] = [first.payload.application.applicationId, reuse.payload.application.applicationId];
+    await t.publish([first]);
+    await waitFor(() => (scoredFor(scored, firstId).length ? true : undefined), 30000, 'first scored');
+
+    await t.publish([reuse]);
+
+    const dead = await waitFor(() => dlq.find((d) => d.value?.toString().includes(reuseId)), 30000, 'dead letter');
+    expect(dead.headers[Headers.deadLetterCode]).toBe('EVENT_ID_CONFLICT');
+    expect(dead.headers[Headers.deadLetterReason]).toContain(`event id ${first.eventId}`);
+    expect(await t.championRows([reuseId])).toHaveLength(0);
+  });
+
   it('should replay a stored decision with its pinned model version and refuse a different file or shape', async () => {
     const event = t.events.build();
     const id = event.payload.application.applicationId;

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 import { type GraphFeaturesComputedEvent, Topics } from '@loanmesh/contracts';
+import { EventIdConflictException, inboxEntryOf } from '@loanmesh/database';
 import type { InboundOutcome } from '@loanmesh/kafka';
 
 import { ClockAdapter } from '../common/clock.adapter';
@@ -28,7 +29,8 @@ export class ScoringService {
     const outcome = await this.engine.score(event);
     const now = this.clock.now();
     const scored = buildScoredEvent(event, outcome, now);
-    const applied = await this.writer.write({
+    const verdict = await this.writer.write({
+      inbox: inboxEntryOf(event),
       record: {
         eventId: event.eventId,
         applicationId: event.payload.application.applicationId,
@@ -39,7 +41,11 @@ export class ScoringService {
       },
       message: { topic: Topics.applicationScored, key: event.payload.application.companyId, payload: scored },
     });
-    if (!applied) {
+    if (verdict instanceof EventIdConflictException) {
+      // Thrown to the shared inbound edge, which dead-letters it (EVENT_ID_CONFLICT).
+      throw verdict;
+    }
+    if (verdict === 'duplicate') {
       this.logger.log({ msg: 'skipped duplicate', eventId: event.eventId });
       return 'duplicate';
     }

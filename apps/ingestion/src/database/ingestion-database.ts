@@ -1,4 +1,5 @@
 import {
+  createInboxIdentityMigration,
   createInboxMigration,
   createOutboxMigration,
   createSchemaMigration,
@@ -6,7 +7,8 @@ import {
   OutboxMessageEntity,
 } from '@loanmesh/database';
 
-import { ConsumerProgressMigration1764000003000 } from './migrations/consumer-progress.migration';
+import { ConsumerProgressMigration1764000004000 } from './migrations/consumer-progress.migration';
+import { EventSourceMigration1764000003000 } from './migrations/event-source.migration';
 import { IngestionStoreMigration1764000001000 } from './migrations/ingestion-store.migration';
 import { ParkedApplicationsMigration1764000002000 } from './migrations/parked-applications.migration';
 import { DeadLetterEntity } from '../dead-letters/dead-letter.entity';
@@ -24,8 +26,10 @@ export const ingestionEntities: Function[] = [
 export const ingestionMigrations = [
   createSchemaMigration(INGESTION_SCHEMA),
   createInboxMigration(INGESTION_SCHEMA),
+  createInboxIdentityMigration(INGESTION_SCHEMA),
   createOutboxMigration(INGESTION_SCHEMA),
   IngestionStoreMigration1764000001000,
   ParkedApplicationsMigration1764000002000,
-  ConsumerProgressMigration1764000003000,
+  EventSourceMigration1764000003000,
+  ConsumerProgressMigration1764000004000,
 ];

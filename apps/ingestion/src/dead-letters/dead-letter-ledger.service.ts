@@ -8,6 +8,12 @@ import { DeadLetterEntity } from './dead-letter.entity';
 
 const INSERT = insertDeadLettersSql(INGESTION_SCHEMA);
 
+/** What to list: the latest `limit` dead letters, of one reason code when `code` is given. */
+export interface DeadLetterQuery {
+  limit: number;
+  code?: string;
+}
+
 export interface DeadLetterListing {
   total: number;
   byCode: { code: string; count: number }[];
@@ -25,17 +31,21 @@ export class DeadLetterLedgerService {
     }
   }
 
-  async list(limit: number): Promise<DeadLetterListing> {
+  async list({ limit, code }: DeadLetterQuery): Promise<DeadLetterListing> {
     const repo = this.dataSource.getRepository(DeadLetterEntity);
+    const where = code === undefined ? {} : { code };
+    const counts = repo.createQueryBuilder('d');
+    if (code !== undefined) {
+      counts.where('d.code = :code', { code });
+    }
     const [byCode, items] = await Promise.all([
-      repo
-        .createQueryBuilder('d')
+      counts
         .select('d.code', 'code')
         .addSelect('count(*)::int', 'count')
         .groupBy('d.code')
         .orderBy('count', 'DESC')
         .getRawMany<{ code: string; count: number }>(),
-      repo.find({ order: { deadLetteredAt: 'DESC' }, take: limit }),
+      repo.find({ where, order: { deadLetteredAt: 'DESC' }, take: limit }),
     ]);
     return {
       total: byCode.reduce((s, c) => s + c.count, 0),

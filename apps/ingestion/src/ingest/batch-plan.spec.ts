@@ -42,7 +42,6 @@ const companySnapshot = (companyId: string) => {
 describe(planBatch.name, () => {
   it('should park an application when its company is neither stored nor earlier in the batch', () => {
     const sut = planBatch([application('ghost')], new Map());
-    expect(sut.accepted).toEqual([0]);
     expect([...sut.parked]).toEqual([0]);
     expect(sut.snapshots.size).toBe(0);
   });
@@ -50,7 +49,6 @@ describe(planBatch.name, () => {
   it('should park an application when its company is registered later in the same batch', () => {
     const app = application('late-co');
     const sut = planBatch([app, coreBankingEvent(T.companyRegistered, companyPayload('late-co'))], new Map());
-    expect(sut.accepted).toEqual([0, 1]);
     expect([...sut.parked]).toEqual([0]);
   });
 
@@ -66,14 +64,7 @@ describe(planBatch.name, () => {
     const later = coreBankingEvent(T.companyUpdated, companyPayload('c1', { version: 1, employees: 50 }));
     const app = application('c1');
     const sut = planBatch([registered, app, later], new Map());
-    expect(sut.accepted).toEqual([0, 1, 2]);
+    expect(sut.parked.size).toBe(0);
     expect(sut.snapshots.get(app.eventId)?.employees).toBe(5);
-  });
-
-  it('should mark a repeated event id as a repeat when it appears twice in one batch', () => {
-    const e = coreBankingEvent(T.companyRegistered, companyPayload('c2'));
-    const sut = planBatch([e, e], new Map());
-    expect(sut.accepted).toEqual([0]);
-    expect(sut.repeats).toEqual([1]);
   });
 });

@@ -2,18 +2,14 @@ import { CoreBankingEventTypes as T, type CompanySnapshot, type CoreBankingEvent
 
 import type { VersionedSnapshot } from './ingestion-store.repository';
 
-/** What to do with each event of a batch, decided before anything is written. */
+/** What to do with each fresh event of a batch (the inbox already set copies aside), decided before writing. */
 export interface BatchPlan {
-  /** Indexes of first occurrences that may be applied (if the inbox has not seen them). */
-  accepted: number[];
-  /** Indexes of events whose id already appeared earlier in the same batch. */
-  repeats: number[];
   /**
-   * Accepted applications whose company is neither stored nor earlier in the batch: they
+   * Applications whose company is neither stored nor earlier in the batch: they
    * arrived before their company (out of order upstream), so they wait for it, parked.
    */
   parked: Set<number>;
-  /** Company snapshot as of each accepted, unparked application (by event id). */
+  /** Company snapshot as of each unparked application (by event id). */
   snapshots: Map<string, CompanySnapshot>;
 }
 
@@ -26,16 +22,9 @@ export function planBatch(
   events: readonly CoreBankingEvent[],
   stored: ReadonlyMap<string, VersionedSnapshot>,
 ): BatchPlan {
-  const plan: BatchPlan = { accepted: [], repeats: [], parked: new Set(), snapshots: new Map() };
+  const plan: BatchPlan = { parked: new Set(), snapshots: new Map() };
   const companies = new Map(stored);
-  const seen = new Set<string>();
   events.forEach((e, i) => {
-    if (seen.has(e.eventId)) {
-      plan.repeats.push(i);
-      return;
-    }
-    seen.add(e.eventId);
-    plan.accepted.push(i);
     if (e.type === T.companyRegistered || e.type === T.companyUpdated) {
       const known = companies.get(e.payload.companyId);
       if (!known || known.version < e.payload.version) {

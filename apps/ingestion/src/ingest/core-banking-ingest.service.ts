@@ -9,7 +9,7 @@ import {
   Topics,
 } from '@loanmesh/contracts';
 import { APP_CONFIG } from '@loanmesh/config';
-import { InboxService, type OutboxMessage, OutboxRelayService, OutboxWriter } from '@loanmesh/database';
+import { InboxService, inboxEntryOf, type OutboxMessage, OutboxRelayService, OutboxWriter } from '@loanmesh/database';
 import { type InboundItem, type ItemOutcome, TopicPositionsService } from '@loanmesh/kafka';
 
 import { SystemClock } from '../common/system-clock.service';
@@ -70,16 +70,20 @@ export class CoreBankingIngestService {
   }
 
   private async apply(m: EntityManager, items: readonly InboundItem<CoreBankingEvent>[]): Promise<ItemOutcome[]> {
-    const events = items.map((i) => i.event);
-    const plan = planBatch(events, await this.store.companySnapshots(m, applicationCompanyIds(events)));
-    const claimed = await this.inbox.claim(
+    const domains = items.map((i) => this.normalizer.normalize(i.event));
+    // The digest is of the tokenized event, as raw_events keeps it: a digest of clear
+    // identifiers could be confirmed by hashing guessed account numbers.
+    const verdicts = await this.inbox.claim(
       m,
       INGESTION_CONSUMER,
-      plan.accepted.map((i) => events[i].eventId),
+      items.map((item, i) => inboxEntryOf(item.event, domains[i])),
     );
-    const freshIndexes = plan.accepted.filter((i) => claimed.has(events[i].eventId));
-    const fresh = freshIndexes.map((i) => ({ item: items[i], domain: this.normalizer.normalize(events[i]) }));
-    const ready = fresh.filter((_, k) => !plan.parked.has(freshIndexes[k]));
+    const indexesOf = (verdict: 'fresh' | 'duplicate'): number[] =>
+      verdicts.flatMap((v, i) => (v === verdict ? [i] : []));
+    const fresh = indexesOf('fresh').map((i) => ({ item: items[i], domain: domains[i] }));
+    const events = fresh.map((f) => f.item.event);
+    const plan = planBatch(events, await this.store.companySnapshots(m, applicationCompanyIds(events)));
+    const ready = fresh.filter((_, k) => !plan.parked.has(k));
     const applied = await this.applyState(m, ready);
     await this.store.insertRawEvents(
       m,
@@ -87,13 +91,10 @@ export class CoreBankingIngestService {
     );
     await this.store.park(
       m,
-      fresh.flatMap((f, k) =>
-        plan.parked.has(freshIndexes[k]) && f.item.event.type === T.applicationSubmitted ? [f.item.event] : [],
-      ),
+      events.flatMap((e, k) => (plan.parked.has(k) && e.type === T.applicationSubmitted ? [e] : [])),
     );
-    const released = await this.releaseParked(m, companyIds(fresh.map((f) => f.item.event)));
-    const freshSet = new Set(freshIndexes);
-    const duplicates = [...plan.accepted.filter((i) => !freshSet.has(i)), ...plan.repeats];
+    const released = await this.releaseParked(m, companyIds(events));
+    const duplicates = indexesOf('duplicate');
     await this.store.insertDuplicates(
       m,
       duplicates.map((i) => positionRow(items[i])),
@@ -110,8 +111,10 @@ export class CoreBankingIngestService {
       parked: plan.parked.size,
       released: released.applied.length,
       duplicates: duplicates.length,
+      conflicts: items.length - fresh.length - duplicates.length,
     });
-    return items.map((_, i) => (freshSet.has(i) ? 'processed' : 'duplicate'));
+    // A conflict goes back as its exception: the inbound edge dead-letters that record alone.
+    return verdicts.map((v) => (v === 'fresh' ? 'processed' : v));
   }
 
   private async applyState(m: EntityManager, fresh: readonly Fresh[]): Promise<Set<string>> {
@@ -140,7 +143,10 @@ export class CoreBankingIngestService {
         [...reduceWrites(domain.map((d) => toStoreWrite(d.domain))).values()].flat(),
       ),
     );
-    await this.store.markApplied(m, [...applied]);
+    await this.store.markApplied(
+      m,
+      parked.filter((e) => applied.has(e.eventId)),
+    );
     const stored = await this.store.companySnapshots(
       m,
       parked.map((e) => e.payload.companyId),
@@ -197,6 +203,7 @@ function rawRow(f: Fresh, applied: boolean): object {
   const e = f.domain;
   return {
     ...positionRow(f.item),
+    source: e.source,
     type: e.type,
     schema_version: e.schemaVersion,
     occurred_at: e.occurredAt,

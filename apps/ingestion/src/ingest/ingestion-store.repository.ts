@@ -67,7 +67,12 @@ export class IngestionStoreRepository {
 
   async park(manager: EntityManager, applications: readonly ApplicationEvent[]): Promise<void> {
     if (applications.length > 0) {
-      const rows = applications.map((a) => ({ event_id: a.eventId, company_id: a.payload.companyId, event: a }));
+      const rows = applications.map((a) => ({
+        event_id: a.eventId,
+        source: a.source,
+        company_id: a.payload.companyId,
+        event: a,
+      }));
       await manager.query(INSERT_PARKED, [JSON.stringify(rows)]);
     }
   }
@@ -87,9 +92,9 @@ export class IngestionStoreRepository {
       .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.eventId.localeCompare(b.eventId));
   }
 
-  async markApplied(manager: EntityManager, eventIds: readonly string[]): Promise<void> {
-    if (eventIds.length > 0) {
-      await manager.query(MARK_APPLIED, [eventIds]);
+  async markApplied(manager: EntityManager, events: readonly { source: string; eventId: string }[]): Promise<void> {
+    if (events.length > 0) {
+      await manager.query(MARK_APPLIED, [events.map((e) => e.source), events.map((e) => e.eventId)]);
     }
   }
 

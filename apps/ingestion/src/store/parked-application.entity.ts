@@ -11,6 +11,9 @@ export class ParkedApplicationEntity {
   @PrimaryColumn({ name: 'event_id', type: 'text' })
   eventId!: string;
 
+  @PrimaryColumn({ type: 'text' })
+  source!: string;
+
   @Column({ name: 'company_id', type: 'text' })
   companyId!: string;
 

@@ -9,6 +9,10 @@ export class RawEventEntity {
   @PrimaryColumn({ name: 'event_id', type: 'text' })
   eventId!: string;
 
+  /** The envelope's `source`: an event id is unique per producer only. */
+  @PrimaryColumn({ type: 'text' })
+  source!: string;
+
   @Column({ type: 'text' })
   type!: string;
 

@@ -34,6 +34,7 @@ export function upsertSql(schema: string, table: StoreTable): string {
 
 const RAW_TYPES = {
   event_id: 'text',
+  source: 'text',
   type: 'text',
   schema_version: 'int',
   occurred_at: 'timestamptz',
@@ -76,7 +77,7 @@ export function insertDeadLettersSql(schema: string): string {
     ON CONFLICT DO NOTHING`;
 }
 
-const PARKED_TYPES = { event_id: 'text', company_id: 'text', event: 'jsonb' };
+const PARKED_TYPES = { event_id: 'text', source: 'text', company_id: 'text', event: 'jsonb' };
 
 export function insertParkedSql(schema: string): string {
   const cols = Object.keys(PARKED_TYPES).join(', ');
@@ -91,8 +92,11 @@ export function releaseParkedSql(schema: string): string {
     RETURNING p.event`;
 }
 
+/** Takes ids and sources as two parallel arrays: an event is (source, event id). */
 export function markAppliedSql(schema: string): string {
-  return `UPDATE "${schema}".raw_events SET applied = true WHERE event_id = ANY($1::text[])`;
+  return `UPDATE "${schema}".raw_events r SET applied = true
+    FROM unnest($1::text[], $2::text[]) AS x(source, event_id)
+    WHERE r.event_id = x.event_id AND r.source = x.source`;
 }
 
 /**

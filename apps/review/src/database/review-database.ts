@@ -1,4 +1,5 @@
 import {
+  createInboxIdentityMigration,
   createInboxMigration,
   createOutboxMigration,
   createSchemaMigration,
@@ -36,6 +37,7 @@ export const reviewEntities: Function[] = [
 export const reviewMigrations = [
   createSchemaMigration(REVIEW_SCHEMA),
   createInboxMigration(REVIEW_SCHEMA),
+  createInboxIdentityMigration(REVIEW_SCHEMA),
   createOutboxMigration(REVIEW_SCHEMA),
   ReviewTables1764100000000,
   SeedDemoData1764100000001,

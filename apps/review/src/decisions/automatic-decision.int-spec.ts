@@ -113,6 +113,26 @@ describe('AutomaticDecisionService (real Kafka and PostgreSQL)', () => {
     expect(await decisionsFor(broken.payload.application.applicationId)).toHaveLength(0);
   });
 
+  it('should dead-letter a scored event reusing a decided event id with other content and decide nothing for it', async () => {
+    const first = scoredEvent();
+    const reuse = { ...scoredEvent(), eventId: first.eventId };
+    const [firstId, reuseId] = [first.payload.application.applicationId, reuse.payload.application.applicationId];
+    await kafka.produce(Topics.applicationScored, [{ key: firstId, value: JSON.stringify(first) }]);
+    await waitFor(() => (publishedFor(firstId).length > 0 ? true : undefined), 30000, 'first decision');
+
+    await kafka.produce(Topics.applicationScored, [{ key: reuseId, value: JSON.stringify(reuse) }]);
+
+    const dead = await waitFor(
+      () => published.find((r) => r.topic === DeadLetterTopics.review && r.key === reuseId),
+      30000,
+      'dead letter of the reused id',
+    );
+    expect(dead.headers[Headers.deadLetterCode]).toBe('EVENT_ID_CONFLICT');
+    expect(dead.headers[Headers.deadLetterReason]).toContain(`event id ${first.eventId} from source '${first.source}'`);
+    expect(await decisionsFor(reuseId)).toHaveLength(0);
+    expect(await decisionsFor(firstId)).toHaveLength(1);
+  });
+
   it('should verify the chain and then detect a row changed behind its back', async () => {
     const admin = await t.login('auditor1');
     const ok = await t.call(admin, 'GET', '/audit/verify');

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import type { ApplicationScoredEvent, HopTimes, ReasonCode } from '@loanmesh/contracts';
-import { GroupCommitter, InboxService } from '@loanmesh/database';
+import { EventIdConflictException, GroupCommitter, InboxService, inboxEntryOf } from '@loanmesh/database';
 import type { InboundOutcome } from '@loanmesh/kafka';
 import { MetricsService } from '@loanmesh/observability';
 
@@ -28,6 +28,9 @@ interface PreparedDecision {
   hops: HopTimes;
 }
 
+/** Per event of a group: decided, skipped, or the conflict its transport dead-letters. */
+type CommitResult = 'processed' | 'duplicate' | EventIdConflictException;
+
 interface PendingDecision {
   event: ApplicationScoredEvent;
   policy: ActivePolicy;
@@ -38,7 +41,7 @@ interface PendingDecision {
 export class AutomaticDecisionService {
   private readonly logger = new Logger(AutomaticDecisionService.name);
   /** Decisions of concurrently consumed partitions share one transaction and one chain-head lock. */
-  private readonly committer: GroupCommitter<PendingDecision, 'processed' | 'duplicate'>;
+  private readonly committer: GroupCommitter<PendingDecision, CommitResult>;
 
   constructor(
     dataSource: DataSource,
@@ -60,6 +63,10 @@ export class AutomaticDecisionService {
     const policy = await this.policies.active();
     const evaluation = evaluatePolicy(policy.rules, event.payload);
     const outcome = await this.committer.submit({ event, policy, evaluation });
+    if (outcome instanceof EventIdConflictException) {
+      // Thrown to the shared inbound edge, which dead-letters it (EVENT_ID_CONFLICT).
+      throw outcome;
+    }
     if (outcome === 'processed') {
       this.metrics
         .counter('loanmesh_review_decisions_total', 'Decisions by outcome and kind', ['outcome', 'automatic'])
@@ -70,26 +77,30 @@ export class AutomaticDecisionService {
   }
 
   /**
-   * In submission order: an event id seen before, or an application already decided, is a
-   * duplicate. The group's decisions are linked into the chain under one head lock.
+   * In submission order: an event seen before, or an application already decided, is a
+   * duplicate; an event id seen before with other content is a conflict. The group's
+   * decisions are linked into the chain under one head lock.
    */
-  private async commitGroup(em: EntityManager, items: PendingDecision[]): Promise<('processed' | 'duplicate')[]> {
-    const fresh = await this.inbox.claim(
+  private async commitGroup(em: EntityManager, items: PendingDecision[]): Promise<CommitResult[]> {
+    const verdicts = await this.inbox.claim(
       em,
       SCORED_CONSUMER,
-      items.map((i) => i.event.eventId),
+      items.map((i) => inboxEntryOf(i.event)),
     );
-    const firstCopy = items.map((i) => fresh.delete(i.event.eventId));
-    const decided = await this.alreadyDecided(em, items.filter((_, k) => firstCopy[k]).map(applicationIdOf));
+    const decided = await this.alreadyDecided(em, items.filter((_, k) => verdicts[k] === 'fresh').map(applicationIdOf));
     const todo: PendingDecision[] = [];
-    const results = items.map((item, k) => {
+    const results = items.map((item, k): CommitResult => {
+      const verdict = verdicts[k];
+      if (verdict !== 'fresh') {
+        return verdict;
+      }
       const applicationId = applicationIdOf(item);
-      if (!firstCopy[k] || decided.has(applicationId)) {
-        return 'duplicate' as const;
+      if (decided.has(applicationId)) {
+        return 'duplicate';
       }
       decided.add(applicationId);
       todo.push(item);
-      return 'processed' as const;
+      return 'processed';
     });
     const now = new Date();
     const drafts = todo.map((item) => this.draft(item, now));

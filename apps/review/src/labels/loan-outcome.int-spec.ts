@@ -128,6 +128,31 @@ describe('Outcome labels from core banking loan events (real Kafka and PostgreSQ
     expect(label.label).toBe('REPAID');
   });
 
+  it('should dead-letter a loan event reusing an applied event id with other content and apply the one behind it', async () => {
+    const { applicationId, companyId } = await decidedApplication();
+    const loanId = `loan-${randomUUID().slice(0, 8)}`;
+    const disbursal = disbursed(loanId, companyId, applicationId, 6);
+    const disbursalId = (JSON.parse(disbursal.value) as { eventId: string }).eventId;
+    const payload = { loanId, companyId, exposure: 80000, defaultedAt: '2026-05-01' };
+    const reusing = loanEvent(T.loanDefaulted, payload);
+    reusing.value = JSON.stringify({ ...(JSON.parse(reusing.value) as object), eventId: disbursalId });
+
+    await kafka.produce(Topics.domainEvents, [disbursal, reusing, loanEvent(T.loanDefaulted, payload)]);
+
+    const dead = await waitFor(
+      () => deadLetters.find((r) => r.topic === DeadLetterTopics.review && r.value?.toString() === reusing.value),
+      30000,
+      'dead letter of the reused id',
+    );
+    expect(dead.headers[Headers.deadLetterCode]).toBe('EVENT_ID_CONFLICT');
+    const [label] = await waitFor(
+      () => outcomeLabels(applicationId).then((l) => (l.length > 0 ? l : undefined)),
+      30000,
+      'label from the default behind it',
+    );
+    expect(label.label).toBe('DEFAULTED');
+  });
+
   it('should skip loans LoanMesh never decided and dead-letter a malformed loan event with its reason', async () => {
     const companyId = `co-${randomUUID().slice(0, 8)}`;
     const loanId = `loan-${randomUUID().slice(0, 8)}`;

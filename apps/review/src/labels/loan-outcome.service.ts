@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
 
 import { CoreBankingEventTypes as T, type DomainEvent } from '@loanmesh/contracts';
-import { InboxService } from '@loanmesh/database';
+import { InboxService, inboxEntryOf } from '@loanmesh/database';
 import type { InboundItem, ItemOutcome } from '@loanmesh/kafka';
 import { MetricsService } from '@loanmesh/observability';
 
@@ -33,19 +33,19 @@ export class LoanOutcomeService {
 
   applyBatch(items: InboundItem<DomainEvent>[]): Promise<ItemOutcome[]> {
     return this.dataSource.transaction(async (em) => {
-      const fresh = await this.inbox.claim(
+      const verdicts = await this.inbox.claim(
         em,
         LOAN_OUTCOMES_CONSUMER,
-        items.map((i) => i.event.eventId),
+        items.map((i) => inboxEntryOf(i.event)),
       );
-      const firstCopy = items.map((i) => fresh.delete(i.event.eventId));
       const links = await this.linksOf(
         em,
-        items.filter((_, k) => firstCopy[k]).map((i) => i.event),
+        items.filter((_, k) => verdicts[k] === 'fresh').map((i) => i.event),
       );
       const outcomes: ItemOutcome[] = [];
       for (const [k, item] of items.entries()) {
-        outcomes.push(firstCopy[k] ? await this.apply(em, item.event, links) : 'duplicate');
+        const verdict = verdicts[k];
+        outcomes.push(verdict === 'fresh' ? await this.apply(em, item.event, links) : verdict);
       }
       return outcomes;
     });

@@ -15,6 +15,15 @@ describe(BacklogEventSource.name, () => {
     expect(again.join('\n')).toBe(lines.join('\n'));
   });
 
+  it('should share no event id with a world of the same seed when the scale differs', () => {
+    const smaller = new BacklogEventSource(new WorldGeneratorService().generate(worldOptions(5, 0.02)).world);
+    const ids = new Set(lines.map((l) => (JSON.parse(l) as CoreBankingEvent).eventId));
+
+    const shared = [...smaller.events()].filter((e) => ids.has(e.eventId));
+
+    expect(shared).toEqual([]);
+  });
+
   it('should emit only events that validate against the contracts when serialized', () => {
     const events = lines.map((l) => parseEvent<CoreBankingEvent>(l, coreBankingRegistry));
     expect(new Set(events.map((e) => e.eventId)).size).toBe(events.length);

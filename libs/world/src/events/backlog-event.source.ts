@@ -2,7 +2,6 @@ import { CoreBankingEventTypes as T, type CoreBankingEvent } from '@loanmesh/con
 
 import { isoDay, isoInstant, isoMonth } from '../calendar/world-calendar';
 import { dueDay, installmentCount } from '../lending/credit-ledger';
-import { SeededRandom } from '../random/seeded-random';
 import type { World } from '../world.types';
 import {
   applicationPayload,
@@ -14,6 +13,7 @@ import {
   type EnvelopeContext,
 } from './core-banking-event.factory';
 import { EventKind, EventRefTable } from './event-ref.table';
+import { WorldEventIds } from './world-event-ids';
 
 export interface EventSourceOptions {
   /** producedAt for an event; defaults to its occurredAt (byte-identical files for a seed). */
@@ -21,19 +21,22 @@ export interface EventSourceOptions {
 }
 
 /**
- * The whole world history as core-banking events in causal order. Event ids are drawn from
- * a PRNG stream of the world seed, so the same seed yields byte-identical events.
+ * The whole world history as core-banking events in causal order. Event ids are named by
+ * position under the world's namespace (`WorldEventIds`), so the same seed and scale yield
+ * byte-identical events.
  */
 export class BacklogEventSource {
   readonly refs: EventRefTable;
-  private readonly ctx: EnvelopeContext;
+  private readonly ids: WorldEventIds;
+  private readonly producedAt: (occurredAt: string) => string;
 
   constructor(
     private readonly world: World,
     options: EventSourceOptions = {},
   ) {
     this.refs = new EventRefTable(world);
-    this.ctx = { rng: new SeededRandom(world.options.seed, 7), producedAt: options.producedAt ?? ((at) => at) };
+    this.ids = new WorldEventIds(world.options.seed, world.options.scale);
+    this.producedAt = options.producedAt ?? ((at) => at);
   }
 
   get length(): number {
@@ -43,11 +46,11 @@ export class BacklogEventSource {
   *events(): Generator<CoreBankingEvent> {
     const { order } = this.refs;
     for (let i = 0; i < order.length; i++) {
-      yield this.materialize(order[i]);
+      yield this.materialize(order[i], { eventId: this.ids.backlog(i), producedAt: this.producedAt });
     }
   }
 
-  private materialize(ref: number): CoreBankingEvent {
+  private materialize(ref: number, ctx: EnvelopeContext): CoreBankingEvent {
     const r = this.refs;
     const kind = r.kind[ref] as EventKind;
     const a = r.a[ref];
@@ -55,47 +58,47 @@ export class BacklogEventSource {
     switch (kind) {
       case EventKind.CompanyRegistered:
       case EventKind.CompanyUpdated:
-        return this.company(kind, a, r.day[ref], at);
+        return this.company(ctx, kind, a, r.day[ref], at);
       case EventKind.PersonRegistered:
         return envelope(
-          this.ctx,
+          ctx,
           T.personRegistered,
           at,
           this.world.persons[a].id,
           personPayload(this.world, this.world.persons[a]),
         );
       case EventKind.AccountOpened:
-        return this.account(a, at);
+        return this.account(ctx, a, at);
       case EventKind.DirectorLinked:
       case EventKind.ShareholderLinked:
       case EventKind.SupplierLinked:
-        return this.link(kind, a, at);
+        return this.link(ctx, kind, a, at);
       case EventKind.ApplicationSubmitted:
       case EventKind.LoanDisbursed:
       case EventKind.GuaranteeRegistered:
-        return this.origination(kind, a);
+        return this.origination(ctx, kind, a);
       case EventKind.RepaymentMade:
       case EventKind.PaymentMissed:
       case EventKind.LoanDefaulted:
-        return this.servicing(kind, a, r.b[ref], r.day[ref], at);
+        return this.servicing(ctx, kind, a, r.b[ref], r.day[ref], at);
       case EventKind.PublicRecordFiled:
-        return this.record(a, at);
+        return this.record(ctx, a, at);
       case EventKind.TransactionBatch:
-        return this.transactions(a, r.b[ref], at);
+        return this.transactions(ctx, a, r.b[ref], at);
     }
   }
 
-  private company(kind: EventKind, index: number, day: number, at: string): CoreBankingEvent {
+  private company(ctx: EnvelopeContext, kind: EventKind, index: number, day: number, at: string): CoreBankingEvent {
     const c = this.world.companies[index];
     // A registration shows the filing of the registration day; an update shows the restated one.
     const payload = companyPayload(this.world, c, kind === EventKind.CompanyUpdated ? day + 1 : day);
     const type = kind === EventKind.CompanyUpdated ? T.companyUpdated : T.companyRegistered;
-    return envelope(this.ctx, type, at, c.id, payload);
+    return envelope(ctx, type, at, c.id, payload);
   }
 
-  private account(index: number, at: string): CoreBankingEvent {
+  private account(ctx: EnvelopeContext, index: number, at: string): CoreBankingEvent {
     const acc = this.world.accounts[index];
-    return envelope(this.ctx, T.accountOpened, at, acc.id, {
+    return envelope(ctx, T.accountOpened, at, acc.id, {
       accountId: acc.id,
       owner: partyOf(this.world, acc.ownerKind, acc.owner),
       accountNumber: acc.accountNumber,
@@ -103,12 +106,12 @@ export class BacklogEventSource {
     });
   }
 
-  private link(kind: EventKind, index: number, at: string): CoreBankingEvent {
+  private link(ctx: EnvelopeContext, kind: EventKind, index: number, at: string): CoreBankingEvent {
     const w = this.world;
     if (kind === EventKind.DirectorLinked) {
       const d = w.directors[index];
       const companyId = w.companies[d.company].id;
-      return envelope(this.ctx, T.directorLinked, at, companyId, {
+      return envelope(ctx, T.directorLinked, at, companyId, {
         companyId,
         personId: w.persons[d.person].id,
         role: d.role,
@@ -118,7 +121,7 @@ export class BacklogEventSource {
     if (kind === EventKind.ShareholderLinked) {
       const s = w.shareholders[index];
       const companyId = w.companies[s.company].id;
-      return envelope(this.ctx, T.shareholderLinked, at, companyId, {
+      return envelope(ctx, T.shareholderLinked, at, companyId, {
         companyId,
         holder: partyOf(w, s.holderKind, s.holder),
         share: s.share,
@@ -127,7 +130,7 @@ export class BacklogEventSource {
     }
     const s = w.suppliers[index];
     const customerCompanyId = w.companies[s.customer].id;
-    return envelope(this.ctx, T.supplierLinked, at, customerCompanyId, {
+    return envelope(ctx, T.supplierLinked, at, customerCompanyId, {
       supplierCompanyId: w.companies[s.supplier].id,
       customerCompanyId,
       yearlyVolume: s.volume,
@@ -135,13 +138,13 @@ export class BacklogEventSource {
     });
   }
 
-  private origination(kind: EventKind, index: number): CoreBankingEvent {
+  private origination(ctx: EnvelopeContext, kind: EventKind, index: number): CoreBankingEvent {
     const w = this.world;
     if (kind === EventKind.GuaranteeRegistered) {
       const g = w.guarantees[index];
       const loan = w.loans[g.loan];
       const at = isoInstant(g.fromDay, 6 * 3600 + kind * 600);
-      return envelope(this.ctx, T.guaranteeRegistered, at, loan.applicationId, {
+      return envelope(ctx, T.guaranteeRegistered, at, loan.applicationId, {
         guaranteeId: g.id,
         loanId: loan.id,
         borrowerCompanyId: w.companies[loan.company].id,
@@ -154,32 +157,33 @@ export class BacklogEventSource {
     const loan = w.loans[index];
     if (kind === EventKind.ApplicationSubmitted) {
       const at = isoInstant(loan.submittedDay, loan.submittedSecond);
-      return envelope(this.ctx, T.applicationSubmitted, at, loan.applicationId, applicationPayload(w, loan));
+      return envelope(ctx, T.applicationSubmitted, at, loan.applicationId, applicationPayload(w, loan));
     }
-    return envelope(
-      this.ctx,
-      T.loanDisbursed,
-      isoInstant(loan.disbursedDay, 6 * 3600 + kind * 600),
-      loan.applicationId,
-      {
-        loanId: loan.id,
-        applicationId: loan.applicationId,
-        companyId: w.companies[loan.company].id,
-        amount: loan.amount,
-        termMonths: loan.termMonths,
-        purpose: loan.purpose,
-        interestRate: loan.interestRate,
-        disbursedAt: isoDay(loan.disbursedDay),
-        maturityAt: isoDay(dueDay(loan, installmentCount(loan))),
-      },
-    );
+    return envelope(ctx, T.loanDisbursed, isoInstant(loan.disbursedDay, 6 * 3600 + kind * 600), loan.applicationId, {
+      loanId: loan.id,
+      applicationId: loan.applicationId,
+      companyId: w.companies[loan.company].id,
+      amount: loan.amount,
+      termMonths: loan.termMonths,
+      purpose: loan.purpose,
+      interestRate: loan.interestRate,
+      disbursedAt: isoDay(loan.disbursedDay),
+      maturityAt: isoDay(dueDay(loan, installmentCount(loan))),
+    });
   }
 
-  private servicing(kind: EventKind, index: number, b: number, day: number, at: string): CoreBankingEvent {
+  private servicing(
+    ctx: EnvelopeContext,
+    kind: EventKind,
+    index: number,
+    b: number,
+    day: number,
+    at: string,
+  ): CoreBankingEvent {
     const loan = this.world.loans[index];
     const companyId = this.world.companies[loan.company].id;
     if (kind === EventKind.RepaymentMade) {
-      return envelope(this.ctx, T.repaymentMade, at, loan.applicationId, {
+      return envelope(ctx, T.repaymentMade, at, loan.applicationId, {
         loanId: loan.id,
         companyId,
         installmentNo: b,
@@ -189,7 +193,7 @@ export class BacklogEventSource {
     }
     if (kind === EventKind.PaymentMissed) {
       const installmentNo = b >> 1;
-      return envelope(this.ctx, T.paymentMissed, at, loan.applicationId, {
+      return envelope(ctx, T.paymentMissed, at, loan.applicationId, {
         loanId: loan.id,
         companyId,
         installmentNo,
@@ -200,7 +204,7 @@ export class BacklogEventSource {
     }
     const n = installmentCount(loan);
     const exposure = Math.round((loan.amount * (n - loan.defaultInstallment + 1)) / n);
-    return envelope(this.ctx, T.loanDefaulted, at, loan.applicationId, {
+    return envelope(ctx, T.loanDefaulted, at, loan.applicationId, {
       loanId: loan.id,
       companyId,
       exposure,
@@ -208,9 +212,9 @@ export class BacklogEventSource {
     });
   }
 
-  private record(index: number, at: string): CoreBankingEvent {
+  private record(ctx: EnvelopeContext, index: number, at: string): CoreBankingEvent {
     const r = this.world.records[index];
-    return envelope(this.ctx, T.publicRecordFiled, at, r.id, {
+    return envelope(ctx, T.publicRecordFiled, at, r.id, {
       recordId: r.id,
       subject: partyOf(this.world, r.subjectKind, r.subject),
       kind: r.kind,
@@ -220,13 +224,13 @@ export class BacklogEventSource {
     });
   }
 
-  private transactions(flowIndex: number, month: number, at: string): CoreBankingEvent {
+  private transactions(ctx: EnvelopeContext, flowIndex: number, month: number, at: string): CoreBankingEvent {
     const flow = this.world.flows[flowIndex];
     const monthDay = flow.months[month];
     const from = this.world.accounts[flow.from];
     // Monthly count and total vary deterministically with the month, not with a PRNG draw.
     const wobble = 0.8 + ((flowIndex * 31 + month * 17) % 41) / 100;
-    return envelope(this.ctx, T.transactionBatch, at, from.id, {
+    return envelope(ctx, T.transactionBatch, at, from.id, {
       fromAccountId: from.id,
       toAccountId: this.world.accounts[flow.to].id,
       month: isoMonth(monthDay),

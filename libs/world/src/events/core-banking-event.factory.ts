@@ -4,14 +4,13 @@ import { isoInstant } from '../calendar/world-calendar';
 import { formatAddress, formatPhone } from '../identity/identity-format';
 import { companySnapshot } from '../history/history.builder';
 import { installmentCount } from '../lending/credit-ledger';
-import type { SeededRandom } from '../random/seeded-random';
 import type { Company, Loan, Person, World } from '../world.types';
 
 export const SOURCE = 'core-banking';
 
-/** Envelope fields except the payload; `producedAt` comes from the caller's clock. */
+/** Envelope fields except the payload: the event's id (see `WorldEventIds`), `producedAt` from the caller's clock. */
 export interface EnvelopeContext {
-  readonly rng: SeededRandom;
+  readonly eventId: string;
   readonly producedAt: (occurredAt: string) => string;
 }
 
@@ -25,7 +24,7 @@ export function envelope<E extends CoreBankingEvent>(
   payload: PayloadOf<E>,
 ): E {
   return {
-    eventId: ctx.rng.uuid(),
+    eventId: ctx.eventId,
     type,
     schemaVersion: 1,
     occurredAt,

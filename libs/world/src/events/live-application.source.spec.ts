@@ -2,6 +2,7 @@ import type { CoreBankingEvent } from '@loanmesh/contracts';
 
 import { WorldGeneratorService } from '../world-generator.service';
 import { worldOptions } from '../world.options';
+import { BacklogEventSource } from './backlog-event.source';
 import { liveApplications } from './live-application.source';
 
 const take = (source: Generator<CoreBankingEvent>, n: number): CoreBankingEvent[] =>
@@ -15,6 +16,15 @@ describe(liveApplications.name, () => {
     const a = take(liveApplications(world, at, undefined, 3), 5);
     const b = take(liveApplications(world, at, undefined, 3), 5);
     expect(a.map((e) => e.eventId)).toEqual(b.map((e) => e.eventId));
+  });
+
+  it('should share no event id with the backlog or another world when the run number is the same', () => {
+    const live = take(liveApplications(world, at), 20).map((e) => e.eventId);
+    const backlog = new Set([...new BacklogEventSource(world).events()].map((e) => e.eventId));
+    const other = new WorldGeneratorService().generate(worldOptions(7, 0.03)).world;
+
+    expect(live.filter((id) => backlog.has(id))).toEqual([]);
+    expect(take(liveApplications(other, at), 20).filter((e) => live.includes(e.eventId))).toEqual([]);
   });
 
   it('should give new application and event ids when the run number changes', () => {

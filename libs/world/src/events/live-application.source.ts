@@ -3,6 +3,7 @@ import { CoreBankingEventTypes as T, type CoreBankingEvent } from '@loanmesh/con
 import { SeededRandom } from '../random/seeded-random';
 import type { Purpose, World } from '../world.types';
 import { envelope, type EnvelopeContext } from './core-banking-event.factory';
+import { WorldEventIds } from './world-event-ids';
 
 const PURPOSES: readonly Purpose[] = ['WORKING_CAPITAL', 'EQUIPMENT', 'EXPANSION', 'REFINANCING', 'TRADE_FINANCE'];
 const TERMS = [12, 24, 36, 60] as const;
@@ -21,10 +22,8 @@ export function* liveApplications(
   // A non-zero run number gives a different, still reproducible stream: new application and
   // event ids, so a second demo run is not swallowed as duplicates by ingestion.
   const rng = new SeededRandom(world.options.seed + run, 11);
-  const ctx: EnvelopeContext = {
-    rng: new SeededRandom(world.options.seed + run, 13),
-    producedAt: producedAt ?? ((x) => x),
-  };
+  const ids = new WorldEventIds(world.options.seed, world.options.scale);
+  const stamp = producedAt ?? ((x: string) => x);
   const borrowers = world.companies.filter((c) => c.duplicateOf < 0 && c.regDay < world.nowDay - 30);
   const directors = new Map<number, number>();
   world.directors.forEach((d) => directors.set(d.company, d.person));
@@ -37,6 +36,7 @@ export function* liveApplications(
     const guarantors =
       director !== undefined && rng.chance(0.3) ? [{ kind: 'person' as const, id: world.persons[director].id }] : [];
     const amount = Math.max(5000, Math.round((c.fin.revenue * (0.05 + 0.45 * rng.next())) / 1000) * 1000);
+    const ctx: EnvelopeContext = { eventId: ids.live(run, i), producedAt: stamp };
     yield envelope(ctx, T.applicationSubmitted, submittedAt, applicationId, {
       applicationId,
       companyId: c.id,

@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** How far ingestion has processed each core-banking partition (the freshness barrier's yardstick). */
-export class ConsumerProgressMigration1764000003000 implements MigrationInterface {
-  name = 'ConsumerProgressMigration1764000003000';
+export class ConsumerProgressMigration1764000004000 implements MigrationInterface {
+  name = 'ConsumerProgressMigration1764000004000';
 
   constructor(private readonly schema = 'ingestion') {}
 
