@@ -6,6 +6,7 @@ import { databaseRootModule, DatabaseHealthIndicator, DatabaseHealthModule, Outb
 import { KafkaHealthIndicator, KafkaModule } from '@loanmesh/kafka';
 import { ObservabilityModule } from '@loanmesh/observability';
 
+import { AccountingModule } from './accounting/accounting.module';
 import type { IngestionConfig } from './config/ingestion.config';
 import { INGESTION_SCHEMA, ingestionEntities, ingestionMigrations } from './database/ingestion-database';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
@@ -43,6 +44,7 @@ export class IngestionAppModule {
         IngestModule,
         DeadLettersModule,
         StatsModule,
+        AccountingModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG, OutboxModule],

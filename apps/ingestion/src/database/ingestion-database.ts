@@ -6,6 +6,7 @@ import {
   OutboxMessageEntity,
 } from '@loanmesh/database';
 
+import { ApplicationAccountingMigration1764000005000 } from './migrations/application-accounting.migration';
 import { IngestionStoreMigration1764000001000 } from './migrations/ingestion-store.migration';
 import { ParkedApplicationsMigration1764000002000 } from './migrations/parked-applications.migration';
 import { DeadLetterEntity } from '../dead-letters/dead-letter.entity';
@@ -26,4 +27,5 @@ export const ingestionMigrations = [
   createOutboxMigration(INGESTION_SCHEMA),
   IngestionStoreMigration1764000001000,
   ParkedApplicationsMigration1764000002000,
+  ApplicationAccountingMigration1764000005000,
 ];

@@ -34,6 +34,7 @@ export function applicationReceivedMessage(
   company: CompanySnapshot,
   history: CreditHistory,
   now: Date,
+  receivedAt?: number,
 ): OutboxMessage {
   const { guarantors, ...terms } = application.payload;
   const event: ApplicationReceivedEvent = {
@@ -50,7 +51,11 @@ export function applicationReceivedMessage(
       guarantors,
       company,
       history,
-      hops: { submittedAt: Date.parse(terms.submittedAt), ingestedAt: now.getTime() },
+      hops: {
+        submittedAt: Date.parse(terms.submittedAt),
+        ...(receivedAt === undefined ? {} : { receivedAt }),
+        ingestedAt: now.getTime(),
+      },
     },
   };
   return { topic: Topics.applicationReceived, key: terms.companyId, payload: event, headers: headersOf(event) };
