@@ -25,10 +25,10 @@ else
 fi
 run_ts scripts/demo/wait-drained.ts 900
 
-echo "== 4/5 live applications: $COUNT at $RATE/s"
-since=$(($(date +%s%3N) - 1000))
 # The run number gives this run its own application ids: the summary accounts for exactly them.
 run=$(date +%s)
+echo "== 4/5 live applications: $COUNT at $RATE/s (live run $run: GET /applications/accounting?run=$run)"
+since=$(($(date +%s%3N) - 1000))
 run_ts apps/feed/src/main.ts --seed "$SEED" --scale "$SCALE" --no-backlog --rate "$RATE" --count "$COUNT" --live-run "$run" --summary .local/demo-live.json
 summary_status=0
 run_ts scripts/demo/demo-summary.ts "$run" "$since" "$COUNT" 600 || summary_status=$?
