@@ -27,6 +27,13 @@ export class ApplicationAccountingMigration1764000005000 implements MigrationInt
     // text_pattern_ops serves both equality and LIKE 'prefix%'.
     await q.query(`CREATE INDEX "IDX_raw_events_application_id" ON "${s}".raw_events
       ((event -> 'payload' ->> 'applicationId') text_pattern_ops) WHERE type = 'loan.application-submitted'`);
+    // Applications stored before this migration: history if received more than the default decision
+    // window (72 h) after submission, as the ingestion clock would have judged them then.
+    await q.query(`INSERT INTO "${s}".history_applications (application_id, event_id, submitted_at)
+      SELECT a.application_id, a.event_id, a.submitted_at FROM "${s}".loan_applications a
+      WHERE (SELECT min(r.received_at) FROM "${s}".raw_events r WHERE r.type = 'loan.application-submitted'
+        AND (r.event -> 'payload' ->> 'applicationId') = a.application_id) - a.submitted_at > interval '72 hours'
+      ON CONFLICT DO NOTHING`);
   }
 
   async down(q: QueryRunner): Promise<void> {
