@@ -25,10 +25,13 @@ else
 fi
 run_ts scripts/demo/wait-drained.ts 900
 
-echo "== 4/5 live applications: $COUNT at $RATE/s"
+# The run number gives this run its own application ids: the summary accounts for exactly them.
+run=$(date +%s)
+echo "== 4/5 live applications: $COUNT at $RATE/s (live run $run: GET /applications/accounting?run=$run)"
 since=$(($(date +%s%3N) - 1000))
-run_ts apps/feed/src/main.ts --seed "$SEED" --scale "$SCALE" --no-backlog --rate "$RATE" --count "$COUNT" --live-run "$(date +%s)" --summary .local/demo-live.json
-run_ts scripts/demo/demo-summary.ts "$since" "$COUNT" 600
+run_ts apps/feed/src/main.ts --seed "$SEED" --scale "$SCALE" --no-backlog --rate "$RATE" --count "$COUNT" --live-run "$run" --summary .local/demo-live.json
+summary_status=0
+run_ts scripts/demo/demo-summary.ts "$run" "$since" "$COUNT" 600 || summary_status=$?
 
 echo
 echo "== 5/5 the console"
@@ -36,3 +39,7 @@ echo "Console: http://127.0.0.1:3004/console/"
 echo "Demo users (user / password): officer1 / officer1-pass, officer2 / officer2-pass, senior1 / senior1-pass,"
 echo "  risk1 / risk1-pass, auditor1 / auditor1-pass, admin1 / admin1-pass   (see docs/console.md)"
 echo "Services keep running; stop with: npm run services:down && npm run infra:down"
+if [ "$summary_status" -ne 0 ]; then
+  echo "[demo] live run $run did not balance (see the accounting above and docs/operations.md)" >&2
+  exit "$summary_status"
+fi

@@ -2,9 +2,12 @@ import { type Consumer, Kafka, logLevel } from 'kafkajs';
 
 import { decisionMadeRegistry, type DecisionMadeEvent, parseEvent, Topics } from '@loanmesh/contracts';
 
+import { type DecisionScope, inScope } from './decision-stats';
+
 /**
- * Collects decision events for applications submitted after `since` (ms), keeping the
- * first decision per application (a later human decision on a referred case is separate).
+ * Collects decision events for applications submitted after `since` (ms) and, if given,
+ * accepted by `applications` (e.g. one feed run's ids), keeping the first decision per
+ * application (a later human decision on a referred case is separate).
  */
 export class DecisionCollector {
   private readonly first = new Map<string, DecisionMadeEvent>();
@@ -15,6 +18,7 @@ export class DecisionCollector {
   constructor(
     private readonly since: number,
     private readonly brokers: string[] = ['127.0.0.1:9092'],
+    private readonly applications: (applicationId: string) => boolean = () => true,
   ) {}
 
   async start(fromBeginning: boolean): Promise<void> {
@@ -42,10 +46,10 @@ export class DecisionCollector {
     return [...this.first.values()];
   }
 
-  /** Application event to decision event on Kafka (ms), for automatic approvals and declines. */
-  get publishLatencies(): number[] {
+  /** Application event to decision event on Kafka (ms), for the decisions of `scope`. */
+  publishLatencies(scope: DecisionScope = 'automated'): number[] {
     return this.decisions
-      .filter((e) => e.payload.automatic && e.payload.outcome !== 'REFERRED')
+      .filter((e) => inScope(e, scope))
       .map((e) => (this.published.get(e.payload.applicationId) ?? NaN) - (e.payload.hops.submittedAt ?? NaN))
       .filter((ms) => Number.isFinite(ms))
       .sort((a, b) => a - b);
@@ -68,7 +72,11 @@ export class DecisionCollector {
   private accept(value: Buffer | null, timestamp: number): void {
     try {
       const e = parseEvent<DecisionMadeEvent>(value, decisionMadeRegistry);
-      if ((e.payload.hops.submittedAt ?? 0) >= this.since && !this.first.has(e.payload.applicationId)) {
+      if (
+        (e.payload.hops.submittedAt ?? 0) >= this.since &&
+        this.applications(e.payload.applicationId) &&
+        !this.first.has(e.payload.applicationId)
+      ) {
         this.first.set(e.payload.applicationId, e);
         this.published.set(e.payload.applicationId, timestamp);
       }

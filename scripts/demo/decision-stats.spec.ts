@@ -44,4 +44,15 @@ describe(decisionStats.name, () => {
     expect(percentile(xs, 99)).toBe(99);
     expect(percentile([], 99)).toBe(0);
   });
+
+  it('should put referrals and degraded decisions in the percentiles when the scope is all', () => {
+    const events = [decision('APPROVED', true, 100), decision('REFERRED', true, 900)];
+
+    const automated = decisionStats(events);
+    const all = decisionStats(events, 'all');
+
+    expect(automated.timeToDecisionMs.p99).toBe(100);
+    expect(all.timeToDecisionMs.p99).toBe(900);
+    expect(all.automatic).toBe(1);
+  });
 });

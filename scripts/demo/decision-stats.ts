@@ -1,5 +1,17 @@
 import type { DecisionMadeEvent } from '@loanmesh/contracts';
 
+/**
+ * Which first decisions enter the time-to-decision figures. `automated`: automatic approvals
+ * and declines only (a referral is published automatically but only routes to a human).
+ * `all`: every application's first decision, referrals and degraded ones included, so no
+ * application is left out of the percentiles.
+ */
+export type DecisionScope = 'automated' | 'all';
+
+export function inScope(e: DecisionMadeEvent, scope: DecisionScope): boolean {
+  return scope === 'all' || (e.payload.automatic && e.payload.outcome !== 'REFERRED');
+}
+
 export interface DecisionStats {
   decisions: number;
   automatic: number;
@@ -17,22 +29,22 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 /**
- * Automation rate, outcomes and time from application event to decision event. A referral is
- * published automatically too, but it is not a decision: only automatic approvals and
- * declines count as automated and enter the time-to-decision figures.
+ * Automation rate, outcomes and time from application event to decision event. Only
+ * automatic approvals and declines count as automated; the time to decision covers the
+ * decisions of `scope`.
  */
-export function decisionStats(events: DecisionMadeEvent[]): DecisionStats {
+export function decisionStats(events: DecisionMadeEvent[], scope: DecisionScope = 'automated'): DecisionStats {
   const outcomes: Record<string, number> = {};
   const latencies: number[] = [];
   let automatic = 0;
   for (const e of events) {
     const p = e.payload;
     outcomes[p.outcome] = (outcomes[p.outcome] ?? 0) + 1;
-    if (p.automatic && p.outcome !== 'REFERRED') {
+    if (inScope(e, 'automated')) {
       automatic += 1;
-      if (p.hops.submittedAt !== undefined && p.hops.decidedAt !== undefined) {
-        latencies.push(p.hops.decidedAt - p.hops.submittedAt);
-      }
+    }
+    if (inScope(e, scope) && p.hops.submittedAt !== undefined && p.hops.decidedAt !== undefined) {
+      latencies.push(p.hops.decidedAt - p.hops.submittedAt);
     }
   }
   latencies.sort((a, b) => a - b);

@@ -25,4 +25,13 @@ describe(hopBreakdown.name, () => {
     ]);
     expect(result.ingestion).toEqual({ p50: 0, p95: 0, p99: 0 });
   });
+
+  it('should include referrals when the scope is all', () => {
+    const referral = {
+      payload: { automatic: true, outcome: 'REFERRED', hops: { scoredAt: 0, decidedAt: 50 } },
+    } as unknown as DecisionMadeEvent;
+
+    expect(hopBreakdown([referral]).policy.p99).toBe(0);
+    expect(hopBreakdown([referral], 'all').policy.p99).toBe(50);
+  });
 });

@@ -1,6 +1,6 @@
 import type { DecisionMadeEvent } from '@loanmesh/contracts';
 
-import { percentile } from './decision-stats';
+import { type DecisionScope, inScope, percentile } from './decision-stats';
 
 export interface HopPercentiles {
   p50: number;
@@ -16,12 +16,15 @@ const HOPS = [
   ['policy', 'scoredAt', 'decidedAt'],
 ] as const;
 
-/** Per-hop latency percentiles (ms) over automatic approvals and declines, for the latency budget. */
-export function hopBreakdown(events: DecisionMadeEvent[]): Record<string, HopPercentiles> {
+/** Per-hop latency percentiles (ms) over the decisions of `scope`, for the latency budget. */
+export function hopBreakdown(
+  events: DecisionMadeEvent[],
+  scope: DecisionScope = 'automated',
+): Record<string, HopPercentiles> {
   const out: Record<string, HopPercentiles> = {};
   for (const [name, from, to] of HOPS) {
     const xs = events
-      .filter((e) => e.payload.automatic && e.payload.outcome !== 'REFERRED')
+      .filter((e) => inScope(e, scope))
       .map((e) => {
         const a = e.payload.hops[from];
         const b = e.payload.hops[to];

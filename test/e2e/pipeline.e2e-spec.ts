@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import {
   type CoreBankingEvent,
+  applicationAccountingSchema,
   coreBankingKey,
   CoreBankingEventTypes as T,
   decisionMadeRegistry,
@@ -44,6 +45,7 @@ describe('LoanMesh pipeline end to end', () => {
   const client = new KafkaTestClient();
   let db: TestDatabase;
   let decisions: { value: Buffer | null }[];
+  const startedAt = new Date();
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -55,6 +57,7 @@ describe('LoanMesh pipeline end to end', () => {
       GRAPH_WRITER_GROUP_ID: writerGroup,
       GRAPH_BASE_URL: `http://127.0.0.1:${ports.graph}`,
       INFERENCE_BASE_URL: `http://127.0.0.1:${ports.inference}`,
+      INGESTION_BASE_URL: `http://127.0.0.1:${ports.ingestion}`,
       LOG_LEVEL: 'warn',
     };
     for (const [name, port] of Object.entries(ports)) {
@@ -206,6 +209,25 @@ describe('LoanMesh pipeline end to end', () => {
     };
     const features = body.features ?? body.graph;
     expect(features).toMatchObject({ inGuaranteeCircle: 1, guaranteeCircleSize: 3 });
+  }, 60000);
+
+  it('should account for both applications as decided when asked for the window they were received in', async () => {
+    const login = await fetch(`http://127.0.0.1:${ports.review}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'auditor1', password: 'auditor1-pass' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const query = new URLSearchParams({ from: startedAt.toISOString(), to: new Date().toISOString() });
+
+    const res = await fetch(`http://127.0.0.1:${ports.review}/applications/accounting?${query.toString()}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+
+    expect(res.status).toBe(200);
+    const a = applicationAccountingSchema.parse(await res.json());
+    expect(a).toMatchObject({ sent: 2, parked: 0, deadLettered: 0, inFlight: 0, inFlightIds: [], balanced: true });
+    expect(a.decidedAutomatically + a.referred + a.degraded).toBe(2);
   }, 60000);
 
   it('should never let a circle member through automatically when its circle arrives in the same batch, 20 times out of 20', async () => {

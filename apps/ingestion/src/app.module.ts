@@ -12,6 +12,7 @@ import {
 import { KafkaHealthIndicator, KafkaModule } from '@loanmesh/kafka';
 import { ObservabilityModule } from '@loanmesh/observability';
 
+import { AccountingModule } from './accounting/accounting.module';
 import type { IngestionConfig } from './config/ingestion.config';
 import { INGESTION_SCHEMA, ingestionEntities, ingestionMigrations } from './database/ingestion-database';
 import { SystemClock } from './common/system-clock.service';
@@ -54,6 +55,7 @@ export class IngestionAppModule {
         IngestModule,
         DeadLettersModule,
         StatsModule,
+        AccountingModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG, OutboxModule],

@@ -6,6 +6,7 @@ import { databaseRootModule, DatabaseHealthIndicator, DatabaseHealthModule } fro
 import { KafkaHealthIndicator, KafkaModule } from '@loanmesh/kafka';
 import { ObservabilityModule } from '@loanmesh/observability';
 
+import { AccountingModule } from './accounting/accounting.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
@@ -52,6 +53,7 @@ export class ReviewAppModule {
         GraphModule,
         ReplayModule,
         ModelsModule,
+        AccountingModule,
         ConsoleModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

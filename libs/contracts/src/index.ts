@@ -9,3 +9,5 @@ export * from './graph/graph-features.schema';
 export * from './domain/feature-input.schema';
 export * from './domain/pipeline-events.schemas';
 export * from './domain/domain-events.schemas';
+export * from './core-banking/live-run';
+export * from './accounting/application-accounting.schemas';

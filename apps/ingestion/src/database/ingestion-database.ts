@@ -9,6 +9,7 @@ import {
 
 import { ConsumerProgressMigration1764000004000 } from './migrations/consumer-progress.migration';
 import { EventSourceMigration1764000003000 } from './migrations/event-source.migration';
+import { ApplicationAccountingMigration1764000005000 } from './migrations/application-accounting.migration';
 import { IngestionStoreMigration1764000001000 } from './migrations/ingestion-store.migration';
 import { ParkedApplicationsMigration1764000002000 } from './migrations/parked-applications.migration';
 import { DeadLetterEntity } from '../dead-letters/dead-letter.entity';
@@ -32,4 +33,5 @@ export const ingestionMigrations = [
   ParkedApplicationsMigration1764000002000,
   EventSourceMigration1764000003000,
   ConsumerProgressMigration1764000004000,
+  ApplicationAccountingMigration1764000005000,
 ];

@@ -23,6 +23,13 @@ export class DeadLetterEntity {
   @Column({ type: 'text' })
   reason!: string;
 
+  /** Read from the record's bytes when they show it (even truncated JSON usually does). */
+  @Column({ name: 'event_type', type: 'text', nullable: true })
+  eventType!: string | null;
+
+  @Column({ name: 'application_id', type: 'text', nullable: true })
+  applicationId!: string | null;
+
   @Column({ name: 'dead_lettered_at', type: 'timestamptz' })
   deadLetteredAt!: Date;
 }

@@ -169,10 +169,12 @@ export class CoreBankingIngestService {
     const now = this.clock.now();
     const messages = applied.map((a) => domainEventMessage(a.event, a.domain, now));
     const window = this.config.APPLICATION_DECISION_WINDOW_HOURS;
-    const applications = applied.flatMap((a) =>
-      a.event.type === T.applicationSubmitted && isWithinDecisionWindow(a.event.payload.submittedAt, now, window)
-        ? [a.event]
-        : [],
+    const submitted = applied.flatMap((a) => (a.event.type === T.applicationSubmitted ? [a.event] : []));
+    const live = (a: (typeof submitted)[number]): boolean => isWithinDecisionWindow(a.payload.submittedAt, now, window);
+    const applications = submitted.filter(live);
+    await this.store.recordHistory(
+      m,
+      submitted.filter((a) => !live(a)),
     );
     if (applications.length === 0) {
       return messages;
@@ -186,10 +188,16 @@ export class CoreBankingIngestService {
       coreBankingBarrier: await this.positions.endOffsets(Topics.coreBankingEvents),
       barrierAt: this.clock.now().getTime(),
     };
+    // Carried downstream in hops, so review selects decisions on the instant ingestion selects receipts on.
+    const receipts = await this.store.firstReceipts(
+      m,
+      applications.map((a) => a.payload.applicationId),
+    );
     for (const a of applications) {
       const h = inputs.get(a.payload.companyId) ?? { loans: [], facts: [], recordFiledAt: [] };
       const history = creditHistoryAsOf(a.payload.submittedAt, h.loans, h.facts, h.recordFiledAt);
-      messages.push(applicationReceivedMessage(a, snapshots.get(a.eventId)!, history, freshness, now));
+      const receivedAt = receipts.get(a.payload.applicationId);
+      messages.push(applicationReceivedMessage(a, snapshots.get(a.eventId)!, history, freshness, now, receivedAt));
     }
     return messages;
   }

@@ -7,8 +7,10 @@ import { INGESTION_SCHEMA } from '../database/ingestion-database';
 import { CompanyEntity } from '../store/company.entity';
 import { STORE_TABLES, type StoreTable } from '../store/store-tables';
 import {
+  firstReceiptsSql,
   historyInputsSql,
   insertDuplicatesSql,
+  insertHistorySql,
   insertParkedSql,
   insertRawEventsSql,
   markAppliedSql,
@@ -40,6 +42,8 @@ const INSERT_PARKED = insertParkedSql(INGESTION_SCHEMA);
 const RELEASE_PARKED = releaseParkedSql(INGESTION_SCHEMA);
 const MARK_APPLIED = markAppliedSql(INGESTION_SCHEMA);
 const HISTORY_INPUTS = historyInputsSql(INGESTION_SCHEMA);
+const INSERT_HISTORY = insertHistorySql(INGESTION_SCHEMA);
+const FIRST_RECEIPTS = firstReceiptsSql(INGESTION_SCHEMA);
 
 /** Every read and write of the ingestion store, always inside the caller's transaction. */
 @Injectable()
@@ -96,6 +100,29 @@ export class IngestionStoreRepository {
     if (events.length > 0) {
       await manager.query(MARK_APPLIED, [events.map((e) => e.source), events.map((e) => e.eventId)]);
     }
+  }
+
+  /** Records applications stored as history: submitted before the decision window, never announced. */
+  async recordHistory(manager: EntityManager, applications: readonly ApplicationEvent[]): Promise<void> {
+    if (applications.length > 0) {
+      const rows = applications.map((a) => ({
+        application_id: a.payload.applicationId,
+        event_id: a.eventId,
+        submitted_at: a.payload.submittedAt,
+      }));
+      await manager.query(INSERT_HISTORY, [JSON.stringify(rows)]);
+    }
+  }
+
+  /** When ingestion first received each application (ms since epoch), by application id. */
+  async firstReceipts(manager: EntityManager, applicationIds: readonly string[]): Promise<Map<string, number>> {
+    if (applicationIds.length === 0) {
+      return new Map();
+    }
+    const rows: { application_id: string; received_at: Date }[] = await manager.query(FIRST_RECEIPTS, [
+      [...new Set(applicationIds)],
+    ]);
+    return new Map(rows.map((r) => [r.application_id, new Date(r.received_at).getTime()]));
   }
 
   async companySnapshots(manager: EntityManager, ids: readonly string[]): Promise<Map<string, VersionedSnapshot>> {

@@ -36,6 +36,7 @@ export function applicationReceivedMessage(
   history: CreditHistory,
   freshness: Freshness,
   now: Date,
+  receivedAt?: number,
 ): OutboxMessage {
   const { guarantors, ...terms } = application.payload;
   const event: ApplicationReceivedEvent = {
@@ -52,7 +53,11 @@ export function applicationReceivedMessage(
       guarantors,
       company,
       history,
-      hops: { submittedAt: Date.parse(terms.submittedAt), ingestedAt: now.getTime() },
+      hops: {
+        submittedAt: Date.parse(terms.submittedAt),
+        ...(receivedAt === undefined ? {} : { receivedAt }),
+        ingestedAt: now.getTime(),
+      },
       freshness,
     },
   };

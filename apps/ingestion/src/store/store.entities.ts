@@ -2,6 +2,7 @@ import { AccountEntity } from './account.entity';
 import { CompanyEntity } from './company.entity';
 import { DuplicateDeliveryEntity } from './duplicate-delivery.entity';
 import { GuaranteeEntity } from './guarantee.entity';
+import { HistoryApplicationEntity } from './history-application.entity';
 import { LoanApplicationEntity } from './loan-application.entity';
 import { LoanEventEntity } from './loan-event.entity';
 import { LoanEntity } from './loan.entity';
@@ -26,4 +27,5 @@ export const storeEntities = [
   LoanEventEntity,
   PublicRecordEntity,
   ParkedApplicationEntity,
+  HistoryApplicationEntity,
 ];

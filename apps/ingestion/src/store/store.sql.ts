@@ -69,11 +69,15 @@ const DEAD_LETTER_TYPES = {
   original_offset: 'bigint',
   code: 'text',
   reason: 'text',
+  event_type: 'text',
+  application_id: 'text',
+  dead_lettered_at: 'timestamptz',
 };
 
 export function insertDeadLettersSql(schema: string): string {
   const cols = Object.keys(DEAD_LETTER_TYPES).join(', ');
-  return `INSERT INTO "${schema}".dead_letters (${cols}) SELECT ${cols} FROM ${recordset(DEAD_LETTER_TYPES)}
+  const values = cols.replace('dead_lettered_at', 'coalesce(dead_lettered_at, now())');
+  return `INSERT INTO "${schema}".dead_letters (${cols}) SELECT ${values} FROM ${recordset(DEAD_LETTER_TYPES)}
     ON CONFLICT DO NOTHING`;
 }
 
@@ -97,6 +101,26 @@ export function markAppliedSql(schema: string): string {
   return `UPDATE "${schema}".raw_events r SET applied = true
     FROM unnest($1::text[], $2::text[]) AS x(source, event_id)
     WHERE r.event_id = x.event_id AND r.source = x.source`;
+}
+
+const HISTORY_TYPES = { application_id: 'text', event_id: 'text', submitted_at: 'timestamptz' };
+
+/** Applications stored but not announced (submitted before the decision window). */
+export function insertHistorySql(schema: string): string {
+  const cols = Object.keys(HISTORY_TYPES).join(', ');
+  return `INSERT INTO "${schema}".history_applications (${cols}) SELECT ${cols} FROM ${recordset(HISTORY_TYPES)}
+    ON CONFLICT DO NOTHING`;
+}
+
+/** The application id of a raw application record (indexed, see the accounting migration). */
+const RAW_APPLICATION_ID = `(event -> 'payload' ->> 'applicationId')`;
+const RAW_APPLICATION_TYPE = `type = 'loan.application-submitted'`;
+
+/** When ingestion first received a record of each application (an application may be resent). */
+export function firstReceiptsSql(schema: string): string {
+  return `SELECT ${RAW_APPLICATION_ID} AS application_id, min(received_at) AS received_at
+    FROM "${schema}".raw_events WHERE ${RAW_APPLICATION_TYPE} AND ${RAW_APPLICATION_ID} = ANY($1::text[])
+    GROUP BY 1`;
 }
 
 /**

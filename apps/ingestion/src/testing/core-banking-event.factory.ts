@@ -135,3 +135,24 @@ export function companyLife(id: string): CoreBankingEvent[] {
     ),
   ];
 }
+
+/** A loan application of `companyId`, submitted (and occurring) at `submittedAt`. */
+export function applicationEvent(
+  applicationId: string,
+  companyId: string,
+  submittedAt = new Date().toISOString(),
+): Of<'loan.application-submitted'> {
+  return coreBankingEvent(
+    T.applicationSubmitted,
+    {
+      applicationId,
+      companyId,
+      amount: 80000,
+      termMonths: 36,
+      purpose: 'EQUIPMENT',
+      submittedAt,
+      guarantors: [],
+    },
+    submittedAt,
+  );
+}

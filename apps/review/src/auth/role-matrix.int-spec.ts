@@ -48,6 +48,7 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'POST /graph/entity-resolution/candidates/:id/reject': ['senior_officer', 'risk_manager'],
   'GET /models': ['risk_manager', 'auditor', 'admin'],
   'GET /decisions/:applicationId/replay': ['risk_manager', 'auditor', 'admin'],
+  'GET /applications/accounting': ['senior_officer', 'risk_manager', 'auditor', 'admin'],
 };
 
 interface Route {

@@ -15,6 +15,7 @@ import { DecisionEntity } from '../decisions/decision.entity';
 import { LabelEntity } from '../labels/label.entity';
 import { LoanLinkEntity } from '../labels/loan-link.entity';
 import { PolicyVersionEntity } from '../policy/policy-version.entity';
+import { DecisionAccounting1764100000005 } from './migrations/decision-accounting.migration';
 import { LoanOutcomes1764100000002 } from './migrations/loan-outcomes.migration';
 import { ReviewTables1764100000000 } from './migrations/review-tables.migration';
 import { SeedDemoData1764100000001 } from './migrations/seed-demo-data.migration';
@@ -42,4 +43,5 @@ export const reviewMigrations = [
   ReviewTables1764100000000,
   SeedDemoData1764100000001,
   LoanOutcomes1764100000002,
+  DecisionAccounting1764100000005,
 ];

@@ -47,6 +47,7 @@ export async function startReviewTestApp(env: Record<string, string> = {}): Prom
     DATABASE_URL: db.url,
     GRAPH_BASE_URL: 'http://127.0.0.1:9',
     INFERENCE_BASE_URL: 'http://127.0.0.1:9',
+    INGESTION_BASE_URL: 'http://127.0.0.1:9',
     UPSTREAM_TIMEOUT_MS: '500',
     ...env,
   });

@@ -8,6 +8,8 @@ import { applicationTermsSchema, companySnapshotSchema, creditHistorySchema } fr
 /** Milliseconds since epoch at which each hop finished; the decision event carries them all. */
 export const hopTimesSchema = z.object({
   submittedAt: z.number().optional(),
+  /** When ingestion first received the application's record (before any parking); accounting selects on it. */
+  receivedAt: z.number().optional(),
   ingestedAt: z.number().optional(),
   featuresAt: z.number().optional(),
   scoredAt: z.number().optional(),

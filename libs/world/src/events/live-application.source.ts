@@ -1,4 +1,4 @@
-import { CoreBankingEventTypes as T, type CoreBankingEvent } from '@loanmesh/contracts';
+import { CoreBankingEventTypes as T, type CoreBankingEvent, liveApplicationId } from '@loanmesh/contracts';
 
 import { SeededRandom } from '../random/seeded-random';
 import type { Purpose, World } from '../world.types';
@@ -30,8 +30,7 @@ export function* liveApplications(
   for (let i = 0; ; i++) {
     const c = rng.pick(borrowers);
     const submittedAt = at(i);
-    const applicationId =
-      run === 0 ? `AP-L${String(i + 1).padStart(8, '0')}` : `AP-L${run}-${String(i + 1).padStart(8, '0')}`;
+    const applicationId = liveApplicationId(run, i);
     const director = directors.get(c.index);
     const guarantors =
       director !== undefined && rng.chance(0.3) ? [{ kind: 'person' as const, id: world.persons[director].id }] : [];
