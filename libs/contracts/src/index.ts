@@ -8,3 +8,4 @@ export * from './graph/graph-features.schema';
 export * from './domain/feature-input.schema';
 export * from './domain/pipeline-events.schemas';
 export * from './domain/domain-events.schemas';
+export * from './lending/application-incomplete.schema';
