@@ -10,6 +10,7 @@ import type { IngestionConfig } from './config/ingestion.config';
 import { INGESTION_SCHEMA, ingestionEntities, ingestionMigrations } from './database/ingestion-database';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { IngestModule } from './ingest/ingest.module';
+import { ParkedModule } from './parked/parked.module';
 import { StatsModule } from './stats/stats.module';
 
 @Global()
@@ -42,6 +43,7 @@ export class IngestionAppModule {
         }),
         IngestModule,
         DeadLettersModule,
+        ParkedModule,
         StatsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

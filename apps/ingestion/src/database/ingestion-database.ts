@@ -7,6 +7,7 @@ import {
 } from '@loanmesh/database';
 
 import { IngestionStoreMigration1764000001000 } from './migrations/ingestion-store.migration';
+import { ParkedApplicationExpiryMigration1764000003000 } from './migrations/parked-application-expiry.migration';
 import { ParkedApplicationsMigration1764000002000 } from './migrations/parked-applications.migration';
 import { DeadLetterEntity } from '../dead-letters/dead-letter.entity';
 import { storeEntities } from '../store/store.entities';
@@ -26,4 +27,5 @@ export const ingestionMigrations = [
   createOutboxMigration(INGESTION_SCHEMA),
   IngestionStoreMigration1764000001000,
   ParkedApplicationsMigration1764000002000,
+  ParkedApplicationExpiryMigration1764000003000,
 ];

@@ -88,6 +88,7 @@ export class CoreBankingIngestService {
       fresh.flatMap((f, k) =>
         plan.parked.has(freshIndexes[k]) && f.item.event.type === T.applicationSubmitted ? [f.item.event] : [],
       ),
+      this.clock.now(),
     );
     const released = await this.releaseParked(m, companyIds(fresh.map((f) => f.item.event)));
     const freshSet = new Set(freshIndexes);
@@ -126,6 +127,7 @@ export class CoreBankingIngestService {
    * their announcements with the company as stored now (the earliest state ingestion has).
    */
   private async releaseParked(m: EntityManager, companies: readonly string[]): Promise<Released> {
+    await this.noteArrivedAfterExpiry(m, companies);
     const parked = await this.store.releaseParked(m, companies);
     if (parked.length === 0) {
       return { applied: [], snapshots: new Map() };
@@ -151,6 +153,22 @@ export class CoreBankingIngestService {
     );
     this.logger.log({ msg: 'parked applications released', released: parked.length, applied: applied.size });
     return { applied: domain.filter((d) => applied.has(d.event.eventId)), snapshots };
+  }
+
+  /**
+   * An expired application already went to a human as incomplete, so its company arriving
+   * now does not release it (that would decide it twice); it is noted once and logged.
+   */
+  private async noteArrivedAfterExpiry(m: EntityManager, companies: readonly string[]): Promise<void> {
+    for (const a of await this.store.markArrivedAfterExpiry(m, companies, this.clock.now())) {
+      this.logger.warn({
+        msg: 'company arrived after expiry',
+        applicationId: a.applicationId,
+        companyId: a.companyId,
+        eventId: a.eventId,
+        expiredAt: a.expiredAt,
+      });
+    }
   }
 
   private async outboundMessages(
