@@ -47,6 +47,7 @@ export async function startReviewTestApp(env: Record<string, string> = {}): Prom
     DATABASE_URL: db.url,
     GRAPH_BASE_URL: 'http://127.0.0.1:9',
     INFERENCE_BASE_URL: 'http://127.0.0.1:9',
+    INGESTION_BASE_URL: 'http://127.0.0.1:9',
     UPSTREAM_TIMEOUT_MS: '500',
     ...env,
   });
@@ -99,7 +100,8 @@ async function skipBacklog(groupId: string): Promise<void> {
   await admin.connect();
   try {
     const existing = await admin.listTopics();
-    for (const topic of [Topics.applicationScored, Topics.domainEvents].filter((x) => existing.includes(x))) {
+    const consumed = [Topics.applicationScored, Topics.applicationIncomplete, Topics.domainEvents];
+    for (const topic of consumed.filter((x) => existing.includes(x))) {
       const ends = await fetchTopicOffsetsSettled(admin, topic);
       await admin.setOffsets({
         groupId,
