@@ -55,6 +55,7 @@ describe('LoanMesh pipeline end to end', () => {
       GRAPH_WRITER_GROUP_ID: writerGroup,
       GRAPH_BASE_URL: `http://127.0.0.1:${ports.graph}`,
       INFERENCE_BASE_URL: `http://127.0.0.1:${ports.inference}`,
+      INGESTION_BASE_URL: `http://127.0.0.1:${ports.ingestion}`,
       LOG_LEVEL: 'warn',
     };
     for (const [name, port] of Object.entries(ports)) {

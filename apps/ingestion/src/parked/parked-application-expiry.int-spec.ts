@@ -123,12 +123,14 @@ describe('ParkedApplicationSweeperService (real Kafka and PostgreSQL)', () => {
 
     const after = await stats();
     expect(after.parked.expired - before.parked.expired).toBe(1);
+    expect(after.parked.expiredAnnounced - before.parked.expiredAnnounced).toBe(1);
     expect(after.parked.waiting).toBe(before.parked.waiting);
     const listed = (await listing('expired')).items.find((i) => i.applicationId === `${never}-app`);
     expect(listed).toMatchObject({
       state: 'expired',
       missing: [`company:${never}`],
       expiryReason: 'MISSING_COMPANY_DATA',
+      announced: true,
     });
     expect(listed!.ageSeconds).toBeGreaterThanOrEqual(TIMEOUT_SECONDS);
 

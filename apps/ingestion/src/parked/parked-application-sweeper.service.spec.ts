@@ -39,6 +39,7 @@ interface Row {
   application: ParkedApplicationEvent;
   parkedAt: Date;
   expiredAt: Date | null;
+  announced: boolean;
 }
 
 /** The parked table in memory, with the SQL's rule: waiting rows parked at or before the cutoff, oldest first. */
@@ -46,17 +47,17 @@ class FakeParkedRepository {
   readonly rows: Row[] = [];
   transactions = 0;
 
-  park(companyId: string, parkedAt: Date): ParkedApplicationEvent {
+  park(companyId: string, parkedAt: Date, submittedAt = parkedAt): ParkedApplicationEvent {
     const application = coreBankingEvent(T.applicationSubmitted, {
       applicationId: `${companyId}-app`,
       companyId,
       amount: 25000,
       termMonths: 24,
       purpose: 'EQUIPMENT',
-      submittedAt: parkedAt.toISOString(),
+      submittedAt: submittedAt.toISOString(),
       guarantors: [{ kind: 'person', id: `${companyId}-guarantor` }],
     });
-    this.rows.push({ application, parkedAt, expiredAt: null });
+    this.rows.push({ application, parkedAt, expiredAt: null, announced: false });
     return application;
   }
 
@@ -75,12 +76,18 @@ class FakeParkedRepository {
     return Promise.resolve(due.map((r) => ({ application: r.application, parkedAt: r.parkedAt, expiredAt })));
   }
 
+  markAnnounced(_m: EntityManager, eventIds: readonly string[]): Promise<void> {
+    this.rows.filter((r) => eventIds.includes(r.application.eventId)).forEach((r) => (r.announced = true));
+    return Promise.resolve();
+  }
+
   counts(): Promise<ParkedCounts> {
     const waiting = this.rows.filter((r) => r.expiredAt === null);
     const oldest = waiting.map((r) => r.parkedAt).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
     return Promise.resolve({
       waiting: waiting.length,
       expired: this.rows.length - waiting.length,
+      expiredAnnounced: this.rows.filter((r) => r.announced).length,
       oldestWaitingParkedAt: oldest,
     });
   }
@@ -172,6 +179,23 @@ describe(ParkedApplicationSweeperService.name, () => {
       parkedAt: T0.toISOString(),
       expiredAt: clock.now().toISOString(),
     });
+  });
+
+  it('should expire an application submitted before the decision window without sending it to be decided', async () => {
+    const { sut, clock, repository, messages } = setup();
+    const longAgo = new Date(T0.getTime() - 73 * 3_600_000);
+    repository.park('co-history', T0, longAgo);
+    repository.park('co-live', T0);
+    clock.advance(TIMEOUT_SECONDS);
+
+    const expired = await sut.sweep();
+
+    expect(expired).toBe(2);
+    expect(messages().map((m) => m.key)).toEqual(['co-live']);
+    expect(repository.rows.map((r) => [r.application.payload.companyId, r.announced])).toEqual([
+      ['co-history', false],
+      ['co-live', true],
+    ]);
   });
 
   it('should never announce an application twice when later sweeps run', async () => {

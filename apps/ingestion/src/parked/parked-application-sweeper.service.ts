@@ -8,6 +8,7 @@ import { MetricsService } from '@loanmesh/observability';
 
 import { SystemClock } from '../common/system-clock.service';
 import type { IngestionConfig } from '../config/ingestion.config';
+import { isWithinDecisionWindow } from '../ingest/decision-window';
 import { applicationIncompleteMessage } from './application-incomplete-message.builder';
 import { type ExpiredParkedApplication, ParkedApplicationRepository } from './parked-application.repository';
 import { ParkedApplicationsService } from './parked-applications.service';
@@ -19,8 +20,9 @@ const REASON = ApplicationIncompleteReasons.missingCompanyData;
  * No application waits forever: applications parked longer than
  * `PARKED_APPLICATION_TIMEOUT_SECONDS` (by the app clock, from when ingestion parked them)
  * are expired and announced on `lending.application-incomplete.v1` for a human, one
- * transaction per batch (expiry and outbox row commit together). Every replica sweeps; row
- * locks with SKIP LOCKED keep two sweeps off the same row.
+ * transaction per batch (expiry and outbox row commit together). Like a released
+ * application, one outside the decision window is history: expired, but not sent to be
+ * decided. Every replica sweeps; row locks with SKIP LOCKED keep two sweeps off one row.
  */
 @Injectable()
 export class ParkedApplicationSweeperService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -74,16 +76,22 @@ export class ParkedApplicationSweeperService implements OnApplicationBootstrap, 
       });
   }
 
-  private async expireBatch(): Promise<ExpiredParkedApplication[]> {
+  private async expireBatch(): Promise<(ExpiredParkedApplication & { announced: boolean })[]> {
     const now = this.clock.now();
     const cutoff = new Date(now.getTime() - this.config.PARKED_APPLICATION_TIMEOUT_SECONDS * 1000);
+    const window = this.config.APPLICATION_DECISION_WINDOW_HOURS;
     const expired = await this.dataSource.transaction(async (m) => {
       const rows = await this.parked.expireDue(m, cutoff, now, REASON, this.config.PARKED_SWEEP_BATCH_SIZE);
+      const announced = rows.filter((r) => isWithinDecisionWindow(r.application.payload.submittedAt, now, window));
+      await this.parked.markAnnounced(
+        m,
+        announced.map((r) => r.application.eventId),
+      );
       await this.outbox.write(
         m,
-        rows.map((r) => applicationIncompleteMessage(r, REASON, now)),
+        announced.map((r) => applicationIncompleteMessage(r, REASON, now)),
       );
-      return rows;
+      return rows.map((r) => ({ ...r, announced: announced.includes(r) }));
     });
     if (expired.length > 0) {
       this.relay.wake();
@@ -98,6 +106,7 @@ export class ParkedApplicationSweeperService implements OnApplicationBootstrap, 
         companyId: e.application.payload.companyId,
         reason: REASON,
         parkedAt: e.parkedAt.toISOString(),
+        announced: e.announced,
       });
     }
     return expired;

@@ -18,6 +18,8 @@ export interface ExpiredParkedApplication {
 export interface ParkedCounts {
   waiting: number;
   expired: number;
+  /** Of the expired, those announced for a human (within the decision window). */
+  expiredAnnounced: number;
   /** When the longest-waiting application was parked; null when none waits. */
   oldestWaitingParkedAt: Date | null;
 }
@@ -36,6 +38,8 @@ const expireDueSql = (schema: string): string => `WITH due AS (
   FROM due WHERE p.event_id = due.event_id
   RETURNING p.event, p.parked_at, p.expired_at`;
 const EXPIRE_DUE = expireDueSql(INGESTION_SCHEMA);
+const MARK_ANNOUNCED = `UPDATE "${INGESTION_SCHEMA}".parked_applications SET announced = true
+  WHERE event_id = ANY($1::text[])`;
 
 /** Reads and expiry of parked applications (parking and release stay with the ingest transaction). */
 @Injectable()
@@ -58,15 +62,28 @@ export class ParkedApplicationRepository {
       .sort((a, b) => a.parkedAt.getTime() - b.parkedAt.getTime());
   }
 
+  /** Records, in the caller's transaction, which expired applications were announced. */
+  async markAnnounced(manager: EntityManager, eventIds: readonly string[]): Promise<void> {
+    if (eventIds.length > 0) {
+      await manager.query(MARK_ANNOUNCED, [eventIds]);
+    }
+  }
+
   async counts(): Promise<ParkedCounts> {
     const row = await this.dataSource
       .getRepository(ParkedApplicationEntity)
       .createQueryBuilder('p')
       .select(`count(*) FILTER (WHERE p.state = 'waiting')::int`, 'waiting')
       .addSelect(`count(*) FILTER (WHERE p.state = 'expired')::int`, 'expired')
+      .addSelect(`count(*) FILTER (WHERE p.state = 'expired' AND p.announced)::int`, 'announced')
       .addSelect(`min(p.parked_at) FILTER (WHERE p.state = 'waiting')`, 'oldest')
-      .getRawOne<{ waiting: number; expired: number; oldest: Date | null }>();
-    return { waiting: row?.waiting ?? 0, expired: row?.expired ?? 0, oldestWaitingParkedAt: row?.oldest ?? null };
+      .getRawOne<{ waiting: number; expired: number; announced: number; oldest: Date | null }>();
+    return {
+      waiting: row?.waiting ?? 0,
+      expired: row?.expired ?? 0,
+      expiredAnnounced: row?.announced ?? 0,
+      oldestWaitingParkedAt: row?.oldest ?? null,
+    };
   }
 
   /** Oldest first: the ones that have waited longest are the ones to look at. */

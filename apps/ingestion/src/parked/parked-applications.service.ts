@@ -8,6 +8,8 @@ import { ParkedApplicationRepository, type ParkedApplicationEvent } from './park
 export interface ParkedSummary {
   waiting: number;
   expired: number;
+  /** Of the expired, those sent to officers as `application.incomplete` (the rest were history). */
+  expiredAnnounced: number;
   /** Age of the longest-waiting application; 0 when none waits. */
   oldestWaitingSeconds: number;
 }
@@ -22,6 +24,7 @@ export interface ParkedApplicationView {
   missing: string[];
   expiredAt: string | null;
   expiryReason: string | null;
+  announced: boolean;
   companyArrivedAt: string | null;
 }
 
@@ -44,6 +47,7 @@ export class ParkedApplicationsService {
     return {
       waiting: counts.waiting,
       expired: counts.expired,
+      expiredAnnounced: counts.expiredAnnounced,
       oldestWaitingSeconds: oldest ? secondsBetween(oldest, this.clock.now()) : 0,
     };
   }
@@ -62,6 +66,7 @@ export class ParkedApplicationsService {
         missing: missingOf(r.companyId),
         expiredAt: r.expiredAt?.toISOString() ?? null,
         expiryReason: r.expiryReason,
+        announced: r.announced,
         companyArrivedAt: r.companyArrivedAt?.toISOString() ?? null,
       };
     });

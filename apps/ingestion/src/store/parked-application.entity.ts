@@ -35,6 +35,13 @@ export class ParkedApplicationEntity {
   @Column({ name: 'expiry_reason', type: 'text', nullable: true })
   expiryReason!: string | null;
 
+  /**
+   * Expired and announced on `lending.application-incomplete.v1` for a human. An expired
+   * application outside the decision window is history: it is not sent to be decided.
+   */
+  @Column({ type: 'boolean', default: false })
+  announced!: boolean;
+
   /** When the company was finally stored, after this application had expired. */
   @Column({ name: 'company_arrived_at', type: 'timestamptz', nullable: true })
   companyArrivedAt!: Date | null;

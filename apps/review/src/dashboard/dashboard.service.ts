@@ -40,7 +40,8 @@ export class DashboardService {
       decisions
         .createQueryBuilder('d')
         .select(`d.content -> 'hops'`, 'hops')
-        .where('d.automatic = true')
+        // Pipeline speed: an incomplete application's referral is a timeout, shown as parked work instead.
+        .where(`d.automatic = true AND (d.content ->> 'kind') IS DISTINCT FROM 'INCOMPLETE'`)
         .orderBy('d.seq', 'DESC')
         .limit(LATENCY_SAMPLE)
         .getRawMany<{ hops: HopTimes }>(),

@@ -50,13 +50,14 @@ describe(IngestionClient.name, () => {
       duplicates: 0,
       deadLettered: 0,
       total: 10,
-      parked: { waiting: 3, expired: 2109, oldestWaitingSeconds: 420 },
+      parked: { waiting: 3, expired: 2109, expiredAnnounced: 140, oldestWaitingSeconds: 420 },
     });
 
     await expect(sut.parked()).resolves.toEqual({
       available: true,
       waiting: 3,
       expired: 2109,
+      expiredAnnounced: 140,
       oldestWaitingSeconds: 420,
     });
   });

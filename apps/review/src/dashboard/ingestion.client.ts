@@ -10,6 +10,8 @@ const parkedStatsSchema = z.object({
   parked: z.object({
     waiting: z.number().int().nonnegative(),
     expired: z.number().int().nonnegative(),
+    /** Of the expired, those sent to officers (the rest were history, outside the decision window). */
+    expiredAnnounced: z.number().int().nonnegative(),
     oldestWaitingSeconds: z.number().nonnegative(),
   }),
 });

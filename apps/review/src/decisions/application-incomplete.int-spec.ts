@@ -153,6 +153,9 @@ describe('ApplicationIncompleteConsumer (real Kafka and PostgreSQL)', () => {
     expect(res.status).toBe(200);
     const summary = res.body as DashboardSummary;
     expect(summary.parked).toMatchObject({ available: false });
+    // This suite only made referrals of incomplete applications: none is a pipeline latency.
+    expect(summary.timeToDecisionMs.sample).toBe(0);
+    expect(summary.outcomes.find((o) => o.outcome === 'REFERRED' && o.automatic)?.count).toBeGreaterThanOrEqual(3);
     expect(summary.cases.open).toBeGreaterThanOrEqual(2);
   });
 });

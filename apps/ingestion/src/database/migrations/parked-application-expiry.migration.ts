@@ -2,7 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Parked applications can expire (docs/ingestion.md, "Applications whose company never
- * arrives"): a state, when and why it expired, and when its company finally arrived. An
+ * arrives"): a state, when and why it expired, whether it was announced for a human (only
+ * applications within the decision window are), and when its company finally arrived. An
  * expired row is kept (it is the operator's record and is never released); the partial
  * index serves the sweeper and the oldest-waiting gauge, which only look at waiting rows.
  */
@@ -17,6 +18,7 @@ export class ParkedApplicationExpiryMigration1764000003000 implements MigrationI
         CONSTRAINT "CHK_parked_applications_state" CHECK (state IN ('waiting', 'expired')),
       ADD COLUMN expired_at timestamptz,
       ADD COLUMN expiry_reason text,
+      ADD COLUMN announced boolean NOT NULL DEFAULT false,
       ADD COLUMN company_arrived_at timestamptz`);
     await q.query(
       `CREATE INDEX "IDX_parked_applications_waiting" ON "${this.schema}".parked_applications (parked_at)
@@ -27,6 +29,6 @@ export class ParkedApplicationExpiryMigration1764000003000 implements MigrationI
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX IF EXISTS "${this.schema}"."IDX_parked_applications_waiting"`);
     await q.query(`ALTER TABLE "${this.schema}".parked_applications
-      DROP COLUMN company_arrived_at, DROP COLUMN expiry_reason, DROP COLUMN expired_at, DROP COLUMN state`);
+      DROP COLUMN company_arrived_at, DROP COLUMN announced, DROP COLUMN expiry_reason, DROP COLUMN expired_at, DROP COLUMN state`);
   }
 }
