@@ -6,6 +6,7 @@ import {
   applicationIncompleteSchema,
   type CoreBankingEvent,
   CoreBankingEventTypes as T,
+  Headers,
   Topics,
 } from '@loanmesh/contracts';
 import { type CapturedRecord, KafkaTestClient, type TestDatabase, uniqueId, waitFor } from '@loanmesh/testing';
@@ -106,6 +107,11 @@ describe('ParkedApplicationSweeperService (real Kafka and PostgreSQL)', () => {
       'application.incomplete for the company that never came',
     );
     expect(expired.causationId).toBe(orphan.eventId);
+    const record = captured.find((r) => r.topic === Topics.applicationIncomplete && r.key === never)!;
+    expect(record.headers).toMatchObject({
+      [Headers.eventType]: 'application.incomplete',
+      [Headers.correlationId]: orphan.correlationId,
+    });
     expect(expired.payload).toMatchObject({
       application: { applicationId: `${never}-app`, companyId: never, amount: 40000 },
       reason: 'MISSING_COMPANY_DATA',
@@ -133,6 +139,7 @@ describe('ParkedApplicationSweeperService (real Kafka and PostgreSQL)', () => {
       announced: true,
     });
     expect(listed!.ageSeconds).toBeGreaterThanOrEqual(TIMEOUT_SECONDS);
+    expect((await fetch(`${url}/ingestion/parked?state=released`)).status).toBe(400);
 
     await produce([coreBankingEvent(T.companyRegistered, companyPayload(never))]);
     const late = await waitFor(
