@@ -24,7 +24,15 @@ const asEnv = (env: Record<string, string | number> = {}) =>
 
 describe('docker-compose.yml', () => {
   it('should declare the infrastructure and every service when parsed', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['graph', 'inference', 'ingestion', 'kafka', 'neo4j', 'postgres', 'review']);
+    expect(Object.keys(compose.services).sort()).toEqual([
+      'graph',
+      'inference',
+      'ingestion',
+      'kafka',
+      'neo4j',
+      'postgres',
+      'review',
+    ]);
   });
 
   it.each(SERVICE_NAMES)('should give %s an environment its config validation accepts', (name) => {

@@ -62,7 +62,9 @@ describe('k8s manifests', () => {
     const container = deployment!.spec!.template!.spec.containers[0];
     const env: Record<string, string> = {};
     for (const from of container.envFrom ?? []) {
-      const ref = from.configMapRef ? byKind('ConfigMap', from.configMapRef.name) : byKind('Secret', from.secretRef!.name);
+      const ref = from.configMapRef
+        ? byKind('ConfigMap', from.configMapRef.name)
+        : byKind('Secret', from.secretRef!.name);
       expect(ref).toBeDefined();
       Object.assign(env, ref!.data ?? {}, ref!.stringData ?? {});
     }

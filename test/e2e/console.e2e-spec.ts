@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 import { AutomaticDecisionService } from '../../apps/review/src/decisions/automatic-decision.service';
+import { incompleteEvent } from '../../apps/review/src/testing/incomplete-event.factory';
 import { quietGraph, scoredEvent, type ScoredOverrides } from '../../apps/review/src/testing/scored-event.factory';
 import { type ReviewTestApp, startReviewTestApp } from '../../apps/review/src/testing/review-test-app';
 
@@ -125,15 +126,34 @@ function fakeGraphService(): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+/** Stands in for the ingestion service's stats (the dashboard's parked applications). */
+function fakeIngestionService(): Promise<Server> {
+  const stats = { stored: 0, duplicates: 0, deadLettered: 0, total: 0 };
+  const parked = { waiting: 4, expired: 2109, expiredAnnounced: 140, oldestWaitingSeconds: 610 };
+  const server = createServer((req, res) => {
+    if (req.url !== '/ingestion/stats') {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...stats, parked }));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
 describe('review console in Chromium', () => {
   let t: ReviewTestApp;
   let graph: Server;
+  let ingestion: Server;
   let browser: Browser;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     graph = await fakeGraphService();
-    t = await startReviewTestApp({ GRAPH_BASE_URL: `http://127.0.0.1:${(graph.address() as AddressInfo).port}` });
+    ingestion = await fakeIngestionService();
+    t = await startReviewTestApp({
+      GRAPH_BASE_URL: `http://127.0.0.1:${(graph.address() as AddressInfo).port}`,
+      INGESTION_BASE_URL: `http://127.0.0.1:${(ingestion.address() as AddressInfo).port}`,
+    });
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -144,6 +164,7 @@ describe('review console in Chromium', () => {
     await browser?.close();
     await t?.close();
     await new Promise((r) => graph?.close(r));
+    await new Promise((r) => ingestion?.close(r));
   });
 
   async function referredCase(o: ScoredOverrides): Promise<string> {
@@ -248,11 +269,40 @@ describe('review console in Chromium', () => {
     await senior.screenshot({ path: `${SHOTS}/07-four-eyes-same-person.png`, fullPage: true });
   });
 
+  it('should show an application whose company never arrived as not scored, with what was missing', async () => {
+    const event = incompleteEvent();
+    const { applicationId, companyId } = event.payload.application;
+    await t.app.get(AutomaticDecisionService).referIncomplete(event);
+    const page = await loggedIn('officer1');
+    await page.getByTestId('queue').waitFor();
+    const row = page.locator(`[data-application="${applicationId}"]`);
+    await expect(row.textContent()).resolves.toContain('not scored');
+    await expect(row.textContent()).resolves.toContain('MISSING_COMPANY_DATA');
+
+    await openCase(page, applicationId);
+
+    await expect(page.getByTestId('missing').textContent()).resolves.toBe(`company:${companyId}`);
+    await expect(page.getByTestId('score').textContent()).resolves.toContain('Not scored');
+    await expect(page.getByTestId('rule-hits').textContent()).resolves.toContain(
+      'Company data never arrived from core banking within 15 minutes',
+    );
+    await page.getByTestId('claim').click();
+    await page.getByTestId('decision-outcome').selectOption('DECLINED');
+    await page.getByTestId('decision-reason').selectOption('DEC_INCOMPLETE_INFORMATION');
+    await page.getByTestId('decision-note').fill('Core banking never sent the company');
+    await page.getByTestId('decide').click();
+    await page.getByTestId('case-status').filter({ hasText: 'DECIDED' }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/07b-incomplete-case.png`, fullPage: true });
+  });
+
   it('should draw the dashboard charts', async () => {
     const page = await loggedIn('risk1');
     await page.getByTestId('nav-dashboard').click();
     await page.getByTestId('chart-outcomes').waitFor();
     expect(await page.locator('[data-testid="chart-outcomes"] rect').count()).toBeGreaterThan(0);
+    await expect(page.getByTestId('parked-summary').textContent()).resolves.toBe(
+      'Parked applications: 4 waiting (oldest 10 min), 140 expired to officers',
+    );
     await page.screenshot({ path: `${SHOTS}/08-dashboard.png`, fullPage: true });
     await page.getByTestId('nav-policy').click();
     await page.getByTestId('policy-version').first().waitFor();

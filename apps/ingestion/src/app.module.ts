@@ -20,6 +20,7 @@ import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { ConsumerProgressRepository } from './freshness/consumer-progress.repository';
 import { FreshnessOutboxPublisher } from './freshness/freshness-outbox.publisher';
 import { IngestModule } from './ingest/ingest.module';
+import { ParkedModule } from './parked/parked.module';
 import { StatsModule } from './stats/stats.module';
 
 @Global()
@@ -54,6 +55,7 @@ export class IngestionAppModule {
         }),
         IngestModule,
         DeadLettersModule,
+        ParkedModule,
         StatsModule,
         AccountingModule,
       ],

@@ -11,3 +11,4 @@ export * from './domain/pipeline-events.schemas';
 export * from './domain/domain-events.schemas';
 export * from './core-banking/live-run';
 export * from './accounting/application-accounting.schemas';
+export * from './lending/application-incomplete.schema';

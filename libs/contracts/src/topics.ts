@@ -9,6 +9,8 @@ export const Topics = {
   domainEvents: 'ingestion.domain-events.v1',
   /** A loan application accepted by ingestion, ready for graph features. */
   applicationReceived: 'lending.application-received.v1',
+  /** An application ingestion gave up waiting for (its company never arrived): a human decides it. */
+  applicationIncomplete: 'lending.application-incomplete.v1',
   /** Graph risk features for an application (possibly degraded). */
   graphFeaturesComputed: 'graph.features-computed.v1',
   /** A scored application (champion result; possibly degraded). */

@@ -47,11 +47,12 @@ export function receivedIdsSql(schema: string, kind: Kind): string {
     FROM received x ORDER BY x.application_id LIMIT $3`;
 }
 
-/** Received applications waiting for their company: the total and the first $3 ids. */
+/** Received applications still waiting for their company (expired ones are referred by review): the total and the first $3 ids. */
 export function parkedSql(schema: string, kind: Kind): string {
   return `${received(schema, kind)}
     SELECT x.application_id, (count(*) OVER ())::int AS total FROM received x
-    WHERE EXISTS (SELECT 1 FROM "${schema}".parked_applications p WHERE ${idOf('p')} = x.application_id)
+    WHERE EXISTS (SELECT 1 FROM "${schema}".parked_applications p
+      WHERE ${idOf('p')} = x.application_id AND p.state = 'waiting')
     ORDER BY x.application_id LIMIT $3`;
 }
 

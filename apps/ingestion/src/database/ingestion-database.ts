@@ -11,6 +11,7 @@ import { ConsumerProgressMigration1764000004000 } from './migrations/consumer-pr
 import { EventSourceMigration1764000003000 } from './migrations/event-source.migration';
 import { ApplicationAccountingMigration1764000005000 } from './migrations/application-accounting.migration';
 import { IngestionStoreMigration1764000001000 } from './migrations/ingestion-store.migration';
+import { ParkedApplicationExpiryMigration1764000006000 } from './migrations/parked-application-expiry.migration';
 import { ParkedApplicationsMigration1764000002000 } from './migrations/parked-applications.migration';
 import { DeadLetterEntity } from '../dead-letters/dead-letter.entity';
 import { storeEntities } from '../store/store.entities';
@@ -34,4 +35,5 @@ export const ingestionMigrations = [
   EventSourceMigration1764000003000,
   ConsumerProgressMigration1764000004000,
   ApplicationAccountingMigration1764000005000,
+  ParkedApplicationExpiryMigration1764000006000,
 ];

@@ -92,6 +92,7 @@ export class CoreBankingIngestService {
     await this.store.park(
       m,
       events.flatMap((e, k) => (plan.parked.has(k) && e.type === T.applicationSubmitted ? [e] : [])),
+      this.clock.now(),
     );
     const released = await this.releaseParked(m, companyIds(events));
     const duplicates = indexesOf('duplicate');
@@ -131,6 +132,7 @@ export class CoreBankingIngestService {
    * their announcements with the company as stored now (the earliest state ingestion has).
    */
   private async releaseParked(m: EntityManager, companies: readonly string[]): Promise<Released> {
+    await this.noteArrivedAfterExpiry(m, companies);
     const parked = await this.store.releaseParked(m, companies);
     if (parked.length === 0) {
       return { applied: [], snapshots: new Map() };
@@ -159,6 +161,22 @@ export class CoreBankingIngestService {
     );
     this.logger.log({ msg: 'parked applications released', released: parked.length, applied: applied.size });
     return { applied: domain.filter((d) => applied.has(d.event.eventId)), snapshots };
+  }
+
+  /**
+   * An expired application already went to a human as incomplete, so its company arriving
+   * now does not release it (that would decide it twice); it is noted once and logged.
+   */
+  private async noteArrivedAfterExpiry(m: EntityManager, companies: readonly string[]): Promise<void> {
+    for (const a of await this.store.markArrivedAfterExpiry(m, companies, this.clock.now())) {
+      this.logger.warn({
+        msg: 'company arrived after expiry',
+        applicationId: a.applicationId,
+        companyId: a.companyId,
+        eventId: a.eventId,
+        expiredAt: a.expiredAt,
+      });
+    }
   }
 
   private async outboundMessages(

@@ -14,6 +14,7 @@ import {
   insertParkedSql,
   insertRawEventsSql,
   markAppliedSql,
+  markArrivedAfterExpirySql,
   releaseParkedSql,
   upsertSql,
 } from '../store/store.sql';
@@ -31,6 +32,14 @@ export interface HistoryInputs {
   recordFiledAt: string[];
 }
 
+/** An expired parked application whose company has just arrived (too late to release it). */
+export interface ArrivedAfterExpiry {
+  eventId: string;
+  applicationId: string;
+  companyId: string;
+  expiredAt: Date;
+}
+
 type ApplicationEvent = Extract<CoreBankingEvent, { type: 'loan.application-submitted' }>;
 
 const UPSERTS = Object.fromEntries(
@@ -41,6 +50,7 @@ const INSERT_DUPLICATES = insertDuplicatesSql(INGESTION_SCHEMA);
 const INSERT_PARKED = insertParkedSql(INGESTION_SCHEMA);
 const RELEASE_PARKED = releaseParkedSql(INGESTION_SCHEMA);
 const MARK_APPLIED = markAppliedSql(INGESTION_SCHEMA);
+const MARK_ARRIVED_AFTER_EXPIRY = markArrivedAfterExpirySql(INGESTION_SCHEMA);
 const HISTORY_INPUTS = historyInputsSql(INGESTION_SCHEMA);
 const INSERT_HISTORY = insertHistorySql(INGESTION_SCHEMA);
 const FIRST_RECEIPTS = firstReceiptsSql(INGESTION_SCHEMA);
@@ -69,13 +79,15 @@ export class IngestionStoreRepository {
     }
   }
 
-  async park(manager: EntityManager, applications: readonly ApplicationEvent[]): Promise<void> {
+  /** `parkedAt` comes from the app's clock, the same clock the expiry sweeper measures with. */
+  async park(manager: EntityManager, applications: readonly ApplicationEvent[], parkedAt: Date): Promise<void> {
     if (applications.length > 0) {
       const rows = applications.map((a) => ({
         event_id: a.eventId,
         source: a.source,
         company_id: a.payload.companyId,
         event: a,
+        parked_at: parkedAt.toISOString(),
       }));
       await manager.query(INSERT_PARKED, [JSON.stringify(rows)]);
     }
@@ -94,6 +106,26 @@ export class IngestionStoreRepository {
     return rows
       .map((r) => r.event)
       .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.eventId.localeCompare(b.eventId));
+  }
+
+  /** Marks and returns the expired applications of these companies whose company is now stored. */
+  async markArrivedAfterExpiry(
+    manager: EntityManager,
+    companyIds: readonly string[],
+    at: Date,
+  ): Promise<ArrivedAfterExpiry[]> {
+    if (companyIds.length === 0) {
+      return [];
+    }
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [rows]: [{ event_id: string; company_id: string; application_id: string; expired_at: Date }[], number] =
+      await manager.query(MARK_ARRIVED_AFTER_EXPIRY, [[...new Set(companyIds)], at.toISOString()]);
+    return rows.map((r) => ({
+      eventId: r.event_id,
+      applicationId: r.application_id,
+      companyId: r.company_id,
+      expiredAt: r.expired_at,
+    }));
   }
 
   async markApplied(manager: EntityManager, events: readonly { source: string; eventId: string }[]): Promise<void> {

@@ -2,27 +2,37 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { DeadLetterEntity } from '../dead-letters/dead-letter.entity';
+import { type ParkedSummary, ParkedApplicationsService } from '../parked/parked-applications.service';
 import { DuplicateDeliveryEntity } from '../store/duplicate-delivery.entity';
 import { RawEventEntity } from '../store/raw-event.entity';
 
-/** stored + duplicates + deadLettered = records sent, once ingestion has caught up. */
+/**
+ * stored + duplicates + deadLettered = records sent, once ingestion has caught up. Parked
+ * applications are among the stored; `parked` says how many still wait for their company
+ * and how many were given up on and sent to officers.
+ */
 export interface IngestionStats {
   stored: number;
   duplicates: number;
   deadLettered: number;
   total: number;
+  parked: ParkedSummary;
 }
 
 @Injectable()
 export class IngestionStatsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly parked: ParkedApplicationsService,
+  ) {}
 
   async stats(): Promise<IngestionStats> {
-    const [stored, duplicates, deadLettered] = await Promise.all([
+    const [stored, duplicates, deadLettered, parked] = await Promise.all([
       this.dataSource.getRepository(RawEventEntity).count(),
       this.dataSource.getRepository(DuplicateDeliveryEntity).count(),
       this.dataSource.getRepository(DeadLetterEntity).count(),
+      this.parked.summary(),
     ]);
-    return { stored, duplicates, deadLettered, total: stored + duplicates + deadLettered };
+    return { stored, duplicates, deadLettered, total: stored + duplicates + deadLettered, parked };
   }
 }

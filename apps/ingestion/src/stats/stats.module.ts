@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 
+import { ParkedModule } from '../parked/parked.module';
 import { IngestionStatsController } from './ingestion-stats.controller';
 import { IngestionStatsService } from './ingestion-stats.service';
 
-@Module({ controllers: [IngestionStatsController], providers: [IngestionStatsService] })
+@Module({ imports: [ParkedModule], controllers: [IngestionStatsController], providers: [IngestionStatsService] })
 export class StatsModule {}

@@ -81,7 +81,7 @@ export function insertDeadLettersSql(schema: string): string {
     ON CONFLICT DO NOTHING`;
 }
 
-const PARKED_TYPES = { event_id: 'text', source: 'text', company_id: 'text', event: 'jsonb' };
+const PARKED_TYPES = { event_id: 'text', source: 'text', company_id: 'text', event: 'jsonb', parked_at: 'timestamptz' };
 
 export function insertParkedSql(schema: string): string {
   const cols = Object.keys(PARKED_TYPES).join(', ');
@@ -89,11 +89,24 @@ export function insertParkedSql(schema: string): string {
     ON CONFLICT DO NOTHING`;
 }
 
-/** Takes the parked applications of companies that now exist; the caller applies them. */
+/**
+ * Takes the waiting applications of companies that now exist; the caller applies them. An
+ * expired row is never taken: a human already has it. Rows the sweeper is expiring right
+ * now are locked, so this waits for it and then sees them expired.
+ */
 export function releaseParkedSql(schema: string): string {
   return `DELETE FROM "${schema}".parked_applications p USING "${schema}".companies c
-    WHERE p.company_id = c.company_id AND p.company_id = ANY($1::text[])
+    WHERE p.company_id = c.company_id AND p.company_id = ANY($1::text[]) AND p.state = 'waiting'
     RETURNING p.event`;
+}
+
+/** Notes, once per application, that the company of an expired application has now arrived. */
+export function markArrivedAfterExpirySql(schema: string): string {
+  return `UPDATE "${schema}".parked_applications p SET company_arrived_at = $2
+    FROM "${schema}".companies c
+    WHERE p.company_id = c.company_id AND p.company_id = ANY($1::text[])
+      AND p.state = 'expired' AND p.company_arrived_at IS NULL
+    RETURNING p.event_id, p.company_id, p.event -> 'payload' ->> 'applicationId' AS application_id, p.expired_at`;
 }
 
 /** Takes ids and sources as two parallel arrays: an event is (source, event id). */

@@ -5,7 +5,7 @@ import { MetricsService } from '@loanmesh/observability';
 
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DecisionLedgerService } from '../decisions/decision-ledger.service';
-import { DecisionPublisherService } from '../decisions/decision-publisher.service';
+import { DecisionPublisherService, NO_MODEL_VERSION } from '../decisions/decision-publisher.service';
 import { principalReasons } from '../decisions/principal-reasons';
 import { LabelService } from '../labels/label.service';
 import { type CaseChange, CaseTransactionService } from './case-transaction.service';
@@ -101,7 +101,7 @@ export class CaseDecisionService {
     };
     const reasons =
       proposal.outcome === 'DECLINED'
-        ? [officerReason, ...principalReasons(s.champion.reasons, s.ruleHits, s.explanations)].slice(0, 4)
+        ? [officerReason, ...principalReasons(s.champion?.reasons ?? [], s.ruleHits, s.explanations)].slice(0, 4)
         : [];
     const hops = { ...s.hops, decidedAt: now.getTime() };
     const decidedBy = confirmation ? confirmation.by : proposal.proposedBy;
@@ -126,10 +126,10 @@ export class CaseDecisionService {
         override,
         modelRecommendation: c.modelRecommendation,
         policyVersion: s.policyVersion,
-        modelVersion: s.champion.modelVersion,
-        modelSha256: s.champion.modelSha256,
-        probabilityOfDefault: s.champion.probabilityOfDefault,
-        riskGrade: s.champion.riskGrade,
+        modelVersion: s.champion?.modelVersion ?? NO_MODEL_VERSION,
+        modelSha256: s.champion?.modelSha256 ?? null,
+        probabilityOfDefault: s.champion?.probabilityOfDefault ?? null,
+        riskGrade: s.champion?.riskGrade ?? null,
         ruleHits: s.ruleHits,
         principalReasons: reasons,
         automaticDecisionId: s.automaticDecisionId,
@@ -140,7 +140,7 @@ export class CaseDecisionService {
       decision,
       principalReasons: reasons,
       policyVersion: s.policyVersion,
-      modelVersion: s.champion.modelVersion,
+      modelVersion: s.champion?.modelVersion ?? NO_MODEL_VERSION,
       hops,
     });
     await this.labels.record(em, c.applicationId, proposal.outcome, 'OFFICER_DECISION', decidedBy);

@@ -70,12 +70,12 @@ export class CaseOpenerService {
     }
     return manager.create(CaseEntity, {
       applicationId: snapshot.application.applicationId,
-      companyId: snapshot.company.companyId,
+      companyId: snapshot.application.companyId,
       status: 'OPEN',
       assignee: null,
       amount,
-      probabilityOfDefault: snapshot.champion.probabilityOfDefault,
-      riskGrade: snapshot.champion.riskGrade,
+      probabilityOfDefault: snapshot.champion?.probabilityOfDefault ?? null,
+      riskGrade: snapshot.champion?.riskGrade ?? null,
       modelRecommendation: evaluation.modelRecommendation,
       fourEyesRequired: fourEyesReasons.length > 0,
       fourEyesReasons,

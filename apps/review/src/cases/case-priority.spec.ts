@@ -1,7 +1,7 @@
-import { byPriority, casePriority } from './case-priority';
+import { byPriority, casePriority, expectedLoss } from './case-priority';
 
 const at = (min: number) => new Date(Date.UTC(2026, 0, 1, 0, min));
-const item = (pd: number, amount: number, createdMin: number, deadlineMin: number) => ({
+const item = (pd: number | null, amount: number, createdMin: number, deadlineMin: number) => ({
   probabilityOfDefault: pd,
   amount,
   createdAt: at(createdMin),
@@ -18,6 +18,13 @@ describe('case priority', () => {
   it('should raise priority as the SLA deadline approaches', () => {
     const c = item(0.1, 100000, 0, 240);
     expect(casePriority(c, at(200))).toBeGreaterThan(casePriority(c, at(10)));
+  });
+
+  it('should rank an unscored case as if its whole amount were at risk when it has no PD', () => {
+    const unscored = item(null, 40000, 0, 240);
+    const scored = item(0.5, 60000, 0, 240);
+    expect(expectedLoss(unscored)).toBe(40000);
+    expect(byPriority([scored, unscored], at(10))).toEqual([unscored, scored]);
   });
 
   it('should rank a breached case above a fresh one of similar size when past its deadline', () => {

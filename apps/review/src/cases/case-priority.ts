@@ -4,14 +4,21 @@
  * gets a further x 4 so it always outranks a fresh one of similar size.
  */
 export interface PrioritisedCase {
-  probabilityOfDefault: number;
+  /** Null for an application never scored. */
+  probabilityOfDefault: number | null;
   amount: number;
   createdAt: Date;
   slaDeadline: Date;
 }
 
+/**
+ * Unknown risk is treated as the whole amount at risk (PD 1): an unscored application is
+ * ranked as the bank's worst case for its size, never buried below scored ones.
+ */
+const UNSCORED_PD = 1;
+
 export function expectedLoss(c: Pick<PrioritisedCase, 'probabilityOfDefault' | 'amount'>): number {
-  return c.probabilityOfDefault * c.amount;
+  return (c.probabilityOfDefault ?? UNSCORED_PD) * c.amount;
 }
 
 export function casePriority(c: PrioritisedCase, now: Date): number {

@@ -18,8 +18,8 @@ export interface QueueItem {
   status: CaseEntity['status'];
   assignee: string | null;
   amount: number;
-  probabilityOfDefault: number;
-  riskGrade: string;
+  probabilityOfDefault: number | null;
+  riskGrade: string | null;
   expectedLoss: number;
   priority: number;
   slaDeadline: Date;

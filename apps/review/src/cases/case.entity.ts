@@ -37,12 +37,14 @@ export class CaseEntity {
   @Column({ type: 'double precision' })
   amount!: number;
 
-  @Column({ name: 'probability_of_default', type: 'double precision' })
-  probabilityOfDefault!: number;
+  /** Null when the application was never scored (see CaseSnapshot.incomplete). */
+  @Column({ name: 'probability_of_default', type: 'double precision', nullable: true })
+  probabilityOfDefault!: number | null;
 
-  @Column({ name: 'risk_grade', type: 'char', length: 1 })
-  riskGrade!: string;
+  @Column({ name: 'risk_grade', type: 'char', length: 1, nullable: true })
+  riskGrade!: string | null;
 
+  /** REFER when there was no score: no clear recommendation, so no human outcome is an override. */
   @Column({ name: 'model_recommendation', type: 'varchar', length: 16 })
   modelRecommendation!: PolicyOutcome;
 

@@ -24,7 +24,7 @@ export const reviewConfigShape = {
   FOUR_EYES_AMOUNT: z.coerce.number().nonnegative().default(500000),
   GRAPH_BASE_URL: z.string().url().default('http://127.0.0.1:3002'),
   INFERENCE_BASE_URL: z.string().url().default('http://127.0.0.1:3003'),
-  /** ingestion service (its side of the application accounting). */
+  /** Ingestion service: its side of the application accounting and the dashboard's parked applications. */
   INGESTION_BASE_URL: z.string().url().default('http://127.0.0.1:3001'),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(2000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(200),

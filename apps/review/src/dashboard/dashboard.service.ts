@@ -5,6 +5,7 @@ import type { HopTimes } from '@loanmesh/contracts';
 
 import { CaseEntity } from '../cases/case.entity';
 import { DecisionEntity } from '../decisions/decision.entity';
+import { IngestionClient, type ParkedWork } from './ingestion.client';
 import { percentile } from './percentile';
 
 const LATENCY_SAMPLE = 5000;
@@ -16,15 +17,20 @@ export interface DashboardSummary {
   hourly: { hour: string; count: number }[];
   cases: { open: number; awaitingConfirmation: number; decided: number; slaBreached: number };
   overrides: number;
+  /** Applications still waiting for their company in ingestion, and those expired to officers. */
+  parked: ParkedWork;
 }
 
 @Injectable()
 export class DashboardService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly ingestion: IngestionClient,
+  ) {}
 
   async summary(): Promise<DashboardSummary> {
     const decisions = this.dataSource.getRepository(DecisionEntity);
-    const [outcomes, hops, hourly, cases, overrides] = await Promise.all([
+    const [outcomes, hops, hourly, cases, overrides, parked] = await Promise.all([
       decisions
         .createQueryBuilder('d')
         .select(['d.outcome AS outcome', 'd.automatic AS automatic', 'COUNT(*)::int AS count'])
@@ -34,7 +40,8 @@ export class DashboardService {
       decisions
         .createQueryBuilder('d')
         .select(`d.content -> 'hops'`, 'hops')
-        .where('d.automatic = true')
+        // Pipeline speed: an incomplete application's referral is a timeout, shown as parked work instead.
+        .where(`d.automatic = true AND (d.content ->> 'kind') IS DISTINCT FROM 'INCOMPLETE'`)
         .orderBy('d.seq', 'DESC')
         .limit(LATENCY_SAMPLE)
         .getRawMany<{ hops: HopTimes }>(),
@@ -55,6 +62,7 @@ export class DashboardService {
         .groupBy('c.status')
         .getRawMany<{ status: string; count: number; breached: number }>(),
       decisions.createQueryBuilder('d').where(`d.automatic = false AND (d.content ->> 'override')::boolean`).getCount(),
+      this.ingestion.parked(),
     ]);
     const latencies = hops
       .map((h) => (h.hops.decidedAt ?? 0) - (h.hops.submittedAt ?? h.hops.ingestedAt ?? Number.NaN))
@@ -80,6 +88,7 @@ export class DashboardService {
         slaBreached: cases.reduce((s, c) => s + c.breached, 0),
       },
       overrides,
+      parked,
     };
   }
 }

@@ -19,6 +19,7 @@ import { DecisionAccounting1764100000005 } from './migrations/decision-accountin
 import { LoanOutcomes1764100000002 } from './migrations/loan-outcomes.migration';
 import { ReviewTables1764100000000 } from './migrations/review-tables.migration';
 import { SeedDemoData1764100000001 } from './migrations/seed-demo-data.migration';
+import { UnscoredCases1764100000003 } from './migrations/unscored-cases.migration';
 
 /** The PostgreSQL schema this service owns, its entities and its migrations in order. */
 export const REVIEW_SCHEMA = 'review';
@@ -43,5 +44,6 @@ export const reviewMigrations = [
   ReviewTables1764100000000,
   SeedDemoData1764100000001,
   LoanOutcomes1764100000002,
+  UnscoredCases1764100000003,
   DecisionAccounting1764100000005,
 ];

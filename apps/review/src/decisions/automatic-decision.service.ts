@@ -1,41 +1,29 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 
-import type { ApplicationScoredEvent, HopTimes, ReasonCode } from '@loanmesh/contracts';
-import { EventIdConflictException, GroupCommitter, InboxService, inboxEntryOf } from '@loanmesh/database';
+import type { ApplicationIncompleteEvent, ApplicationScoredEvent } from '@loanmesh/contracts';
+import { EventIdConflictException, GroupCommitter, InboxService, type InboxVerdict } from '@loanmesh/database';
 import type { InboundOutcome } from '@loanmesh/kafka';
 import { MetricsService } from '@loanmesh/observability';
 
-import { CaseOpenerService, type Referral } from '../cases/case-opener.service';
-import { evaluatePolicy, type PolicyEvaluation } from '../policy/decision-policy.evaluator';
-import { OUTCOME_OF } from '../policy/policy-backtest';
-import { PolicyService, type ActivePolicy } from '../policy/policy.service';
-import { type DecisionDraft, DecisionLedgerService } from './decision-ledger.service';
-import { type DecisionAnnouncement, DecisionPublisherService } from './decision-publisher.service';
+import { CaseOpenerService } from '../cases/case-opener.service';
+import { evaluatePolicy } from '../policy/decision-policy.evaluator';
+import { PolicyService } from '../policy/policy.service';
+import { DecisionLedgerService } from './decision-ledger.service';
+import { DecisionPublisherService } from './decision-publisher.service';
 import { DecisionEntity } from './decision.entity';
-import { principalReasons } from './principal-reasons';
-
-export const SCORED_CONSUMER = 'review.application-scored';
+import { incompleteDecision } from './incomplete-decision';
+import type { PendingDecision } from './pending-decision';
+import { scoredDecision } from './scored-decision';
 
 /**
- * Decides a scored application by the active policy: the decision, its announcement and
- * (when referred) the case are written in one transaction with the event id, so a
- * redelivered event never decides twice.
+ * Automatic decisions: a scored application by the active policy, an incomplete one
+ * (never scored) straight to a human. The decision, its announcement and (when referred)
+ * the case are written in one transaction with the event id, so a redelivered event never
+ * decides twice, and an application with a decision is never decided again.
  */
-interface PreparedDecision {
-  draft: DecisionDraft;
-  reasons: ReasonCode[];
-  hops: HopTimes;
-}
-
 /** Per event of a group: decided, skipped, or the conflict its transport dead-letters. */
 type CommitResult = 'processed' | 'duplicate' | EventIdConflictException;
-
-interface PendingDecision {
-  event: ApplicationScoredEvent;
-  policy: ActivePolicy;
-  evaluation: PolicyEvaluation;
-}
 
 @Injectable()
 export class AutomaticDecisionService {
@@ -61,19 +49,27 @@ export class AutomaticDecisionService {
 
   async decide(event: ApplicationScoredEvent): Promise<InboundOutcome> {
     const policy = await this.policies.active();
-    const evaluation = evaluatePolicy(policy.rules, event.payload);
-    const outcome = await this.committer.submit({ event, policy, evaluation });
-    if (outcome instanceof EventIdConflictException) {
+    return this.commit(scoredDecision(event, policy, evaluatePolicy(policy.rules, event.payload)));
+  }
+
+  /** An application that never became complete enough to score: referred to an officer. */
+  async referIncomplete(event: ApplicationIncompleteEvent): Promise<InboundOutcome> {
+    return this.commit(incompleteDecision(event, await this.policies.active()));
+  }
+
+  private async commit(pending: PendingDecision): Promise<InboundOutcome> {
+    const result = await this.committer.submit(pending);
+    if (result instanceof EventIdConflictException) {
       // Thrown to the shared inbound edge, which dead-letters it (EVENT_ID_CONFLICT).
-      throw outcome;
+      throw result;
     }
-    if (outcome === 'processed') {
+    if (result === 'processed') {
       this.metrics
         .counter('loanmesh_review_decisions_total', 'Decisions by outcome and kind', ['outcome', 'automatic'])
-        .inc({ outcome: OUTCOME_OF[evaluation.outcome], automatic: 'true' });
+        .inc({ outcome: pending.outcome, automatic: 'true' });
     }
-    this.logger.log({ msg: outcome, eventId: event.eventId, outcome: evaluation.outcome });
-    return outcome;
+    this.logger.log({ msg: result, eventId: pending.eventId, outcome: pending.outcome });
+    return result;
   }
 
   /**
@@ -82,129 +78,66 @@ export class AutomaticDecisionService {
    * decisions are linked into the chain under one head lock.
    */
   private async commitGroup(em: EntityManager, items: PendingDecision[]): Promise<CommitResult[]> {
-    const verdicts = await this.inbox.claim(
+    const verdicts = await this.claim(em, items);
+    const decided = await this.alreadyDecided(
       em,
-      SCORED_CONSUMER,
-      items.map((i) => inboxEntryOf(i.event)),
+      items.filter((_, k) => verdicts[k] === 'fresh').map((i) => i.applicationId),
     );
-    const decided = await this.alreadyDecided(em, items.filter((_, k) => verdicts[k] === 'fresh').map(applicationIdOf));
     const todo: PendingDecision[] = [];
     const results = items.map((item, k): CommitResult => {
       const verdict = verdicts[k];
       if (verdict !== 'fresh') {
         return verdict;
       }
-      const applicationId = applicationIdOf(item);
-      if (decided.has(applicationId)) {
+      if (decided.has(item.applicationId)) {
         return 'duplicate';
       }
-      decided.add(applicationId);
+      decided.add(item.applicationId);
       todo.push(item);
       return 'processed';
     });
     const now = new Date();
-    const drafts = todo.map((item) => this.draft(item, now));
+    const prepared = todo.map((item) => item.prepare(now));
     const rows = await this.ledger.appendMany(
       em,
-      drafts.map((d) => d.draft),
+      prepared.map((p) => p.draft),
     );
     await this.publisher.writeMany(
       em,
-      rows.map((decision, k) => announcementOf(todo[k], drafts[k], decision)),
+      rows.map((decision, k) => ({ ...prepared[k].announcement, decision })),
     );
     await this.cases.openMany(
       em,
-      rows.flatMap((decision, k) =>
-        decision.outcome === 'REFERRED' ? [referralOf(todo[k], drafts[k], decision)] : [],
-      ),
+      rows.flatMap((decision, k) => (decision.outcome === 'REFERRED' ? [prepared[k].referral(decision)] : [])),
       now,
     );
     return results;
   }
 
+  /** Each item's verdict from its consumer's inbox (events of several topics can share a group). */
+  private async claim(em: EntityManager, items: readonly PendingDecision[]): Promise<InboxVerdict[]> {
+    const verdicts = new Array<InboxVerdict>(items.length);
+    for (const consumer of new Set(items.map((i) => i.consumer))) {
+      const indexes = items.flatMap((i, k) => (i.consumer === consumer ? [k] : []));
+      const got = await this.inbox.claim(
+        em,
+        consumer,
+        indexes.map((k) => items[k].inbox),
+      );
+      indexes.forEach((k, j) => (verdicts[k] = got[j]));
+    }
+    return verdicts;
+  }
+
+  /** Any decision counts, automatic or human: an application is decided automatically at most once. */
   private async alreadyDecided(em: EntityManager, applicationIds: string[]): Promise<Set<string>> {
     if (applicationIds.length === 0) {
       return new Set();
     }
-    const rows = await em
-      .createQueryBuilder(DecisionEntity, 'd')
-      .select('d.applicationId', 'applicationId')
-      .where('d.automatic = true AND d.applicationId IN (:...ids)', { ids: applicationIds })
-      .getRawMany<{ applicationId: string }>();
+    const rows = await em.find(DecisionEntity, {
+      select: { applicationId: true },
+      where: { applicationId: In(applicationIds) },
+    });
     return new Set(rows.map((r) => r.applicationId));
   }
-
-  private draft({ event, policy, evaluation }: PendingDecision, now: Date): PreparedDecision {
-    const p = event.payload;
-    const outcome = OUTCOME_OF[evaluation.outcome];
-    const reasons =
-      outcome === 'APPROVED' ? [] : principalReasons(p.champion.reasons, evaluation.ruleHits, p.explanations);
-    const hops = { ...p.hops, decidedAt: now.getTime() };
-    const draft: DecisionDraft = {
-      applicationId: p.application.applicationId,
-      companyId: p.company.companyId,
-      outcome,
-      automatic: true,
-      decidedBy: 'policy',
-      decidedAt: now,
-      content: {
-        kind: 'AUTOMATIC',
-        eventId: event.eventId,
-        applicationId: p.application.applicationId,
-        companyId: p.company.companyId,
-        outcome,
-        policyVersion: policy.version,
-        modelVersion: p.champion.modelVersion,
-        modelSha256: p.champion.modelSha256,
-        probabilityOfDefault: p.champion.probabilityOfDefault,
-        riskGrade: p.champion.riskGrade,
-        modelRecommendation: evaluation.modelRecommendation,
-        ruleHits: evaluation.ruleHits,
-        principalReasons: reasons,
-        fourEyes: evaluation.fourEyes,
-        hops,
-        scored: p,
-      },
-    };
-    return { draft, reasons, hops };
-  }
-}
-
-function announcementOf(
-  { event, policy }: PendingDecision,
-  prepared: PreparedDecision,
-  decision: DecisionEntity,
-): DecisionAnnouncement {
-  return {
-    decision,
-    principalReasons: prepared.reasons,
-    policyVersion: policy.version,
-    modelVersion: event.payload.champion.modelVersion,
-    hops: prepared.hops,
-    causationId: event.eventId,
-    correlationId: event.correlationId,
-  };
-}
-
-function referralOf(
-  { event, policy, evaluation }: PendingDecision,
-  prepared: PreparedDecision,
-  decision: DecisionEntity,
-): Referral {
-  const { application, company, history, guarantors, graph, explanations, champion, degraded, degradedReasons } =
-    event.payload;
-  return {
-    snapshot: {
-      ...{ application, company, history, guarantors, graph, explanations, champion, degraded, degradedReasons },
-      hops: prepared.hops,
-      ruleHits: evaluation.ruleHits,
-      policyVersion: policy.version,
-      automaticDecisionId: decision.id,
-    },
-    evaluation,
-  };
-}
-
-function applicationIdOf(item: PendingDecision): string {
-  return item.event.payload.application.applicationId;
 }

@@ -15,6 +15,9 @@ import { CorrelationContext } from '@loanmesh/observability';
 
 import type { DecisionEntity } from './decision.entity';
 
+/** The model version announced for a decision taken without a score (the application was never scored). */
+export const NO_MODEL_VERSION = 'none';
+
 export interface DecisionAnnouncement {
   decision: DecisionEntity;
   principalReasons: ReasonCode[];

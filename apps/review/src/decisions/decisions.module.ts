@@ -4,13 +4,14 @@ import { InboxModule } from '@loanmesh/database';
 
 import { CasesModule } from '../cases/cases.module';
 import { PolicyModule } from '../policy/policy.module';
+import { ApplicationIncompleteConsumer } from './application-incomplete.consumer';
 import { ApplicationScoredConsumer } from './application-scored.consumer';
 import { AutomaticDecisionService } from './automatic-decision.service';
 import { DecisionLedgerModule } from './decision-ledger.module';
 
 @Module({
   imports: [InboxModule, PolicyModule, CasesModule, DecisionLedgerModule],
-  controllers: [ApplicationScoredConsumer],
+  controllers: [ApplicationScoredConsumer, ApplicationIncompleteConsumer],
   providers: [AutomaticDecisionService],
   exports: [AutomaticDecisionService],
 })

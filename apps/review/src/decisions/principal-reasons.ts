@@ -5,6 +5,7 @@ import type { RuleHit } from '../policy/rule-hit';
 const MAX_REASONS = 4;
 /** Rules outrank everything: a knock-out is the reason, whatever the model says. */
 const RULE_WEIGHT: Record<RuleHit['kind'], number> = {
+  INCOMPLETE: 100,
   KNOCKOUT: 100,
   DEGRADED: 90,
   GRAPH: 80,

@@ -165,13 +165,16 @@ export function graphTriggerHits(rules: PolicyRules, input: PolicyInput): RuleHi
 }
 
 function fourEyesOf(rules: PolicyRules, input: PolicyInput, graphHits: RuleHit[]): PolicyEvaluation['fourEyes'] {
-  const reasons: string[] = [];
-  if (input.application.amount > rules.fourEyes.amountAbove) {
-    reasons.push(`amount above ${rules.fourEyes.amountAbove}`);
-  }
+  const reasons = [...amountFourEyes(rules, input.application.amount).reasons];
   if (rules.fourEyes.onGraphRisk && graphHits.length > 0) {
     reasons.push(`graph risk: ${graphHits.map((h) => h.code).join(', ')}`);
   }
+  return { required: reasons.length > 0, reasons };
+}
+
+/** The policy's four-eyes rule on the amount alone: all there is for an application that was never scored. */
+export function amountFourEyes(rules: PolicyRules, amount: number): PolicyEvaluation['fourEyes'] {
+  const reasons = amount > rules.fourEyes.amountAbove ? [`amount above ${rules.fourEyes.amountAbove}`] : [];
   return { required: reasons.length > 0, reasons };
 }
 

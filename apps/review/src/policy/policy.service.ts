@@ -100,7 +100,7 @@ export class PolicyService {
     return this.get(id);
   }
 
-  /** Replays the most recent automatic decisions through the version's rules. */
+  /** Replays the most recent scored automatic decisions through the version's rules (incomplete ones have no input). */
   async backtest(id: string): Promise<BacktestResult & { version: number }> {
     const row = await this.find(id);
     const tally = new BacktestTally(row.rules);
@@ -109,7 +109,7 @@ export class PolicyService {
       const page = await this.dataSource
         .getRepository(DecisionEntity)
         .createQueryBuilder('d')
-        .where('d.automatic = true AND d.seq < :after', { after })
+        .where(`d.automatic = true AND d.seq < :after AND d.content -> 'scored' IS NOT NULL`, { after })
         .orderBy('d.seq', 'DESC')
         .limit(BACKTEST_PAGE)
         .getMany();

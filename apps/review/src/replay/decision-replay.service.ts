@@ -81,7 +81,14 @@ export class DecisionReplayService {
         `no automatic decision for application ${applicationId}`,
       );
     }
-    const stored = row.content as unknown as StoredDecision;
+    const stored = row.content as unknown as Partial<StoredDecision>;
+    if (!isScored(stored)) {
+      throw new DomainException(
+        'REPLAY_NOT_SCORED',
+        'CONFLICT',
+        `application ${applicationId} was referred without a score (incomplete): there is nothing to replay`,
+      );
+    }
     const [policy, model, graph] = await Promise.all([
       this.policy(stored),
       this.model(stored),
@@ -188,4 +195,9 @@ export class DecisionReplayService {
 
 function reasonOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/** Only a decision taken on a score can be replayed; an incomplete application's referral has none. */
+function isScored(stored: Partial<StoredDecision>): stored is StoredDecision {
+  return stored.scored !== undefined;
 }

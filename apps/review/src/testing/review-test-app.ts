@@ -100,7 +100,8 @@ async function skipBacklog(groupId: string): Promise<void> {
   await admin.connect();
   try {
     const existing = await admin.listTopics();
-    for (const topic of [Topics.applicationScored, Topics.domainEvents].filter((x) => existing.includes(x))) {
+    const consumed = [Topics.applicationScored, Topics.applicationIncomplete, Topics.domainEvents];
+    for (const topic of consumed.filter((x) => existing.includes(x))) {
       const ends = await fetchTopicOffsetsSettled(admin, topic);
       await admin.setOffsets({
         groupId,

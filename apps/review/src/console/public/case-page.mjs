@@ -36,6 +36,7 @@ export async function renderCase(main, id, user) {
 }
 
 function applicationCard(c, s) {
+  if (!s.company) return incompleteApplicationCard(c, s);
   const f = s.company.financials;
   return h(
     'div',
@@ -76,7 +77,56 @@ function applicationCard(c, s) {
   );
 }
 
+/** An application that never became complete: its terms, and what never arrived instead of a company. */
+function incompleteApplicationCard(c, s) {
+  return h(
+    'div',
+    { class: 'card' },
+    h('h2', {}, 'Application (incomplete)'),
+    h(
+      'dl',
+      {},
+      h('dt', {}, 'Amount'),
+      h('dd', {}, `${money(s.application.amount)} over ${s.application.termMonths} months`),
+      h('dt', {}, 'Purpose'),
+      h('dd', {}, s.application.purpose),
+      h('dt', {}, 'Submitted'),
+      h('dd', {}, when(s.application.submittedAt)),
+      h('dt', {}, 'Company'),
+      h('dd', {}, `${s.application.companyId} · data never arrived from core banking`),
+      h('dt', {}, 'Missing'),
+      h('dd', { 'data-testid': 'missing' }, (s.incomplete?.missing ?? []).join(', ')),
+      h('dt', {}, 'Waited'),
+      h('dd', {}, s.incomplete ? `${when(s.incomplete.parkedAt)} → ${when(s.incomplete.expiredAt)}` : ''),
+      h('dt', {}, 'Guarantors'),
+      h('dd', {}, s.guarantors.map((g) => `${g.kind} ${g.id}`).join(', ') || 'none'),
+      h('dt', {}, 'SLA deadline'),
+      h('dd', {}, when(c.slaDeadline), c.slaBreached ? h('span', { class: 'pill bad' }, 'breached') : ''),
+    ),
+  );
+}
+
+function ruleHitList(s) {
+  return h(
+    'ul',
+    { 'data-testid': 'rule-hits' },
+    s.ruleHits.map((r) =>
+      h('li', {}, h('span', { class: `pill ${r.kind === 'GRAPH' ? 'bad' : 'warn'}` }, r.code), ' ', r.text),
+    ),
+  );
+}
+
 function scoreCard(s) {
+  if (!s.champion) {
+    return h(
+      'div',
+      { class: 'card', 'data-testid': 'score' },
+      h('h2', {}, 'Not scored'),
+      h('p', { class: 'muted' }, `Referred without a score, policy v${s.policyVersion}`),
+      h('h2', {}, 'Rule hits'),
+      ruleHitList(s),
+    );
+  }
   return h(
     'div',
     { class: 'card', 'data-testid': 'score' },
@@ -100,13 +150,7 @@ function scoreCard(s) {
       ),
     ),
     h('h2', {}, 'Rule hits'),
-    h(
-      'ul',
-      { 'data-testid': 'rule-hits' },
-      s.ruleHits.map((r) =>
-        h('li', {}, h('span', { class: `pill ${r.kind === 'GRAPH' ? 'bad' : 'warn'}` }, r.code), ' ', r.text),
-      ),
-    ),
+    ruleHitList(s),
     h('h2', {}, 'Graph explanations'),
     h(
       'ul',

@@ -41,7 +41,7 @@ export async function renderDashboard(main) {
         h(
           'p',
           { class: 'muted' },
-          `Time to decision in ms, application submitted → decided, ${t.sample} automatic decisions.`,
+          `Time to decision in ms, application submitted → decided, ${t.sample} automatic decisions on a score.`,
         ),
       ),
       h(
@@ -59,6 +59,25 @@ export async function renderDashboard(main) {
           { testid: 'chart-cases' },
         ),
       ),
+      parkedCard(d.parked),
+    ),
+  );
+}
+
+/** Applications ingestion holds back for their company, and those it gave up on and sent to officers. */
+function parkedCard(p) {
+  const text = p?.available
+    ? `Parked applications: ${p.waiting} waiting (oldest ${Math.floor(p.oldestWaitingSeconds / 60)} min), ${p.expiredAnnounced} expired to officers`
+    : 'Parked applications: unavailable (ingestion did not answer)';
+  return h(
+    'div',
+    { class: 'card', 'data-testid': 'parked' },
+    h('h2', {}, 'Waiting for core banking'),
+    h('p', { 'data-testid': 'parked-summary' }, text),
+    h(
+      'p',
+      { class: 'muted' },
+      `Applications whose company has not arrived from core banking wait in ingestion; past the timeout they come to the queue as MISSING_COMPANY_DATA${p?.available && p.expired > p.expiredAnnounced ? ` (${p.expired - p.expiredAnnounced} more expired as history, outside the decision window)` : ''}.`,
     ),
   );
 }

@@ -12,7 +12,7 @@ export async function renderQueue(main) {
       h('td', {}, h('a', { href: `#/case/${c.id}`, 'data-testid': 'open-case' }, c.applicationId)),
       h('td', {}, c.companyId),
       h('td', {}, money(c.amount)),
-      h('td', {}, `${c.riskGrade} · ${pct(c.probabilityOfDefault)}`),
+      h('td', {}, c.probabilityOfDefault === null ? 'not scored' : `${c.riskGrade} · ${pct(c.probabilityOfDefault)}`),
       h('td', {}, money(c.expectedLoss)),
       h('td', {}, h('span', { class: `pill ${STATUS_CLASS[c.status] ?? ''}` }, c.status.replace('_', ' '))),
       h('td', {}, c.assignee ?? '—'),
@@ -29,7 +29,7 @@ export async function renderQueue(main) {
       h(
         'p',
         { class: 'muted' },
-        'Ordered by priority: expected loss (PD × amount) weighted by how much of the SLA window has passed.',
+        'Ordered by priority: expected loss (PD × amount; the whole amount when not scored) weighted by how much of the SLA window has passed.',
       ),
       items.length === 0
         ? h('p', { 'data-testid': 'queue-empty' }, 'No cases waiting.')
