@@ -193,23 +193,24 @@ describe('LoanMesh pipeline end to end', () => {
     expect(['APPROVED', 'DECLINED', 'REFERRED']).toContain(clean.payload.outcome);
   }, 300000);
 
-  it('should show the planted guarantee circle in the features the graph served for the application', async () => {
-    // A degraded decision may come before the writer has stored the application: wait for it.
-    const res = await waitFor(
+  it('should show the planted guarantee circle in the graph once its writer has applied the batch', async () => {
+    type View = { features?: CircleFeatures; graph?: CircleFeatures };
+    type CircleFeatures = { inGuaranteeCircle: number; guaranteeCircleSize: number };
+    // The circle's events sit on other partitions than the application's, and a degraded
+    // decision may come before the writer applied them: poll until the graph has them all.
+    const features = await waitFor(
       async () => {
         const r = await fetch(`http://127.0.0.1:${ports.graph}/applications/${ids('c0-b1')}-app/features`);
-        return r.status === 200 ? r : undefined;
+        const body = r.status === 200 ? ((await r.json()) as View) : undefined;
+        const f = body?.features ?? body?.graph;
+        return f?.inGuaranteeCircle === 1 ? f : undefined;
       },
       60000,
-      'the application in the graph',
+      'the circle in the graph',
     );
-    const body = (await res.json()) as {
-      features?: { inGuaranteeCircle: number; guaranteeCircleSize: number };
-      graph?: { inGuaranteeCircle: number; guaranteeCircleSize: number };
-    };
-    const features = body.features ?? body.graph;
+
     expect(features).toMatchObject({ inGuaranteeCircle: 1, guaranteeCircleSize: 3 });
-  }, 60000);
+  }, 90000);
 
   it('should account for both applications as decided when asked for the window they were received in', async () => {
     const login = await fetch(`http://127.0.0.1:${ports.review}/auth/login`, {
