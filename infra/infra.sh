@@ -25,15 +25,24 @@ need_java() { command -v java >/dev/null 2>&1 || die "java not found: install a 
 pom_hash() { sha256sum "$INFRA/pom.xml" | cut -c1-16; }
 
 fetch_one() { # $1 = kafka|neo4j
-  local name="$1" lib="$CACHE/$1/lib" marker="$CACHE/$1/.pom-$(pom_hash)"
+  local name="$1" marker="$CACHE/$1/.pom-$(pom_hash)"
   [ -f "$marker" ] && return 0
   command -v mvn >/dev/null 2>&1 || die "mvn not found and $name jars are not cached: install Maven (apt-get install maven)"
-  say "fetching $name jars from Maven Central (once; cached in infra/.cache/$name)"
-  rm -rf "$CACHE/$name"; mkdir -p "$lib"
-  if ! mvn -q -B -f "$INFRA/pom.xml" -P"$name" dependency:copy-dependencies -DoutputDirectory="$lib" >"$CACHE/$name.mvn.log" 2>&1; then
-    die "maven could not resolve the $name jars: see infra/.cache/$name.mvn.log"
-  fi
-  touch "$marker"
+  mkdir -p "$CACHE"
+  # Two commands on one clone (npm test beside npm run demo) may fetch at once: one fetches,
+  # the other waits for it, and the jars appear in place only when complete.
+  (
+    flock 9
+    [ -f "$marker" ] && exit 0
+    say "fetching $name jars from Maven Central (once; cached in infra/.cache/$name)"
+    local staging="$CACHE/.$name.partial"
+    rm -rf "$staging"; mkdir -p "$staging/lib"
+    if ! mvn -q -B -f "$INFRA/pom.xml" -P"$name" dependency:copy-dependencies -DoutputDirectory="$staging/lib" >"$CACHE/$name.mvn.log" 2>&1; then
+      die "maven could not resolve the $name jars: see infra/.cache/$name.mvn.log"
+    fi
+    touch "$staging/.pom-$(pom_hash)"
+    rm -rf "$CACHE/$name"; mv "$staging" "$CACHE/$name"
+  ) 9>"$CACHE/.fetch-$name.lock"
 }
 
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
