@@ -18,7 +18,7 @@ export class KafkaTestClient {
 
   async produce(
     topic: string,
-    messages: { key?: string; value: string | Buffer | null; headers?: IHeaders }[],
+    messages: { key?: string; value: string | Buffer | null; headers?: IHeaders; partition?: number }[],
   ): Promise<void> {
     if (!this.producer) {
       this.producer = this.kafka.producer({ allowAutoTopicCreation: false });

@@ -1,7 +1,7 @@
 /**
  * @jest-environment ./libs/ml/src/testing/onnx-test.environment.cjs
  */
-import { type ApplicationScoredEvent, Topics } from '@loanmesh/contracts';
+import { type ApplicationScoredEvent, DEFAULT_PARTITIONS, Topics } from '@loanmesh/contracts';
 import { waitFor } from '@loanmesh/testing';
 
 import { ScoredApplicationEntity } from '../scoring/scored-application.entity';
@@ -47,7 +47,22 @@ describe('Hot swap of the champion during a live stream', () => {
     await producing;
     await waitFor(async () => ((await count()) >= TOTAL ? true : undefined), 120000, 'all applications scored');
     await waitFor(() => (publishedMine().length >= TOTAL ? true : undefined), 60000, 'all scored events on Kafka');
-    await new Promise((r) => setTimeout(r, 1000));
+    // One marker per partition behind the stream: once every marker is announced, every
+    // earlier record has been consumed and relayed, so a late duplicate would show below.
+    const markers = Array.from({ length: DEFAULT_PARTITIONS }, () => t.events.build());
+    await t.kafka.produce(
+      Topics.graphFeaturesComputed,
+      markers.map((e, partition) => ({ key: e.payload.application.companyId, value: JSON.stringify(e), partition })),
+    );
+    const markerIds = new Set(markers.map((e) => e.payload.application.applicationId));
+    await waitFor(
+      () =>
+        published.filter((r) => markerIds.has(scoredApplicationId(r.value) ?? '')).length >= DEFAULT_PARTITIONS
+          ? true
+          : undefined,
+      60000,
+      'a marker scored on every partition',
+    );
 
     expect(promoted.status).toBe(200);
     const rows = await t.championRows(ids);
@@ -73,3 +88,7 @@ describe('Hot swap of the champion during a live stream', () => {
     ).toBe(true);
   }, 240000);
 });
+
+function scoredApplicationId(value: Buffer | null): string | undefined {
+  return (JSON.parse(value?.toString() ?? '{}') as Partial<ApplicationScoredEvent>).payload?.application?.applicationId;
+}

@@ -39,9 +39,14 @@ describe('AutomaticDecisionService (real Kafka and PostgreSQL)', () => {
     const event = scoredEvent();
     const id = event.payload.application.applicationId;
     const raw = JSON.stringify(event);
+    // A marker application behind both deliveries on the same partition (same key): once it
+    // is announced, the second delivery has been consumed and its effects relayed.
+    const marker = scoredEvent();
+    const markerId = marker.payload.application.applicationId;
     await kafka.produce(Topics.applicationScored, [
       { key: id, value: raw },
       { key: id, value: raw },
+      { key: id, value: JSON.stringify(marker) },
     ]);
     const [decided] = await waitFor(
       () => (publishedFor(id).length > 0 ? publishedFor(id) : undefined),
@@ -56,7 +61,7 @@ describe('AutomaticDecisionService (real Kafka and PostgreSQL)', () => {
       modelVersion: 'gbm-test-1',
     });
     expect(decided.payload.hops.decidedAt).toBeGreaterThanOrEqual(decided.payload.hops.scoredAt!);
-    await new Promise((r) => setTimeout(r, 1500));
+    await waitFor(() => (publishedFor(markerId).length > 0 ? true : undefined), 30000, 'marker decision event');
     const stored = await decisionsFor(id);
     expect(stored).toHaveLength(1);
     // The broker is shared: count only announcements of this suite's own decisions.
