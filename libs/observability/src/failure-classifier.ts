@@ -73,12 +73,18 @@ const KAFKAJS_TRANSIENT_NAMES = new Set([
   'KafkaJSStaleTopicMetadataAssignment',
 ]);
 
-/** Neo4j client errors caused by the statement's parameters (the record's values). */
+/**
+ * Neo4j client errors caused by the statement's parameters (the record's values). Neo4j
+ * reports an unparsable temporal value (`date('2024-02-30')`) as a SyntaxError.
+ */
 const NEO4J_PERMANENT = [
-  /^Neo\.ClientError\.Statement\.(TypeError|ArgumentError|ParameterMissing|SemanticError|EntityNotFound|ConstraintVerificationFailed)$/,
+  /^Neo\.ClientError\.Statement\.(TypeError|ArgumentError|ArithmeticError|SyntaxError|ParameterMissing|SemanticError|EntityNotFound|ConstraintVerificationFailed)$/,
   /^Neo\.ClientError\.Schema\.(ConstraintValidationFailed|IndexValueTooLarge)$/,
   /^Neo\.ClientError\.Request\.Invalid/,
 ];
+
+/** Store rejections reported under a generic code (Neo4j: Neo.DatabaseError.Statement.ExecutionFailed). */
+const PERMANENT_MESSAGES = [/property value is too large to index/i];
 
 /** ONNX Runtime's INVALID_ARGUMENT (an input of the wrong shape, type or value). */
 const ONNX_INPUT = /ERROR_CODE: 2\b|INVALID_ARGUMENT|Unexpected input data type|input .* is missing in 'feeds'/i;
@@ -118,7 +124,7 @@ function classOf(error: unknown, depth: number): FailureClass {
   if (TRANSIENT_MESSAGES.some((p) => p.test(message))) {
     return 'transient';
   }
-  if (ONNX_INPUT.test(message)) {
+  if (ONNX_INPUT.test(message) || PERMANENT_MESSAGES.some((p) => p.test(message))) {
     return 'permanent';
   }
   for (const inner of causesOf(error)) {
