@@ -11,6 +11,14 @@ export interface RetryBackoff {
 
 export const DEFAULT_RETRY_BACKOFF: RetryBackoff = { initialMs: 200, maxMs: 30_000 };
 
+/** The backoff a service configured (KAFKA_RETRY_INITIAL_MS, KAFKA_RETRY_MAX_MS). */
+export function retryBackoffOf(config: { KAFKA_RETRY_INITIAL_MS: number; KAFKA_RETRY_MAX_MS: number }): RetryBackoff {
+  return {
+    initialMs: config.KAFKA_RETRY_INITIAL_MS,
+    maxMs: Math.max(config.KAFKA_RETRY_MAX_MS, config.KAFKA_RETRY_INITIAL_MS),
+  };
+}
+
 /** Delay before attempt `attempt + 1`, after `attempt` consecutive failures (1-based). */
 export function backoffDelay(backoff: RetryBackoff, attempt: number): number {
   return Math.min(backoff.maxMs, backoff.initialMs * 2 ** Math.min(attempt - 1, 30));
