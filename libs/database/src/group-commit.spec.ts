@@ -65,7 +65,14 @@ describe(`${GroupCommitter.name} when the store refuses an item`, () => {
 
     const results = await Promise.allSettled(items.map((i) => sut.submit(i)));
 
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
     expect(String((results[3] as PromiseRejectedResult).reason)).toContain('unsupported Unicode escape sequence');
     expect(committed.flat().sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
   });

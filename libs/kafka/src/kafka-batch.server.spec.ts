@@ -34,7 +34,9 @@ describe(KafkaBatchServer.name, () => {
   const handleBatch = (p: EachBatchPayload): Promise<void> =>
     (sut as unknown as { handleBatch(p: EachBatchPayload): Promise<void> }).handleBatch(p);
 
-  beforeAll(() => Logger.overrideLogger(false));
+  beforeAll(() => {
+    Logger.overrideLogger(false);
+  });
 
   beforeEach(() => {
     jest.useFakeTimers();

@@ -80,7 +80,7 @@ export class KafkaBatchServer extends ServerKafka implements MonitoredConsumer {
         );
       } catch (e) {
         // Resolved offsets stay (KafkaJS commits them); the rest is fetched again once resumed.
-        this.retries.retryLater(batch.topic, batch.partition, e, payload.pause);
+        this.retries.retryLater(batch.topic, batch.partition, e, () => payload.pause());
         return;
       }
       this.retries.succeeded(batch.topic, batch.partition);

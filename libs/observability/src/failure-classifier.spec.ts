@@ -12,7 +12,11 @@ describe(classifyFailure.name, () => {
     ['a domain error of kind UNAVAILABLE', new DomainException('NO_MODEL', 'UNAVAILABLE', 'no model'), 'transient'],
     ['a domain error of another kind', new DomainException('BAD', 'INVALID', 'bad'), 'permanent'],
     ['a contract violation', new ContractViolation('SCHEMA_VIOLATION', 'payload.n: expected number'), 'permanent'],
-    ['a KafkaJS connection error', Object.assign(new Error('Connection error'), { name: 'KafkaJSConnectionError' }), 'transient'],
+    [
+      'a KafkaJS connection error',
+      Object.assign(new Error('Connection error'), { name: 'KafkaJSConnectionError' }),
+      'transient',
+    ],
     [
       'a retriable KafkaJS protocol error',
       Object.assign(new Error('Leader not available'), { name: 'KafkaJSProtocolError', retriable: true }),
@@ -24,9 +28,21 @@ describe(classifyFailure.name, () => {
     ['a PostgreSQL deadlock', withCode('deadlock detected', '40P01'), 'transient'],
     ['PostgreSQL out of connections', withCode('too many clients', '53300'), 'transient'],
     ['PostgreSQL shutting down', withCode('the database system is shutting down', '57P03'), 'transient'],
-    ['a TypeORM wrapper of a pg data exception', Object.assign(new Error('wrapped'), { driverError: withCode('x', '22P05') }), 'permanent'],
-    ['an error caused by a refused connection', new Error('outer', { cause: withCode('connect', 'ECONNREFUSED') }), 'transient'],
-    ['an ONNX invalid argument', new Error('failed to call OrtRun(). ERROR_CODE: 2, ERROR_MESSAGE: Unexpected input'), 'permanent'],
+    [
+      'a TypeORM wrapper of a pg data exception',
+      Object.assign(new Error('wrapped'), { driverError: withCode('x', '22P05') }),
+      'permanent',
+    ],
+    [
+      'an error caused by a refused connection',
+      new Error('outer', { cause: withCode('connect', 'ECONNREFUSED') }),
+      'transient',
+    ],
+    [
+      'an ONNX invalid argument',
+      new Error('failed to call OrtRun(). ERROR_CODE: 2, ERROR_MESSAGE: Unexpected input'),
+      'permanent',
+    ],
     ['a programming error', new TypeError("Cannot read properties of undefined (reading 'x')"), 'unknown'],
     ['a thrown string', 'boom', 'unknown'],
   ])('should classify %s', (_what, error, expected) => {

@@ -1,7 +1,6 @@
 import { applyIsolating } from './failure-isolation';
 
-const refused = (value: number): Error =>
-  Object.assign(new Error(`value ${value} refused`), { code: '22003' });
+const refused = (value: number): Error => Object.assign(new Error(`value ${value} refused`), { code: '22003' });
 const unavailable = (): Error => Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
 
 /** An all-or-nothing store that refuses some values, recording every attempt. */

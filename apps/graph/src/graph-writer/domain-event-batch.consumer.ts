@@ -114,7 +114,7 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
         applied = await this.applySlice(batch.topic, batch.partition, slice, last);
       } catch (e) {
         // Offsets resolved so far stay; the rest is fetched again once the partition resumes.
-        this.retries.retryLater(batch.topic, batch.partition, e, payload.pause);
+        this.retries.retryLater(batch.topic, batch.partition, e, () => payload.pause());
         return;
       }
       this.retries.succeeded(batch.topic, batch.partition);

@@ -104,7 +104,9 @@ export class GraphWriteQueue {
 
   private async writeNext(group: Queued[]): Promise<void> {
     try {
-      const entries: Entry[] = group.flatMap((q, slice) => q.slice.events.map((event, index) => ({ slice, index, event })));
+      const entries: Entry[] = group.flatMap((q, slice) =>
+        q.slice.events.map((event, index) => ({ slice, index, event })),
+      );
       const defaults: BatchResult['defaults'] = [];
       const settled = await applyIsolating(entries, async (part) => {
         const result = await this.writer.applyBatch(part.map((e) => e.event));
@@ -136,5 +138,7 @@ export class GraphWriteQueue {
 }
 
 function rejectedOf(entries: readonly Entry[], settled: readonly Settled<boolean>[], slice: number): RejectedEvent[] {
-  return settled.flatMap((s, k) => (!s.ok && entries[k].slice === slice ? [{ index: entries[k].index, error: s.error }] : []));
+  return settled.flatMap((s, k) =>
+    !s.ok && entries[k].slice === slice ? [{ index: entries[k].index, error: s.error }] : [],
+  );
 }
