@@ -94,7 +94,7 @@ const ONNX_INPUT = /ERROR_CODE: 2\b|INVALID_ARGUMENT|Unexpected input data type|
  * (or any error in its cause chain) says about whether retrying can help.
  */
 export function classifyFailure(error: unknown): ClassifiedFailure {
-  const reason = error instanceof ContractViolation ? error.detail : errorMessage(error);
+  const reason = error instanceof ContractViolation ? error.detail : withDetail(error);
   const found = classOf(error, 0);
   const code = found === 'unknown' ? RETRIES_EXHAUSTED : codeOf(error);
   return { class: found, code, reason };
@@ -171,6 +171,14 @@ function codeOf(error: unknown): string {
     return error.code;
   }
   return STORE_REJECTED;
+}
+
+/** The message, with PostgreSQL's `detail` when it has one (it names the offending value's problem). */
+function withDetail(error: unknown): string {
+  const message = errorMessage(error);
+  const e = error as { detail?: unknown; driverError?: { detail?: unknown } } | null;
+  const detail = typeof e?.detail === 'string' ? e.detail : e?.driverError?.detail;
+  return typeof detail === 'string' && detail.length > 0 ? `${message} (${detail})` : message;
 }
 
 /** The message of an error or of anything thrown. */
