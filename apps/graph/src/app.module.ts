@@ -26,6 +26,7 @@ export class GraphAppModule {
           clientId: config.KAFKA_CLIENT_ID,
           deadLetterTopic: DeadLetterTopics.graph,
           topics: ALL_TOPICS,
+          maxAttempts: config.KAFKA_MAX_ATTEMPTS,
         }),
         Neo4jModule.forRoot({ url: config.NEO4J_URL, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD }),
         GraphFreshnessModule,

@@ -28,6 +28,7 @@ export class InferenceAppModule {
           clientId: config.KAFKA_CLIENT_ID,
           deadLetterTopic: DeadLetterTopics.inference,
           topics: ALL_TOPICS,
+          maxAttempts: config.KAFKA_MAX_ATTEMPTS,
         }),
         DatabaseHealthModule,
         databaseRootModule({

@@ -36,6 +36,7 @@ export class IngestionAppModule {
           clientId: config.KAFKA_CLIENT_ID,
           deadLetterTopic: DeadLetterTopics.ingestion,
           topics: ALL_TOPICS,
+          maxAttempts: config.KAFKA_MAX_ATTEMPTS,
         }),
         DatabaseHealthModule,
         databaseRootModule({

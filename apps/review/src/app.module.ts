@@ -34,6 +34,7 @@ export class ReviewAppModule {
           clientId: config.KAFKA_CLIENT_ID,
           deadLetterTopic: DeadLetterTopics.review,
           topics: ALL_TOPICS,
+          maxAttempts: config.KAFKA_MAX_ATTEMPTS,
         }),
         DatabaseHealthModule,
         databaseRootModule({

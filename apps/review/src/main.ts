@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 
 import { loadConfig } from '@loanmesh/config';
-import { batchConsumerTransport } from '@loanmesh/kafka';
+import { batchConsumerTransport, DEFAULT_BATCH_CHUNK, retryBackoffOf } from '@loanmesh/kafka';
 import { bootstrapService, exitOnBootFailure } from '@loanmesh/observability';
 
 import { ReviewAppModule } from './app.module';
@@ -19,6 +19,8 @@ async function main(): Promise<void> {
       config.KAFKA_CLIENT_ID,
       config.KAFKA_GROUP_ID,
       config.KAFKA_FROM_BEGINNING,
+      DEFAULT_BATCH_CHUNK,
+      retryBackoffOf(config),
     ),
   });
 }

@@ -25,6 +25,14 @@ export const kafkaConfig = {
    * replica or group must see the backlog) or the end (tests and benchmarks on a shared broker).
    */
   KAFKA_FROM_BEGINNING: bool.default(true),
+  /**
+   * Backoff of a partition whose records failed because a dependency is unavailable: the
+   * partition is paused for INITIAL, doubling per consecutive failure up to MAX.
+   */
+  KAFKA_RETRY_INITIAL_MS: z.coerce.number().int().min(1).default(200),
+  KAFKA_RETRY_MAX_MS: z.coerce.number().int().min(1).default(30_000),
+  /** Attempts a record with an unrecognised failure gets before it is dead-lettered. */
+  KAFKA_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(3),
 };
 
 export const neo4jConfig = {

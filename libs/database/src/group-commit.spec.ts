@@ -46,3 +46,47 @@ describe(GroupCommitter.name, () => {
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(7);
   });
 });
+
+describe(`${GroupCommitter.name} when the store refuses an item`, () => {
+  const refusal = (item: string): Error =>
+    Object.assign(new Error(`unsupported Unicode escape sequence in ${item}`), { code: '22P05' });
+
+  it('should reject only the refused item with the store error and commit the rest of its group', async () => {
+    const committed: string[][] = [];
+    const sut = new GroupCommitter<string, string>(fakeDataSource(), (_m, items) => {
+      const bad = items.find((i) => i.includes('\u0000'));
+      if (bad) {
+        return Promise.reject(refusal(bad));
+      }
+      committed.push(items);
+      return Promise.resolve(items.map((i) => `ok:${i}`));
+    });
+    const items = ['a', 'b', 'c', 'x\u0000', 'd', 'e'];
+
+    const results = await Promise.allSettled(items.map((i) => sut.submit(i)));
+
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    expect(String((results[3] as PromiseRejectedResult).reason)).toContain('unsupported Unicode escape sequence');
+    expect(committed.flat().sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('should reject the whole group without splitting when the database is unavailable', async () => {
+    let attempts = 0;
+    const sut = new GroupCommitter<string, string>(fakeDataSource(), () => {
+      attempts++;
+      return Promise.reject(Object.assign(new Error('Connection terminated unexpectedly'), { code: undefined }));
+    });
+
+    const results = await Promise.allSettled(['a', 'b', 'c'].map((i) => sut.submit(i)));
+
+    expect(results.every((r) => r.status === 'rejected')).toBe(true);
+    expect(attempts).toBeLessThanOrEqual(2);
+  });
+});

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { KafkaContext } from '@nestjs/microservices';
 
 import type { SchemaRegistry } from '@loanmesh/contracts';
+import { applyIsolating } from '@loanmesh/observability';
+
 import { InboundProcessorService, type InboundOutcome } from './inbound-processor.service';
 
 import type { InboundItem, ItemOutcome } from './inbound-batch.types';
@@ -78,13 +80,17 @@ export class InboundBatchService {
     }
   }
 
+  /**
+   * Applies the batch as one; a batch the store refuses for one record's sake is split until
+   * that record stands alone (see `applyIsolating`), so only it is rejected (and
+   * dead-lettered by the edge) and the rest of the batch is applied.
+   */
   private flush<T>(batch: Pending<T>[], applyBatch: (items: InboundItem<T>[]) => Promise<ItemOutcome[]>): void {
     if (batch.length === 0) {
       return;
     }
-    void applyBatch(batch.map((p) => p.item)).then(
-      (outcomes) => batch.forEach((p, i) => settle(p, outcomes[i])),
-      (e: unknown) => batch.forEach((p) => p.reject(e)),
+    void applyIsolating(batch, (part) => applyBatch(part.map((p) => p.item))).then((settled) =>
+      settled.forEach((s, i) => (s.ok ? settle(batch[i], s.value) : batch[i].reject(s.error))),
     );
   }
 }

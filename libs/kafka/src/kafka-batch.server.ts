@@ -3,8 +3,16 @@ import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 
 import { DEFAULT_PARTITIONS } from '@loanmesh/contracts';
 
+import { ConsumerMonitor, type MonitoredConsumer } from '@loanmesh/observability';
+
 import { KafkaBatchContext } from './kafka-batch.context';
 import { kafkaMicroserviceOptions } from './kafka-microservice.options';
+import {
+  DEFAULT_RETRY_BACKOFF,
+  PartitionRetryScheduler,
+  type RetryBackoff,
+  superviseConsumer,
+} from './partition-retry.scheduler';
 
 export type KafkaServerOptions = Required<KafkaOptions>['options'];
 
@@ -12,18 +20,32 @@ export type KafkaServerOptions = Required<KafkaOptions>['options'];
  * Nest's Kafka transport, consuming with KafkaJS `eachBatch`: each `@EventPattern` handler
  * receives up to `chunkSize` records of one partition at once (a `KafkaBatchContext`),
  * so a service can apply them in one database transaction. Offsets are resolved and
- * committed only after the handler resolves, chunk by chunk; a rejected chunk is fetched
- * again (at-least-once).
+ * committed only after the handler resolves, chunk by chunk.
+ *
+ * A handler error never reaches KafkaJS (whose retries end in a consumer crash and a
+ * restart of the whole group's work): the inbound edge has already dead-lettered what can
+ * never succeed, so what fails here waits for a dependency. The partition is paused, the
+ * offsets resolved so far are kept, and after a capped exponential backoff the unresolved
+ * records are fetched again (at-least-once); other partitions keep flowing. The consumer's
+ * state and paused partitions are reported through `monitor` (liveness, readiness, metrics).
  */
-export class KafkaBatchServer extends ServerKafka {
+export class KafkaBatchServer extends ServerKafka implements MonitoredConsumer {
+  readonly monitor: ConsumerMonitor;
+  private readonly retries: PartitionRetryScheduler;
+  private closing = false;
+
   constructor(
     options: KafkaServerOptions,
     private readonly chunkSize: number,
+    backoff: RetryBackoff = DEFAULT_RETRY_BACKOFF,
   ) {
     super(options);
+    this.monitor = new ConsumerMonitor(options.consumer?.groupId ?? 'kafka');
+    this.retries = new PartitionRetryScheduler(this.monitor, backoff);
   }
 
   override async bindEvents(consumer: Consumer): Promise<void> {
+    superviseConsumer(consumer, this.monitor, () => this.closing);
     const topics = [...this.messageHandlers.keys()];
     if (topics.length > 0) {
       await consumer.subscribe({ ...(this.options.subscribe ?? {}), topics });
@@ -35,6 +57,13 @@ export class KafkaBatchServer extends ServerKafka {
     });
   }
 
+  override async close(): Promise<void> {
+    this.closing = true;
+    this.retries.stop();
+    await super.close();
+    this.monitor.closed();
+  }
+
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     for (let start = 0; start < batch.messages.length; start += this.chunkSize) {
@@ -43,11 +72,18 @@ export class KafkaBatchServer extends ServerKafka {
       }
       const chunk = batch.messages.slice(start, start + this.chunkSize);
       const records = chunk.map((m) => this.contextOf(m, batch.topic, batch.partition, payload));
-      await this.handleEvent(
-        batch.topic,
-        { pattern: batch.topic, data: records.map((r) => r.getMessage()) },
-        new KafkaBatchContext(records),
-      );
+      try {
+        await this.handleEvent(
+          batch.topic,
+          { pattern: batch.topic, data: records.map((r) => r.getMessage()) },
+          new KafkaBatchContext(records),
+        );
+      } catch (e) {
+        // Resolved offsets stay (KafkaJS commits them); the rest is fetched again once resumed.
+        this.retries.retryLater(batch.topic, batch.partition, e, () => payload.pause());
+        return;
+      }
+      this.retries.succeeded(batch.topic, batch.partition);
       payload.resolveOffset(chunk[chunk.length - 1].offset);
       await payload.commitOffsetsIfNecessary();
       await payload.heartbeat();
@@ -67,6 +103,8 @@ export interface BatchTransportTuning {
   partitionsConsumedConcurrently: number;
   /** Fetch size per partition; bigger only holds more decoded records in memory. */
   maxBytesPerPartition?: number;
+  /** Backoff of a partition whose records failed for an unavailable dependency. */
+  retry?: RetryBackoff;
 }
 
 /** A service's Nest Kafka transport (see kafkaMicroserviceOptions) consuming in batches. */
@@ -84,6 +122,7 @@ export function kafkaBatchTransport(base: KafkaOptions, tuning: BatchTransportTu
         run: { ...options.run, partitionsConsumedConcurrently: tuning.partitionsConsumedConcurrently },
       },
       tuning.chunkSize,
+      tuning.retry,
     ),
   };
 }
@@ -102,9 +141,11 @@ export function batchConsumerTransport(
   groupId: string,
   fromBeginning = true,
   chunkSize = DEFAULT_BATCH_CHUNK,
+  retry?: RetryBackoff,
 ): CustomStrategy {
   return kafkaBatchTransport(kafkaMicroserviceOptions(brokers, clientId, groupId, fromBeginning), {
     chunkSize,
     partitionsConsumedConcurrently: DEFAULT_PARTITIONS,
+    retry,
   });
 }

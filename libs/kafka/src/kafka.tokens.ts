@@ -8,4 +8,11 @@ export interface KafkaModuleOptions {
   deadLetterTopic: string;
   /** Topics this service creates at start-up when missing. */
   topics: readonly string[];
+  /**
+   * Attempts a record whose failure is not recognised (neither an unavailable dependency
+   * nor a rejection of the record) gets before it is dead-lettered (default 3).
+   */
+  maxAttempts?: number;
 }
+
+export const DEFAULT_MAX_ATTEMPTS = 3;

@@ -1,6 +1,8 @@
 import { Controller, Get, HttpCode, HttpException, HttpStatus, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
 
+import { ConsumerHealthRegistry } from './consumer-health.registry';
+import type { ConsumerMonitor } from './consumer-monitor';
 import { HEALTH_INDICATORS, type HealthIndicator, withTimeout } from './health-indicator';
 import { MetricsService } from './metrics.service';
 
@@ -9,11 +11,20 @@ export class HealthController {
   constructor(
     @Inject(HEALTH_INDICATORS) private readonly indicators: HealthIndicator[],
     private readonly metrics: MetricsService,
+    private readonly consumers: ConsumerHealthRegistry,
   ) {}
 
+  /** Fails only when the process cannot recover by itself: a Kafka consumer stopped for good. */
   @Get('health/live')
   @HttpCode(200)
   live(): { status: string } {
+    const failed = this.consumers.failed();
+    if (failed.length > 0) {
+      throw new HttpException(
+        { status: 'down', consumers: Object.fromEntries(failed.map((m) => [m.name, m.failureReason ?? 'failed'])) },
+        HttpStatus.SERVICE_UNAVAILABLE,
+      );
+    }
     return { status: 'ok' };
   }
 
@@ -29,8 +40,9 @@ export class HealthController {
         }
       }),
     );
-    const checks = Object.fromEntries(results);
-    const allUp = results.every(([, state]) => state === 'up');
+    const all = [...results, ...this.consumers.list().map((m) => [`consumer:${m.name}`, consumerCheck(m)] as const)];
+    const checks = Object.fromEntries(all);
+    const allUp = all.every(([, state]) => state === 'up');
     if (!allUp) {
       throw new HttpException({ status: 'not-ready', checks }, HttpStatus.SERVICE_UNAVAILABLE);
     }
@@ -42,4 +54,20 @@ export class HealthController {
     res.setHeader('Content-Type', this.metrics.registry.contentType);
     res.send(await this.metrics.registry.metrics());
   }
+}
+
+/** A consumer is ready while it runs and no partition waits out a retry. */
+function consumerCheck(m: ConsumerMonitor): string {
+  if (m.state === 'failed') {
+    return `down: ${m.failureReason ?? 'failed'}`;
+  }
+  const waiting = m.partitionsInBackoff();
+  if (waiting.length === 0) {
+    return 'up';
+  }
+  const first = waiting[0];
+  return (
+    `down: ${waiting.length} partition(s) retrying after a dependency failure; ` +
+    `${first.topic}[${first.partition}] ${first.attempts} attempt(s) since ${new Date(first.since).toISOString()}: ${first.error}`
+  );
 }

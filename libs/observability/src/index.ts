@@ -9,3 +9,7 @@ export * from './domain.exception';
 export * from './global-exception.filter';
 export * from './service-bootstrap';
 export * from './health-indicators.provider';
+export * from './failure-classifier';
+export * from './failure-isolation';
+export * from './consumer-monitor';
+export * from './consumer-health.registry';

@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module, type Type } from '@nestjs/common';
 
 import type { HealthIndicator } from './health-indicator';
 import { healthIndicatorsProvider } from './health-indicators.provider';
+import { ConsumerHealthRegistry } from './consumer-health.registry';
 import { HealthController } from './health.controller';
 import { MetricsService } from './metrics.service';
 
@@ -16,8 +17,8 @@ export class ObservabilityModule {
     return {
       module: ObservabilityModule,
       controllers: [HealthController],
-      providers: [MetricsService, healthIndicatorsProvider(...indicators)],
-      exports: [MetricsService],
+      providers: [MetricsService, ConsumerHealthRegistry, healthIndicatorsProvider(...indicators)],
+      exports: [MetricsService, ConsumerHealthRegistry],
     };
   }
 }

@@ -2,6 +2,7 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 
+import { ConsumerHealthRegistry } from './consumer-health.registry';
 import { GlobalExceptionFilter } from './global-exception.filter';
 import { JsonLogger } from './json-logger.service';
 
@@ -28,6 +29,7 @@ export async function bootstrapService(module: DynamicModule, o: ServiceBootstra
   await app.init();
   if (o.kafka) {
     app.connectMicroservice<MicroserviceOptions>(o.kafka, { inheritAppConfig: true });
+    app.get(ConsumerHealthRegistry).registerStrategy(o.kafka);
     await app.startAllMicroservices();
   }
   await app.listen(o.port, o.host);

@@ -2,10 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import { APP_CONFIG } from '@loanmesh/config';
 import type { DomainEvent } from '@loanmesh/contracts';
+import { applyIsolating, classifyFailure, type Settled } from '@loanmesh/observability';
 
 import type { GraphConfig } from '../config/graph.config';
 import { EarlyWarningService } from '../early-warning/early-warning.service';
 import { GraphFreshnessTracker } from '../freshness/graph-freshness.tracker';
+import type { BatchResult } from './graph-writer.service';
 import { GraphWriterService } from './graph-writer.service';
 
 /** One partition's slice of domain events, written once every event before it on that partition is. */
@@ -16,10 +18,29 @@ export interface PartitionSlice {
   events: DomainEvent[];
 }
 
+/** An event of a slice the graph refused, alone, with the store's error. */
+export interface RejectedEvent {
+  /** Index in the slice's `events`. */
+  index: number;
+  error: unknown;
+}
+
+/** What became of a slice: every event applied except the rejected ones. */
+export interface SliceResult {
+  rejected: RejectedEvent[];
+}
+
 interface Queued {
   slice: PartitionSlice;
-  resolve: () => void;
+  resolve: (result: SliceResult) => void;
   reject: (e: unknown) => void;
+}
+
+interface Entry {
+  /** Index of the slice in the group, and of the event in the slice. */
+  slice: number;
+  index: number;
+  event: DomainEvent;
 }
 
 /**
@@ -28,6 +49,10 @@ interface Queued {
  * partitions costs one Neo4j round of writes, entity resolution and memory refresh instead of
  * six in a row. That round is on every application's path (the freshness contract waits for
  * it). Writes never overlap, so concurrent transactions never contend for the same nodes.
+ *
+ * An event Neo4j refuses does not fail its group: the group is split and rewritten until the
+ * event stands alone (writes are idempotent merges), and its slice resolves with it rejected.
+ * An unavailable Neo4j rejects the whole group, to be retried.
  */
 @Injectable()
 export class GraphWriteQueue {
@@ -41,8 +66,8 @@ export class GraphWriteQueue {
     @Inject(APP_CONFIG) private readonly config: Pick<GraphConfig, 'GRAPH_BATCH_MAX_EVENTS'>,
   ) {}
 
-  /** Resolves once the slice is in Neo4j and in memory; rejects if its write failed. */
-  write(slice: PartitionSlice): Promise<void> {
+  /** Resolves once the slice is in Neo4j and in memory, but for the events it rejected; rejects if the write failed. */
+  write(slice: PartitionSlice): Promise<SliceResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ slice, resolve, reject });
       void this.drain();
@@ -79,15 +104,41 @@ export class GraphWriteQueue {
 
   private async writeNext(group: Queued[]): Promise<void> {
     try {
-      const result = await this.writer.applyBatch(group.flatMap((q) => q.slice.events));
-      // In Neo4j and refreshed in memory: features may now be served for applications needing it.
-      this.freshness.advance(
-        Object.fromEntries(group.map((q) => [String(q.slice.partition), Number(q.slice.lastOffset) + 1])),
+      const entries: Entry[] = group.flatMap((q, slice) =>
+        q.slice.events.map((event, index) => ({ slice, index, event })),
       );
-      await this.earlyWarnings.onDefaults(result.defaults);
-      group.forEach((q) => q.resolve());
+      const defaults: BatchResult['defaults'] = [];
+      const settled = await applyIsolating(entries, async (part) => {
+        const result = await this.writer.applyBatch(part.map((e) => e.event));
+        defaults.push(...result.defaults);
+        return part.map(() => true);
+      });
+      const outage = settled.find((s) => !s.ok && classifyFailure(s.error).class === 'transient');
+      if (outage && !outage.ok) {
+        throw outage.error;
+      }
+      const results = group.map((_, slice) => ({ rejected: rejectedOf(entries, settled, slice) }));
+      // In Neo4j and refreshed in memory: features may now be served for applications needing it.
+      // A slice with an event still to retry is not applied yet.
+      this.freshness.advance(
+        Object.fromEntries(
+          group.flatMap((q, i) =>
+            results[i].rejected.every((r) => classifyFailure(r.error).class === 'permanent')
+              ? [[String(q.slice.partition), Number(q.slice.lastOffset) + 1]]
+              : [],
+          ),
+        ),
+      );
+      await this.earlyWarnings.onDefaults(defaults);
+      group.forEach((q, i) => q.resolve(results[i]));
     } catch (e) {
       group.forEach((q) => q.reject(e));
     }
   }
+}
+
+function rejectedOf(entries: readonly Entry[], settled: readonly Settled<boolean>[], slice: number): RejectedEvent[] {
+  return settled.flatMap((s, k) =>
+    !s.ok && entries[k].slice === slice ? [{ index: entries[k].index, error: s.error }] : [],
+  );
 }

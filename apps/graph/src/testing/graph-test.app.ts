@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 
 import { type ApplicationReceivedEvent, type GraphFeaturesComputedEvent, Topics } from '@loanmesh/contracts';
-import { GlobalExceptionFilter } from '@loanmesh/observability';
+import { ConsumerHealthRegistry, GlobalExceptionFilter } from '@loanmesh/observability';
 import {
   type CapturedRecord,
   fetchTopicOffsetsSettled,
@@ -49,9 +49,9 @@ export async function startGraphTestApp(prefix: string, env: Record<string, stri
   const app = await NestFactory.create(GraphAppModule.forRoot(config), { logger: ['error'] });
   app.useGlobalFilters(new GlobalExceptionFilter());
   await app.init();
-  app.connectMicroservice<MicroserviceOptions>(graphTransport(config, false), {
-    inheritAppConfig: true,
-  });
+  const transport = graphTransport(config, false);
+  app.connectMicroservice<MicroserviceOptions>(transport, { inheritAppConfig: true });
+  app.get(ConsumerHealthRegistry).registerStrategy(transport);
   await app.startAllMicroservices();
   await app.listen(0, '127.0.0.1');
   const kafka = new KafkaTestClient();

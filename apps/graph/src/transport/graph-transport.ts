@@ -1,6 +1,6 @@
 import type { CustomStrategy } from '@nestjs/microservices';
 
-import { batchConsumerTransport } from '@loanmesh/kafka';
+import { batchConsumerTransport, retryBackoffOf } from '@loanmesh/kafka';
 
 import type { GraphConfig } from '../config/graph.config';
 
@@ -10,7 +10,15 @@ import type { GraphConfig } from '../config/graph.config';
  * it. Two per worker keeps the workers busy without queueing a burst behind the deadline.
  */
 export function graphTransport(
-  config: Pick<GraphConfig, 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID' | 'KAFKA_GROUP_ID' | 'GRAPH_FEATURE_WORKERS'>,
+  config: Pick<
+    GraphConfig,
+    | 'KAFKA_BROKERS'
+    | 'KAFKA_CLIENT_ID'
+    | 'KAFKA_GROUP_ID'
+    | 'GRAPH_FEATURE_WORKERS'
+    | 'KAFKA_RETRY_INITIAL_MS'
+    | 'KAFKA_RETRY_MAX_MS'
+  >,
   fromBeginning: boolean,
 ): CustomStrategy {
   return batchConsumerTransport(
@@ -19,5 +27,6 @@ export function graphTransport(
     config.KAFKA_GROUP_ID,
     fromBeginning,
     config.GRAPH_FEATURE_WORKERS * 2,
+    retryBackoffOf(config),
   );
 }

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '@loanmesh/config';
 import { type GraphFeaturesComputedEvent, Topics } from '@loanmesh/contracts';
 import { batchConsumerTransport } from '@loanmesh/kafka';
-import { GlobalExceptionFilter } from '@loanmesh/observability';
+import { ConsumerHealthRegistry, GlobalExceptionFilter } from '@loanmesh/observability';
 import {
   createTestDatabase,
   KafkaTestClient,
@@ -49,7 +49,9 @@ export async function startInferenceApp(env: Record<string, string> = {}): Promi
   });
   const app = await NestFactory.create(InferenceAppModule.forRoot(config), { logger: ['error'] });
   app.useGlobalFilters(new GlobalExceptionFilter());
-  app.connectMicroservice<MicroserviceOptions>(batchConsumerTransport(config.KAFKA_BROKERS, groupId, groupId, false));
+  const transport = batchConsumerTransport(config.KAFKA_BROKERS, groupId, groupId, false);
+  app.connectMicroservice<MicroserviceOptions>(transport);
+  app.get(ConsumerHealthRegistry).registerStrategy(transport);
   await app.startAllMicroservices();
   await app.listen(0, '127.0.0.1');
   const kafka = new KafkaTestClient();

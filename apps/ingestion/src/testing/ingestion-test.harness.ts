@@ -4,7 +4,7 @@ import { Kafka, logLevel } from 'kafkajs';
 
 import { loadConfig } from '@loanmesh/config';
 import { ALL_TOPICS, DEFAULT_PARTITIONS, DeadLetterTopics, Topics } from '@loanmesh/contracts';
-import { GlobalExceptionFilter, JsonLogger } from '@loanmesh/observability';
+import { ConsumerHealthRegistry, GlobalExceptionFilter, JsonLogger } from '@loanmesh/observability';
 import {
   createTestDatabase,
   fetchTopicOffsetsSettled,
@@ -98,7 +98,9 @@ export async function startIngestion(
   const logger = new JsonLogger('ingestion', config.LOG_LEVEL);
   const app = await NestFactory.create(IngestionAppModule.forRoot(config), { logger });
   app.useGlobalFilters(new GlobalExceptionFilter());
-  app.connectMicroservice(ingestionTransport(config), { inheritAppConfig: true });
+  const transport = ingestionTransport(config);
+  app.connectMicroservice(transport, { inheritAppConfig: true });
+  app.get(ConsumerHealthRegistry).registerStrategy(transport);
   await app.startAllMicroservices();
   await app.listen(0, '127.0.0.1');
   await waitForGroup(config.KAFKA_GROUP_ID);

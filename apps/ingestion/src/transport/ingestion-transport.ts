@@ -1,6 +1,6 @@
 import type { CustomStrategy } from '@nestjs/microservices';
 
-import { kafkaBatchTransport, kafkaMicroserviceOptions } from '@loanmesh/kafka';
+import { kafkaBatchTransport, kafkaMicroserviceOptions, retryBackoffOf } from '@loanmesh/kafka';
 
 import type { IngestionConfig } from '../config/ingestion.config';
 
@@ -19,6 +19,7 @@ export function ingestionTransport(config: IngestionConfig): CustomStrategy {
       // 1 MiB per partition is about 2,500 records, one chunk: enough to keep a transaction
       // busy, while larger fetches only hold more decoded records in memory.
       maxBytesPerPartition: 1024 * 1024,
+      retry: retryBackoffOf(config),
     },
   );
 }
