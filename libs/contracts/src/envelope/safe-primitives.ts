@@ -132,7 +132,10 @@ export const isoInstant = inYearRange(
 );
 
 /** A calendar month `YYYY-MM` within the year range. */
-export const isoMonth = patternText(/^(?:19\d\d|20\d\d|2100)-(?:0[1-9]|1[0-2])$/, 'expected a month YYYY-MM (1900-2100)');
+export const isoMonth = patternText(
+  /^(?:19\d\d|20\d\d|2100)-(?:0[1-9]|1[0-2])$/,
+  'expected a month YYYY-MM (1900-2100)',
+);
 
 function finiteError(issue: { input?: unknown }): string {
   return issue.input === undefined ? 'required' : 'expected a finite number';
