@@ -63,7 +63,7 @@ function jsonWith(event: unknown, path: Path, rawJson: string): string {
   for (const key of path.slice(0, -1)) {
     parent = parent[key] as Record<string | number, unknown>;
   }
-  parent[path[path.length - 1] as string | number] = PLACEHOLDER;
+  parent[path[path.length - 1]] = PLACEHOLDER;
   // A replacer function: a string replacement would expand `$&` and friends found in the values.
   return JSON.stringify(copy).replace(JSON.stringify(PLACEHOLDER), () => rawJson);
 }

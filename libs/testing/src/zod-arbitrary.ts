@@ -243,11 +243,13 @@ const calendarDate: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom('1900-01-01', '2100-12-31', '2000-02-29', '2024-02-29'),
 );
 
+/** `Z` or an offset of a real time zone (`StoreLimits`), both ends included. */
 const offset = fc.oneof(
   fc.constant('Z'),
-  fc
-    .record({ sign: fc.constantFrom('+', '-'), h: fc.integer({ min: 0, max: 23 }), m: fc.integer({ min: 0, max: 59 }) })
-    .map(({ sign, h, m }) => `${sign}${pad(h)}:${pad(m)}`),
+  fc.integer({ min: StoreLimits.minOffsetMinutes, max: StoreLimits.maxOffsetMinutes }).map((minutes) => {
+    const abs = Math.abs(minutes);
+    return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  }),
 );
 
 /** ISO instants: any time of day, 0 to 9 fraction digits, Z or any offset. */

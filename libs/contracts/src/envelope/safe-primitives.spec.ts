@@ -128,12 +128,14 @@ describe('safe primitives', () => {
   });
 
   describe('isoInstant', () => {
-    it.each(['2025-01-31T23:59:59Z', '2025-01-31T23:59:59.123456+05:30', '2100-12-31T23:59:59.999-23:59'])(
-      'should accept %s',
-      (value) => {
-        expect(isoInstant.parse(value)).toBe(value);
-      },
-    );
+    it.each([
+      '2025-01-31T23:59:59Z',
+      '2025-01-31T23:59:59.123456+05:30',
+      '2100-12-31T23:59:59.999-12:00',
+      '1900-01-01T00:00:00.123456789+14:00',
+    ])('should accept %s', (value) => {
+      expect(isoInstant.parse(value)).toBe(value);
+    });
 
     it.each([
       ['2025-02-30T00:00:00Z', 'expected an ISO 8601 instant with Z or an offset'],
@@ -142,6 +144,9 @@ describe('safe primitives', () => {
       ['2025-01-01', 'expected an ISO 8601 instant with Z or an offset'],
       ['1899-12-31T23:59:59Z', 'year must be between 1900 and 2100'],
       ['2101-01-01T00:00:00Z', 'year must be between 1900 and 2100'],
+      ['2025-01-01T00:00:00+14:01', 'offset must be between -12:00 and +14:00'],
+      ['2025-01-01T00:00:00-12:01', 'offset must be between -12:00 and +14:00'],
+      ['2025-01-01T00:00:00+16:00', 'offset must be between -12:00 and +14:00'],
     ])('should reject %s', (value, message) => {
       expect(messagesOf(isoInstant, value)).toEqual([message]);
     });
@@ -186,7 +191,7 @@ describe('safe primitives', () => {
       expect(money.parse(StoreLimits.moneyMax)).toBe(1e13);
     });
 
-    it.each([[-0.01], [1e13 + 1], [1e400], [-Infinity]])('should reject %d', (value) => {
+    it.each([[-0.01], [1e13 + 1], [Infinity], [-Infinity]])('should reject %d', (value) => {
       expect(messagesOf(money, value)).toHaveLength(1);
     });
   });

@@ -21,6 +21,12 @@ export const StoreLimits = {
    */
   minYear: 1900,
   maxYear: 2100,
+  /**
+   * UTC offsets of instants, in minutes: the real time zones (-12:00 to +14:00). PostgreSQL
+   * timestamptz rejects a displacement beyond ±15:59 ("time zone displacement out of range").
+   */
+  minOffsetMinutes: -12 * 60,
+  maxOffsetMinutes: 14 * 60,
   /** Largest float32 magnitude: the ONNX feature tensor is float32, beyond this is Infinity. */
   float32Max: 3.4028234663852886e38,
   /** Ratios (current ratio): the same cap the features put on every ratio (libs/features `RATIO_CAP`). */
@@ -85,7 +91,7 @@ function storable<T extends z.ZodString>(schema: T, kind: TextKind): T {
     if (reason !== undefined) {
       ctx.addIssue({ code: 'custom', message: reason });
     }
-  }) as T;
+  });
   textKinds.add(checked, { kind });
   return checked;
 }
@@ -118,17 +124,39 @@ export const entityId = patternText(
 const yearOf = (text: string): number => Number(text.slice(0, 4));
 
 function inYearRange<T extends z.ZodType<string>>(schema: T): T {
-  return schema.refine((v) => yearOf(v) >= StoreLimits.minYear && yearOf(v) <= StoreLimits.maxYear, {
-    message: `year must be between ${StoreLimits.minYear} and ${StoreLimits.maxYear}`,
-  }) as unknown as T;
+  // A text without a year already failed the format check; one issue is enough.
+  return schema.refine(
+    (v) => Number.isNaN(yearOf(v)) || (yearOf(v) >= StoreLimits.minYear && yearOf(v) <= StoreLimits.maxYear),
+    {
+      message: `year must be between ${StoreLimits.minYear} and ${StoreLimits.maxYear}`,
+    },
+  );
 }
 
 /** A calendar date `YYYY-MM-DD` that exists (no 2025-02-30) within the year range. */
 export const isoDate = inYearRange(z.iso.date({ error: 'expected a real calendar date YYYY-MM-DD' }));
 
-/** An ISO 8601 instant with `Z` or an offset, a real date and time, within the year range. */
+/** Minutes east of UTC of an instant's offset (0 for `Z`), or undefined when it has none. */
+function offsetMinutes(text: string): number | undefined {
+  const m = /([+-])(\d{2}):(\d{2})$/.exec(text);
+  if (m) {
+    return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+  }
+  return text.endsWith('Z') ? 0 : undefined;
+}
+
+/**
+ * An ISO 8601 instant with `Z` or an offset of a real time zone (-12:00 to +14:00), a real
+ * date and time, within the year range.
+ */
 export const isoInstant = inYearRange(
   z.iso.datetime({ offset: true, error: 'expected an ISO 8601 instant with Z or an offset' }),
+).refine(
+  (v) => {
+    const minutes = offsetMinutes(v) ?? 0;
+    return minutes >= StoreLimits.minOffsetMinutes && minutes <= StoreLimits.maxOffsetMinutes;
+  },
+  { message: 'offset must be between -12:00 and +14:00' },
 );
 
 /** A calendar month `YYYY-MM` within the year range. */
@@ -185,5 +213,5 @@ export function boundedMap<K extends z.ZodType<string>, V extends z.ZodType>(
 ): z.ZodRecord<K, V> {
   return z.record(key, value).refine((m) => Object.keys(m).length <= max, {
     message: `must have at most ${max} entries`,
-  }) as unknown as z.ZodRecord<K, V>;
+  });
 }
