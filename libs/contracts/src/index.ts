@@ -1,6 +1,7 @@
 export * from './topics';
 export * from './envelope/envelope.schema';
 export * from './envelope/contract-violation';
+export * from './envelope/safe-primitives';
 export * from './envelope/parse-event';
 export * from './envelope/event-digest';
 export * from './core-banking/common.schema';

@@ -5,3 +5,4 @@ export * from './test-topics';
 export * from './service-process';
 export * from './test-infra';
 export * from './tcp-proxy';
+export * from './zod-arbitrary';

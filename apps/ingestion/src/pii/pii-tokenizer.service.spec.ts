@@ -1,3 +1,5 @@
+import { ADDRESS_KEY_MAX, normalizedAddressSchema } from '@loanmesh/contracts';
+
 import { addressKey } from './identifier-normalizer';
 import { PiiTokenizerService } from './pii-tokenizer.service';
 
@@ -19,5 +21,14 @@ describe(PiiTokenizerService.name, () => {
   it('should fold street types and punctuation when building an address key', () => {
     expect(addressKey({ line1: '12 Main Street', city: 'London', postcode: 'E1 6AN' })).toBe('12 MAIN ST|LONDON|E16AN');
     expect(addressKey({ line1: '12, main st.', city: 'LONDON', postcode: 'E16AN' })).toBe('12 MAIN ST|LONDON|E16AN');
+  });
+});
+
+describe(addressKey.name, () => {
+  it('should fit the contract when upper-casing triples every character of the longest address', () => {
+    const key = addressKey({ line1: 'ﬃ'.repeat(200), city: 'ﬃ'.repeat(100), postcode: 'ﬃ'.repeat(20) });
+
+    expect(key).toHaveLength(ADDRESS_KEY_MAX);
+    expect(normalizedAddressSchema.shape.key.parse(key)).toBe(key);
   });
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { boundedList, entityId, finiteNumber, isoInstant, lineText } from '../envelope/safe-primitives';
+
 /**
  * Which applications an accounting covers: a live run of the feed (by application id, see
  * live-run.ts) or a half-open window [from, to) on the instant ingestion first received the
@@ -8,7 +10,6 @@ import { z } from 'zod';
 export type AccountingSelection = { kind: 'run'; run: number } | { kind: 'window'; from: Date; to: Date };
 
 const MAX_RUN = 2 ** 31 - 1;
-const isoInstant = z.string().datetime({ offset: true });
 
 /** Query string of both accounting endpoints: `?run=N` or `?from=<ISO>&to=<ISO>`. */
 export const accountingQuerySchema = z
@@ -57,7 +58,7 @@ export function accountingQueryOf(selection: AccountingSelection): string {
 }
 
 const selectionEchoSchema = z.union([
-  z.object({ run: z.number().int().nonnegative() }),
+  z.object({ run: finiteNumber().int().nonnegative() }),
   z.object({ from: isoInstant, to: isoInstant }),
 ]);
 export type AccountingSelectionEcho = z.infer<typeof selectionEchoSchema>;
@@ -68,9 +69,9 @@ export function selectionEchoOf(selection: AccountingSelection): AccountingSelec
     : { from: selection.from.toISOString(), to: selection.to.toISOString() };
 }
 
-const count = z.number().int().nonnegative();
-/** Application ids, named only when the group is small; `null` when there are too many. */
-const fewIds = z.array(z.string()).nullable();
+const count = finiteNumber().int().nonnegative();
+/** Application ids, named only when the group is small (at most 1000); `null` when there are too many. */
+const fewIds = boundedList(entityId, 1000).nullable();
 
 /** Ingestion's side (`GET /ingestion/applications/accounting`): what it received and where it left each. */
 export const ingestionAccountingSchema = z.object({
@@ -105,7 +106,7 @@ export const applicationAccountingSchema = z.object({
   /** REFER on complete data. */
   referred: count,
   /** Referrals by their principal reason code, most frequent first (top 10). */
-  referredByReason: z.array(z.object({ code: z.string(), count })),
+  referredByReason: boundedList(z.object({ code: lineText(64), count }), 10),
   /** Decided on DEGRADED graph features or a degraded/fallback score (always referred). */
   degraded: count,
   /** Parked applications that expired into a REFER with reason MISSING_COMPANY_DATA. */

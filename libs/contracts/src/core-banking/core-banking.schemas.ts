@@ -2,7 +2,20 @@ import { z } from 'zod';
 
 import { eventSchema } from '../envelope/envelope.schema';
 import type { SchemaRegistry } from '../envelope/parse-event';
-import { addressSchema, id, isoDate, money, partyRef } from './common.schema';
+import {
+  boundedList,
+  finiteNumber,
+  int4,
+  isoDate,
+  isoInstant,
+  isoMonth,
+  lineText,
+  money,
+  ratio,
+  signedMoney,
+  unitInterval,
+} from '../envelope/safe-primitives';
+import { addressSchema, id, partyRef } from './common.schema';
 
 /**
  * Upstream core-banking events (topic `corebanking.events.v1`). Every entity payload carries
@@ -32,35 +45,35 @@ const T = CoreBankingEventTypes;
 
 export const companyPayload = z.object({
   companyId: id,
-  version: z.number().int().nonnegative(),
-  name: z.string().min(1).max(200),
-  registrationNumber: z.string().min(1).max(40),
+  version: int4(),
+  name: lineText(200),
+  registrationNumber: lineText(40),
   registeredAt: isoDate,
   registeredCapital: money,
   legalForm: z.enum(['LLC', 'JSC', 'SOLE_PROPRIETOR', 'PARTNERSHIP']),
-  industryCode: z.string().min(2).max(10),
-  region: z.string().min(1).max(40),
-  employees: z.number().int().nonnegative(),
+  industryCode: lineText(10, 2),
+  region: lineText(40),
+  employees: int4(),
   annualRevenue: money,
   financials: z.object({
     totalAssets: money,
     totalLiabilities: money,
-    netProfit: z.number().finite(),
-    currentRatio: z.number().finite().nonnegative(),
+    netProfit: signedMoney,
+    currentRatio: ratio,
   }),
   address: addressSchema,
-  phone: z.string().min(3).max(32),
+  phone: lineText(32, 3),
 });
 
 export const personPayload = z.object({
   personId: id,
-  version: z.number().int().nonnegative(),
+  version: int4(),
   /** Pseudonymous national id; ingestion stores it only as a keyed hash. */
-  nationalId: z.string().min(4).max(32),
-  fullName: z.string().min(1).max(200),
-  birthYear: z.number().int().min(1900).max(2030),
+  nationalId: lineText(32, 4),
+  fullName: lineText(200),
+  birthYear: int4(1900, 2030),
   address: addressSchema,
-  phone: z.string().min(3).max(32),
+  phone: lineText(32, 3),
 });
 
 export const directorLinkedPayload = z.object({
@@ -74,7 +87,7 @@ export const directorLinkedPayload = z.object({
 export const shareholderLinkedPayload = z.object({
   companyId: id,
   holder: partyRef,
-  share: z.number().gt(0).lte(1),
+  share: finiteNumber().gt(0).lte(1),
   validFrom: isoDate,
   validTo: isoDate.optional(),
 });
@@ -99,15 +112,15 @@ export const guaranteePayload = z.object({
 export const accountOpenedPayload = z.object({
   accountId: id,
   owner: partyRef,
-  accountNumber: z.string().min(4).max(40),
+  accountNumber: lineText(40, 4),
   openedAt: isoDate,
 });
 
 export const transactionBatchPayload = z.object({
   fromAccountId: id,
   toAccountId: id,
-  month: z.string().regex(/^\d{4}-\d{2}$/, 'expected YYYY-MM'),
-  count: z.number().int().positive(),
+  month: isoMonth,
+  count: int4(1),
   totalAmount: money,
 });
 
@@ -115,10 +128,10 @@ export const applicationSubmittedPayload = z.object({
   applicationId: id,
   companyId: id,
   amount: money.positive(),
-  termMonths: z.number().int().min(1).max(360),
+  termMonths: int4(1, 360),
   purpose: z.enum(['WORKING_CAPITAL', 'EQUIPMENT', 'EXPANSION', 'REFINANCING', 'TRADE_FINANCE']),
-  submittedAt: z.string().datetime({ offset: true }),
-  guarantors: z.array(partyRef).max(10),
+  submittedAt: isoInstant,
+  guarantors: boundedList(partyRef, 10),
 });
 
 export const loanDisbursedPayload = z.object({
@@ -126,9 +139,9 @@ export const loanDisbursedPayload = z.object({
   applicationId: id.optional(),
   companyId: id,
   amount: money.positive(),
-  termMonths: z.number().int().min(1).max(360),
+  termMonths: int4(1, 360),
   purpose: applicationSubmittedPayload.shape.purpose,
-  interestRate: z.number().min(0).max(1),
+  interestRate: unitInterval,
   disbursedAt: isoDate,
   maturityAt: isoDate,
 });
@@ -136,7 +149,7 @@ export const loanDisbursedPayload = z.object({
 export const repaymentPayload = z.object({
   loanId: id,
   companyId: id,
-  installmentNo: z.number().int().positive(),
+  installmentNo: int4(1),
   amount: money,
   paidAt: isoDate,
 });
@@ -144,10 +157,10 @@ export const repaymentPayload = z.object({
 export const paymentMissedPayload = z.object({
   loanId: id,
   companyId: id,
-  installmentNo: z.number().int().positive(),
+  installmentNo: int4(1),
   amountDue: money,
   dueAt: isoDate,
-  daysPastDue: z.number().int().nonnegative(),
+  daysPastDue: int4(),
 });
 
 export const loanDefaultedPayload = z.object({

@@ -7,8 +7,10 @@ import {
   coreBankingSchemas,
   personPayload,
 } from '../core-banking/core-banking.schemas';
+import { addressSchema } from '../core-banking/common.schema';
 import { eventSchema } from '../envelope/envelope.schema';
 import type { SchemaRegistry } from '../envelope/parse-event';
+import { lineText, patternText } from '../envelope/safe-primitives';
 
 /**
  * Normalized domain events (topic `ingestion.domain-events.v1`), published by ingestion's
@@ -17,13 +19,21 @@ import type { SchemaRegistry } from '../envelope/parse-event';
  * the graph can match them without ever holding them in clear. `causationId` is the
  * core-banking event id (lineage).
  */
-const token = z.string().regex(/^[0-9a-f]{32}$/, 'expected a 32-hex token');
+const token = patternText(/^[0-9a-f]{32}$/, 'expected a 32-hex token');
+
+const A = addressSchema.shape;
+const maxOf = (s: z.ZodString): number => s.maxLength ?? 0;
+/**
+ * Longest address key: upper-casing can triple a code unit ('ﬃ' becomes 'FFI'), and the
+ * key joins the three parts with two '|'. Every address core banking may send has a key.
+ */
+export const ADDRESS_KEY_MAX = 3 * (maxOf(A.line1) + maxOf(A.city) + maxOf(A.postcode)) + 2;
 
 export const normalizedAddressSchema = z.object({
   /** Upper-cased, punctuation stripped, whitespace collapsed: "12 MAIN ST|SPRINGFIELD|12345". */
-  key: z.string().min(1).max(300),
-  city: z.string(),
-  postcode: z.string(),
+  key: lineText(ADDRESS_KEY_MAX),
+  city: A.city,
+  postcode: A.postcode,
 });
 
 export const domainCompanyPayload = companyPayload.omit({ phone: true, address: true }).extend({

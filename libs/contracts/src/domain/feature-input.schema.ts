@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { applicationSubmittedPayload, companyPayload } from '../core-banking/core-banking.schemas';
+import { int4, money } from '../envelope/safe-primitives';
 import { graphFeaturesSchema } from '../graph/graph-features.schema';
 
 /** Company attributes a model may use (no personal data). */
@@ -19,11 +20,11 @@ export type CompanySnapshot = z.infer<typeof companySnapshotSchema>;
 
 /** The borrower's own credit history with the bank as of the application. */
 export const creditHistorySchema = z.object({
-  priorLoans: z.number().int().nonnegative(),
-  priorDefaults: z.number().int().nonnegative(),
-  missedPayments12m: z.number().int().nonnegative(),
-  outstandingExposure: z.number().nonnegative(),
-  activePublicRecords: z.number().int().nonnegative(),
+  priorLoans: int4(),
+  priorDefaults: int4(),
+  missedPayments12m: int4(),
+  outstandingExposure: money,
+  activePublicRecords: int4(),
 });
 export type CreditHistory = z.infer<typeof creditHistorySchema>;
 

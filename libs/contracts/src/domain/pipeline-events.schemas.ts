@@ -1,24 +1,42 @@
 import { z } from 'zod';
 
+import { partyRef } from '../core-banking/common.schema';
 import { eventSchema } from '../envelope/envelope.schema';
 import type { SchemaRegistry } from '../envelope/parse-event';
+import {
+  boundedList,
+  boundedMap,
+  durationMs,
+  entityId,
+  epochMillis,
+  finiteNumber,
+  float32,
+  freeText,
+  lineText,
+  patternText,
+  unitInterval,
+} from '../envelope/safe-primitives';
 import { graphExplanationSchema, graphFeaturesSchema } from '../graph/graph-features.schema';
 import { applicationTermsSchema, companySnapshotSchema, creditHistorySchema } from './feature-input.schema';
 
 /** Milliseconds since epoch at which each hop finished; the decision event carries them all. */
 export const hopTimesSchema = z.object({
-  submittedAt: z.number().optional(),
+  submittedAt: epochMillis.optional(),
   /** When ingestion first received the application's record (before any parking); accounting selects on it. */
-  receivedAt: z.number().optional(),
-  ingestedAt: z.number().optional(),
-  featuresAt: z.number().optional(),
-  scoredAt: z.number().optional(),
-  decidedAt: z.number().optional(),
+  receivedAt: epochMillis.optional(),
+  ingestedAt: epochMillis.optional(),
+  featuresAt: epochMillis.optional(),
+  scoredAt: epochMillis.optional(),
+  decidedAt: epochMillis.optional(),
 });
 export type HopTimes = z.infer<typeof hopTimesSchema>;
 
 /** Kafka positions per partition: partition number → next offset (everything before it). */
-export const topicPositionsSchema = z.record(z.string().regex(/^\d{1,4}$/), z.number().int().nonnegative());
+export const topicPositionsSchema = boundedMap(
+  patternText(/^\d{1,4}$/, 'expected a partition number'),
+  finiteNumber().int().nonnegative(),
+  10_000,
+);
 export type TopicPositions = z.infer<typeof topicPositionsSchema>;
 
 /**
@@ -31,7 +49,7 @@ export type TopicPositions = z.infer<typeof topicPositionsSchema>;
 export const freshnessSchema = z.object({
   coreBankingBarrier: topicPositionsSchema,
   /** Milliseconds since epoch when the barrier was taken. */
-  barrierAt: z.number().int().nonnegative(),
+  barrierAt: epochMillis.int(),
   /** True when ingestion had accepted every core-banking record up to the barrier before announcing. */
   confirmed: z.boolean().optional(),
   domainEvents: topicPositionsSchema.optional(),
@@ -43,7 +61,7 @@ export const applicationReceivedSchema = eventSchema(
   1,
   z.object({
     application: applicationTermsSchema,
-    guarantors: z.array(z.object({ kind: z.enum(['person', 'company']), id: z.string() })),
+    guarantors: boundedList(partyRef, 10),
     company: companySnapshotSchema,
     history: creditHistorySchema,
     hops: hopTimesSchema,
@@ -58,32 +76,36 @@ export const graphFeaturesComputedSchema = eventSchema(
   1,
   applicationReceivedSchema.shape.payload.extend({
     status: z.enum(['OK', 'DEGRADED']),
-    degradedReason: z.string().optional(),
+    degradedReason: freeText(1000).optional(),
     graph: graphFeaturesSchema.nullable(),
-    explanations: z.array(graphExplanationSchema),
-    featureVersion: z.string(),
-    computedInMs: z.number().nonnegative(),
+    explanations: boundedList(graphExplanationSchema, 100),
+    featureVersion: lineText(64),
+    computedInMs: durationMs,
   }),
 );
 export type GraphFeaturesComputedEvent = z.infer<typeof graphFeaturesComputedSchema>;
 
+/** Longest feature vector a model may take (today about 50). */
+const MAX_FEATURES = 256;
+
 export const reasonCodeSchema = z.object({
-  code: z.string(),
-  feature: z.string(),
-  contribution: z.number(),
-  text: z.string(),
+  code: lineText(64),
+  feature: lineText(64),
+  contribution: float32,
+  text: freeText(500),
   source: z.enum(['MODEL', 'GRAPH', 'RULE']),
 });
 export type ReasonCode = z.infer<typeof reasonCodeSchema>;
 
 export const modelResultSchema = z.object({
-  modelVersion: z.string(),
-  modelSha256: z.string(),
-  probabilityOfDefault: z.number().min(0).max(1),
+  /** Review's labels keep it in `varchar(128)`. */
+  modelVersion: lineText(128),
+  modelSha256: patternText(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex digest'),
+  probabilityOfDefault: unitInterval,
   riskGrade: z.enum(['A', 'B', 'C', 'D', 'E', 'F']),
-  reasons: z.array(reasonCodeSchema).max(4),
-  baseValue: z.number(),
-  logit: z.number(),
+  reasons: boundedList(reasonCodeSchema, 4),
+  baseValue: float32,
+  logit: float32,
 });
 export type ModelResult = z.infer<typeof modelResultSchema>;
 
@@ -94,9 +116,10 @@ export const applicationScoredSchema = eventSchema(
     champion: modelResultSchema,
     challenger: modelResultSchema.optional(),
     degraded: z.boolean(),
-    degradedReasons: z.array(z.string()),
-    featureVector: z.array(z.number()),
-    featureNames: z.array(z.string()),
+    degradedReasons: boundedList(freeText(1000), 50),
+    /** The float32 ONNX input, one value per name. */
+    featureVector: boundedList(float32, MAX_FEATURES),
+    featureNames: boundedList(lineText(64), MAX_FEATURES),
   }),
 );
 export type ApplicationScoredEvent = z.infer<typeof applicationScoredSchema>;
@@ -105,15 +128,16 @@ export const decisionMadeSchema = eventSchema(
   'decision.made',
   1,
   z.object({
-    decisionId: z.string(),
-    applicationId: z.string(),
-    companyId: z.string(),
+    decisionId: entityId,
+    applicationId: entityId,
+    companyId: entityId,
     outcome: z.enum(['APPROVED', 'DECLINED', 'REFERRED']),
     automatic: z.boolean(),
-    decidedBy: z.string(),
-    principalReasons: z.array(reasonCodeSchema).max(4),
-    policyVersion: z.string(),
-    modelVersion: z.string(),
+    /** Review's `decided_by varchar(64)`. */
+    decidedBy: lineText(64),
+    principalReasons: boundedList(reasonCodeSchema, 4),
+    policyVersion: lineText(64),
+    modelVersion: lineText(128),
     hops: hopTimesSchema,
   }),
 );

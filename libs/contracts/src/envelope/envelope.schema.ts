@@ -1,17 +1,19 @@
 import { z } from 'zod';
 
+import { int4, isoInstant, lineText } from './safe-primitives';
+
 /** Fields every event on every topic carries, whatever its payload. */
 export const envelopeFields = {
   eventId: z.string().uuid(),
-  schemaVersion: z.number().int().positive(),
-  occurredAt: z.string().datetime({ offset: true }),
-  producedAt: z.string().datetime({ offset: true }),
-  source: z.string().min(1).max(64),
-  correlationId: z.string().min(1).max(128),
-  causationId: z.string().min(1).max(128).optional(),
+  schemaVersion: int4(1),
+  occurredAt: isoInstant,
+  producedAt: isoInstant,
+  source: lineText(64),
+  correlationId: lineText(128),
+  causationId: lineText(128).optional(),
 };
 
-export const baseEnvelopeSchema = z.object({ ...envelopeFields, type: z.string().min(1).max(64) });
+export const baseEnvelopeSchema = z.object({ ...envelopeFields, type: lineText(64) });
 export type BaseEnvelope = z.infer<typeof baseEnvelopeSchema>;
 
 /** Builds the schema of one event type at one version. */

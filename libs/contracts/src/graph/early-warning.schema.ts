@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { eventSchema } from '../envelope/envelope.schema';
 import type { SchemaRegistry } from '../envelope/parse-event';
+import { boundedList, entityId, int4, isoDate, lineText } from '../envelope/safe-primitives';
 
 /**
  * A live loan whose borrower is within 2 hops (guarantee, ownership, shared phone or address)
@@ -11,16 +12,17 @@ export const earlyWarningSchema = eventSchema(
   'graph.early-warning',
   1,
   z.object({
-    alertId: z.string().min(1),
+    /** `<triggerCompanyId>:<defaultedAt>:<loanId>`. */
+    alertId: lineText(200),
     trigger: z.literal('NEIGHBOUR_DEFAULTED'),
-    triggerCompanyId: z.string().min(1),
-    defaultedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    loanId: z.string().min(1),
-    companyId: z.string().min(1),
-    hops: z.number().int().min(1).max(2),
+    triggerCompanyId: entityId,
+    defaultedAt: isoDate,
+    loanId: entityId,
+    companyId: entityId,
+    hops: int4(1, 2),
     /** Node ids from the defaulted company to the borrower, and the relationship types between them. */
-    path: z.array(z.string()).min(2),
-    relationships: z.array(z.string()).min(1),
+    path: boundedList(lineText(1000), 10).min(2),
+    relationships: boundedList(lineText(64), 10).min(1),
   }),
 );
 export type EarlyWarningEvent = z.infer<typeof earlyWarningSchema>;

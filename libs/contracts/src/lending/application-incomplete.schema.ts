@@ -4,6 +4,7 @@ import { partyRef } from '../core-banking/common.schema';
 import { applicationTermsSchema } from '../domain/feature-input.schema';
 import { eventSchema } from '../envelope/envelope.schema';
 import type { SchemaRegistry } from '../envelope/parse-event';
+import { boundedList, isoInstant, lineText } from '../envelope/safe-primitives';
 
 /**
  * Why an application could never be completed for scoring. Adding a reason is a new value
@@ -31,12 +32,12 @@ export const applicationIncompleteSchema = eventSchema(
   1,
   z.object({
     application: applicationTermsSchema,
-    guarantors: z.array(partyRef).max(10),
+    guarantors: boundedList(partyRef, 10),
     reason: z.enum(reasonValues),
     /** What never arrived, as `<kind>:<id>`, e.g. `company:CO-000943`. */
-    missing: z.array(z.string().min(1).max(200)).min(1),
-    parkedAt: z.string().datetime({ offset: true }),
-    expiredAt: z.string().datetime({ offset: true }),
+    missing: boundedList(lineText(200), 10).min(1),
+    parkedAt: isoInstant,
+    expiredAt: isoInstant,
   }),
 );
 export type ApplicationIncompleteEvent = z.infer<typeof applicationIncompleteSchema>;
