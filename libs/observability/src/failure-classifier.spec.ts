@@ -27,6 +27,8 @@ describe(classifyFailure.name, () => {
     ['a PostgreSQL serialization failure', withCode('could not serialize', '40001'), 'transient'],
     ['a PostgreSQL deadlock', withCode('deadlock detected', '40P01'), 'transient'],
     ['PostgreSQL out of connections', withCode('too many clients', '53300'), 'transient'],
+    ['a table the deployment lacks', withCode('relation "ingestion.raw_events" does not exist', '42P01'), 'transient'],
+    ['a privilege the deployment lacks', withCode('permission denied for table decisions', '42501'), 'transient'],
     ['PostgreSQL shutting down', withCode('the database system is shutting down', '57P03'), 'transient'],
     [
       'a TypeORM wrapper of a pg data exception',

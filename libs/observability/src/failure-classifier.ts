@@ -42,7 +42,13 @@ const NETWORK_CODES = new Set([
 
 /** SQLSTATEs that say the server or connection, not the statement's data, is at fault. */
 const PG_TRANSIENT_STATES = new Set(['57P01', '57P02', '57P03', '40001', '40P01', '57014', '55P03']);
-const PG_TRANSIENT_CLASSES = new Set(['08', '53', '58']);
+/**
+ * Also the deployment's own faults: a missing table or column, a privilege or credential,
+ * a schema (42, 28, 3D, 3F). Parameterised statements make these independent of the record,
+ * so dead-lettering would empty the stream into the dead-letter topic; waiting (readiness
+ * down) until an operator fixes the deployment loses nothing.
+ */
+const PG_TRANSIENT_CLASSES = new Set(['08', '53', '58', '42', '28', '3D', '3F']);
 /** Class 22 (data exception) and 23 (integrity constraint violation): the row's values. */
 const PG_PERMANENT_CLASSES = new Set(['22', '23']);
 
