@@ -27,6 +27,8 @@ export interface FuzzRunOptions {
   dbPrefix: string;
   canaryTimeoutMs?: number;
   log?: (line: string) => void;
+  /** Ends the wait early (Ctrl-C): what is not accounted by then is reported, and everything is stopped. */
+  signal?: AbortSignal;
 }
 
 export interface FuzzRunResult {
@@ -143,14 +145,15 @@ async function waitForBooks(
   log: (line: string) => void,
 ): Promise<{ books: ConsumerBooks[]; settled: boolean }> {
   const began = Date.now();
-  let lastKey = '';
+  // Progress is fewer records missing; a retry loop that re-counts redelivered records is not.
+  let fewestMissing = Number.POSITIVE_INFINITY;
   let lastChange = Date.now();
   let lastLog = 0;
   for (;;) {
     const books = await booksNow(kafka, stack, observer);
-    const key = JSON.stringify(books.map((b) => [b.stored, b.duplicates, b.deadLettered, b.passedOver, b.sent]));
-    if (key !== lastKey) {
-      [lastKey, lastChange] = [key, Date.now()];
+    const missing = books.reduce((n, b) => n + Math.max(0, b.unaccounted), 0);
+    if (missing < fewestMissing) {
+      [fewestMissing, lastChange] = [missing, Date.now()];
     }
     const balanced = books.every((b) => b.unaccounted === 0) && (await lagsOf(kafka, stack)).every((l) => l.lag === 0);
     if (Date.now() - lastLog > 15_000) {
@@ -160,7 +163,8 @@ async function waitForBooks(
       );
     }
     const exited = [...stack.services.values()].every((s) => exitOf(s) !== null);
-    if (balanced || exited || Date.now() - lastChange > o.stallMs || Date.now() - began > o.timeoutMs) {
+    const over = Date.now() - lastChange > o.stallMs || Date.now() - began > o.timeoutMs || o.signal?.aborted === true;
+    if (balanced || exited || over) {
       return { books, settled: balanced };
     }
     await new Promise((r) => setTimeout(r, 2000));

@@ -17,7 +17,11 @@ async function main(): Promise<void> {
   console.log(
     `[fuzz] FUZZ_SEED=${seed} FUZZ_RECORDS=${config.FUZZ_RECORDS} FUZZ_DOWNSTREAM_RECORDS=${config.FUZZ_DOWNSTREAM_RECORDS}`,
   );
+  const abort = new AbortController();
+  process.once('SIGINT', () => abort.abort());
+  process.once('SIGTERM', () => abort.abort());
   const result = await runFuzz({
+    signal: abort.signal,
     seed,
     records: config.FUZZ_RECORDS,
     downstreamRecords: config.FUZZ_DOWNSTREAM_RECORDS,
