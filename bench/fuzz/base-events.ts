@@ -49,7 +49,8 @@ export function coreBankingBase(seed: number, count: number): BaseEventSource {
         events = source.events();
         n = events.next();
       }
-      return n.value as unknown as JsonObject;
+      const event: unknown = n.value;
+      return event as JsonObject;
     },
     keyOf: (e) => coreBankingKey(e as unknown as CoreBankingEvent),
   };

@@ -47,7 +47,7 @@ export async function sendCanaries(
       if (topic === Topics.coreBankingEvents) {
         const id = `canary-${seed}-${p}-${Date.now().toString(36)}`;
         const event = coreBankingEvent(T.companyRegistered, companyPayload(id), new Date().toISOString());
-        records.push(record(topic, event as unknown as JsonObject, id));
+        records.push(record(topic, event, id));
       } else {
         const base = bases.get(topic)!;
         const event = base.next();

@@ -56,7 +56,12 @@ export const unknownTypeOrVersion: Mutator = {
   description: "an unknown event type, or schemaVersion 2, 0, -1, 1.5 or '1'",
   apply(event, ctx) {
     if (ctx.rng.chance(0.4)) {
-      return [{ value: JSON.stringify({ ...event, type: `${String(event.type)}-unknown` }), variant: 'type' }];
+      return [
+        {
+          value: JSON.stringify({ ...event, type: `${typeof event.type === 'string' ? event.type : 'event'}-unknown` }),
+          variant: 'type',
+        },
+      ];
     }
     const version = ctx.rng.pick<Json>([2, 0, -1, 1.5, '1', 99]);
     return [
