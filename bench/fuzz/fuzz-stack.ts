@@ -71,11 +71,17 @@ export class FuzzStack {
       INGESTION_BASE_URL: this.url('ingestion'),
       LOG_LEVEL: 'warn',
     };
-    for (const [name, port] of Object.entries(this.ports) as [ServiceName, number][]) {
-      const env = { ...common, KAFKA_CLIENT_ID: `${this.run}-${name}`, KAFKA_GROUP_ID: `${this.run}-${name}` };
-      this.services.set(name, startServiceProcess(name, port, env, HEAP_MIB[name]));
+    // The graph first, alone: its boot-time Neo4j reads have short timeouts that a machine
+    // busy starting three other services can miss (it then exits).
+    for (const wave of [['graph'], ['ingestion', 'inference', 'review']] as ServiceName[][]) {
+      const started = wave.map((name) => {
+        const env = { ...common, KAFKA_CLIENT_ID: `${this.run}-${name}`, KAFKA_GROUP_ID: `${this.run}-${name}` };
+        const service = startServiceProcess(name, this.ports[name], env, HEAP_MIB[name]);
+        this.services.set(name, service);
+        return service;
+      });
+      await Promise.all(started.map((s) => readyOrExited(s)));
     }
-    await Promise.all([...this.services.values()].map((s) => waitUntilReady(s, 300_000)));
     await waitForStableGroups(this.kafka, [...new Set(this.consumers.map((c) => c.groupId))], 180_000);
   }
 
@@ -119,6 +125,20 @@ export class FuzzStack {
     if (!keepDatabase) {
       await this.db?.drop();
     }
+  }
+}
+
+/** Ready, or fails as soon as the process exits (instead of polling a dead process until the deadline). */
+async function readyOrExited(service: ServiceProcess): Promise<void> {
+  let onExit: (() => void) | undefined;
+  const exited = new Promise<never>((_, reject) => {
+    onExit = () => reject(new Error(`${service.name} exited during start-up: see its log`));
+    service.child.once('exit', onExit);
+  });
+  try {
+    await Promise.race([waitUntilReady(service, 300_000), exited]);
+  } finally {
+    service.child.off('exit', onExit!);
   }
 }
 
