@@ -54,17 +54,33 @@ export function startServiceProcess(
   };
 }
 
-/** Resolves when the service answers /health/ready, or fails early if the process exits. */
+/** Resolves when the service answers /health/ready; fails as soon as the process exits. */
 export async function waitUntilReady(service: ServiceProcess, timeoutMs = 180000): Promise<void> {
-  await waitFor(
-    async () => {
-      if (service.child.exitCode !== null) {
-        throw new Error(`${service.name} exited with code ${service.child.exitCode}`);
-      }
-      const res = await fetch(`http://127.0.0.1:${service.port}/health/ready`).catch(() => undefined);
-      return res?.ok ? true : undefined;
-    },
-    timeoutMs,
-    `${service.name} to be ready`,
-  );
+  const { child } = service;
+  const exitText = (): string => `${service.name} exited (${child.exitCode ?? child.signalCode}) before it was ready`;
+  if (child.exitCode !== null || child.signalCode !== null) {
+    throw new Error(exitText());
+  }
+  let onExit: (() => void) | undefined;
+  const exited = new Promise<never>((_, reject) => {
+    onExit = () => reject(new Error(exitText()));
+    child.once('exit', onExit);
+  });
+  try {
+    await Promise.race([
+      waitFor(
+        async () => {
+          const res = await fetch(`http://127.0.0.1:${service.port}/health/ready`).catch(() => undefined);
+          return res?.ok ? true : undefined;
+        },
+        timeoutMs,
+        `${service.name} to be ready`,
+      ),
+      exited,
+    ]);
+  } finally {
+    if (onExit) {
+      child.off('exit', onExit);
+    }
+  }
 }
