@@ -3,12 +3,14 @@ import type { Response } from 'express';
 
 import { HEALTH_INDICATORS, type HealthIndicator, withTimeout } from './health-indicator';
 import { MetricsService } from './metrics.service';
+import { GracefulShutdownService } from './shutdown/graceful-shutdown.service';
 
 @Controller()
 export class HealthController {
   constructor(
     @Inject(HEALTH_INDICATORS) private readonly indicators: HealthIndicator[],
     private readonly metrics: MetricsService,
+    private readonly shutdown: GracefulShutdownService,
   ) {}
 
   @Get('health/live')
@@ -19,6 +21,10 @@ export class HealthController {
 
   @Get('health/ready')
   async ready(): Promise<{ status: string; checks: Record<string, string> }> {
+    if (this.shutdown.draining) {
+      // No new traffic while draining, whatever the dependencies say.
+      throw new HttpException({ status: 'shutting-down', checks: {} }, HttpStatus.SERVICE_UNAVAILABLE);
+    }
     const results = await Promise.all(
       this.indicators.map(async (i) => {
         try {

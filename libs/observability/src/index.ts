@@ -9,3 +9,4 @@ export * from './domain.exception';
 export * from './global-exception.filter';
 export * from './service-bootstrap';
 export * from './health-indicators.provider';
+export * from './shutdown';

@@ -4,10 +4,12 @@ import type { HealthIndicator } from './health-indicator';
 import { healthIndicatorsProvider } from './health-indicators.provider';
 import { HealthController } from './health.controller';
 import { MetricsService } from './metrics.service';
+import { GracefulShutdownService } from './shutdown/graceful-shutdown.service';
 
 /**
- * Metrics and health endpoints. Readiness = every given indicator answering; the
- * indicators come from the global Kafka, Neo4j and database modules.
+ * Metrics and health endpoints, and the shutdown state. Readiness = not shutting down and
+ * every given indicator answering; the indicators come from the global Kafka, Neo4j and
+ * database modules.
  */
 @Global()
 @Module({})
@@ -16,8 +18,8 @@ export class ObservabilityModule {
     return {
       module: ObservabilityModule,
       controllers: [HealthController],
-      providers: [MetricsService, healthIndicatorsProvider(...indicators)],
-      exports: [MetricsService],
+      providers: [MetricsService, GracefulShutdownService, healthIndicatorsProvider(...indicators)],
+      exports: [MetricsService, GracefulShutdownService],
     };
   }
 }

@@ -11,7 +11,7 @@ import {
   type DomainEvent,
 } from '@loanmesh/contracts';
 import { DeadLetterService, KAFKA_CLIENT } from '@loanmesh/kafka';
-import { MetricsService } from '@loanmesh/observability';
+import { GracefulShutdownService, MetricsService } from '@loanmesh/observability';
 
 import type { GraphConfig } from '../config/graph.config';
 import { GraphWriteQueue } from './graph-write.queue';
@@ -35,7 +35,10 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
     private readonly queue: GraphWriteQueue,
     private readonly deadLetters: DeadLetterService,
     private readonly metrics: MetricsService,
+    shutdown: GracefulShutdownService,
   ) {
+    // Disconnecting lets the slice being written finish and commits what was written.
+    shutdown.register('stop-intake', 'graph writer consumer', () => this.stop());
     this.consumer = kafka.consumer({
       groupId: config.GRAPH_WRITER_GROUP_ID,
       sessionTimeout: 60_000,
@@ -75,6 +78,10 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
   }
 
   async onModuleDestroy(): Promise<void> {
+    await this.stop();
+  }
+
+  private async stop(): Promise<void> {
     await this.consumer.disconnect().catch((e: unknown) => this.logger.warn(`consumer disconnect: ${String(e)}`));
   }
 
@@ -82,6 +89,10 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
     const { batch } = payload;
     const max = this.config.GRAPH_BATCH_MAX_EVENTS;
     for (let start = 0; start < batch.messages.length; start += max) {
+      if (!payload.isRunning() || payload.isStale()) {
+        // Stopping (or rebalanced): the slices written so far are resolved and committed.
+        break;
+      }
       const slice = batch.messages.slice(start, start + max);
       const events: DomainEvent[] = [];
       for (const m of slice) {
