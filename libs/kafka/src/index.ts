@@ -12,3 +12,4 @@ export * from './kafka-batch.context';
 export * from './kafka-batch.server';
 export * from './inbound-batch.types';
 export * from './inbound-batch.service';
+export * from './dead-letters';
