@@ -14,7 +14,7 @@ import { DeadLetterService, KAFKA_CLIENT } from '@loanmesh/kafka';
 import { GracefulShutdownService, MetricsService } from '@loanmesh/observability';
 
 import type { GraphConfig } from '../config/graph.config';
-import { GraphWriteQueue } from './graph-write.queue';
+import { GraphWriteQueue, GraphWriteQueueClosedError } from './graph-write.queue';
 
 /**
  * The domain-event transport. Bulk loading needs whole Kafka batches (Nest's transport
@@ -82,6 +82,7 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
   }
 
   private async stop(): Promise<void> {
+    this.queue.close();
     await this.consumer.disconnect().catch((e: unknown) => this.logger.warn(`consumer disconnect: ${String(e)}`));
   }
 
@@ -114,7 +115,15 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
         }
       }
       const last = slice[slice.length - 1]?.offset ?? batch.lastOffset();
-      await this.queue.write({ partition: batch.partition, lastOffset: last, events });
+      try {
+        await this.queue.write({ partition: batch.partition, lastOffset: last, events });
+      } catch (e) {
+        if (e instanceof GraphWriteQueueClosedError) {
+          // Shutting down: this slice stays unresolved and is fetched again by the next writer.
+          break;
+        }
+        throw e;
+      }
       payload.resolveOffset(last);
       await payload.heartbeat();
       this.metrics

@@ -23,11 +23,12 @@ export interface ShutdownParticipant {
  * Kubernetes' and Compose's 10 s grace. A phase that ends early leaves its time to the next.
  */
 export const SHUTDOWN_PHASE_ENDS_MS: Readonly<Record<ShutdownPhase, number>> = {
-  'stop-intake': 5500,
-  'stop-work': 6500,
-  flush: 8000,
-  close: 9000,
+  // The longest: a graph write in flight can take seconds on a loaded Neo4j.
+  'stop-intake': 6500,
+  'stop-work': 7000,
+  flush: 8200,
+  close: 9200,
 };
 
 /** After this the process exits whatever is still running. */
-export const SHUTDOWN_HARD_LIMIT_MS = 9500;
+export const SHUTDOWN_HARD_LIMIT_MS = 9600;
