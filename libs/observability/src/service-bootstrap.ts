@@ -1,3 +1,5 @@
+import type { Server, ServerResponse } from 'node:http';
+
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { CustomStrategy, MicroserviceOptions } from '@nestjs/microservices';
@@ -54,8 +56,24 @@ export async function bootstrapService(module: DynamicModule, o: ServiceBootstra
     app.connectMicroservice<MicroserviceOptions>(o.kafka, { inheritAppConfig: true });
     await app.startAllMicroservices();
   }
-  shutdown.register('close', 'application (HTTP, Kafka producer, database pool, Neo4j driver)', () => app.close());
   await app.listen(o.port, o.host);
+  const server = app.getHttpServer() as Server;
+  // While draining, every response asks its client to close the connection: a keep-alive
+  // client (a load balancer, a poller) would otherwise hold the HTTP server open at close.
+  server.prependListener('request', (_req, res: ServerResponse) => {
+    if (shutdown.draining && !res.headersSent) {
+      res.setHeader('Connection', 'close');
+    }
+  });
+  shutdown.register('close', 'application (HTTP, Kafka producer, database pool, Neo4j driver)', async () => {
+    // Requests still running get a second to answer; then their connections are cut.
+    const force = setTimeout(() => server.closeAllConnections(), 1000);
+    try {
+      await app.close();
+    } finally {
+      clearTimeout(force);
+    }
+  });
   logger.log({ msg: 'service started', port: o.port });
   return app;
 }
