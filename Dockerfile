@@ -13,4 +13,5 @@ COPY models ./models
 ARG APP
 ENV APP=${APP}
 USER node
-CMD ["sh", "-c", "node scripts/run-ts.cjs apps/${APP}/src/main.ts"]
+# exec: node becomes PID 1 and receives SIGTERM itself (the shell would not pass it on).
+CMD ["sh", "-c", "exec node scripts/run-ts.cjs apps/${APP}/src/main.ts"]

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 
 import { loadConfig } from '@loanmesh/config';
+import { SHUTDOWN_HARD_LIMIT_MS } from '@loanmesh/observability';
 
 import { SERVICE_CONFIG_SHAPES, SERVICE_NAMES } from './service-config-shapes';
 
@@ -13,6 +14,7 @@ interface ComposeService {
   environment?: Record<string, string | number>;
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
+  stop_grace_period?: string;
 }
 
 const compose = parse(readFileSync(join(__dirname, '..', '..', 'docker-compose.yml'), 'utf8'), { merge: true }) as {
@@ -52,5 +54,10 @@ describe('docker-compose.yml', () => {
       expect(compose.services[name].healthcheck).toBeDefined();
       expect(compose.services[name].image).toMatch(/:[\w.-]+$/);
     }
+  });
+
+  it.each(SERVICE_NAMES)('should give %s more stop grace than the shutdown takes at most', (name) => {
+    const grace = /^(\d+)s$/.exec(compose.services[name].stop_grace_period ?? '');
+    expect(Number(grace?.[1])).toBeGreaterThan(SHUTDOWN_HARD_LIMIT_MS / 1000 + 1);
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
 import { loadConfig } from '@loanmesh/config';
+import { SHUTDOWN_HARD_LIMIT_MS } from '@loanmesh/observability';
 
 import { SERVICE_CONFIG_SHAPES, SERVICE_NAMES } from './service-config-shapes';
 
@@ -18,6 +19,7 @@ interface K8sDoc {
     template?: {
       metadata: { labels: Record<string, string> };
       spec: {
+        terminationGracePeriodSeconds?: number;
         containers: {
           env?: { name: string; value: string }[];
           envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[];
@@ -82,5 +84,10 @@ describe('k8s manifests', () => {
     expect(container.resources?.limits?.memory).toBeDefined();
     expect(deployment.spec!.template!.metadata.labels).toMatchObject(deployment.spec!.selector!.matchLabels!);
     expect(byKind('Service', name)).toBeDefined();
+  });
+
+  it.each(SERVICE_NAMES)('should give %s more termination grace than the shutdown takes at most', (name) => {
+    const grace = byKind('Deployment', name)?.spec?.template?.spec.terminationGracePeriodSeconds;
+    expect(grace).toBeGreaterThan(SHUTDOWN_HARD_LIMIT_MS / 1000 + 1);
   });
 });

@@ -34,6 +34,14 @@ export const DeadLetterTopics = {
 
 export type DeadLetterTopicName = (typeof DeadLetterTopics)[keyof typeof DeadLetterTopics];
 
+/**
+ * Topics of the operators' tools, not of the services (so not in ALL_TOPICS): the
+ * dead-letter tool creates its ledger (compacted, keyed by dead-letter id) when missing.
+ */
+export const OpsTopics = {
+  deadLetterReplays: 'ops.dead-letter-replays.v1',
+} as const;
+
 export const ALL_TOPICS: readonly string[] = [...Object.values(Topics), ...Object.values(DeadLetterTopics)];
 
 /** Partition count used when topics are created by the platform. */

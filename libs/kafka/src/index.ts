@@ -14,3 +14,4 @@ export * from './inbound-batch.types';
 export * from './inbound-batch.service';
 export * from './attempt-ledger';
 export * from './partition-retry.scheduler';
+export * from './dead-letters';

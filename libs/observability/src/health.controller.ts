@@ -5,6 +5,7 @@ import { ConsumerHealthRegistry } from './consumer-health.registry';
 import type { ConsumerMonitor } from './consumer-monitor';
 import { HEALTH_INDICATORS, type HealthIndicator, withTimeout } from './health-indicator';
 import { MetricsService } from './metrics.service';
+import { GracefulShutdownService } from './shutdown/graceful-shutdown.service';
 
 @Controller()
 export class HealthController {
@@ -12,6 +13,7 @@ export class HealthController {
     @Inject(HEALTH_INDICATORS) private readonly indicators: HealthIndicator[],
     private readonly metrics: MetricsService,
     private readonly consumers: ConsumerHealthRegistry,
+    private readonly shutdown: GracefulShutdownService,
   ) {}
 
   /** Fails only when the process cannot recover by itself: a Kafka consumer stopped for good. */
@@ -30,6 +32,10 @@ export class HealthController {
 
   @Get('health/ready')
   async ready(): Promise<{ status: string; checks: Record<string, string> }> {
+    if (this.shutdown.draining) {
+      // No new traffic while draining, whatever the dependencies say.
+      throw new HttpException({ status: 'shutting-down', checks: {} }, HttpStatus.SERVICE_UNAVAILABLE);
+    }
     const results = await Promise.all(
       this.indicators.map(async (i) => {
         try {

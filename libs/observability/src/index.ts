@@ -13,3 +13,4 @@ export * from './failure-classifier';
 export * from './failure-isolation';
 export * from './consumer-monitor';
 export * from './consumer-health.registry';
+export * from './shutdown';

@@ -5,10 +5,12 @@ import { healthIndicatorsProvider } from './health-indicators.provider';
 import { ConsumerHealthRegistry } from './consumer-health.registry';
 import { HealthController } from './health.controller';
 import { MetricsService } from './metrics.service';
+import { GracefulShutdownService } from './shutdown/graceful-shutdown.service';
 
 /**
- * Metrics and health endpoints. Readiness = every given indicator answering; the
- * indicators come from the global Kafka, Neo4j and database modules.
+ * Metrics and health endpoints, and the shutdown state. Readiness = not shutting down and
+ * every given indicator answering; the indicators come from the global Kafka, Neo4j and
+ * database modules.
  */
 @Global()
 @Module({})
@@ -17,8 +19,8 @@ export class ObservabilityModule {
     return {
       module: ObservabilityModule,
       controllers: [HealthController],
-      providers: [MetricsService, ConsumerHealthRegistry, healthIndicatorsProvider(...indicators)],
-      exports: [MetricsService, ConsumerHealthRegistry],
+      providers: [MetricsService, ConsumerHealthRegistry, GracefulShutdownService, healthIndicatorsProvider(...indicators)],
+      exports: [MetricsService, ConsumerHealthRegistry, GracefulShutdownService],
     };
   }
 }

@@ -6,3 +6,4 @@ export * from './service-process';
 export * from './test-infra';
 export * from './tcp-proxy';
 export * from './zod-arbitrary';
+export * from './service-shutdown';

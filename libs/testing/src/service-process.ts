@@ -25,7 +25,8 @@ export function startServiceProcess(
 ): ServiceProcess {
   const logDir = join(ROOT, 'test-results', 'services');
   mkdirSync(logDir, { recursive: true });
-  const log = createWriteStream(join(logDir, `${name}-${port}.log`));
+  // Appended: a test that restarts a service keeps the first process's log too.
+  const log = createWriteStream(join(logDir, `${name}-${port}.log`), { flags: 'a' });
   const child = spawn(
     process.execPath,
     [`--max-old-space-size=${heapMiB}`, join(ROOT, 'scripts/run-ts.cjs'), join(ROOT, `apps/${name}/src/main.ts`)],

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { APP_CONFIG } from '@loanmesh/config';
 import { Topics, type TopicPositions } from '@loanmesh/contracts';
 import { positionsReached, TopicPositionsService } from '@loanmesh/kafka';
-import { MetricsService } from '@loanmesh/observability';
+import { GracefulShutdownService, MetricsService } from '@loanmesh/observability';
 
 import type { GraphConfig } from '../config/graph.config';
 import { GraphFreshnessTracker } from './graph-freshness.tracker';
@@ -38,7 +38,10 @@ export class GraphLagMonitor implements OnApplicationBootstrap, OnModuleDestroy 
       GraphConfig,
       'GRAPH_WRITER_GROUP_ID' | 'GRAPH_WRITER_ENABLED' | 'GRAPH_LAG_SAMPLE_MS' | 'KAFKA_FROM_BEGINNING'
     >,
-  ) {}
+    shutdown: GracefulShutdownService,
+  ) {
+    shutdown.register('stop-work', 'graph lag monitor', () => this.onModuleDestroy());
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.followCommitted();

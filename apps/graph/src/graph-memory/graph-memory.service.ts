@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 
 import { APP_CONFIG } from '@loanmesh/config';
+import { GracefulShutdownService } from '@loanmesh/observability';
 
 import type { GraphConfig } from '../config/graph.config';
 import type { HopEdge, LocalFacts } from '../graph-features/graph-facts.types';
@@ -38,7 +39,10 @@ export class GraphMemoryService implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly repository: GraphMemoryRepository,
     @Inject(APP_CONFIG) private readonly config: Pick<GraphConfig, 'GRAPH_MEMORY_ENABLED'>,
-  ) {}
+    shutdown: GracefulShutdownService,
+  ) {
+    shutdown.register('stop-work', 'graph memory load retry', () => this.onModuleDestroy());
+  }
 
   get ready(): boolean {
     return this.config.GRAPH_MEMORY_ENABLED && this.loaded;

@@ -17,10 +17,15 @@ import {
   PartitionRetryScheduler,
   superviseConsumer,
 } from '@loanmesh/kafka';
-import { ConsumerHealthRegistry, ConsumerMonitor, MetricsService } from '@loanmesh/observability';
+import {
+  ConsumerHealthRegistry,
+  ConsumerMonitor,
+  GracefulShutdownService,
+  MetricsService,
+} from '@loanmesh/observability';
 
 import type { GraphConfig } from '../config/graph.config';
-import { GraphWriteQueue } from './graph-write.queue';
+import { GraphWriteQueue, GraphWriteQueueClosedError } from './graph-write.queue';
 
 /**
  * The domain-event transport. Bulk loading needs whole Kafka batches (Nest's transport
@@ -47,7 +52,10 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
     private readonly inbound: InboundProcessorService,
     private readonly metrics: MetricsService,
     private readonly health: ConsumerHealthRegistry,
+    shutdown: GracefulShutdownService,
   ) {
+    // Disconnecting lets the slice being written finish and commits what was written.
+    shutdown.register('stop-intake', 'graph writer consumer', () => this.stop());
     this.consumer = kafka.consumer({
       groupId: config.GRAPH_WRITER_GROUP_ID,
       sessionTimeout: 60_000,
@@ -94,8 +102,13 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
   }
 
   async onModuleDestroy(): Promise<void> {
+    await this.stop();
+  }
+
+  private async stop(): Promise<void> {
     this.closing = true;
     this.retries.stop();
+    this.queue.close();
     await this.consumer.disconnect().catch((e: unknown) => this.logger.warn(`consumer disconnect: ${String(e)}`));
     this.monitor.closed();
   }
@@ -105,7 +118,8 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
     const max = this.config.GRAPH_BATCH_MAX_EVENTS;
     for (let start = 0; start < batch.messages.length; start += max) {
       if (!payload.isRunning() || payload.isStale()) {
-        return;
+        // Stopping (or rebalanced): the slices written so far are resolved and committed.
+        break;
       }
       const slice = batch.messages.slice(start, start + max);
       const last = slice[slice.length - 1]?.offset ?? batch.lastOffset();
@@ -113,6 +127,10 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
       try {
         applied = await this.applySlice(batch.topic, batch.partition, slice, last);
       } catch (e) {
+        if (e instanceof GraphWriteQueueClosedError) {
+          // Shutting down: this slice stays unresolved and is fetched again by the next writer.
+          break;
+        }
         // Offsets resolved so far stay; the rest is fetched again once the partition resumes.
         this.retries.retryLater(batch.topic, batch.partition, e, () => payload.pause());
         return;

@@ -4,7 +4,7 @@ import type { EarlyWarningService } from '../early-warning/early-warning.service
 import { GraphFreshnessTracker } from '../freshness/graph-freshness.tracker';
 import { GraphEventFactory } from '../testing/graph-event.factory';
 import type { BatchResult, GraphWriterService } from './graph-writer.service';
-import { GraphWriteQueue } from './graph-write.queue';
+import { GraphWriteQueue, GraphWriteQueueClosedError } from './graph-write.queue';
 
 class FakeWriter {
   readonly batches: DomainEvent[][] = [];
@@ -124,5 +124,21 @@ describe(GraphWriteQueue.name, () => {
     ).rejects.toMatchObject({ code: 'ServiceUnavailable' });
     expect(writer.batches).toHaveLength(1);
     expect(tracker.positions()['2']).toBeUndefined();
+  });
+
+  it('should finish the write in progress and refuse the waiting slices when closed', async () => {
+    const first = sut.write({ partition: 0, lastOffset: '9', events: [f.company('A')] });
+    const waiting = sut.write({ partition: 1, lastOffset: '4', events: [f.company('B')] });
+
+    sut.close();
+    writer.releaseFirst();
+
+    await expect(first).resolves.toEqual({ rejected: [] });
+    await expect(waiting).rejects.toThrow(GraphWriteQueueClosedError);
+    await expect(sut.write({ partition: 2, lastOffset: '1', events: [f.company('C')] })).rejects.toThrow(
+      GraphWriteQueueClosedError,
+    );
+    expect(writer.batches).toHaveLength(1);
+    expect(tracker.positions()).toEqual({ '0': 10 });
   });
 });

@@ -30,6 +30,11 @@ export interface SliceResult {
   rejected: RejectedEvent[];
 }
 
+/** A slice refused because the writer is shutting down: it is not written and its offset not committed. */
+export class GraphWriteQueueClosedError extends Error {
+  override readonly name = 'GraphWriteQueueClosedError';
+}
+
 interface Queued {
   slice: PartitionSlice;
   resolve: (result: SliceResult) => void;
@@ -58,6 +63,7 @@ interface Entry {
 export class GraphWriteQueue {
   private readonly queue: Queued[] = [];
   private draining = false;
+  private closed = false;
 
   constructor(
     private readonly writer: GraphWriterService,
@@ -69,9 +75,24 @@ export class GraphWriteQueue {
   /** Resolves once the slice is in Neo4j and in memory, but for the events it rejected; rejects if the write failed. */
   write(slice: PartitionSlice): Promise<SliceResult> {
     return new Promise((resolve, reject) => {
+      if (this.closed) {
+        reject(new GraphWriteQueueClosedError('the graph writer is shutting down'));
+        return;
+      }
       this.queue.push({ slice, resolve, reject });
       void this.drain();
     });
+  }
+
+  /**
+   * Shutdown: the write in progress finishes; slices waiting behind it are refused (their
+   * offsets stay uncommitted, so the next writer applies them), since a write can take
+   * seconds and the shutdown has ten.
+   */
+  close(): void {
+    this.closed = true;
+    const refused = this.queue.splice(0);
+    refused.forEach((q) => q.reject(new GraphWriteQueueClosedError('the graph writer is shutting down')));
   }
 
   private async drain(): Promise<void> {

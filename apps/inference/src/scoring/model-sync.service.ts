@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 
 import { APP_CONFIG } from '@loanmesh/config';
+import { GracefulShutdownService } from '@loanmesh/observability';
 
 import type { InferenceConfig } from '../config/inference.config';
 import { ModelRegistryRepository } from '../registry/model-registry.repository';
@@ -23,7 +24,10 @@ export class ModelSyncService implements OnApplicationShutdown {
     private readonly loader: ModelLoaderService,
     private readonly active: ActiveModelsService,
     @Inject(APP_CONFIG) private readonly config: InferenceConfig,
-  ) {}
+    shutdown: GracefulShutdownService,
+  ) {
+    shutdown.register('stop-work', 'model sync', () => this.stopSync());
+  }
 
   start(): void {
     this.timer ??= setInterval(() => {
@@ -31,9 +35,15 @@ export class ModelSyncService implements OnApplicationShutdown {
     }, this.config.MODEL_SYNC_INTERVAL_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** No more registry polls; a reconcile in flight finishes under the models' lock. */
+  stopSync(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
+    return this.active.exclusive(() => Promise.resolve());
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stopSync();
     await this.active.exclusive(() => this.active.replace({ champion: null, challenger: null, fallback: null }));
   }
 

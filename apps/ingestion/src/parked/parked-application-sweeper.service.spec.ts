@@ -9,7 +9,7 @@ import {
   Topics,
 } from '@loanmesh/contracts';
 import type { OutboxMessage, OutboxRelayService, OutboxWriter } from '@loanmesh/database';
-import { MetricsService } from '@loanmesh/observability';
+import { GracefulShutdownService, MetricsService } from '@loanmesh/observability';
 
 import { ingestionConfigShape } from '../config/ingestion.config';
 import { coreBankingEvent } from '../testing/core-banking-event.factory';
@@ -127,6 +127,7 @@ function setup(batchSize = 500) {
     clock,
     metrics,
     config,
+    new GracefulShutdownService(),
   );
   const messages = (): OutboxMessage[] => written.flat();
   return { sut, clock, repository, messages, relay, metrics };

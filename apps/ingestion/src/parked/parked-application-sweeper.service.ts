@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '@loanmesh/config';
 import { ApplicationIncompleteReasons } from '@loanmesh/contracts';
 import { OutboxRelayService, OutboxWriter } from '@loanmesh/database';
-import { MetricsService } from '@loanmesh/observability';
+import { GracefulShutdownService, MetricsService } from '@loanmesh/observability';
 
 import { SystemClock } from '../common/system-clock.service';
 import type { IngestionConfig } from '../config/ingestion.config';
@@ -29,6 +29,7 @@ export class ParkedApplicationSweeperService implements OnApplicationBootstrap, 
   private readonly logger = new Logger(ParkedApplicationSweeperService.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
+  private stopped = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -39,7 +40,11 @@ export class ParkedApplicationSweeperService implements OnApplicationBootstrap, 
     private readonly clock: SystemClock,
     private readonly metrics: MetricsService,
     @Inject(APP_CONFIG) private readonly config: IngestionConfig,
-  ) {}
+    shutdown: GracefulShutdownService,
+  ) {
+    // Before the outbox flush, so what a last sweep announces is published with it.
+    shutdown.register('stop-work', 'parked application sweeper', () => this.onModuleDestroy());
+  }
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => this.tick(), this.config.PARKED_SWEEP_INTERVAL_MS);
@@ -48,6 +53,7 @@ export class ParkedApplicationSweeperService implements OnApplicationBootstrap, 
 
   /** Lets a sweep in flight finish, so it never runs against a closing connection pool. */
   async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
     await this.running;
   }
@@ -58,7 +64,7 @@ export class ParkedApplicationSweeperService implements OnApplicationBootstrap, 
     for (;;) {
       const expired = await this.expireBatch();
       total += expired.length;
-      if (expired.length < this.config.PARKED_SWEEP_BATCH_SIZE) {
+      if (expired.length < this.config.PARKED_SWEEP_BATCH_SIZE || this.stopped) {
         break;
       }
     }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { DataSource, In, LessThan } from 'typeorm';
 
 import { APP_CONFIG } from '@loanmesh/config';
-import { MetricsService } from '@loanmesh/observability';
+import { GracefulShutdownService, MetricsService } from '@loanmesh/observability';
 
 import type { ReviewConfig } from '../config/review.config';
 import { CaseEventEntity } from './case-event.entity';
@@ -13,22 +13,33 @@ import { CaseEntity } from './case.entity';
 export class SlaSweeperService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(SlaSweeperService.name);
   private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly metrics: MetricsService,
     @Inject(APP_CONFIG) private readonly config: ReviewConfig,
-  ) {}
+    shutdown: GracefulShutdownService,
+  ) {
+    shutdown.register('stop-work', 'SLA sweeper', () => this.onModuleDestroy());
+  }
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
-      this.sweep().catch((e: unknown) => this.logger.warn({ msg: 'SLA sweep failed', error: String(e) }));
+      this.running ??= this.sweep()
+        .then(() => undefined)
+        .catch((e: unknown) => this.logger.warn({ msg: 'SLA sweep failed', error: String(e) }))
+        .finally(() => {
+          this.running = undefined;
+        });
     }, this.config.REVIEW_SLA_SWEEP_MS);
     this.timer.unref();
   }
 
-  onModuleDestroy(): void {
+  /** Lets a sweep in flight finish, so it never runs against a closing connection pool. */
+  async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
+    await this.running;
   }
 
   async sweep(now = new Date()): Promise<number> {

@@ -57,6 +57,7 @@ export async function startReviewTestApp(env: Record<string, string> = {}): Prom
     host: '127.0.0.1',
     logLevel: 'error',
     kafka: batchConsumerTransport(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID, config.KAFKA_GROUP_ID),
+    handleSignals: false,
   });
   const url = `http://127.0.0.1:${(app.getHttpServer() as { address(): AddressInfo }).address().port}`;
   const call = async (token: string | undefined, method: string, path: string, body?: unknown) => {

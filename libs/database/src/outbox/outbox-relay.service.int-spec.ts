@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 
 import { Topics } from '@loanmesh/contracts';
 import { createKafkaClient, KafkaProducerService } from '@loanmesh/kafka';
-import { MetricsService } from '@loanmesh/observability';
+import { GracefulShutdownService, MetricsService } from '@loanmesh/observability';
 import { createTestDatabase, KafkaTestClient, TEST_BROKERS, type TestDatabase, waitFor } from '@loanmesh/testing';
 
 import { initializeDataSource } from '../database-root.module';
@@ -60,11 +60,17 @@ describe(OutboxRelayService.name, () => {
   });
 
   const relay = (publisher: OutboxPublisher): OutboxRelayService =>
-    new OutboxRelayService(dataSource, publisher, new MetricsService(), {
-      lockName: 'relay.outbox',
-      batchSize: 100,
-      autoStart: false,
-    });
+    new OutboxRelayService(
+      dataSource,
+      publisher,
+      new MetricsService(),
+      {
+        lockName: 'relay.outbox',
+        batchSize: 100,
+        autoStart: false,
+      },
+      new GracefulShutdownService(),
+    );
 
   it('should lose no message when the relay dies mid-way and another one resumes', async () => {
     const key = `relay-${randomUUID()}`;
@@ -134,12 +140,18 @@ describe(OutboxRelayService.name, () => {
       `UPDATE relay.outbox SET published_at = now() - interval '2 hours' WHERE published_at IS NOT NULL AND message_key <> $1`,
       [key],
     );
-    const sut = new OutboxRelayService(dataSource, new KafkaOutboxPublisher(producer), new MetricsService(), {
-      lockName: 'relay.outbox',
-      retentionSeconds: 3600,
-      purgeBatchSize: 10,
-      autoStart: false,
-    });
+    const sut = new OutboxRelayService(
+      dataSource,
+      new KafkaOutboxPublisher(producer),
+      new MetricsService(),
+      {
+        lockName: 'relay.outbox',
+        retentionSeconds: 3600,
+        purgeBatchSize: 10,
+        autoStart: false,
+      },
+      new GracefulShutdownService(),
+    );
     const before = await dataSource.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM relay.outbox WHERE message_key <> $1`,
       [key],

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { MetricsService } from '@loanmesh/observability';
+import { GracefulShutdownService, MetricsService } from '@loanmesh/observability';
 
 import { OUTBOX_PUBLISHER, type OutboxPublisher, type RelayedMessage } from './outbox-publisher';
 import { OUTBOX_MODULE_OPTIONS, type OutboxModuleOptions } from './outbox.module-definition';
@@ -13,6 +13,7 @@ const TRY_LOCK_SQL = 'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked';
 const claimSql = (table: string): string =>
   `SELECT o.id::text AS id, o.topic, o.message_key AS key, o.payload::text AS payload, o.headers FROM ${table} o
     WHERE o.published_at IS NULL ORDER BY o.id LIMIT $1 FOR UPDATE SKIP LOCKED`;
+const unpublishedSql = (table: string): string => `SELECT count(*)::int AS n FROM ${table} WHERE published_at IS NULL`;
 const markSql = (table: string): string => `UPDATE ${table} SET published_at = now() WHERE id = ANY($1::bigint[])`;
 /** Oldest first, so the primary key index finds them at its start; a bounded batch per statement. */
 const purgeSql = (table: string): string =>
@@ -22,6 +23,8 @@ const purgeSql = (table: string): string =>
 const DEFAULT_RETENTION_SECONDS = 24 * 3600;
 const DEFAULT_PURGE_BATCH = 5000;
 const DEFAULT_PURGE_INTERVAL_MS = 60_000;
+/** Bounds the shutdown flush; the phase's deadline bounds it in time. */
+const MAX_FLUSH_ROUNDS = 100;
 
 /**
  * Moves outbox rows to Kafka: claims the oldest unpublished rows (`FOR UPDATE SKIP LOCKED`,
@@ -42,7 +45,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     @Inject(OUTBOX_PUBLISHER) private readonly publisher: OutboxPublisher,
     private readonly metrics: MetricsService,
     @Inject(OUTBOX_MODULE_OPTIONS) private readonly options: OutboxModuleOptions,
-  ) {}
+    shutdown: GracefulShutdownService,
+  ) {
+    shutdown.register('flush', `outbox relay (${options.lockName})`, () => this.flush());
+  }
 
   onApplicationBootstrap(): void {
     if (this.options.autoStart ?? true) {
@@ -66,6 +72,26 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     this.stopped = true;
     this.wake();
     await this.loopDone;
+  }
+
+  /**
+   * Shutdown: stops the loop, then publishes what is committed, batch after batch, until
+   * nothing is left, the publisher holds the rest back, or another replica holds the relay.
+   * Logs what it published and what stays for the next relay.
+   */
+  async flush(): Promise<void> {
+    await this.stop();
+    let published = 0;
+    for (let round = 0; round < MAX_FLUSH_ROUNDS; round++) {
+      const n = await this.relayOnce();
+      published += n;
+      if (n < this.batchSize) {
+        break;
+      }
+    }
+    const manager = this.dataSource.manager;
+    const [left]: { n: number }[] = await manager.query(unpublishedSql(outboxTableOf(manager)));
+    this.logger.log({ msg: 'outbox flushed', lock: this.options.lockName, published, left: left?.n ?? 0 });
   }
 
   /** Ends the idle pause now; call after committing outbox rows to cut latency. */

@@ -1,0 +1,116 @@
+import { Topics } from '@loanmesh/contracts';
+import {
+  createTestDatabase,
+  KafkaTestClient,
+  type ServiceProcess,
+  startServiceProcess,
+  terminateAndObserve,
+  TEST_INFRA_ENV,
+  type TestDatabase,
+  uniqueId,
+  waitFor,
+  waitForStableGroups,
+  waitUntilReady,
+} from '@loanmesh/testing';
+
+import { queryDb } from '../../apps/ingestion/src/testing/ingestion-process';
+import { startGroupAtEnd } from '../../apps/ingestion/src/testing/ingestion-test.harness';
+import { FeaturesEventFactory } from '../../apps/inference/src/testing/features-event.factory';
+
+const PORT = 43014;
+const FIRST = 1500;
+const SECOND = 500;
+
+/**
+ * SIGTERM while graph features flow into a real inference process (real Kafka, PostgreSQL
+ * and the ONNX models of the repository): it drains and exits 0 within 10 s, readiness false
+ * first; restarted on the same group, every application is scored once and announced once.
+ */
+describe('inference graceful shutdown', () => {
+  const run = uniqueId('shut-inf');
+  const factory = new FeaturesEventFactory(7);
+  const client = new KafkaTestClient();
+  let db: TestDatabase;
+  let env: Record<string, string>;
+  let service: ServiceProcess | undefined;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('inference_t');
+    const group = uniqueId('inference-shutdown');
+    await startGroupAtEnd(group, [Topics.graphFeaturesComputed]);
+    env = {
+      ...TEST_INFRA_ENV,
+      DATABASE_URL: db.url,
+      KAFKA_CLIENT_ID: group,
+      KAFKA_GROUP_ID: group,
+      KAFKA_FROM_BEGINNING: 'false',
+      LOG_LEVEL: 'info',
+    };
+  }, 60000);
+
+  afterAll(async () => {
+    await service?.stop('SIGKILL');
+    await client.close();
+    await db?.drop();
+  }, 30000);
+
+  const start = async (): Promise<ServiceProcess> => {
+    const s = startServiceProcess('inference', PORT, env, 768);
+    await waitUntilReady(s, 120000);
+    await waitForStableGroups(client.kafka, [env.KAFKA_GROUP_ID]);
+    return s;
+  };
+  const count = async (sql: string): Promise<number> =>
+    (await queryDb<{ n: number }>(db.url, sql).catch(() => [{ n: 0 }]))[0]?.n ?? 0;
+  const decided = () =>
+    count(
+      `SELECT count(*)::int AS n FROM inference.scored_applications WHERE role = 'champion' AND application_id LIKE '${run}%'`,
+    );
+  const publish = async (from: number, n: number): Promise<void> => {
+    for (let i = from; i < from + n; i += 250) {
+      const events = Array.from({ length: Math.min(250, from + n - i) }, (_, j) =>
+        factory.build({ applicationId: `${run}-${i + j}` }),
+      );
+      await client.produce(
+        Topics.graphFeaturesComputed,
+        events.map((e) => ({ key: e.payload.application.companyId, value: JSON.stringify(e) })),
+      );
+    }
+  };
+
+  it('should drain, exit 0 within 10 s with readiness false first, and score every application once after a restart when SIGTERM comes mid-stream', async () => {
+    service = await start();
+    await publish(0, FIRST);
+    await waitFor(async () => ((await decided()) >= 50 ? true : undefined), 60000, 'scores to flow');
+
+    const atSignal = await decided();
+    const [observed] = await Promise.all([terminateAndObserve(service), publish(FIRST, SECOND)]);
+
+    expect(atSignal).toBeLessThan(FIRST);
+    expect(observed).toMatchObject({ exitCode: 0, signal: null });
+    expect(observed.ms).toBeLessThan(10000);
+    expect(observed.readiness).toContain('503');
+    expect(observed.readiness.indexOf('503')).toBeLessThan(observed.readiness.length - 1);
+
+    service = await start();
+    const total = FIRST + SECOND;
+    await waitFor(async () => ((await decided()) >= total ? true : undefined), 90000, `${total} scores`);
+    const announced = `SELECT count(*)::int AS n FROM inference.outbox WHERE topic = '${Topics.applicationScored}'
+      AND payload->'payload'->'application'->>'applicationId' LIKE '${run}%'`;
+    await waitFor(
+      async () => ((await count(`${announced} AND published_at IS NOT NULL`)) >= total ? true : undefined),
+      30000,
+      'scores published',
+    );
+
+    expect(await decided()).toBe(total);
+    expect(
+      await count(
+        `SELECT count(DISTINCT application_id)::int AS n FROM inference.scored_applications
+          WHERE role = 'champion' AND application_id LIKE '${run}%'`,
+      ),
+    ).toBe(total);
+    expect(await count(announced)).toBe(total);
+    await service.stop();
+  }, 240000);
+});
