@@ -19,7 +19,12 @@ export class ObservabilityModule {
     return {
       module: ObservabilityModule,
       controllers: [HealthController],
-      providers: [MetricsService, ConsumerHealthRegistry, GracefulShutdownService, healthIndicatorsProvider(...indicators)],
+      providers: [
+        MetricsService,
+        ConsumerHealthRegistry,
+        GracefulShutdownService,
+        healthIndicatorsProvider(...indicators),
+      ],
       exports: [MetricsService, ConsumerHealthRegistry, GracefulShutdownService],
     };
   }
