@@ -27,6 +27,15 @@ describe(classifyFailure.name, () => {
     ['a PostgreSQL serialization failure', withCode('could not serialize', '40001'), 'transient'],
     ['a PostgreSQL deadlock', withCode('deadlock detected', '40P01'), 'transient'],
     ['PostgreSQL out of connections', withCode('too many clients', '53300'), 'transient'],
+    [
+      'a record the broker refuses as too large',
+      Object.assign(new Error('The request included a message larger than the max message size'), {
+        name: 'KafkaJSProtocolError',
+        type: 'MESSAGE_TOO_LARGE',
+        retriable: false,
+      }),
+      'permanent',
+    ],
     ['a table the deployment lacks', withCode('relation "ingestion.raw_events" does not exist', '42P01'), 'transient'],
     ['a privilege the deployment lacks', withCode('permission denied for table decisions', '42501'), 'transient'],
     ['PostgreSQL shutting down', withCode('the database system is shutting down', '57P03'), 'transient'],

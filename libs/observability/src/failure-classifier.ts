@@ -65,6 +65,9 @@ const TRANSIENT_MESSAGES = [
   /socket hang up/i,
 ];
 
+/** Broker answers refusing the record itself (KafkaJSProtocolError `type`): it will never be accepted. */
+const KAFKA_RECORD_REFUSED = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE', 'INVALID_RECORD']);
+
 /** KafkaJS errors meaning the broker cannot be reached or did not answer. */
 const KAFKAJS_TRANSIENT_NAMES = new Set([
   'KafkaJSConnectionError',
@@ -116,7 +119,10 @@ function classOf(error: unknown, depth: number): FailureClass {
   if (error instanceof ContractViolation) {
     return 'permanent';
   }
-  const e = error as { code?: unknown; name?: unknown; retriable?: unknown; message?: unknown };
+  const e = error as { code?: unknown; name?: unknown; retriable?: unknown; message?: unknown; type?: unknown };
+  if (typeof e.type === 'string' && KAFKA_RECORD_REFUSED.has(e.type)) {
+    return 'permanent';
+  }
   const code = typeof e.code === 'string' ? e.code : '';
   const byCode = classOfCode(code);
   if (byCode) {

@@ -2,6 +2,7 @@ import {
   createInboxIdentityMigration,
   createInboxMigration,
   createOutboxMigration,
+  createOutboxQuarantineMigration,
   createSchemaMigration,
   InboxMessageEntity,
   OutboxMessageEntity,
@@ -30,6 +31,7 @@ export const inferenceMigrations = [
   createInboxMigration(INFERENCE_SCHEMA),
   createInboxIdentityMigration(INFERENCE_SCHEMA),
   createOutboxMigration(INFERENCE_SCHEMA),
+  createOutboxQuarantineMigration(INFERENCE_SCHEMA),
   InferenceTables1764300000000,
   OutcomeLabels1764300000100,
 ];

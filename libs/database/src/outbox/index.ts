@@ -1,5 +1,6 @@
 export * from './outbox-message.entity';
 export * from './outbox.migration';
+export * from './outbox-quarantine.migration';
 export * from './outbox.writer';
 export * from './outbox-publisher';
 export * from './outbox-relay.service';

@@ -5,7 +5,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  * the transaction of the change they announce and relayed in id order.
  */
 @Entity({ name: 'outbox' })
-@Index('IDX_outbox_unpublished', ['id'], { where: 'published_at IS NULL' })
+@Index('IDX_outbox_unpublished', ['id'], { where: 'published_at IS NULL AND failed_at IS NULL' })
 export class OutboxMessageEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
@@ -27,4 +27,11 @@ export class OutboxMessageEntity {
 
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;
+
+  /** Set when Kafka refused the row for good (see OutboxRelayService): it is never relayed. */
+  @Column({ name: 'failed_at', type: 'timestamptz', nullable: true })
+  failedAt!: Date | null;
+
+  @Column({ name: 'failure_reason', type: 'text', nullable: true })
+  failureReason!: string | null;
 }

@@ -13,6 +13,7 @@ import { createDataSourceOptions } from '../typeorm-options.factory';
 import { KafkaOutboxPublisher } from './outbox-publisher';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { createOutboxMigration } from './outbox.migration';
+import { createOutboxQuarantineMigration } from './outbox-quarantine.migration';
 import { OutboxRelayService } from './outbox-relay.service';
 import { OutboxWriter } from './outbox.writer';
 
@@ -30,7 +31,11 @@ describe('OutboxRelayService flush', () => {
         url: db.url,
         schema: 'flush',
         entities: [OutboxMessageEntity],
-        migrations: [createSchemaMigration('flush'), createOutboxMigration('flush')],
+        migrations: [
+          createSchemaMigration('flush'),
+          createOutboxMigration('flush'),
+          createOutboxQuarantineMigration('flush'),
+        ],
       }),
     );
     producer = new KafkaProducerService(createKafkaClient(TEST_BROKERS, 'outbox-flush-test'));

@@ -13,6 +13,7 @@ import { createDataSourceOptions } from '../typeorm-options.factory';
 import { KafkaOutboxPublisher, type OutboxPublisher, type RelayedMessage } from './outbox-publisher';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { createOutboxMigration } from './outbox.migration';
+import { createOutboxQuarantineMigration } from './outbox-quarantine.migration';
 import { OutboxRelayService } from './outbox-relay.service';
 import { OutboxWriter } from './outbox.writer';
 
@@ -45,7 +46,11 @@ describe(OutboxRelayService.name, () => {
         url: db.url,
         schema: 'relay',
         entities: [OutboxMessageEntity],
-        migrations: [createSchemaMigration('relay'), createOutboxMigration('relay')],
+        migrations: [
+          createSchemaMigration('relay'),
+          createOutboxMigration('relay'),
+          createOutboxQuarantineMigration('relay'),
+        ],
       }),
     );
     producer = new KafkaProducerService(createKafkaClient(TEST_BROKERS, 'outbox-relay-test'));
@@ -59,11 +64,11 @@ describe(OutboxRelayService.name, () => {
     await db.drop();
   });
 
-  const relay = (publisher: OutboxPublisher): OutboxRelayService =>
+  const relay = (publisher: OutboxPublisher, metrics = new MetricsService()): OutboxRelayService =>
     new OutboxRelayService(
       dataSource,
       publisher,
-      new MetricsService(),
+      metrics,
       {
         lockName: 'relay.outbox',
         batchSize: 100,
@@ -113,6 +118,50 @@ describe(OutboxRelayService.name, () => {
       .filter((r) => r.key === key)
       .map((r) => (JSON.parse(r.value!.toString()) as { id: string }).id);
     expect([...new Set(order)]).toEqual(ids);
+  });
+
+  it('should set aside a row Kafka refuses for good with the broker reason and relay the rows behind it', async () => {
+    await dataSource.query('UPDATE relay.outbox SET published_at = now() WHERE published_at IS NULL');
+    const key = `refused-${randomUUID()}`;
+    // Larger than the broker's message.max.bytes (2 MiB, infra/infra.sh): refused for good.
+    const tooLarge = 'x'.repeat(3 * 1024 * 1024);
+    await dataSource.transaction((m) =>
+      new OutboxWriter().write(m, [
+        { topic: Topics.domainEvents, key, payload: { i: 0 } },
+        { topic: Topics.domainEvents, key, payload: { i: 1, tooLarge } },
+        { topic: Topics.domainEvents, key, payload: { i: 2 } },
+      ]),
+    );
+    const captured = await kafka.capture([Topics.domainEvents]);
+    const metrics = new MetricsService();
+    const sut = relay(new KafkaOutboxPublisher(producer), metrics);
+
+    expect(await sut.relayOnce()).toBe(2);
+    expect(await sut.relayOnce()).toBe(0);
+
+    const onKafka = await waitFor(
+      () => {
+        const mine = captured.filter((r) => r.key === key);
+        return mine.length >= 2 ? mine : undefined;
+      },
+      30_000,
+      'the rows around the refused one on the topic',
+    );
+    expect(onKafka.map((r) => (JSON.parse(r.value!.toString()) as { i: number }).i)).toEqual([0, 2]);
+    const rows = await dataSource.query<{ i: string; published: boolean; failed: boolean; reason: string | null }[]>(
+      `SELECT payload->>'i' AS i, published_at IS NOT NULL AS published, failed_at IS NOT NULL AS failed,
+              failure_reason AS reason FROM relay.outbox WHERE message_key = $1 ORDER BY id`,
+      [key],
+    );
+    expect(rows.map((r) => [r.i, r.published, r.failed])).toEqual([
+      ['0', true, false],
+      ['1', false, true],
+      ['2', true, false],
+    ]);
+    expect(rows[1].reason).toMatch(/larger than the max message size/);
+    expect(await metrics.registry.metrics()).toMatch(
+      new RegExp(`^loanmesh_outbox_failed_total\\{topic="${Topics.domainEvents}"\\} 1$`, 'm'),
+    );
   });
 
   it('should delete published rows older than the retention in batches and keep the rest', async () => {

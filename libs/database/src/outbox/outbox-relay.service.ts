@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { GracefulShutdownService, MetricsService } from '@loanmesh/observability';
+import { classifyFailure, GracefulShutdownService, MetricsService } from '@loanmesh/observability';
 
 import { OUTBOX_PUBLISHER, type OutboxPublisher, type RelayedMessage } from './outbox-publisher';
 import { OUTBOX_MODULE_OPTIONS, type OutboxModuleOptions } from './outbox.module-definition';
@@ -12,8 +12,11 @@ const TRY_LOCK_SQL = 'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked';
 /** The payload stays text: parsing it only to serialize it again for Kafka costs CPU and garbage. */
 const claimSql = (table: string): string =>
   `SELECT o.id::text AS id, o.topic, o.message_key AS key, o.payload::text AS payload, o.headers FROM ${table} o
-    WHERE o.published_at IS NULL ORDER BY o.id LIMIT $1 FOR UPDATE SKIP LOCKED`;
-const unpublishedSql = (table: string): string => `SELECT count(*)::int AS n FROM ${table} WHERE published_at IS NULL`;
+    WHERE o.published_at IS NULL AND o.failed_at IS NULL ORDER BY o.id LIMIT $1 FOR UPDATE SKIP LOCKED`;
+const unpublishedSql = (table: string): string =>
+  `SELECT count(*)::int AS n FROM ${table} WHERE published_at IS NULL AND failed_at IS NULL`;
+const quarantineSql = (table: string): string =>
+  `UPDATE ${table} SET failed_at = now(), failure_reason = $2 WHERE id = $1::bigint`;
 const markSql = (table: string): string => `UPDATE ${table} SET published_at = now() WHERE id = ANY($1::bigint[])`;
 /** Oldest first, so the primary key index finds them at its start; a bounded batch per statement. */
 const purgeSql = (table: string): string =>
@@ -110,14 +113,59 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
       if (batch.length === 0) {
         return 0;
       }
-      const count = (await this.publisher.publish(batch)) ?? batch.length;
-      const published = batch.slice(0, Math.max(0, Math.min(count, batch.length)));
+      const published = await this.publishBatch(manager, batch);
       if (published.length > 0) {
         await this.markPublished(manager, published);
       }
       return published.length;
     });
     this.metrics.counter('loanmesh_outbox_published_total', 'Outbox rows published to Kafka').inc(published);
+    return published;
+  }
+
+  /** Publishes the batch; resolves to the rows published (a prefix, or all but the ones set aside). */
+  private async publishBatch(manager: EntityManager, batch: RelayedMessage[]): Promise<RelayedMessage[]> {
+    try {
+      return prefix(batch, await this.publisher.publish(batch));
+    } catch (e) {
+      if (classifyFailure(e).class !== 'permanent') {
+        throw e; // the broker is away: the whole round is retried after the backoff
+      }
+      return this.publishOneByOne(manager, batch);
+    }
+  }
+
+  /**
+   * Kafka refused something in the batch for good (e.g. a record larger than it accepts):
+   * publish row by row in id order, set aside each row refused for good with the broker's
+   * reason (`failed_at`, metric, error log) and go on, so one row never blocks the rows
+   * behind it. Stops at a row the publisher holds back or a transient failure.
+   */
+  private async publishOneByOne(manager: EntityManager, batch: RelayedMessage[]): Promise<RelayedMessage[]> {
+    const published: RelayedMessage[] = [];
+    for (const row of batch) {
+      try {
+        if (prefix([row], await this.publisher.publish([row])).length === 0) {
+          break;
+        }
+        published.push(row);
+      } catch (e) {
+        const failure = classifyFailure(e);
+        if (failure.class !== 'permanent') {
+          break;
+        }
+        await manager.query(quarantineSql(outboxTableOf(manager)), [row.id, failure.reason]);
+        this.metrics
+          .counter('loanmesh_outbox_failed_total', 'Outbox rows Kafka refused for good, set aside', ['topic'])
+          .inc({ topic: row.topic });
+        this.logger.error({
+          msg: 'outbox row refused by Kafka, set aside',
+          id: row.id,
+          topic: row.topic,
+          reason: failure.reason,
+        });
+      }
+    }
     return published;
   }
 
@@ -191,4 +239,9 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   private get batchSize(): number {
     return this.options.batchSize ?? 500;
   }
+}
+
+/** The first `count` rows a publisher reports as published (all when it reports nothing). */
+function prefix(batch: RelayedMessage[], count: number | void): RelayedMessage[] {
+  return batch.slice(0, Math.max(0, Math.min(count ?? batch.length, batch.length)));
 }
