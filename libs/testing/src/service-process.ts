@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import { waitFor } from './wait-for';
 
@@ -16,16 +16,18 @@ export interface ServiceProcess {
 /**
  * A LoanMesh service as a real child process (as `npm run start:<name>` runs it), with its
  * log in test-results/services/<name>-<port>.log so a failing end-to-end test can be read.
+ * `logFile` names another log, appended to, so a restarted process keeps its predecessor's lines.
  */
 export function startServiceProcess(
   name: string,
   port: number,
   env: Record<string, string>,
   heapMiB = 512,
+  logFile?: string,
 ): ServiceProcess {
-  const logDir = join(ROOT, 'test-results', 'services');
-  mkdirSync(logDir, { recursive: true });
-  const log = createWriteStream(join(logDir, `${name}-${port}.log`));
+  const logPath = logFile ?? join(ROOT, 'test-results', 'services', `${name}-${port}.log`);
+  mkdirSync(dirname(logPath), { recursive: true });
+  const log = createWriteStream(logPath, { flags: logFile ? 'a' : 'w' });
   const child = spawn(
     process.execPath,
     [`--max-old-space-size=${heapMiB}`, join(ROOT, 'scripts/run-ts.cjs'), join(ROOT, `apps/${name}/src/main.ts`)],
