@@ -49,16 +49,20 @@ export class ChaosInfra {
   /** Starts empty: earlier runs' topics, offsets and graph are deleted first. */
   async freshUp(): Promise<void> {
     await this.infra('reset');
-    await this.infra('up');
+    await this.up();
   }
 
   down(): Promise<void> {
     return this.infra('down');
   }
 
-  /** Starts whatever is not running (a killed broker restarts on its data directory) and waits until both answer. */
-  up(): Promise<void> {
-    return this.infra('up');
+  /**
+   * Starts whatever is not running (a killed broker restarts on its data directory) and waits
+   * until both answer; waits once more when the first wait (120 s) ends first, as it can on a
+   * loaded machine while a JVM is still starting.
+   */
+  async up(): Promise<void> {
+    await this.infra('up').catch(() => this.infra('up'));
   }
 
   kafkaPid(): number {
@@ -81,8 +85,8 @@ export class ChaosInfra {
     return this.infra('stop-neo4j');
   }
 
-  startNeo4j(): Promise<void> {
-    return this.infra('start-neo4j');
+  async startNeo4j(): Promise<void> {
+    await this.infra('start-neo4j').catch(() => this.infra('up'));
   }
 }
 

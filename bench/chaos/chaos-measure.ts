@@ -12,8 +12,9 @@ import {
   Topics,
 } from '@loanmesh/contracts';
 
+import { decidedCount } from '../../scripts/demo/accounting-summary';
 import { percentile } from '../../scripts/demo/decision-stats';
-import { ReviewAccountingClient, waitUntilAccounted } from '../../scripts/demo/review-accounting.client';
+import { ReviewAccountingClient } from '../../scripts/demo/review-accounting.client';
 import type { ChaosStack } from './chaos-stack';
 import { type ApplicationOutcome, type Recovery, recoveryAfter } from './recovery';
 import { readTopicSince } from './topic-reader';
@@ -115,7 +116,11 @@ async function topicDecisions(
 }
 
 /** Application ids of the run named in dead-lettered records (their original bytes), and the record count. */
-async function deadLetters(stack: ChaosStack, run: number, since: number): Promise<{ ids: Set<string>; records: number }> {
+async function deadLetters(
+  stack: ChaosStack,
+  run: number,
+  since: number,
+): Promise<{ ids: Set<string>; records: number }> {
   const ids = new Set<string>();
   let records = 0;
   for (const topic of Object.values(DeadLetterTopics)) {
@@ -130,6 +135,51 @@ async function deadLetters(stack: ChaosStack, run: number, since: number): Promi
   return { ids, records };
 }
 
+export interface SettleBounds {
+  /** Give up when nothing more was decided for this long: what is left is stuck, not slow. */
+  stallMs: number;
+  /** Give up after this long in any case. */
+  maxMs: number;
+}
+
+/**
+ * Polls the run's accounting until every application sent is received and none is in flight,
+ * or no further application was decided for `stallMs`, or `maxMs` passed; resolves to the last
+ * answer (undefined when review never answered). A failed read (review restarting) is retried.
+ */
+export async function settle(
+  client: ReviewAccountingClient,
+  run: number,
+  sent: number,
+  bounds: SettleBounds,
+  log: (line: string) => void,
+): Promise<ApplicationAccounting | undefined> {
+  const started = Date.now();
+  let last: ApplicationAccounting | undefined;
+  let lastDecided = -1;
+  let lastProgress = started;
+  let lastLog = started;
+  while (Date.now() - started < bounds.maxMs && Date.now() - lastProgress < bounds.stallMs) {
+    last = (await client.ofRun(run).catch(() => undefined)) ?? last;
+    if (last && last.sent >= sent && last.inFlight === 0) {
+      return last;
+    }
+    const decided = last ? decidedCount(last) + last.deadLettered : -1;
+    if (decided > lastDecided) {
+      lastDecided = decided;
+      lastProgress = Date.now();
+    }
+    if (Date.now() - lastLog >= 30_000) {
+      lastLog = Date.now();
+      log(
+        `settling: received ${last?.sent ?? '?'}/${sent}, decided ${lastDecided}, in flight ${last?.inFlight ?? '?'}`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+  return last;
+}
+
 /**
  * Waits (bounded) until the run is accounted for, then measures it from three sources: the
  * core-banking topic (what was sent), review's accounting and decisions table, and the
@@ -140,16 +190,14 @@ export async function measureRun(
   run: number,
   since: number,
   faultEnd: number,
-  settleMs: number,
+  bounds: SettleBounds,
   log: (line: string) => void,
 ): Promise<ScenarioFigures> {
   const apps = await sentApplications(stack, run, since);
   const client = new ReviewAccountingClient(`http://127.0.0.1:${stack.ports.review}`);
-  let accounting: ApplicationAccounting | undefined;
-  try {
-    accounting = await waitUntilAccounted(client, run, apps.size, settleMs);
-  } catch (e) {
-    log(`accounting unavailable: ${e instanceof Error ? e.message : String(e)}`);
+  const accounting = await settle(client, run, apps.size, bounds, log);
+  if (!accounting) {
+    log('review never answered the accounting: figures from the decisions table and topics only');
   }
   const rows = await decisionRows(stack, run);
   const dead = await deadLetters(stack, run, since);

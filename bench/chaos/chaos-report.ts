@@ -44,7 +44,8 @@ export function chaosTable(results: readonly ScenarioResult[]): string {
   const rows = results.map((r) => {
     const f = r.figures;
     const recovery = f.recovery.recovered ? `${f.recovery.seconds} s` : `>${f.recovery.seconds} s`;
-    const twice = f.decidedTwice === f.decidedTwiceOnTopic ? `${f.decidedTwice}` : `${f.decidedTwice}/${f.decidedTwiceOnTopic}`;
+    const twice =
+      f.decidedTwice === f.decidedTwiceOnTopic ? `${f.decidedTwice}` : `${f.decidedTwice}/${f.decidedTwiceOnTopic}`;
     return `${r.scenario.padEnd(14)}${pad(f.sent, 7)}${pad(f.decided, 7)}${pad(f.referred, 7)}${pad(f.degraded, 7)}${pad(f.lost, 7)}${pad(twice, 7)}${pad(f.deadLettered, 5)}${pad(recovery, 10)}${pad(f.p99Ms, 9)}${pad(r.unplannedExits.length, 6)}`;
   });
   return [
@@ -67,10 +68,14 @@ export function scenarioNotes(r: ScenarioResult): string[] {
     notes.push(`feed: ${r.feed.error}`);
   }
   if (f.lost > 0) {
-    notes.push(`lost ${f.lost} (parked ${f.parked}, in flight ${f.inFlight}; received ${f.received} of ${f.sent}): ${f.lostIds.slice(0, 5).join(', ')}`);
+    notes.push(
+      `lost ${f.lost} (parked ${f.parked}, in flight ${f.inFlight}; received ${f.received} of ${f.sent}): ${f.lostIds.slice(0, 5).join(', ')}`,
+    );
   }
   for (const e of r.unplannedExits) {
-    notes.push(`${e.service} exited on its own at +${((e.at - r.window.start) / 1000).toFixed(1)} s (code ${e.code}, signal ${e.signal})`);
+    notes.push(
+      `${e.service} exited on its own at +${((e.at - r.window.start) / 1000).toFixed(1)} s (code ${e.code}, signal ${e.signal})`,
+    );
   }
   if (f.redeliveredDecisionEvents > 0) {
     notes.push(`${f.redeliveredDecisionEvents} decision events published again (same event id)`);

@@ -76,14 +76,29 @@ async function main(): Promise<void> {
   const scenarios = selectScenarios(process.argv.slice(2).filter((a) => !a.startsWith('-')));
   const started = Date.now();
   mkdirSync(config.CHAOS_LOG_DIR, { recursive: true });
-  log(`scenarios: ${scenarios.map((s) => s.name).join(', ')}; ${config.CHAOS_RATE}/s for ${config.CHAOS_SECONDS} s each`);
+  log(
+    `scenarios: ${scenarios.map((s) => s.name).join(', ')}; ${config.CHAOS_RATE}/s for ${config.CHAOS_SECONDS} s each`,
+  );
   await runCommand(['bash', 'scripts/ensure-deps.sh'], { LOANMESH_SKIP_CHROMIUM: '1' }, false);
-  log(`starting Kafka :${config.CHAOS_KAFKA_PORT} and Neo4j :${config.CHAOS_NEO4J_PORT} from empty (${config.CHAOS_INFRA_DATA})`);
+  log(
+    `starting Kafka :${config.CHAOS_KAFKA_PORT} and Neo4j :${config.CHAOS_NEO4J_PORT} from empty (${config.CHAOS_INFRA_DATA})`,
+  );
   await infra.freshUp();
   await stack.start();
-  log(`services ready on ${Object.values(stack.ports).join(', ')}; loading the world (seed ${config.CHAOS_SEED}, scale ${config.CHAOS_SCALE})`);
+  log(
+    `services ready on ${Object.values(stack.ports).join(', ')}; loading the world (seed ${config.CHAOS_SEED}, scale ${config.CHAOS_SCALE})`,
+  );
   const world = await runFeed(
-    ['--seed', String(config.CHAOS_SEED), '--scale', String(config.CHAOS_SCALE), '--count', '0', '--brokers', stack.spec.brokers.join(',')],
+    [
+      '--seed',
+      String(config.CHAOS_SEED),
+      '--scale',
+      String(config.CHAOS_SCALE),
+      '--count',
+      '0',
+      '--brokers',
+      stack.spec.brokers.join(','),
+    ],
     join(config.CHAOS_LOG_DIR, 'feed.log'),
     join(config.CHAOS_LOG_DIR, 'feed-world.json'),
     600_000,
@@ -92,12 +107,24 @@ async function main(): Promise<void> {
     throw new Error(`loading the world failed: ${world.error}`);
   }
   const loadStarted = Date.now();
-  if (!(await waitUntilDrained(stack.kafka, stages, 900_000))) {
+  let shown = 0;
+  const progress = (lags: number[]): void => {
+    if (Date.now() - shown >= 30_000) {
+      shown = Date.now();
+      log(`backlog still to process: ${stages.map((s, i) => `${s.label} ${lags[i]}`).join(', ')}`);
+    }
+  };
+  if (!(await waitUntilDrained(stack.kafka, stages, 900_000, progress))) {
     throw new Error('the world backlog was not processed within 15 minutes');
   }
   log(`world processed in ${((Date.now() - loadStarted) / 1000).toFixed(0)} s after publishing; warming up for 10 s`);
   const base = Math.floor(Date.now() / 1000);
-  await streamApplications(stack, { rate: config.CHAOS_RATE, seed: config.CHAOS_SEED, scale: config.CHAOS_SCALE }, base, 10);
+  await streamApplications(
+    stack,
+    { rate: config.CHAOS_RATE, seed: config.CHAOS_SEED, scale: config.CHAOS_SCALE },
+    base,
+    10,
+  );
   const results: ScenarioResult[] = [];
   const resets: string[] = [];
   for (const [i, scenario] of scenarios.entries()) {
@@ -112,6 +139,7 @@ async function main(): Promise<void> {
       tailSeconds: 45,
       faultAtSeconds: config.CHAOS_FAULT_AT_SECONDS,
       settleSeconds: config.CHAOS_SETTLE_SECONDS,
+      stallSeconds: config.CHAOS_STALL_SECONDS,
       seed: config.CHAOS_SEED,
       scale: config.CHAOS_SCALE,
       infra,
@@ -129,7 +157,9 @@ async function main(): Promise<void> {
   writeFileSync(details, JSON.stringify({ resets, results }, null, 2) + '\n');
   console.log(`\n${chaosTable(results)}\n`);
   resets.forEach((r) => log(r));
-  log(`done in ${((Date.now() - started) / 60000).toFixed(1)} min: ${file}; details ${details}; service logs ${config.CHAOS_LOG_DIR}`);
+  log(
+    `done in ${((Date.now() - started) / 60000).toFixed(1)} min: ${file}; details ${details}; service logs ${config.CHAOS_LOG_DIR}`,
+  );
 }
 
 main()

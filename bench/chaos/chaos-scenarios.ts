@@ -35,6 +35,13 @@ const kills: ChaosScenario[] = SERVICE_NAMES.map((s) => ({
 
 /** Every scenario of `npm run chaos`, in the order they run. */
 export const SCENARIOS: ChaosScenario[] = [
+  {
+    name: 'baseline',
+    description: 'no fault: what the same stream does on this machine without one, to read the others against',
+    faultSeconds: 0,
+    ownsInfra: false,
+    inject: () => Promise.resolve({ start: Date.now(), end: Date.now(), notes: ['no fault'] }),
+  },
   ...kills,
   {
     name: 'kill-two',
@@ -91,7 +98,9 @@ export const SCENARIOS: ChaosScenario[] = [
 export function selectScenarios(names: readonly string[]): ChaosScenario[] {
   const unknown = names.filter((n) => !SCENARIOS.some((s) => s.name === n));
   if (unknown.length > 0) {
-    throw new Error(`unknown scenario(s): ${unknown.join(', ')}; available: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+    throw new Error(
+      `unknown scenario(s): ${unknown.join(', ')}; available: ${SCENARIOS.map((s) => s.name).join(', ')}`,
+    );
   }
   return names.length === 0 ? SCENARIOS : SCENARIOS.filter((s) => names.includes(s.name));
 }

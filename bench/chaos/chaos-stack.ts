@@ -43,7 +43,11 @@ export class ChaosStack {
     readonly spec: ChaosStackSpec,
     private readonly log: (line: string) => void,
   ) {
-    this.kafka = new Kafka({ brokers: spec.brokers, clientId: `${spec.groupPrefix}measure`, logLevel: logLevel.NOTHING });
+    this.kafka = new Kafka({
+      brokers: spec.brokers,
+      clientId: `${spec.groupPrefix}measure`,
+      logLevel: logLevel.NOTHING,
+    });
     this.ports = Object.fromEntries(SERVICE_NAMES.map((s, i) => [s, spec.portBase + 1 + i])) as Record<
       ServiceName,
       number

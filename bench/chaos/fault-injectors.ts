@@ -58,7 +58,9 @@ export async function killKafka(ctx: FaultContext, downSeconds: number): Promise
   return {
     start,
     end,
-    notes: [`broker pid ${pid} killed; restarted after ${downSeconds} s, ready ${((Date.now() - end) / 1000).toFixed(1)} s later`],
+    notes: [
+      `broker pid ${pid} killed; restarted after ${downSeconds} s, ready ${((Date.now() - end) / 1000).toFixed(1)} s later`,
+    ],
   };
 }
 
@@ -88,7 +90,11 @@ export async function terminatePg(ctx: FaultContext, rounds: number, everySecond
 }
 
 /** Every PostgreSQL link goes silent (bytes held, new connections unanswered) for `seconds`. */
-export async function stallLinks(ctx: FaultContext, links: readonly ProxyLink[], seconds: number): Promise<FaultWindow> {
+export async function stallLinks(
+  ctx: FaultContext,
+  links: readonly ProxyLink[],
+  seconds: number,
+): Promise<FaultWindow> {
   const proxies = links.map((l) => ctx.stack.proxies[l]);
   const start = Date.now();
   proxies.forEach((p) => p.stall());
@@ -109,11 +115,22 @@ export async function stopNeo4j(ctx: FaultContext, seconds: number): Promise<Fau
   const end = Date.now();
   await infra.startNeo4j();
   ctx.log(`neo4j started (ready ${((Date.now() - end) / 1000).toFixed(1)} s after the start)`);
-  return { start, end, notes: [`down ${((end - start) / 1000).toFixed(1)} s; ready ${((Date.now() - end) / 1000).toFixed(1)} s after its start`] };
+  return {
+    start,
+    end,
+    notes: [
+      `down ${((end - start) / 1000).toFixed(1)} s; ready ${((Date.now() - end) / 1000).toFixed(1)} s after its start`,
+    ],
+  };
 }
 
 /** `ms` added to every chunk in both directions on one link, for `seconds`. */
-export async function addLatency(ctx: FaultContext, link: ProxyLink, ms: number, seconds: number): Promise<FaultWindow> {
+export async function addLatency(
+  ctx: FaultContext,
+  link: ProxyLink,
+  ms: number,
+  seconds: number,
+): Promise<FaultWindow> {
   const proxy = ctx.stack.proxies[link];
   const start = Date.now();
   proxy.setLatency(ms);
@@ -139,5 +156,9 @@ export async function dropConnections(
     await sleep(everySeconds * 1000);
   }
   ctx.log(`${link}: connections reset per round ${dropped.join(', ')}`);
-  return { start, end: Date.now(), notes: [`${link} reset every ${everySeconds} s for ${seconds} s: ${dropped.join(', ')}`] };
+  return {
+    start,
+    end: Date.now(),
+    notes: [`${link} reset every ${everySeconds} s for ${seconds} s: ${dropped.join(', ')}`],
+  };
 }

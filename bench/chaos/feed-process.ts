@@ -21,7 +21,14 @@ export function runFeed(args: string[], logFile: string, summaryFile: string, ti
     log.write(`\n== feed ${args.join(' ')}\n`);
     const child = spawn(
       process.execPath,
-      [join(ROOT, 'scripts/run-ts.cjs'), join(ROOT, 'apps/feed/src/main.ts'), '--no-progress', '--summary', summaryFile, ...args],
+      [
+        join(ROOT, 'scripts/run-ts.cjs'),
+        join(ROOT, 'apps/feed/src/main.ts'),
+        '--no-progress',
+        '--summary',
+        summaryFile,
+        ...args,
+      ],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     child.stdout.pipe(log, { end: false });

@@ -1,7 +1,11 @@
 import { type ApplicationOutcome, recoveryAfter } from './recovery';
 
 /** `perSecond` applications a second for `seconds` from t=0, decided after `latency(second)` ms (undefined: never). */
-function stream(seconds: number, latency: (second: number) => number | undefined, perSecond = 10): ApplicationOutcome[] {
+function stream(
+  seconds: number,
+  latency: (second: number) => number | undefined,
+  perSecond = 10,
+): ApplicationOutcome[] {
   return Array.from({ length: seconds * perSecond }, (_, i) => {
     const submittedAt = Math.floor((i * 1000) / perSecond);
     const ms = latency(Math.floor(submittedAt / 1000));
@@ -11,12 +15,22 @@ function stream(seconds: number, latency: (second: number) => number | undefined
 
 describe(recoveryAfter.name, () => {
   it('should report 0 s when every application after the fault is served normally', () => {
-    expect(recoveryAfter(stream(30, () => 200), 10_000)).toEqual({ seconds: 0, recovered: true });
+    expect(
+      recoveryAfter(
+        stream(30, () => 200),
+        10_000,
+      ),
+    ).toEqual({ seconds: 0, recovered: true });
   });
 
   it('should report the start of the first five healthy seconds when the pipeline catches up', () => {
     // Slow until second 17, then normal: recovered 7 s after a fault ending at 10 s.
-    expect(recoveryAfter(stream(40, (s) => (s < 17 ? 4000 : 300)), 10_000)).toEqual({ seconds: 7, recovered: true });
+    expect(
+      recoveryAfter(
+        stream(40, (s) => (s < 17 ? 4000 : 300)),
+        10_000,
+      ),
+    ).toEqual({ seconds: 7, recovered: true });
   });
 
   it('should not count a single healthy second inside a slow stretch as recovery', () => {
@@ -32,10 +46,20 @@ describe(recoveryAfter.name, () => {
   });
 
   it('should say not recovered, with the observed span, when the stream ends before recovery', () => {
-    expect(recoveryAfter(stream(40, () => 5000), 10_000)).toEqual({ seconds: 30, recovered: false });
+    expect(
+      recoveryAfter(
+        stream(40, () => 5000),
+        10_000,
+      ),
+    ).toEqual({ seconds: 30, recovered: false });
   });
 
   it('should say not recovered when no application was submitted after the fault', () => {
-    expect(recoveryAfter(stream(10, () => 100), 20_000)).toEqual({ seconds: 0, recovered: false });
+    expect(
+      recoveryAfter(
+        stream(10, () => 100),
+        20_000,
+      ),
+    ).toEqual({ seconds: 0, recovered: false });
   });
 });

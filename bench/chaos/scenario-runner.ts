@@ -16,6 +16,9 @@ export interface ScenarioRunOptions {
   /** Stream continues at least this long after the fault's nominal end. */
   tailSeconds: number;
   faultAtSeconds: number;
+  /** After the stream: stop waiting when nothing more is decided for this long... */
+  stallSeconds: number;
+  /** ...or after this long in any case. */
   settleSeconds: number;
   seed: number;
   scale: number;
@@ -46,7 +49,15 @@ export function streamApplications(
 ): Promise<FeedRun> {
   const summary = join(stack.spec.logDir, `feed-${run}.json`);
   rmSync(summary, { force: true });
-  const args = ['--no-backlog', '--seed', String(o.seed), '--scale', String(o.scale), '--brokers', stack.spec.brokers.join(',')];
+  const args = [
+    '--no-backlog',
+    '--seed',
+    String(o.seed),
+    '--scale',
+    String(o.scale),
+    '--brokers',
+    stack.spec.brokers.join(','),
+  ];
   args.push('--rate', String(o.rate), '--duration', String(seconds), '--live-run', String(run));
   return runFeed(args, join(stack.spec.logDir, 'feed.log'), summary, (seconds + 180) * 1000);
 }
@@ -65,7 +76,9 @@ export async function runScenario(
   const streamSeconds = Math.max(o.seconds, o.faultAtSeconds + scenario.faultSeconds + o.tailSeconds);
   const exitsBefore = stack.supervisor.unplannedExits.length;
   const since = Date.now() - 1000;
-  o.log(`${scenario.name}: live run ${run}, ${o.rate}/s for ${streamSeconds} s; ${scenario.description} at ${o.faultAtSeconds} s`);
+  o.log(
+    `${scenario.name}: live run ${run}, ${o.rate}/s for ${streamSeconds} s; ${scenario.description} at ${o.faultAtSeconds} s`,
+  );
   const feed = streamApplications(stack, o, run, streamSeconds);
   await sleep(o.faultAtSeconds * 1000);
   let window: FaultWindow;
@@ -78,8 +91,17 @@ export async function runScenario(
     window = { start: Date.now(), end: Date.now(), notes: [`fault failed: ${faultError}`] };
   }
   const fed = await feed;
-  o.log(`${scenario.name}: stream done (${fed.ok ? `${fed.liveRecords} records` : fed.error}); waiting until accounted`);
-  const figures = await measureRun(stack, run, since, window.end, o.settleSeconds * 1000, o.log);
+  o.log(
+    `${scenario.name}: stream done (${fed.ok ? `${fed.liveRecords} records` : fed.error}); waiting until accounted`,
+  );
+  const figures = await measureRun(
+    stack,
+    run,
+    since,
+    window.end,
+    { stallMs: o.stallSeconds * 1000, maxMs: o.settleSeconds * 1000 },
+    (l) => o.log(`${scenario.name}: ${l}`),
+  );
   return {
     scenario: scenario.name,
     description: scenario.description,

@@ -35,7 +35,9 @@ export async function readTopicSince(
     await admin.disconnect();
   }
   const end = new Map(ends.map((e) => [e.partition, Number(e.high)]));
-  const start = new Map(starts.map((s) => [s.partition, Number(s.offset) < 0 ? Number.MAX_SAFE_INTEGER : Number(s.offset)]));
+  const start = new Map(
+    starts.map((s) => [s.partition, Number(s.offset) < 0 ? Number.MAX_SAFE_INTEGER : Number(s.offset)]),
+  );
   /** Partitions with records to read, and the next offset still expected on each. */
   const pending = new Map(
     [...end].filter(([p, high]) => (start.get(p) ?? high) < high).map(([p]) => [p, start.get(p) ?? 0]),
@@ -84,7 +86,9 @@ export async function readTopicSince(
       await new Promise((r) => setTimeout(r, 100));
     }
     if (pending.size > 0) {
-      throw new Error(`reading ${topic}: partitions ${[...pending.keys()].join(', ')} not read to their end in ${timeoutMs} ms`);
+      throw new Error(
+        `reading ${topic}: partitions ${[...pending.keys()].join(', ')} not read to their end in ${timeoutMs} ms`,
+      );
     }
   } finally {
     await consumer.disconnect();
