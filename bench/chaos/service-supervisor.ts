@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-import { type ServiceProcess, startServiceProcess, waitUntilReady } from '@loanmesh/testing';
+import { type ServiceProcess, startServiceProcess, waitFor } from '@loanmesh/testing';
 
 export const SERVICE_NAMES = ['ingestion', 'graph', 'inference', 'review'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -36,6 +36,8 @@ export class ServiceSupervisor {
   /** Services down on purpose (killed by a fault, or stopping). */
   private readonly down = new Set<ServiceName>();
   private readonly autoRestarts = new Map<ServiceName, number>();
+  /** Services that exhausted their restarts. */
+  private readonly givenUp = new Set<ServiceName>();
   private stopping = false;
   readonly unplannedExits: UnplannedExit[] = [];
 
@@ -65,15 +67,24 @@ export class ServiceSupervisor {
     proc.child.once('exit', (code, signal) => this.exited(service, proc, code, signal));
   }
 
+  /**
+   * Resolves when every service answers /health/ready; a service that exits while booting is
+   * restarted by the supervisor and waited for again. Fails when one is left down for good.
+   */
   async waitReady(services: readonly ServiceName[] = SERVICE_NAMES, timeoutMs = 300_000): Promise<void> {
     await Promise.all(
-      services.map((s) => {
-        const proc = this.procs.get(s);
-        if (!proc) {
-          throw new Error(`${s} is not running`);
-        }
-        return waitUntilReady(proc, timeoutMs);
-      }),
+      services.map((s) =>
+        waitFor(
+          async () => {
+            if (this.givenUp.has(s)) {
+              throw new Error(`${s} is down (see ${this.logFile(s)})`);
+            }
+            return (await this.isReady(s)) ? true : undefined;
+          },
+          timeoutMs,
+          `${s} to be ready`,
+        ),
+      ),
     );
   }
 
@@ -115,6 +126,7 @@ export class ServiceSupervisor {
     const restarts = (this.autoRestarts.get(service) ?? 0) + 1;
     this.log(`${service} exited on its own (code ${code}, signal ${signal}); see ${this.logFile(service)}`);
     if (!this.spec.autoRestart || restarts > MAX_AUTO_RESTARTS) {
+      this.givenUp.add(service);
       return;
     }
     this.autoRestarts.set(service, restarts);
