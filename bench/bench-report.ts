@@ -20,10 +20,14 @@ function matrix(r: BenchResult): string[] {
   const cell = (m: BenchResult['metrics'][string] | undefined): string =>
     m === undefined ? '' : met(m) ? `${m.value}` : `**${m.value}**`;
   const targets = figures.map((f) => {
-    const m = Object.entries(r.metrics).find(([k]) => k.endsWith(`.${f}`))?.[1];
-    return m === undefined || (m.target === 0 && m.better === 'higher')
-      ? ''
-      : `${m.better === 'lower' ? '≤' : '≥'} ${m.target}`;
+    const all = Object.entries(r.metrics)
+      .filter(([k]) => k.endsWith(`.${f}`))
+      .map(([, m]) => m);
+    const m = all[0];
+    if (m === undefined || (m.target === 0 && m.better === 'higher')) {
+      return '';
+    }
+    return all.every((o) => o.target === m.target) ? `${m.better === 'lower' ? '≤' : '≥'} ${m.target}` : 'per row';
   });
   return [
     `| | ${figures.join(' | ')} |`,

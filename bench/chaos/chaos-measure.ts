@@ -16,7 +16,7 @@ import { decidedCount } from '../../scripts/demo/accounting-summary';
 import { percentile } from '../../scripts/demo/decision-stats';
 import { ReviewAccountingClient } from '../../scripts/demo/review-accounting.client';
 import type { ChaosStack } from './chaos-stack';
-import { type ApplicationOutcome, type Recovery, recoveryAfter } from './recovery';
+import { type ApplicationOutcome, longestDecisionGap, type Recovery, recoveryAfter } from './recovery';
 import { readTopicSince } from './topic-reader';
 
 /** What one scenario did to its live run's applications. */
@@ -49,6 +49,8 @@ export interface ScenarioFigures {
   /** p99 time from the application's submission to its first decision (ms), over every decided application. */
   p99Ms: number;
   recovery: Recovery;
+  /** Longest time without a single decision of the run, from the fault's start (s). */
+  decisionGapSeconds: number;
   accountingBalanced: boolean;
 }
 
@@ -189,7 +191,7 @@ export async function measureRun(
   stack: ChaosStack,
   run: number,
   since: number,
-  faultEnd: number,
+  fault: { start: number; end: number },
   bounds: SettleBounds,
   log: (line: string) => void,
 ): Promise<ScenarioFigures> {
@@ -232,7 +234,12 @@ export async function measureRun(
     parked: accounting?.parked ?? 0,
     inFlight: accounting?.inFlight ?? 0,
     p99Ms: percentile(latencies, 99),
-    recovery: recoveryAfter(outcomes, faultEnd),
+    recovery: recoveryAfter(outcomes, fault.end),
+    decisionGapSeconds: longestDecisionGap(
+      outcomes.flatMap((o) => (o.decidedAt === undefined ? [] : [o.decidedAt])),
+      fault.start,
+      Date.now(),
+    ),
     accountingBalanced: accounting?.balanced ?? false,
   };
 }

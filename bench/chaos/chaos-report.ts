@@ -26,6 +26,7 @@ export function chaosMetrics(results: readonly ScenarioResult[], rate: number): 
       deadLettered: metric(f.deadLettered, 'applications', 0, 'lower'),
       recoverySeconds: metric(f.recovery.seconds, 's', 30, 'lower'),
       recovered: metric(f.recovery.recovered ? 1 : 0, 'boolean', 1, 'higher'),
+      decisionGapSeconds: metric(f.decisionGapSeconds, 's', 30, 'lower'),
       timeToDecisionP99Ms: metric(f.p99Ms, 'ms', 1000, 'lower'),
       unplannedExits: metric(r.unplannedExits.length, 'exits', 0, 'lower'),
     };
@@ -40,13 +41,13 @@ const pad = (s: string | number, n: number): string => String(s).padStart(n);
 
 /** The human-readable table printed at the end of `npm run chaos`. */
 export function chaosTable(results: readonly ScenarioResult[]): string {
-  const head = `${'scenario'.padEnd(14)}${pad('sent', 7)}${pad('auto', 7)}${pad('refer', 7)}${pad('degr', 7)}${pad('lost', 7)}${pad('twice', 7)}${pad('dlq', 5)}${pad('recovery', 10)}${pad('p99 ms', 9)}${pad('exits', 6)}`;
+  const head = `${'scenario'.padEnd(14)}${pad('sent', 7)}${pad('auto', 7)}${pad('refer', 7)}${pad('degr', 7)}${pad('lost', 7)}${pad('twice', 7)}${pad('dlq', 5)}${pad('recovery', 10)}${pad('gap', 7)}${pad('p99 ms', 9)}${pad('exits', 6)}`;
   const rows = results.map((r) => {
     const f = r.figures;
     const recovery = f.recovery.recovered ? `${f.recovery.seconds} s` : `>${f.recovery.seconds} s`;
     const twice =
       f.decidedTwice === f.decidedTwiceOnTopic ? `${f.decidedTwice}` : `${f.decidedTwice}/${f.decidedTwiceOnTopic}`;
-    return `${r.scenario.padEnd(14)}${pad(f.sent, 7)}${pad(f.decided, 7)}${pad(f.referred, 7)}${pad(f.degraded, 7)}${pad(f.lost, 7)}${pad(twice, 7)}${pad(f.deadLettered, 5)}${pad(recovery, 10)}${pad(f.p99Ms, 9)}${pad(r.unplannedExits.length, 6)}`;
+    return `${r.scenario.padEnd(14)}${pad(f.sent, 7)}${pad(f.decided, 7)}${pad(f.referred, 7)}${pad(f.degraded, 7)}${pad(f.lost, 7)}${pad(twice, 7)}${pad(f.deadLettered, 5)}${pad(recovery, 10)}${pad(`${f.decisionGapSeconds} s`, 7)}${pad(f.p99Ms, 9)}${pad(r.unplannedExits.length, 6)}`;
   });
   return [
     head,
@@ -56,7 +57,7 @@ export function chaosTable(results: readonly ScenarioResult[]): string {
     'auto: approved/declined automatically; refer: referred incl. degraded; lost: sent, never decided nor dead-lettered;',
     'twice: applications with two decisions (review.decisions / decision topic when they differ); recovery: fault end to',
     'the first 5 s in which 95% of applications were decided within 1 s, not degraded (">" = not recovered while streaming);',
-    'exits: services that died on their own (restarted by the supervisor).',
+    'gap: longest time without a decision from the fault on; exits: services that died on their own (restarted).',
   ].join('\n');
 }
 

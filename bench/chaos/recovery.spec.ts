@@ -1,4 +1,4 @@
-import { type ApplicationOutcome, recoveryAfter } from './recovery';
+import { type ApplicationOutcome, longestDecisionGap, recoveryAfter } from './recovery';
 
 /** `perSecond` applications a second for `seconds` from t=0, decided after `latency(second)` ms (undefined: never). */
 function stream(
@@ -61,5 +61,19 @@ describe(recoveryAfter.name, () => {
         20_000,
       ),
     ).toEqual({ seconds: 0, recovered: false });
+  });
+});
+
+describe(longestDecisionGap.name, () => {
+  it('should report the longest pause between decisions after the fault started', () => {
+    expect(longestDecisionGap([1000, 2000, 3000, 15_000, 15_500], 2500, 20_000)).toBe(12);
+  });
+
+  it('should count from the fault start to the first decision when decisions resume late', () => {
+    expect(longestDecisionGap([1000, 30_000, 30_100], 5000, 40_000)).toBe(25);
+  });
+
+  it('should report the whole observed span when nothing was decided after the fault', () => {
+    expect(longestDecisionGap([1000], 5000, 65_000)).toBe(60);
   });
 });

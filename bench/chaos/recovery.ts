@@ -60,3 +60,21 @@ export function recoveryAfter(
   }
   return { seconds, recovered: false };
 }
+
+/**
+ * The longest time (s) in which no application of the run was decided, from the fault's start
+ * to the last decision: how long decisions stopped flowing (a restart's boot time, a stalled
+ * database), readable even on a machine too loaded for the 1 s criterion of `recoveryAfter`.
+ * No decision after the fault's start: the time from it to `observedUntil`.
+ */
+export function longestDecisionGap(decidedAt: readonly number[], faultStart: number, observedUntil: number): number {
+  const after = decidedAt.filter((t) => t >= faultStart).sort((a, b) => a - b);
+  if (after.length === 0) {
+    return Math.round((observedUntil - faultStart) / 100) / 10;
+  }
+  let gap = after[0] - faultStart;
+  for (let i = 1; i < after.length; i++) {
+    gap = Math.max(gap, after[i] - after[i - 1]);
+  }
+  return Math.round(gap / 100) / 10;
+}

@@ -98,7 +98,7 @@ export async function runScenario(
     stack,
     run,
     since,
-    window.end,
+    window,
     { stallMs: o.stallSeconds * 1000, maxMs: o.settleSeconds * 1000 },
     (l) => o.log(`${scenario.name}: ${l}`),
   );
