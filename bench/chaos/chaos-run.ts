@@ -127,36 +127,45 @@ async function main(): Promise<void> {
   );
   const results: ScenarioResult[] = [];
   const resets: string[] = [];
-  for (const [i, scenario] of scenarios.entries()) {
-    const reset = await prepare(scenario.name);
-    if (reset) {
-      resets.push(reset);
-    }
-    const load = loadavg()[0].toFixed(1);
-    const result = await runScenario(stack, scenario, base + 1 + i, {
-      rate: config.CHAOS_RATE,
-      seconds: config.CHAOS_SECONDS,
-      tailSeconds: 45,
-      faultAtSeconds: config.CHAOS_FAULT_AT_SECONDS,
-      settleSeconds: config.CHAOS_SETTLE_SECONDS,
-      stallSeconds: config.CHAOS_STALL_SECONDS,
-      seed: config.CHAOS_SEED,
-      scale: config.CHAOS_SCALE,
-      infra,
-      log,
-    });
-    results.push(result);
-    const f = result.figures;
-    log(
-      `${scenario.name}: sent ${f.sent}, lost ${f.lost}, decided twice ${f.decidedTwice}/${f.decidedTwiceOnTopic}, recovery ${f.recovery.recovered ? '' : '>'}${f.recovery.seconds} s (load ${load})`,
-    );
-    scenarioNotes(result).forEach((n) => log(`  ${n}`));
-  }
-  const file = writeBenchResult('chaos', chaosMetrics(results, config.CHAOS_RATE));
+  const failures: string[] = [];
   const details = join(config.CHAOS_LOG_DIR, 'chaos-details.json');
-  writeFileSync(details, JSON.stringify({ resets, results }, null, 2) + '\n');
+  let file = '';
+  for (const [i, scenario] of scenarios.entries()) {
+    try {
+      const reset = await prepare(scenario.name);
+      if (reset) {
+        resets.push(reset);
+      }
+      const load = loadavg()[0].toFixed(1);
+      const result = await runScenario(stack, scenario, base + 1 + i, {
+        rate: config.CHAOS_RATE,
+        seconds: config.CHAOS_SECONDS,
+        tailSeconds: 45,
+        faultAtSeconds: config.CHAOS_FAULT_AT_SECONDS,
+        settleSeconds: config.CHAOS_SETTLE_SECONDS,
+        stallSeconds: config.CHAOS_STALL_SECONDS,
+        seed: config.CHAOS_SEED,
+        scale: config.CHAOS_SCALE,
+        infra,
+        log,
+      });
+      results.push(result);
+      log(`${scenario.name} (load ${load}): ${JSON.stringify({ ...result.figures, lostIds: undefined })}`);
+      scenarioNotes(result).forEach((n) => log(`  ${n}`));
+    } catch (e) {
+      // One scenario that cannot be measured (its fault broke the harness) must not cost the others.
+      failures.push(`${scenario.name}: ${e instanceof Error ? e.message : String(e)}`);
+      log(`${scenario.name}: NOT MEASURED: ${failures[failures.length - 1]}`);
+    }
+    // Written after every scenario, so an interrupted run keeps what it measured.
+    file = writeBenchResult('chaos', chaosMetrics(results, config.CHAOS_RATE));
+    writeFileSync(details, JSON.stringify({ resets, failures, results }, null, 2) + '\n');
+  }
   console.log(`\n${chaosTable(results)}\n`);
-  resets.forEach((r) => log(r));
+  [...resets, ...failures].forEach((r) => log(r));
+  if (failures.length > 0) {
+    process.exitCode = 1;
+  }
   log(
     `done in ${((Date.now() - started) / 60000).toFixed(1)} min: ${file}; details ${details}; service logs ${config.CHAOS_LOG_DIR}`,
   );

@@ -10,16 +10,34 @@ export interface TopicRecord {
 }
 
 /**
- * Every record produced to `topic` at or after `sinceMs`, up to the topic's end when called:
- * a throwaway consumer group seeks each partition to the first offset at `sinceMs` and reads
- * until it has passed the end offsets taken at the start (bounded by `timeoutMs`).
+ * `readTopicOnce`, retried for up to `timeoutMs` while the broker is settling (a restarted
+ * broker answers "not the leader" until it has elected its partitions' leaders).
  */
 export async function readTopicSince(
   kafka: Kafka,
   topic: string,
   sinceMs: number,
-  timeoutMs = 60_000,
+  timeoutMs = 90_000,
 ): Promise<TopicRecord[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await readTopicOnce(kafka, topic, sinceMs, Math.max(10_000, deadline - Date.now()));
+    } catch (e) {
+      if (Date.now() >= deadline) {
+        throw e;
+      }
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+}
+
+/**
+ * Every record produced to `topic` at or after `sinceMs`, up to the topic's end when called:
+ * a throwaway consumer group seeks each partition to the first offset at `sinceMs` and reads
+ * until it has passed the end offsets taken at the start (bounded by `timeoutMs`).
+ */
+async function readTopicOnce(kafka: Kafka, topic: string, sinceMs: number, timeoutMs: number): Promise<TopicRecord[]> {
   const admin = kafka.admin();
   await admin.connect();
   let starts: { partition: number; offset: string }[];
