@@ -41,7 +41,7 @@ function section(r: BenchResult): string {
   if (Object.keys(r.metrics).every((k) => k.includes('.'))) {
     return [
       `## ${r.benchmark}`,
-      `Measured ${r.measuredAt} on ${r.machine.cpus} cores, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}. Missed targets in **bold**; columns without a target are for reading.`,
+      `Measured ${r.measuredAt} on ${r.machine.cpus} cores, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}. Missed targets in **bold**; columns without a target are for reading.${r.benchmark === 'chaos' ? ' Scenarios, figures and how they are measured: [operations.md](operations.md), "Chaos suite".' : ''}`,
       '',
       ...matrix(r),
       '',
