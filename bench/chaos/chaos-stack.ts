@@ -1,7 +1,9 @@
 import { Kafka, logLevel } from 'kafkajs';
 
-import { createTestDatabase, type TestDatabase } from '@loanmesh/testing';
+import { Topics } from '@loanmesh/contracts';
+import { createTestDatabase, startGroupAtEnd, type TestDatabase } from '@loanmesh/testing';
 
+import { pipelineStages } from '../../scripts/demo/pipeline-lag';
 import { SERVICE_NAMES, type ServiceName, ServiceSupervisor } from './service-supervisor';
 import { TcpFaultProxy } from './tcp-fault.proxy';
 
@@ -74,6 +76,13 @@ export class ChaosStack {
 
   /** Its database, the proxies and the four services, ready. */
   async start(): Promise<void> {
+    if (this.spec.fromEnd) {
+      // Committed offsets from the start: a group restarted before it ever committed on a
+      // partition would otherwise begin at the end and skip what arrived while it was down.
+      for (const [group, topics] of this.groupTopics()) {
+        await startGroupAtEnd(this.kafka, group, topics);
+      }
+    }
     this.database = await createTestDatabase(this.spec.databasePrefix);
     this.log(`database ${this.database.name}; service logs in ${this.spec.logDir}`);
     await Promise.all(Object.values(this.proxies).map((p) => p.start()));
@@ -89,6 +98,16 @@ export class ChaosStack {
       await this.database.drop();
       this.database = undefined;
     }
+  }
+
+  /** Every consumer group of the four services and the topics it consumes. */
+  groupTopics(): Map<string, string[]> {
+    const groups = new Map<string, string[]>();
+    for (const stage of pipelineStages(this.spec.groupPrefix)) {
+      groups.set(stage.group, [...(groups.get(stage.group) ?? []), stage.topic]);
+    }
+    groups.get(this.group('review'))?.push(Topics.applicationIncomplete);
+    return groups;
   }
 
   group(service: string): string {
