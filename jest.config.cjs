@@ -13,7 +13,7 @@ const base = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironmen
 module.exports = {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test,bench,scripts}/**/*.spec.ts'] },
-    { ...base, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'], slowTestThreshold: 30 },
+    { ...base, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,test,bench}/**/*.int-spec.ts'], slowTestThreshold: 30 },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], slowTestThreshold: 120 },
   ],
 };

@@ -10,7 +10,43 @@ function met(m: BenchResult['metrics'][string]): boolean {
   return m.better === 'lower' ? m.value <= m.target : m.value >= m.target;
 }
 
+/**
+ * Metrics named `<group>.<figure>` (the chaos suite's `kill-graph.lost`, ...) as one row per
+ * group and one column per figure; a missed target is marked with `**`.
+ */
+function matrix(r: BenchResult): string[] {
+  const groups = [...new Set(Object.keys(r.metrics).map((k) => k.split('.')[0]))];
+  const figures = [...new Set(Object.keys(r.metrics).map((k) => k.split('.').slice(1).join('.')))];
+  const cell = (m: BenchResult['metrics'][string] | undefined): string =>
+    m === undefined ? '' : met(m) ? `${m.value}` : `**${m.value}**`;
+  const targets = figures.map((f) => {
+    const all = Object.entries(r.metrics)
+      .filter(([k]) => k.endsWith(`.${f}`))
+      .map(([, m]) => m);
+    const m = all[0];
+    if (m === undefined || (m.target === 0 && m.better === 'higher')) {
+      return '';
+    }
+    return all.every((o) => o.target === m.target) ? `${m.better === 'lower' ? '≤' : '≥'} ${m.target}` : 'per row';
+  });
+  return [
+    `| | ${figures.join(' | ')} |`,
+    `|---|${figures.map(() => '---').join('|')}|`,
+    `| *target* | ${targets.join(' | ')} |`,
+    ...groups.map((g) => `| ${g} | ${figures.map((f) => cell(r.metrics[`${g}.${f}`])).join(' | ')} |`),
+  ];
+}
+
 function section(r: BenchResult): string {
+  if (Object.keys(r.metrics).every((k) => k.includes('.'))) {
+    return [
+      `## ${r.benchmark}`,
+      `Measured ${r.measuredAt} on ${r.machine.cpus} cores, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}. Missed targets in **bold**; columns without a target are for reading.${r.benchmark === 'chaos' ? ' Scenarios, figures and how they are measured: [operations.md](operations.md), "Chaos suite".' : ''}`,
+      '',
+      ...matrix(r),
+      '',
+    ].join('\n');
+  }
   const rows = Object.entries(r.metrics).map(
     ([k, m]) =>
       `| ${k} | ${m.value} ${m.unit} | ${m.better === 'lower' ? '≤' : '≥'} ${m.target} | ${met(m) ? 'met' : '**missed**'} |`,

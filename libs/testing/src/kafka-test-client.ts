@@ -1,5 +1,7 @@
 import { type Admin, Kafka, logLevel, type Consumer, type IHeaders, type Producer } from 'kafkajs';
 
+import { ALL_TOPICS, DEFAULT_PARTITIONS } from '@loanmesh/contracts';
+
 import { TEST_BROKERS } from './test-infra';
 import { uniqueId } from './wait-for';
 
@@ -104,5 +106,35 @@ export async function fetchTopicOffsetsSettled(
       }
       await new Promise((r) => setTimeout(r, 300));
     }
+  }
+}
+
+/**
+ * Topics are shared by every suite and run, so a fresh group starts at the current end
+ * instead of replaying history: it only sees what its suite produces. Creates the platform's
+ * topics when missing, then commits each topic's end offsets for the (not yet running) group.
+ */
+export async function startGroupAtEnd(kafka: Kafka, groupId: string, topics: readonly string[]): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = ALL_TOPICS.filter((t) => !existing.has(t));
+    if (missing.length > 0) {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic, numPartitions: DEFAULT_PARTITIONS })),
+      });
+    }
+    for (const topic of topics) {
+      const offsets = await fetchTopicOffsetsSettled(admin, topic);
+      await admin.setOffsets({
+        groupId,
+        topic,
+        partitions: offsets.map((o) => ({ partition: o.partition, offset: o.high })),
+      });
+    }
+  } finally {
+    await admin.disconnect();
   }
 }

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import { waitFor } from './wait-for';
 
@@ -16,17 +16,19 @@ export interface ServiceProcess {
 /**
  * A LoanMesh service as a real child process (as `npm run start:<name>` runs it), with its
  * log in test-results/services/<name>-<port>.log so a failing end-to-end test can be read.
+ * `logFile` names another log, appended to, so a restarted process keeps its predecessor's lines.
  */
 export function startServiceProcess(
   name: string,
   port: number,
   env: Record<string, string>,
   heapMiB = 512,
+  logFile?: string,
 ): ServiceProcess {
-  const logDir = join(ROOT, 'test-results', 'services');
-  mkdirSync(logDir, { recursive: true });
+  const logPath = logFile ?? join(ROOT, 'test-results', 'services', `${name}-${port}.log`);
+  mkdirSync(dirname(logPath), { recursive: true });
   // Appended: a test that restarts a service keeps the first process's log too.
-  const log = createWriteStream(join(logDir, `${name}-${port}.log`), { flags: 'a' });
+  const log = createWriteStream(logPath, { flags: 'a' });
   const child = spawn(
     process.execPath,
     [`--max-old-space-size=${heapMiB}`, join(ROOT, 'scripts/run-ts.cjs'), join(ROOT, `apps/${name}/src/main.ts`)],

@@ -20,7 +20,14 @@ export class KafkaEventSink implements EventSink {
     brokers: readonly string[],
     private readonly inFlight = 4,
   ) {
-    this.kafka = new Kafka({ clientId: 'loanmesh-feed', brokers: [...brokers], logLevel: logLevel.ERROR });
+    // Core banking keeps sending through a broker restart: sends are retried for about a
+    // minute (KafkaJS's default gives up after about 10 s) before the feed fails.
+    this.kafka = new Kafka({
+      clientId: 'loanmesh-feed',
+      brokers: [...brokers],
+      logLevel: logLevel.ERROR,
+      retry: { retries: 8, initialRetryTime: 300, maxRetryTime: 15_000 },
+    });
     this.producer = this.kafka.producer({ allowAutoTopicCreation: false, maxInFlightRequests: 1 });
   }
 

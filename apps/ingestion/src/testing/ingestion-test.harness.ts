@@ -3,11 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import { Kafka, logLevel } from 'kafkajs';
 
 import { loadConfig } from '@loanmesh/config';
-import { ALL_TOPICS, DEFAULT_PARTITIONS, DeadLetterTopics, Topics } from '@loanmesh/contracts';
+import { DeadLetterTopics, Topics } from '@loanmesh/contracts';
 import { ConsumerHealthRegistry, GlobalExceptionFilter, JsonLogger } from '@loanmesh/observability';
 import {
   createTestDatabase,
-  fetchTopicOffsetsSettled,
+  startGroupAtEnd as startGroupAtEndOf,
   TEST_BROKERS,
   type TestDatabase,
   uniqueId,
@@ -43,33 +43,9 @@ export async function testEnvironment(
   return { env, db };
 }
 
-/**
- * Topics are shared by every suite and run, so a fresh group starts at the current end
- * instead of replaying history: it only sees what its suite produces.
- */
-export async function startGroupAtEnd(groupId: string, topics: readonly string[]): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const existing = new Set(await admin.listTopics());
-    const missing = ALL_TOPICS.filter((t) => !existing.has(t));
-    if (missing.length > 0) {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions: DEFAULT_PARTITIONS })),
-      });
-    }
-    for (const topic of topics) {
-      const offsets = await fetchTopicOffsetsSettled(admin, topic);
-      await admin.setOffsets({
-        groupId,
-        topic,
-        partitions: offsets.map((o) => ({ partition: o.partition, offset: o.high })),
-      });
-    }
-  } finally {
-    await admin.disconnect();
-  }
+/** A fresh group starts at the current end of its topics (see libs/testing `startGroupAtEnd`). */
+export function startGroupAtEnd(groupId: string, topics: readonly string[]): Promise<void> {
+  return startGroupAtEndOf(kafka, groupId, topics);
 }
 
 /** Resolves once the group has members with partitions assigned (so produced records are seen). */

@@ -1,0 +1,140 @@
+import { join } from 'node:path';
+
+import { type ServiceProcess, startServiceProcess, waitFor } from '@loanmesh/testing';
+
+export const SERVICE_NAMES = ['ingestion', 'graph', 'inference', 'review'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+/** The heap caps of scripts/services.sh: each service near its memory budget; graph holds the subgraph. */
+const HEAP_MIB: Record<ServiceName, number> = { ingestion: 192, graph: 1024, inference: 192, review: 192 };
+/** Restarts of a service that died on its own, per supervisor, before it is left down (bounds a crash loop). */
+const MAX_AUTO_RESTARTS = 10;
+const AUTO_RESTART_DELAY_MS = 2000;
+
+export interface UnplannedExit {
+  service: ServiceName;
+  at: number;
+  code: number | null;
+  signal: string | null;
+}
+
+export interface SupervisorSpec {
+  ports: Record<ServiceName, number>;
+  env: (service: ServiceName) => Record<string, string>;
+  logDir: string;
+  /** Restart a service that exits on its own, as a process manager (systemd, Kubernetes) would. */
+  autoRestart: boolean;
+}
+
+/**
+ * The four services as real processes: start, `kill -9`, restart, stop. A service that dies
+ * without being told to is recorded (and restarted after 2 s when `autoRestart`), so a crash
+ * a fault provokes shows in the figures instead of stopping the run.
+ */
+export class ServiceSupervisor {
+  private readonly procs = new Map<ServiceName, ServiceProcess>();
+  /** Services down on purpose (killed by a fault, or stopping). */
+  private readonly down = new Set<ServiceName>();
+  private readonly autoRestarts = new Map<ServiceName, number>();
+  /** Services that exhausted their restarts. */
+  private readonly givenUp = new Set<ServiceName>();
+  private stopping = false;
+  readonly unplannedExits: UnplannedExit[] = [];
+
+  constructor(
+    private readonly spec: SupervisorSpec,
+    private readonly log: (line: string) => void = () => undefined,
+  ) {}
+
+  logFile(service: ServiceName): string {
+    return join(this.spec.logDir, `${service}.log`);
+  }
+
+  pid(service: ServiceName): number | undefined {
+    return this.procs.get(service)?.child.pid;
+  }
+
+  start(service: ServiceName): void {
+    this.down.delete(service);
+    const proc = startServiceProcess(
+      service,
+      this.spec.ports[service],
+      this.spec.env(service),
+      HEAP_MIB[service],
+      this.logFile(service),
+    );
+    this.procs.set(service, proc);
+    proc.child.once('exit', (code, signal) => this.exited(service, proc, code, signal));
+  }
+
+  /**
+   * Resolves when every service answers /health/ready; a service that exits while booting is
+   * restarted by the supervisor and waited for again. Fails when one is left down for good.
+   */
+  async waitReady(services: readonly ServiceName[] = SERVICE_NAMES, timeoutMs = 300_000): Promise<void> {
+    await Promise.all(
+      services.map((s) =>
+        waitFor(
+          async () => {
+            if (this.givenUp.has(s)) {
+              throw new Error(`${s} is down (see ${this.logFile(s)})`);
+            }
+            return (await this.isReady(s)) ? true : undefined;
+          },
+          timeoutMs,
+          `${s} to be ready`,
+        ),
+      ),
+    );
+  }
+
+  /** `kill -9`: no shutdown hook runs, in-flight work is cut wherever it is. */
+  async kill9(service: ServiceName): Promise<void> {
+    const proc = this.procs.get(service);
+    this.down.add(service);
+    if (!proc || proc.child.exitCode !== null || proc.child.signalCode !== null) {
+      return;
+    }
+    const exited = new Promise<void>((resolve) => proc.child.once('exit', () => resolve()));
+    proc.child.kill('SIGKILL');
+    await exited;
+  }
+
+  /** Ready (answering /health/ready) right now. */
+  async isReady(service: ServiceName): Promise<boolean> {
+    const res = await fetch(`http://127.0.0.1:${this.spec.ports[service]}/health/ready`, {
+      signal: AbortSignal.timeout(3000),
+    }).catch(() => undefined);
+    return res?.ok ?? false;
+  }
+
+  async stop(service: ServiceName): Promise<void> {
+    this.down.add(service);
+    await this.procs.get(service)?.stop();
+  }
+
+  async stopAll(): Promise<void> {
+    this.stopping = true;
+    await Promise.all(SERVICE_NAMES.map((s) => this.stop(s)));
+  }
+
+  private exited(service: ServiceName, proc: ServiceProcess, code: number | null, signal: string | null): void {
+    if (this.stopping || this.down.has(service) || this.procs.get(service) !== proc) {
+      return;
+    }
+    this.unplannedExits.push({ service, at: Date.now(), code, signal });
+    const restarts = (this.autoRestarts.get(service) ?? 0) + 1;
+    this.log(`${service} exited on its own (code ${code}, signal ${signal}); see ${this.logFile(service)}`);
+    if (!this.spec.autoRestart || restarts > MAX_AUTO_RESTARTS) {
+      this.givenUp.add(service);
+      return;
+    }
+    this.autoRestarts.set(service, restarts);
+    setTimeout(() => {
+      if (!this.stopping && !this.down.has(service) && this.procs.get(service) === proc) {
+        this.log(`${service}: restarting it (${restarts} of at most ${MAX_AUTO_RESTARTS})`);
+        this.start(service);
+      }
+    }, AUTO_RESTART_DELAY_MS);
+  }
+}
