@@ -1,5 +1,7 @@
 import type { DataSourceOptions, EntitySchema, MigrationInterface } from 'typeorm';
 
+import { ListenedPgClient } from './listened-pg.client';
+
 export interface DatabaseOptions {
   url: string;
   /** Each service owns one PostgreSQL schema and its own migration history. */
@@ -22,6 +24,9 @@ export function createDataSourceOptions(o: DatabaseOptions): DataSourceOptions {
     migrationsRun: true,
     synchronize: false,
     logging: ['error'],
-    extra: { max: o.poolSize ?? 10, application_name: `loanmesh-${o.schema}` },
+    // A database that does not answer a new connection within 10 s is an outage to retry
+    // (readiness down), not a wait without end.
+    connectTimeoutMS: 10_000,
+    extra: { max: o.poolSize ?? 10, application_name: `loanmesh-${o.schema}`, Client: ListenedPgClient },
   };
 }
