@@ -14,6 +14,9 @@ import {
 } from '../testing/worked-example.fixture';
 import { GraphFeaturesService } from './graph-features.service';
 
+// Real Neo4j round trips: a loaded machine (a demo world loading beside the tests) takes seconds.
+jest.setTimeout(60_000);
+
 describe(GraphFeaturesService.name, () => {
   const prefix = uniqueId('gf');
   const f = new GraphEventFactory(prefix);

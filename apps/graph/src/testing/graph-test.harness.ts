@@ -8,7 +8,7 @@ import {
   Neo4jModule,
   Neo4jService,
 } from '@loanmesh/neo4j';
-import { MetricsService } from '@loanmesh/observability';
+import { ObservabilityModule } from '@loanmesh/observability';
 import { TEST_INFRA_ENV } from '@loanmesh/testing';
 
 import { GraphConfigModule } from '../config/graph-config.module';
@@ -40,8 +40,10 @@ export async function graphTestModule(config = testConfig()): Promise<TestingMod
       EntityResolutionModule,
       GraphFeaturesModule,
       GraphMemoryModule,
+      // Metrics, and the shutdown registry the graph's services register their drain with.
+      ObservabilityModule.forRoot(),
     ],
-    providers: [MetricsService, GraphWriteRepository, GraphWriterService],
+    providers: [GraphWriteRepository, GraphWriterService],
   }).compile();
   await applyGraphMigrations(module.get(Neo4jService), loadGraphMigrations(GRAPH_MIGRATIONS_DIR));
   await module.init();
