@@ -53,11 +53,15 @@ export async function waitUntilDrained(
   stages: PipelineStage[],
   timeoutMs: number,
   onLags?: (lags: number[]) => void,
+  /** Backlogs outside Kafka (e.g. an outbox), read alongside and reported after the stages. */
+  extra: readonly (() => Promise<number>)[] = [],
 ): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   let stable = 0;
   while (Date.now() < deadline) {
-    const lags = await pipelineLags(kafka, stages).catch(() => undefined);
+    const lags = await Promise.all([pipelineLags(kafka, stages), Promise.all(extra.map((f) => f()))])
+      .then(([k, e]) => [...k, ...e])
+      .catch(() => undefined);
     if (lags) {
       onLags?.(lags);
     }

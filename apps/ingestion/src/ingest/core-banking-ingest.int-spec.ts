@@ -162,6 +162,8 @@ describe('CoreBankingIngestService (real Kafka and PostgreSQL)', () => {
     expect(text).not.toContain('NI');
     expect(text).not.toContain('7946');
     expect(text).toContain('nationalIdToken');
+    // Everything it stored is on Kafka: the backlog the demo waits on before its live run.
+    await waitFor(async () => ((await stats()).outboxUnpublished === 0 ? true : undefined), 30_000, 'an empty outbox');
   });
 
   it('should park an application that arrives before its company and apply it when the company arrives', async () => {

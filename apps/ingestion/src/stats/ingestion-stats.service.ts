@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
+
+import { OutboxMessageEntity } from '@loanmesh/database';
 
 import { DeadLetterEntity } from '../dead-letters/dead-letter.entity';
 import { type ParkedSummary, ParkedApplicationsService } from '../parked/parked-applications.service';
@@ -17,6 +19,8 @@ export interface IngestionStats {
   deadLettered: number;
   total: number;
   parked: ParkedSummary;
+  /** Outbox rows not yet on Kafka (domain events, applications): ingestion's own backlog. */
+  outboxUnpublished: number;
 }
 
 @Injectable()
@@ -27,12 +31,15 @@ export class IngestionStatsService {
   ) {}
 
   async stats(): Promise<IngestionStats> {
-    const [stored, duplicates, deadLettered, parked] = await Promise.all([
+    const [stored, duplicates, deadLettered, parked, outboxUnpublished] = await Promise.all([
       this.dataSource.getRepository(RawEventEntity).count(),
       this.dataSource.getRepository(DuplicateDeliveryEntity).count(),
       this.dataSource.getRepository(DeadLetterEntity).count(),
       this.parked.summary(),
+      this.dataSource
+        .getRepository(OutboxMessageEntity)
+        .count({ where: { publishedAt: IsNull(), failedAt: IsNull() } }),
     ]);
-    return { stored, duplicates, deadLettered, total: stored + duplicates + deadLettered, parked };
+    return { stored, duplicates, deadLettered, total: stored + duplicates + deadLettered, parked, outboxUnpublished };
   }
 }
