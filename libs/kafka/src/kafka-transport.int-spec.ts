@@ -89,8 +89,8 @@ describe('Nest Kafka transport with the real broker', () => {
     await waitFor(
       async () => {
         await client.produce(TEST_ROUND_TRIP_TOPIC, [{ key: 'probe', value: ping(-1) }]);
-        await new Promise((r) => setTimeout(r, 500));
-        return service.seen.includes(-1) ? true : undefined;
+        // A probe sent before the group owned the partition is never seen: send another.
+        return waitFor(() => (service.seen.includes(-1) ? true : undefined), 1000, 'the probe').catch(() => undefined);
       },
       60000,
       'consumer group to join',
