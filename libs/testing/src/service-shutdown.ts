@@ -5,7 +5,7 @@ export interface ShutdownObservation {
   signal: NodeJS.Signals | null;
   /** From the signal to the exit. */
   ms: number;
-  /** What /health/ready answered while the process drained, in order (HTTP status, or `refused`). */
+  /** What /health/ready answered while the process drained, in order (HTTP status, `timeout` or `refused`). */
   readiness: string[];
 }
 
@@ -28,10 +28,14 @@ export async function terminateAndObserve(service: ServiceProcess, timeoutMs = 1
   const readiness: string[] = [];
   const deadline = started + timeoutMs;
   while (!done && Date.now() < deadline) {
-    const res = await fetch(`http://127.0.0.1:${service.port}/health/ready`, {
-      signal: AbortSignal.timeout(500),
-    }).catch(() => undefined);
-    const seen = res ? String(res.status) : 'refused';
+    // A loaded machine can take longer than a short timeout to answer a draining service:
+    // an answer that did not come in time is not a refused connection.
+    const seen = await fetch(`http://127.0.0.1:${service.port}/health/ready`, {
+      signal: AbortSignal.timeout(3000),
+    }).then(
+      (res) => String(res.status),
+      (e: unknown) => (e instanceof Error && e.name === 'TimeoutError' ? 'timeout' : 'refused'),
+    );
     if (readiness.at(-1) !== seen) {
       readiness.push(seen);
     }
