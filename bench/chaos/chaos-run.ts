@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 
-import { pipelineStages, waitUntilDrained } from '../../scripts/demo/pipeline-lag';
+import { ingestionOutboxBacklog, pipelineStages, waitUntilDrained } from '../../scripts/demo/pipeline-lag';
 import { writeBenchResult } from '../bench-result';
 import { loadChaosConfig } from './chaos.config';
 import { ChaosInfra, runCommand } from './chaos-infra';
@@ -37,6 +37,7 @@ const stack = new ChaosStack(
   log,
 );
 const stages = pipelineStages('chaos-');
+const outbox = [ingestionOutboxBacklog(`http://127.0.0.1:${stack.ports.ingestion}`)];
 
 let cleaning: Promise<void> | undefined;
 function cleanup(): Promise<void> {
@@ -61,14 +62,14 @@ async function prepare(name: string): Promise<string | undefined> {
     () => true,
     () => false,
   );
-  if (ready && (await waitUntilDrained(stack.kafka, stages, 120_000))) {
+  if (ready && (await waitUntilDrained(stack.kafka, stages, 120_000, undefined, outbox))) {
     return undefined;
   }
   log(`${name}: the stack is not ready or not drained: restarting every service`);
   await stack.supervisor.stopAll();
   SERVICE_NAMES.forEach((s) => stack.supervisor.start(s));
   await stack.supervisor.waitReady(SERVICE_NAMES, 300_000);
-  const drained = await waitUntilDrained(stack.kafka, stages, 180_000);
+  const drained = await waitUntilDrained(stack.kafka, stages, 180_000, undefined, outbox);
   return `services restarted before ${name}${drained ? '' : ' (still not drained)'}`;
 }
 
@@ -111,10 +112,12 @@ async function main(): Promise<void> {
   const progress = (lags: number[]): void => {
     if (Date.now() - shown >= 30_000) {
       shown = Date.now();
-      log(`backlog still to process: ${stages.map((s, i) => `${s.label} ${lags[i]}`).join(', ')}`);
+      log(
+        `backlog still to process: ${[...stages.map((s) => s.label), 'ingestion outbox'].map((l, i) => `${l} ${lags[i]}`).join(', ')}`,
+      );
     }
   };
-  if (!(await waitUntilDrained(stack.kafka, stages, 900_000, progress))) {
+  if (!(await waitUntilDrained(stack.kafka, stages, 900_000, progress, outbox))) {
     throw new Error('the world backlog was not processed within 15 minutes');
   }
   log(`world processed in ${((Date.now() - loadStarted) / 1000).toFixed(0)} s after publishing; warming up for 10 s`);

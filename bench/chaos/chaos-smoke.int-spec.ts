@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { TEST_BROKERS, TEST_NEO4J_PORT, uniqueId, waitForStableGroups } from '@loanmesh/testing';
 
-import { pipelineStages, waitUntilDrained } from '../../scripts/demo/pipeline-lag';
+import { ingestionOutboxBacklog, pipelineStages, waitUntilDrained } from '../../scripts/demo/pipeline-lag';
 import { loadChaosConfig } from './chaos.config';
 import { SCENARIOS } from './chaos-scenarios';
 import { ChaosStack } from './chaos-stack';
@@ -59,7 +59,11 @@ describe('chaos: kill -9 of review mid-stream', () => {
       120_000,
     );
     expect(fed).toEqual({ ok: true, liveRecords: 0 });
-    expect(await waitUntilDrained(stack.kafka, pipelineStages(prefix), 180_000)).toBe(true);
+    expect(
+      await waitUntilDrained(stack.kafka, pipelineStages(prefix), 180_000, undefined, [
+        ingestionOutboxBacklog(`http://127.0.0.1:${stack.ports.ingestion}`),
+      ]),
+    ).toBe(true);
   }, 420_000);
 
   afterAll(async () => {

@@ -73,3 +73,17 @@ export async function waitUntilDrained(
   }
   return false;
 }
+
+/**
+ * Ingestion's outbox, as a backlog for `waitUntilDrained`: rows ingestion stored but has not
+ * yet published are invisible to Kafka lag and would reach the graph after a live run starts.
+ */
+export function ingestionOutboxBacklog(ingestionUrl: string): () => Promise<number> {
+  return async () => {
+    const res = await fetch(`${ingestionUrl}/ingestion/stats`);
+    if (!res.ok) {
+      throw new Error(`GET /ingestion/stats answered ${res.status}`);
+    }
+    return ((await res.json()) as { outboxUnpublished: number }).outboxUnpublished;
+  };
+}

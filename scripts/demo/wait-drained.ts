@@ -1,18 +1,13 @@
 import { Kafka, logLevel } from 'kafkajs';
 
-import { pipelineStages, waitUntilDrained } from './pipeline-lag';
+import { ingestionOutboxBacklog, pipelineStages, waitUntilDrained } from './pipeline-lag';
 
 /** Waits until every stage has caught up with its backlog, printing the remaining lag. */
 async function main(): Promise<void> {
   const timeoutMs = Number(process.argv[2] ?? 900) * 1000;
   const kafka = new Kafka({ brokers: ['127.0.0.1:9092'], clientId: 'demo-wait', logLevel: logLevel.NOTHING });
   const stages = pipelineStages();
-  // Ingestion's outbox is a backlog Kafka lag cannot see: rows it stored but has not yet
-  // published would reach the graph after the live run starts.
-  const outbox = async (): Promise<number> => {
-    const res = await fetch('http://127.0.0.1:3001/ingestion/stats');
-    return ((await res.json()) as { outboxUnpublished: number }).outboxUnpublished;
-  };
+  const outbox = ingestionOutboxBacklog('http://127.0.0.1:3001');
   const drained = await waitUntilDrained(
     kafka,
     stages,

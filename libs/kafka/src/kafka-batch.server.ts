@@ -3,7 +3,7 @@ import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 
 import { DEFAULT_PARTITIONS } from '@loanmesh/contracts';
 
-import { ConsumerMonitor, type MonitoredConsumer } from '@loanmesh/observability';
+import { ConsumerMonitor, type MonitoredConsumer, stalledWorkWarning } from '@loanmesh/observability';
 
 import { KafkaBatchContext } from './kafka-batch.context';
 import { kafkaMicroserviceOptions } from './kafka-microservice.options';
@@ -53,7 +53,13 @@ export class KafkaBatchServer extends ServerKafka implements MonitoredConsumer {
     await consumer.run({
       ...(this.options.run ?? {}),
       eachBatchAutoResolve: false,
-      eachBatch: (payload) => this.handleBatch(payload),
+      eachBatch: (payload) =>
+        this.monitor.track(
+          payload.batch.topic,
+          payload.batch.partition,
+          () => this.handleBatch(payload),
+          (w) => this.logger.warn(stalledWorkWarning(this.monitor.name, w)),
+        ),
     });
   }
 

@@ -25,6 +25,16 @@ export class ConsumerHealthRegistry {
       },
     });
     new Gauge({
+      name: 'loanmesh_kafka_oldest_batch_seconds',
+      help: 'Age of the oldest batch each consumer is still working on (a stalled dependency shows here first)',
+      labelNames: ['consumer'],
+      registers: [metrics.registry],
+      collect() {
+        this.reset();
+        all().forEach((m) => this.set({ consumer: m.name }, m.oldestWorkSeconds()));
+      },
+    });
+    new Gauge({
       name: 'loanmesh_kafka_consumer_state',
       help: 'State of each Kafka consumer (1 on its current state: starting, running, failed, closed)',
       labelNames: ['consumer', 'state'],

@@ -11,6 +11,21 @@ export interface PartitionBackoff {
   error: string;
 }
 
+/** A batch a consumer is working on: readiness and `/metrics` show one that takes too long. */
+export interface WorkInFlight {
+  topic: string;
+  partition: number;
+  /** When the work started (epoch ms). */
+  since: number;
+}
+
+/**
+ * A batch still in flight after this long is stalled: a dependency that accepts connections but
+ * does not answer (a frozen database host, a network partition) raises no error, so without
+ * this the consumer would wait silently with readiness up.
+ */
+export const STALLED_AFTER_MS = 15_000;
+
 /**
  * `running`: consuming (or rejoining after a crash KafkaJS restarts from); `failed`: the
  * consumer stopped for good without being asked to (a crash without restart, or a stop not
@@ -28,6 +43,7 @@ export class ConsumerMonitor {
   private current: ConsumerState = 'starting';
   private failure: string | undefined;
   private readonly backoffs = new Map<string, PartitionBackoff>();
+  private readonly work = new Set<WorkInFlight>();
   /** Crash events seen (restarted or not). */
   crashes = 0;
   /** Partition pauses for a retry, in total. */
@@ -113,6 +129,48 @@ export class ConsumerMonitor {
   partitionsInBackoff(): PartitionBackoff[] {
     return [...this.backoffs.values()];
   }
+
+  /**
+   * Runs a partition's batch, tracked while in flight; `onStalled` is called once if it is
+   * still running after `stalledAfterMs` (to log it: nothing else would).
+   */
+  async track<T>(
+    topic: string,
+    partition: number,
+    run: () => Promise<T>,
+    onStalled: (w: WorkInFlight) => void,
+    stalledAfterMs = STALLED_AFTER_MS,
+  ): Promise<T> {
+    const entry: WorkInFlight = { topic, partition, since: Date.now() };
+    this.work.add(entry);
+    const timer = setTimeout(() => onStalled(entry), stalledAfterMs);
+    timer.unref();
+    try {
+      return await run();
+    } finally {
+      clearTimeout(timer);
+      this.work.delete(entry);
+    }
+  }
+
+  /** Batches running for longer than `afterMs`, oldest first. */
+  stalled(afterMs = STALLED_AFTER_MS, now = Date.now()): WorkInFlight[] {
+    return [...this.work].filter((w) => now - w.since >= afterMs).sort((a, b) => a.since - b.since);
+  }
+
+  /** Age (s) of the oldest batch in flight, 0 when idle. */
+  oldestWorkSeconds(now = Date.now()): number {
+    const oldest = Math.min(...[...this.work].map((w) => w.since));
+    return Number.isFinite(oldest) ? (now - oldest) / 1000 : 0;
+  }
+}
+
+/** The warning a transport logs for a stalled batch. */
+export function stalledWorkWarning(consumer: string, w: WorkInFlight): string {
+  return (
+    `${consumer}: batch of ${w.topic}[${w.partition}] still in flight after ` +
+    `${Math.round((Date.now() - w.since) / 1000)} s: a dependency accepts but does not answer; readiness is down until it completes`
+  );
 }
 
 /** A transport that reports through a monitor (see KafkaBatchServer). */

@@ -62,10 +62,18 @@ export class HealthController {
   }
 }
 
-/** A consumer is ready while it runs and no partition waits out a retry. */
+/** A consumer is ready while it runs, no partition waits out a retry and no batch is stalled. */
 function consumerCheck(m: ConsumerMonitor): string {
   if (m.state === 'failed') {
     return `down: ${m.failureReason ?? 'failed'}`;
+  }
+  const stalled = m.stalled();
+  if (stalled.length > 0) {
+    const s = stalled[0];
+    return (
+      `down: ${stalled.length} batch(es) stalled; ${s.topic}[${s.partition}] in flight for ` +
+      `${Math.round((Date.now() - s.since) / 1000)} s (a dependency accepts but does not answer)`
+    );
   }
   const waiting = m.partitionsInBackoff();
   if (waiting.length === 0) {

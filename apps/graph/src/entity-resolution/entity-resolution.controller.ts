@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
 
+import { typedLine } from '@loanmesh/contracts';
+
 import { DomainException } from '@loanmesh/observability';
 
 import type { StoredCandidate } from './entity-resolution.repository';
@@ -12,7 +14,7 @@ const listQuery = z.object({
 });
 
 /** Who decides: the review service passes the signed-in reviewer; it is stored on the candidate. */
-const decisionBody = z.object({ reviewer: z.string().trim().min(1).max(64) });
+const decisionBody = z.object({ reviewer: typedLine(64) });
 
 /** Review queue for entity resolution: grey-zone pairs to confirm or reject, auto links to revert. */
 @Controller('entity-resolution/candidates')

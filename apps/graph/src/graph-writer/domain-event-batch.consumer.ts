@@ -22,6 +22,7 @@ import {
   ConsumerMonitor,
   GracefulShutdownService,
   MetricsService,
+  stalledWorkWarning,
 } from '@loanmesh/observability';
 
 import type { GraphConfig } from '../config/graph.config';
@@ -88,7 +89,13 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
       eachBatchAutoResolve: false,
       // Every partition at once; the write queue merges their slices into one writer.
       partitionsConsumedConcurrently: DEFAULT_PARTITIONS,
-      eachBatch: (p) => this.onBatch(p),
+      eachBatch: (p) =>
+        this.monitor.track(
+          p.batch.topic,
+          p.batch.partition,
+          () => this.onBatch(p),
+          (w) => this.logger.warn(stalledWorkWarning(this.monitor.name, w)),
+        ),
     });
   }
 

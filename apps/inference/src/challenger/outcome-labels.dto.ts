@@ -1,10 +1,12 @@
 import { z } from 'zod';
 
+import { entityId, typedLine } from '@loanmesh/contracts';
+
 /** Body of `POST /models/outcomes`: observed outcomes of scored applications. */
 export const outcomeLabelsSchema = z.object({
-  by: z.string().trim().min(1).max(128),
+  by: typedLine(128),
   outcomes: z
-    .array(z.object({ applicationId: z.string().min(1).max(128), defaulted: z.boolean() }))
+    .array(z.object({ applicationId: entityId, defaulted: z.boolean() }))
     .min(1)
     .max(10_000),
 });

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 
+import { typedLine } from '@loanmesh/contracts';
+
 import { PROMOTION_TARGETS } from './model-state';
 
 /** Body of `POST /models/:id/promote`. */
 export const promoteModelSchema = z.object({
   to: z.enum(PROMOTION_TARGETS),
-  by: z.string().trim().min(1).max(128),
+  by: typedLine(128),
 });
 export type PromoteModelDto = z.infer<typeof promoteModelSchema>;
 

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { z } from 'zod';
 
+import { typedLine } from '@loanmesh/contracts';
+
 import { parseBody } from '../common/parse-body';
 import { AuthService, type LoginResult } from './auth.service';
 import type { AuthenticatedUser } from './authenticated-user';
@@ -8,7 +10,7 @@ import { CurrentUser } from './current-user.decorator';
 import { ROLES } from './role';
 import { Public, Roles } from './roles.decorator';
 
-const loginSchema = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
+const loginSchema = z.object({ username: typedLine(64), password: z.string().min(1).max(200) });
 
 @Controller('auth')
 export class AuthController {

@@ -141,6 +141,28 @@ describe('case workflow (real PostgreSQL and Kafka)', () => {
     ]);
   });
 
+  it('should refuse with 400 what PostgreSQL could not store, before it reaches the database', async () => {
+    const id = await referredCase({ pd: 0.15, grade: 'D' });
+    await post('officer1', `/cases/${id}/claim`);
+    const nul = await post('officer1', `/cases/${id}/comments`, { text: 'statements\u0000 attached' });
+    expect(nul.status).toBe(400);
+    expect(JSON.stringify(nul.body)).toContain('U+0000');
+    const surrogate = await post('officer1', `/cases/${id}/decide`, {
+      outcome: 'DECLINED',
+      reasonCode: 'DEC_HIGH_LEVERAGE',
+      note: 'broken \ud800 text',
+    });
+    expect(surrogate.status).toBe(400);
+    expect(JSON.stringify(surrogate.body)).toContain('unpaired surrogate');
+    expect((await post('officer1', `/cases/${id}/comments`, { text: 'line one\nline two' })).status).toBe(200);
+    const detail = (await t.call(tokens.officer1, 'GET', `/cases/${id}`)).body as {
+      case: { status: string };
+      history: { action: string }[];
+    };
+    expect(detail.case.status).toBe('CLAIMED');
+    expect(detail.history.map((h) => h.action)).toEqual(['CREATED', 'CLAIMED', 'COMMENTED']);
+  });
+
   it('should flag SLA breaches in the case history when the deadline has passed', async () => {
     const id = await referredCase({ pd: 0.2, grade: 'D' });
     const later = new Date(Date.now() + 10 * 24 * 3600 * 1000);

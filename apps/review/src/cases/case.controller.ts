@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { z } from 'zod';
 
+import { entityId, typedLine, typedText } from '@loanmesh/contracts';
+
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ROLES } from '../auth/role';
@@ -12,14 +14,14 @@ import { CaseWorkflowService } from './case-workflow.service';
 import type { CaseEntity } from './case.entity';
 import { type DecisionReason, REASON_TAXONOMY } from './reason-taxonomy';
 
-const text = z.string().trim().min(1).max(2000);
+const text = typedText(2000);
 const decideSchema = z.object({
   outcome: z.enum(['APPROVED', 'DECLINED']),
-  reasonCode: z.string().min(1).max(64),
+  reasonCode: entityId,
   note: text,
 });
 const confirmSchema = z.object({ agree: z.boolean(), note: text });
-const reassignSchema = z.object({ to: z.string().min(1).max(64) });
+const reassignSchema = z.object({ to: typedLine(64) });
 const commentSchema = z.object({ text });
 const reopenSchema = z.object({ reason: text });
 

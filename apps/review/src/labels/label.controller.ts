@@ -2,6 +2,8 @@ import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { z } from 'zod';
 
+import { entityId } from '@loanmesh/contracts';
+
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
@@ -10,7 +12,7 @@ import { streamLines } from '../common/stream-lines';
 import { LABEL_CSV_HEADER, labelCsvRow } from './label-csv';
 import { LabelService } from './label.service';
 
-const outcomeSchema = z.object({ applicationId: z.string().min(1).max(64), outcome: z.enum(['DEFAULTED', 'REPAID']) });
+const outcomeSchema = z.object({ applicationId: entityId, outcome: z.enum(['DEFAULTED', 'REPAID']) });
 
 @Controller('labels')
 export class LabelController {

@@ -1,28 +1,30 @@
 import { z } from 'zod';
 
+import { boundedList, entityId, int4, money, unitInterval } from '@loanmesh/contracts';
+
 const outcome = z.enum(['AUTO_APPROVE', 'REFER', 'AUTO_DECLINE']);
 export type PolicyOutcome = z.infer<typeof outcome>;
-const share = z.number().min(0).max(1);
+const share = unitInterval;
 
 /** The JSON rules of one policy version; stored as-is and validated on every draft. */
 export const policyRulesSchema = z.object({
   knockouts: z.object({
-    maxActivePublicRecords: z.number().int().nonnegative(),
-    maxPriorDefaults: z.number().int().nonnegative(),
-    minCompanyAgeMonths: z.number().int().nonnegative(),
-    blacklistedCompanyIds: z.array(z.string().min(1).max(64)).max(10000),
+    maxActivePublicRecords: int4(),
+    maxPriorDefaults: int4(),
+    minCompanyAgeMonths: int4(),
+    blacklistedCompanyIds: boundedList(entityId, 10000),
   }),
   grades: z.object({ A: outcome, B: outcome, C: outcome, D: outcome, E: outcome, F: outcome }),
   pdCutoffs: z.object({ autoApproveMaxPd: share, autoDeclineMinPd: share }),
-  authority: z.object({ autoApproveMaxAmount: z.number().nonnegative() }),
+  authority: z.object({ autoApproveMaxAmount: money }),
   graphTriggers: z.object({
     guaranteeCircle: z.boolean(),
     circularOwnership: z.boolean(),
-    maxSharedIdentifierBadCompanies: z.number().int().nonnegative(),
+    maxSharedIdentifierBadCompanies: int4(),
     maxDefaultedNeighbourShare: share,
     maxShellScore: share,
   }),
-  fourEyes: z.object({ amountAbove: z.number().nonnegative(), onGraphRisk: z.boolean() }),
+  fourEyes: z.object({ amountAbove: money, onGraphRisk: z.boolean() }),
 });
 export type PolicyRules = z.infer<typeof policyRulesSchema>;
 

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { z } from 'zod';
 
+import { typedText } from '@loanmesh/contracts';
+
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
@@ -9,7 +11,7 @@ import type { BacktestResult } from './policy-backtest';
 import { policyRulesSchema } from './policy-rules.schema';
 import { PolicyService, type PolicyView } from './policy.service';
 
-const draftSchema = z.object({ rules: policyRulesSchema, note: z.string().min(1).max(500) });
+const draftSchema = z.object({ rules: policyRulesSchema, note: typedText(500) });
 
 @Controller('policies')
 export class PolicyController {

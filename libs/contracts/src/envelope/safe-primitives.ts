@@ -106,6 +106,16 @@ export function freeText(max: number, min = 0): z.ZodString {
   return storable(z.string().min(min).max(max), 'free-text');
 }
 
+/** What a person typed on one line (a user name, a reviewer): trimmed, then 1..`max`. */
+export function typedLine(max: number): z.ZodString {
+  return storable(z.string().trim().min(1).max(max), 'line');
+}
+
+/** What a person wrote (a note, a comment, a reason): trimmed, then 1..`max`, tabs and newlines kept. */
+export function typedText(max: number): z.ZodString {
+  return storable(z.string().trim().min(1).max(max), 'free-text');
+}
+
 /** A text of a fixed shape (tokens, months, codes); the pattern excludes every unstorable character. */
 export function patternText(pattern: RegExp, message: string): z.ZodString {
   return z.string().regex(pattern, message);
