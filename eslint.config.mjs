@@ -2,7 +2,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'infra/**', '.local/**', 'test-results/**', 'coverage/**', '**/*.cjs', '**/*.mjs', 'apps/console/public/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'infra/**',
+      '.local/**',
+      'test-results/**',
+      'coverage/**',
+      '**/*.cjs',
+      '**/*.mjs',
+      'apps/console/public/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -23,7 +35,14 @@ export default tseslint.config(
     rules: { '@typescript-eslint/unbound-method': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
-    files: ['**/cli/**/*.ts', '**/*.cli.ts', 'apps/feed/**/*.ts', 'apps/trainer/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    files: [
+      '**/cli/**/*.ts',
+      '**/*.cli.ts',
+      'apps/feed/**/*.ts',
+      'apps/trainer/**/*.ts',
+      'bench/**/*.ts',
+      'scripts/**/*.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

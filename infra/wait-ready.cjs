@@ -9,7 +9,12 @@ const deadline = Date.now() + Number(process.env.INFRA_WAIT_MS ?? 120000);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function kafkaReady() {
-  const admin = new Kafka({ clientId: 'infra-wait', brokers: [kafkaBroker], logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
+  const admin = new Kafka({
+    clientId: 'infra-wait',
+    brokers: [kafkaBroker],
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 0 },
+  }).admin();
   try {
     await admin.connect();
     const cluster = await admin.describeCluster();
@@ -20,7 +25,10 @@ async function kafkaReady() {
 }
 
 async function neo4jReady() {
-  const driver = neo4j.driver(boltUrl, undefined, { connectionTimeout: 2000, logging: { level: 'error', logger: () => undefined } });
+  const driver = neo4j.driver(boltUrl, undefined, {
+    connectionTimeout: 2000,
+    logging: { level: 'error', logger: () => undefined },
+  });
   try {
     const res = await driver.executeQuery('RETURN 1 AS ok');
     const info = await driver.getServerInfo();

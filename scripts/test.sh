@@ -25,6 +25,7 @@ check() { # name, command...: a static check counted as one test
 
 check typecheck npx tsc -p tsconfig.json --noEmit
 check lint npx eslint . --max-warnings 0
+check format npx prettier --check .
 
 echo "== unit tests"
 npx jest --selectProjects unit --maxWorkers=2 --forceExit --json --outputFile="$RESULTS/unit.json" 2>&1 | tail -n 60
