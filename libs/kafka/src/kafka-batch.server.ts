@@ -53,13 +53,7 @@ export class KafkaBatchServer extends ServerKafka implements MonitoredConsumer {
     await consumer.run({
       ...(this.options.run ?? {}),
       eachBatchAutoResolve: false,
-      eachBatch: (payload) =>
-        this.monitor.track(
-          payload.batch.topic,
-          payload.batch.partition,
-          () => this.handleBatch(payload),
-          (w) => this.logger.warn(stalledWorkWarning(this.monitor.name, w)),
-        ),
+      eachBatch: (payload) => this.handleBatch(payload),
     });
   }
 
@@ -79,10 +73,18 @@ export class KafkaBatchServer extends ServerKafka implements MonitoredConsumer {
       const chunk = batch.messages.slice(start, start + this.chunkSize);
       const records = chunk.map((m) => this.contextOf(m, batch.topic, batch.partition, payload));
       try {
-        await this.handleEvent(
+        // Tracked per chunk (one transaction's worth), not per fetched batch: a backlog's
+        // batch holds many chunks and may rightly take minutes.
+        await this.monitor.track(
           batch.topic,
-          { pattern: batch.topic, data: records.map((r) => r.getMessage()) },
-          new KafkaBatchContext(records),
+          batch.partition,
+          () =>
+            this.handleEvent(
+              batch.topic,
+              { pattern: batch.topic, data: records.map((r) => r.getMessage()) },
+              new KafkaBatchContext(records),
+            ),
+          (w) => this.logger.warn(stalledWorkWarning(this.monitor.name, w)),
         );
       } catch (e) {
         // Resolved offsets stay (KafkaJS commits them); the rest is fetched again once resumed.

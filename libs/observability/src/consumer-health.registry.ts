@@ -25,8 +25,8 @@ export class ConsumerHealthRegistry {
       },
     });
     new Gauge({
-      name: 'loanmesh_kafka_oldest_batch_seconds',
-      help: 'Age of the oldest batch each consumer is still working on (a stalled dependency shows here first)',
+      name: 'loanmesh_kafka_oldest_chunk_seconds',
+      help: 'Age of the oldest chunk (one transaction of records) each consumer is still working on (a stalled dependency shows here first)',
       labelNames: ['consumer'],
       registers: [metrics.registry],
       collect() {

@@ -11,7 +11,7 @@ export interface PartitionBackoff {
   error: string;
 }
 
-/** A batch a consumer is working on: readiness and `/metrics` show one that takes too long. */
+/** A unit of a consumer's work (one transaction's worth of records): readiness and `/metrics` show one that takes too long. */
 export interface WorkInFlight {
   topic: string;
   partition: number;
@@ -131,7 +131,8 @@ export class ConsumerMonitor {
   }
 
   /**
-   * Runs a partition's batch, tracked while in flight; `onStalled` is called once if it is
+   * Runs one unit of a partition's work (a chunk written in one transaction, not a whole
+   * fetched batch, which may rightly take minutes in a backlog), tracked while in flight; `onStalled` is called once if it is
    * still running after `stalledAfterMs` (to log it: nothing else would).
    */
   async track<T>(
@@ -168,7 +169,7 @@ export class ConsumerMonitor {
 /** The warning a transport logs for a stalled batch. */
 export function stalledWorkWarning(consumer: string, w: WorkInFlight): string {
   return (
-    `${consumer}: batch of ${w.topic}[${w.partition}] still in flight after ` +
+    `${consumer}: a chunk of ${w.topic}[${w.partition}] still in flight after ` +
     `${Math.round((Date.now() - w.since) / 1000)} s: a dependency accepts but does not answer; readiness is down until it completes`
   );
 }

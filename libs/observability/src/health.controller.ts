@@ -71,7 +71,7 @@ function consumerCheck(m: ConsumerMonitor): string {
   if (stalled.length > 0) {
     const s = stalled[0];
     return (
-      `down: ${stalled.length} batch(es) stalled; ${s.topic}[${s.partition}] in flight for ` +
+      `down: ${stalled.length} chunk(s) stalled; ${s.topic}[${s.partition}] in flight for ` +
       `${Math.round((Date.now() - s.since) / 1000)} s (a dependency accepts but does not answer)`
     );
   }

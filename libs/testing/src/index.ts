@@ -7,3 +7,4 @@ export * from './test-infra';
 export * from './tcp-proxy';
 export * from './zod-arbitrary';
 export * from './service-shutdown';
+export * from './pipeline-services';

@@ -14,8 +14,22 @@ export interface ServiceProcess {
 }
 
 /**
- * A LoanMesh service as a real child process (as `npm run start:<name>` runs it), with its
- * log in test-results/services/<name>-<port>.log so a failing end-to-end test can be read.
+ * How a service is launched: from the TypeScript sources (as `npm run start:<name>` runs it)
+ * or from a release folder laid out by scripts/release.sh (compiled, production dependencies
+ * only, as the image runs it).
+ */
+export type ServiceLaunch = { kind: 'sources' } | { kind: 'release'; dir: string };
+
+function commandOf(name: string, launch: ServiceLaunch): { args: string[]; cwd: string } {
+  if (launch.kind === 'release') {
+    return { args: [join(launch.dir, 'dist', 'apps', name, 'src', 'main.js')], cwd: launch.dir };
+  }
+  return { args: [join(ROOT, 'scripts/run-ts.cjs'), join(ROOT, `apps/${name}/src/main.ts`)], cwd: ROOT };
+}
+
+/**
+ * A LoanMesh service as a real child process, with its log in
+ * test-results/services/<name>-<port>.log so a failing end-to-end test can be read.
  * `logFile` names another log, appended to, so a restarted process keeps its predecessor's lines.
  */
 export function startServiceProcess(
@@ -24,20 +38,18 @@ export function startServiceProcess(
   env: Record<string, string>,
   heapMiB = 512,
   logFile?: string,
+  launch: ServiceLaunch = { kind: 'sources' },
 ): ServiceProcess {
   const logPath = logFile ?? join(ROOT, 'test-results', 'services', `${name}-${port}.log`);
   mkdirSync(dirname(logPath), { recursive: true });
   // Appended: a test that restarts a service keeps the first process's log too.
   const log = createWriteStream(logPath, { flags: 'a' });
-  const child = spawn(
-    process.execPath,
-    [`--max-old-space-size=${heapMiB}`, join(ROOT, 'scripts/run-ts.cjs'), join(ROOT, `apps/${name}/src/main.ts`)],
-    {
-      cwd: ROOT,
-      env: { ...process.env, ...env, SERVICE_NAME: name, HTTP_PORT: String(port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const command = commandOf(name, launch);
+  const child = spawn(process.execPath, [`--max-old-space-size=${heapMiB}`, ...command.args], {
+    cwd: command.cwd,
+    env: { ...process.env, ...env, SERVICE_NAME: name, HTTP_PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   return {

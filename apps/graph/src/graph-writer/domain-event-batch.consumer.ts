@@ -89,13 +89,7 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
       eachBatchAutoResolve: false,
       // Every partition at once; the write queue merges their slices into one writer.
       partitionsConsumedConcurrently: DEFAULT_PARTITIONS,
-      eachBatch: (p) =>
-        this.monitor.track(
-          p.batch.topic,
-          p.batch.partition,
-          () => this.onBatch(p),
-          (w) => this.logger.warn(stalledWorkWarning(this.monitor.name, w)),
-        ),
+      eachBatch: (p) => this.onBatch(p),
     });
   }
 
@@ -132,7 +126,13 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
       const last = slice[slice.length - 1]?.offset ?? batch.lastOffset();
       let applied: number;
       try {
-        applied = await this.applySlice(batch.topic, batch.partition, slice, last);
+        // Tracked per slice (one write's worth): a backlog's batch holds many slices.
+        applied = await this.monitor.track(
+          batch.topic,
+          batch.partition,
+          () => this.applySlice(batch.topic, batch.partition, slice, last),
+          (w) => this.logger.warn(stalledWorkWarning(this.monitor.name, w)),
+        );
       } catch (e) {
         if (e instanceof GraphWriteQueueClosedError) {
           // Shutting down: this slice stays unresolved and is fetched again by the next writer.
