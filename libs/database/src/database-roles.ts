@@ -109,5 +109,10 @@ async function transferSchema(admin: Client, schema: string, owner: string): Pro
   for (const f of functions.rows) {
     await admin.query(`ALTER ROUTINE ${f.signature} OWNER TO ${o}`);
   }
-  new Logger('DatabaseRoles').log({ msg: 'schema handed to the owner role', schema, owner, relations: relations.rowCount });
+  new Logger('DatabaseRoles').log({
+    msg: 'schema handed to the owner role',
+    schema,
+    owner,
+    relations: relations.rowCount,
+  });
 }

@@ -53,7 +53,10 @@ function checkpoint(by: Key, row: ChainLink): AuditCheckpointPayload {
     algorithm: 'Ed25519' as const,
     keyId: by.id,
   };
-  return { ...statement, signature: sign(null, Buffer.from(canonicalJson(statement)), by.privateKey).toString('base64') };
+  return {
+    ...statement,
+    signature: sign(null, Buffer.from(canonicalJson(statement)), by.privateKey).toString('base64'),
+  };
 }
 
 interface BundleOptions {
@@ -66,7 +69,14 @@ interface BundleOptions {
 function bundle({ mask = false, by = current, rows = chain(3), checkpoints = [] }: BundleOptions = {}): string[] {
   const b = new BundleBuilder();
   const lines = [
-    b.line({ kind: 'header', bundleVersion: 2, exportedAt: 'now', exportedBy: 'auditor1', role: 'auditor', masked: mask }),
+    b.line({
+      kind: 'header',
+      bundleVersion: 2,
+      exportedAt: 'now',
+      exportedBy: 'auditor1',
+      role: 'auditor',
+      masked: mask,
+    }),
     ...checkpoints.map((c) => b.checkpoint(c)),
   ];
   for (const row of rows) {
@@ -87,7 +97,14 @@ describe('audit bundle', () => {
     const rows = chain(3);
     const result = await verifyBundle(linesOf(bundle({ rows, checkpoints: [checkpoint(old, rows[1])] })), pinned);
 
-    expect(result).toEqual({ ok: true, decisions: 3, checkpoints: 1, masked: false, lastHash: rows[2].hash, problems: [] });
+    expect(result).toEqual({
+      ok: true,
+      decisions: 3,
+      checkpoints: 1,
+      masked: false,
+      lastHash: rows[2].hash,
+      problems: [],
+    });
   });
 
   it('should verify a masked bundle by its chain continuity and signature', async () => {
@@ -106,9 +123,9 @@ describe('audit bundle', () => {
     expect((await verifyBundle(linesOf(bundle({ by: stranger })), pinned)).problems).toEqual([
       'signed with key unknown, which is not in the pinned key set',
     ]);
-    expect((await verifyBundle(linesOf(bundle({ rows, checkpoints: [checkpoint(stranger, rows[0])] })), pinned)).problems).toEqual([
-      'checkpoint seq 1: key unknown is not pinned',
-    ]);
+    expect(
+      (await verifyBundle(linesOf(bundle({ rows, checkpoints: [checkpoint(stranger, rows[0])] })), pinned)).problems,
+    ).toEqual(['checkpoint seq 1: key unknown is not pinned']);
   });
 
   it('should reject a bundle that does not start at genesis, even when signed', async () => {

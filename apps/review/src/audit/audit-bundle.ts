@@ -159,7 +159,9 @@ class BundleChecker {
     } else if (value?.kind === 'decision') {
       this.decision(value as unknown as BundleDecision & Partial<ChainLink>);
     } else {
-      this.problem(`unexpected line ${this.decisions + this.checkpoints + 2}: not a ${this.chain ? 'decision' : 'checkpoint or decision'}`);
+      this.problem(
+        `unexpected line ${this.decisions + this.checkpoints + 2}: not a ${this.chain ? 'decision' : 'checkpoint or decision'}`,
+      );
     }
   }
 
@@ -194,7 +196,9 @@ class BundleChecker {
     if (check === 'VALID') {
       this.anchors.push({ seq: c.seq, hash: c.hash });
     } else {
-      this.problem(`checkpoint seq ${c.seq}: ${check === 'UNKNOWN_KEY' ? `key ${c.keyId} is not pinned` : 'signature does not verify'}`);
+      this.problem(
+        `checkpoint seq ${c.seq}: ${check === 'UNKNOWN_KEY' ? `key ${c.keyId} is not pinned` : 'signature does not verify'}`,
+      );
     }
   }
 

@@ -4,7 +4,12 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { APP_CONFIG } from '@loanmesh/config';
-import { type AuditCheckpointEvent, auditCheckpointSchema, type AuditCheckpointStatement, Topics } from '@loanmesh/contracts';
+import {
+  type AuditCheckpointEvent,
+  auditCheckpointSchema,
+  type AuditCheckpointStatement,
+  Topics,
+} from '@loanmesh/contracts';
 import { keysetPages, OutboxRelayService, OutboxWriter } from '@loanmesh/database';
 
 import type { ReviewConfig } from '../config/review.config';
@@ -73,10 +78,15 @@ export class AuditCheckpointService implements OnApplicationBootstrap, OnModuleD
       .finally(() => (this.running = undefined));
   }
 
-  private async checkpointIn(m: EntityManager, force: boolean, now: Date): Promise<AuditCheckpointStatement | undefined> {
-    const [{ locked }] = await m.query<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [
-      CHECKPOINT_LOCK,
-    ]);
+  private async checkpointIn(
+    m: EntityManager,
+    force: boolean,
+    now: Date,
+  ): Promise<AuditCheckpointStatement | undefined> {
+    const [{ locked }] = await m.query<{ locked: boolean }[]>(
+      'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
+      [CHECKPOINT_LOCK],
+    );
     if (!locked) {
       return undefined;
     }
@@ -98,7 +108,10 @@ export class AuditCheckpointService implements OnApplicationBootstrap, OnModuleD
     }
     const since = await this.verifySince(m, last, head.seq);
     if (!since.ok) {
-      this.logger.error({ msg: 'audit checkpoint refused: the ledger does not continue the last checkpoint', ...since });
+      this.logger.error({
+        msg: 'audit checkpoint refused: the ledger does not continue the last checkpoint',
+        ...since,
+      });
       return undefined;
     }
     const statement: AuditCheckpointStatement = {
@@ -133,7 +146,11 @@ export class AuditCheckpointService implements OnApplicationBootstrap, OnModuleD
   }
 
   /** The rows after the last checkpoint, up to the head, must link to it and hash right. */
-  private async verifySince(m: EntityManager, last: AuditCheckpointEntity | null, headSeq: number): Promise<ChainVerification> {
+  private async verifySince(
+    m: EntityManager,
+    last: AuditCheckpointEntity | null,
+    headSeq: number,
+  ): Promise<ChainVerification> {
     const from = last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
     const verifier = new ChainVerifier([], { from });
     for await (const page of keysetPages(m.getRepository(DecisionEntity), 'seq', from.seq)) {

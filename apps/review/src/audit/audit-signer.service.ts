@@ -30,7 +30,10 @@ export class AuditSignerService {
     this.privateKey = this.devKey ? devSigningKey() : createPrivateKey(config.AUDIT_SIGNING_KEY ?? '');
     this.publicKeyPem = createPublicKey(this.privateKey).export({ type: 'spki', format: 'pem' }).toString();
     this.keyId = this.devKey ? DEV_AUDIT_KEY_ID : (config.AUDIT_SIGNING_KEY_ID ?? keyIdOf(this.publicKeyPem));
-    this.verifyKeys = new Map([...(config.AUDIT_VERIFY_KEYS ?? new Map<string, string>()), [this.keyId, this.publicKeyPem]]);
+    this.verifyKeys = new Map([
+      ...(config.AUDIT_VERIFY_KEYS ?? new Map<string, string>()),
+      [this.keyId, this.publicKeyPem],
+    ]);
     if (this.devKey) {
       this.logger.warn({
         msg: 'AUDIT_SIGNING_KEY not set: audit bundles and checkpoints are signed with the public local development key',

@@ -102,7 +102,8 @@ const DETAIL: Record<ChainBreak, string> = {
   PREVIOUS_HASH_MISMATCH: 'the previous hash does not match the row before it',
   CONTENT_HASH_MISMATCH: 'a stored field does not match the row hash',
   HASH_VERSION_DOWNGRADE: 'the hash version is lower than the row before it',
-  CHECKPOINT_MISMATCH: 'a signed checkpoint holds another hash at this sequence: the chain was rewritten and re-chained',
+  CHECKPOINT_MISMATCH:
+    'a signed checkpoint holds another hash at this sequence: the chain was rewritten and re-chained',
   TRUNCATED: 'a signed checkpoint lies beyond the last row: rows were removed from the tail',
 };
 

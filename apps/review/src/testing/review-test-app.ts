@@ -54,6 +54,8 @@ export async function startReviewTestApp(env: Record<string, string> = {}): Prom
     INFERENCE_BASE_URL: 'http://127.0.0.1:9',
     INGESTION_BASE_URL: 'http://127.0.0.1:9',
     UPSTREAM_TIMEOUT_MS: '500',
+    // The broker outlives the suites: each suite's ledger has its own checkpoints.
+    AUDIT_LEDGER_ID: group,
     ...env,
   });
   const app = await bootstrapService(ReviewAppModule.forRoot(config), {

@@ -25,7 +25,9 @@ export type AuditCheckpointStatement = z.infer<typeof auditCheckpointStatementSc
 export const auditCheckpointSchema = eventSchema(
   'audit.checkpoint',
   1,
-  auditCheckpointStatementSchema.extend({ signature: patternText(/^[A-Za-z0-9+/]{86}==$/, 'expected an Ed25519 signature') }),
+  auditCheckpointStatementSchema.extend({
+    signature: patternText(/^[A-Za-z0-9+/]{86}==$/, 'expected an Ed25519 signature'),
+  }),
 );
 export type AuditCheckpointEvent = z.infer<typeof auditCheckpointSchema>;
 export type AuditCheckpointPayload = AuditCheckpointEvent['payload'];

@@ -9,7 +9,11 @@ import { ensureDatabaseRoles } from '../database-roles';
  */
 const program = new Command()
   .name('db:roles')
-  .option('--admin-url <url>', 'a superuser (or CREATEROLE) connection to the database', 'postgres://postgres@127.0.0.1:5432/loanmesh')
+  .option(
+    '--admin-url <url>',
+    'a superuser (or CREATEROLE) connection to the database',
+    'postgres://postgres@127.0.0.1:5432/loanmesh',
+  )
   .option('--owner <role>', 'owns the schemas, runs the migrations', 'loanmesh_owner')
   .option('--app <role>', 'what the services connect as', 'loanmesh_app')
   .option('--schemas <list>', 'service schemas to hand to the owner', 'ingestion,inference,review')
