@@ -8,7 +8,6 @@ import {
   type ChainLink,
   ChainVerifier,
   GENESIS_HASH,
-  type HashVersion,
 } from '../decisions/decision-chain';
 import { checkCheckpoint, checkSignature, type PinnedKeys } from './audit-keys';
 
@@ -205,7 +204,7 @@ class BundleChecker {
   private decision(d: BundleDecision & Partial<ChainLink>): void {
     this.chain ??= this.newChain();
     // Bundles of version 1 carried no hash version: their rows were all version 1.
-    const link = { ...d, hashVersion: (d.hashVersion ?? 1) as HashVersion } as ChainLink;
+    const link = { ...d, hashVersion: d.hashVersion ?? 1 } as ChainLink;
     this.chain.feed([link]);
     this.firstPreviousHash ??= d.previousHash;
     this.lastHash = d.hash;

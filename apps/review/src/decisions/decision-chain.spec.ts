@@ -13,6 +13,7 @@ function chain(n: number, v1Rows = 0): ChainLink[] {
   let previousHash = GENESIS_HASH;
   return Array.from({ length: n }, (_, i) => {
     const seq = i + 1;
+    const hashVersion: HashVersion = seq <= v1Rows ? 1 : 2;
     const unhashed = {
       seq,
       id: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
@@ -24,7 +25,7 @@ function chain(n: number, v1Rows = 0): ChainLink[] {
       decidedAt: new Date(Date.UTC(2025, 0, 1, 0, 0, seq)),
       content: { applicationId: `app-${seq}`, guarantor: 'Jane Doe' },
       previousHash,
-      hashVersion: (seq <= v1Rows ? 1 : 2) as HashVersion,
+      hashVersion,
     };
     const link = { ...unhashed, hash: linkHash(unhashed) };
     previousHash = link.hash;
