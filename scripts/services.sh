@@ -7,7 +7,17 @@ cd "$ROOT"
 LOGS="$ROOT/.local/logs"; PIDS="$ROOT/.local/pids"
 mkdir -p "$LOGS" "$PIDS"
 export KAFKAJS_NO_PARTITIONER_WARNING=1
-COMMON=(KAFKA_BROKERS=127.0.0.1:9092 NEO4J_URL=bolt://127.0.0.1:7687 DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/loanmesh}" PII_HASH_KEY="${PII_HASH_KEY:-local-development-key-change-me}" LOG_LEVEL="${LOG_LEVEL:-info}")
+# Local PostgreSQL (trust auth): the services connect as loanmesh_app, which cannot rewrite the
+# ledgers, and migrate at boot as loanmesh_owner; `npm run db:roles` creates both (idempotent).
+# A DATABASE_URL set by the caller is used as it is (with DATABASE_MIGRATION_URL if set too).
+LOCAL_ROLES=0
+if [ -z "${DATABASE_URL:-}" ]; then
+  LOCAL_ROLES=1
+  DATABASE_URL=postgres://loanmesh_app@127.0.0.1:5432/loanmesh
+  DATABASE_MIGRATION_URL=postgres://loanmesh_owner@127.0.0.1:5432/loanmesh
+fi
+COMMON=(KAFKA_BROKERS=127.0.0.1:9092 NEO4J_URL=bolt://127.0.0.1:7687 DATABASE_URL="$DATABASE_URL" PII_HASH_KEY="${PII_HASH_KEY:-local-development-key-change-me}" LOG_LEVEL="${LOG_LEVEL:-info}")
+if [ -n "${DATABASE_MIGRATION_URL:-}" ]; then COMMON+=(DATABASE_MIGRATION_URL="$DATABASE_MIGRATION_URL"); fi
 SERVICES=(ingestion:3001 graph:3002 inference:3003 review:3004)
 # Heap caps keep each service near its memory budget; the graph holds the in-memory subgraph.
 declare -A HEAP=([ingestion]=192 [graph]=1024 [inference]=192 [review]=192)
@@ -42,7 +52,8 @@ stop_one() {
 }
 
 case "${1:-status}" in
-  up) for s in "${SERVICES[@]}"; do start_one "$s"; done; for s in "${SERVICES[@]}"; do wait_ready "$s"; done ;;
+  up) if [ "$LOCAL_ROLES" = 1 ]; then node scripts/run-ts.cjs libs/database/src/cli/database-roles.cli.ts --admin-url postgres://postgres@127.0.0.1:5432/loanmesh; fi
+      for s in "${SERVICES[@]}"; do start_one "$s"; done; for s in "${SERVICES[@]}"; do wait_ready "$s"; done ;;
   down) for s in "${SERVICES[@]}"; do stop_one "$s"; done ;;
   status) for s in "${SERVICES[@]}"; do n="${s%%:*}"; p="${s##*:}"
             if curl -sf "http://127.0.0.1:$p/health/ready" >/dev/null 2>&1; then echo "$n: ready (:$p)"; else echo "$n: not ready"; fi; done ;;

@@ -12,6 +12,7 @@ import {
 } from '@loanmesh/contracts';
 import {
   createTestDatabase,
+  createTestDatabaseRoles,
   KafkaTestClient,
   type ServiceProcess,
   startServiceProcess,
@@ -49,10 +50,13 @@ describe('LoanMesh pipeline end to end', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
+    // As locally and in production: the services run as the application role, migrate as the owner.
+    const roles = await createTestDatabaseRoles(db);
     const common = {
       ...TEST_INFRA_ENV,
       KAFKA_FROM_BEGINNING: 'false',
-      DATABASE_URL: db.url,
+      DATABASE_URL: roles.appUrl,
+      DATABASE_MIGRATION_URL: roles.ownerUrl,
       PII_HASH_KEY: 'e2e-test-key-0123456789',
       GRAPH_WRITER_GROUP_ID: writerGroup,
       GRAPH_BASE_URL: `http://127.0.0.1:${ports.graph}`,

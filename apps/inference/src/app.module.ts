@@ -37,6 +37,8 @@ export class InferenceAppModule {
           entities: inferenceEntities,
           migrations: inferenceMigrations,
           poolSize: config.DATABASE_POOL_SIZE,
+          migrationUrl: config.DATABASE_MIGRATION_URL,
+          appendOnlyTables: ['model_promotions'],
         }),
         ModelServingModule,
         // Before the registry: `/models/comparison` must be routed ahead of `/models/:id`.

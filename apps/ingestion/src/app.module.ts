@@ -45,6 +45,7 @@ export class IngestionAppModule {
           entities: ingestionEntities,
           migrations: ingestionMigrations,
           poolSize: config.DATABASE_POOL_SIZE,
+          migrationUrl: config.DATABASE_MIGRATION_URL,
         }),
         OutboxModule.forRoot({
           lockName: `${INGESTION_SCHEMA}.outbox`,

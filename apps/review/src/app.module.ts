@@ -13,7 +13,7 @@ import { CasesModule } from './cases/cases.module';
 import type { ReviewConfig } from './config/review.config';
 import { ConsoleModule } from './console/console.module';
 import { DashboardModule } from './dashboard/dashboard.module';
-import { REVIEW_SCHEMA, reviewEntities, reviewMigrations } from './database/review-database';
+import { REVIEW_APPEND_ONLY_TABLES, REVIEW_SCHEMA, reviewEntities, reviewMigrations } from './database/review-database';
 import { DecisionsModule } from './decisions/decisions.module';
 import { GraphModule } from './graph/graph.module';
 import { ReplayModule } from './replay/replay.module';
@@ -43,6 +43,8 @@ export class ReviewAppModule {
           entities: reviewEntities,
           migrations: reviewMigrations,
           poolSize: config.DATABASE_POOL_SIZE,
+          migrationUrl: config.DATABASE_MIGRATION_URL,
+          appendOnlyTables: REVIEW_APPEND_ONLY_TABLES,
         }),
         AuthModule,
         PolicyModule,

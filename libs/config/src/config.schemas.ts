@@ -42,7 +42,16 @@ export const neo4jConfig = {
 };
 
 export const databaseConfig = {
+  /** The service's (application) role: reads and writes, cannot alter tables or rewrite ledgers. */
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+  /**
+   * The owner role, used only for the migrations at boot and then closed; unset,
+   * DATABASE_URL migrates and serves alike (one role that owns the schema).
+   */
+  DATABASE_MIGRATION_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 };
 

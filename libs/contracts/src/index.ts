@@ -13,3 +13,4 @@ export * from './domain/domain-events.schemas';
 export * from './core-banking/live-run';
 export * from './accounting/application-accounting.schemas';
 export * from './lending/application-incomplete.schema';
+export * from './audit/audit-checkpoint.schema';

@@ -19,6 +19,8 @@ export const Topics = {
   decisionMade: 'review.decision-made.v1',
   /** Early-warning alerts on live loans when their graph neighbourhood changes. */
   earlyWarning: 'graph.early-warning.v1',
+  /** Signed checkpoints of the decision ledger (sequence, hash, key id): its anchor outside the database. */
+  auditCheckpoints: 'audit.checkpoints.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
@@ -46,6 +48,22 @@ export const ALL_TOPICS: readonly string[] = [...Object.values(Topics), ...Objec
 
 /** Partition count used when topics are created by the platform. */
 export const DEFAULT_PARTITIONS = 6;
+
+export interface TopicSettings {
+  partitions: number;
+  config: Readonly<Record<string, string>>;
+}
+
+/**
+ * Topics that differ from the defaults. The audit checkpoints are kept for ever (the ledger
+ * is, and a checkpoint that expired can no longer reveal a rewrite) on one partition, in order.
+ */
+export const TOPIC_SETTINGS: Readonly<Partial<Record<string, TopicSettings>>> = {
+  [Topics.auditCheckpoints]: {
+    partitions: 1,
+    config: { 'retention.ms': '-1', 'retention.bytes': '-1', 'cleanup.policy': 'delete' },
+  },
+};
 
 /** Kafka header names carried across services. */
 export const Headers = {

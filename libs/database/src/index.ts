@@ -3,6 +3,7 @@ export * from './schema.migration';
 export * from './database-health.indicator';
 export * from './database-health.module';
 export * from './database-root.module';
+export * from './database-roles';
 export * from './inbox';
 export * from './outbox';
 export * from './keyset-pages';

@@ -10,6 +10,13 @@ export interface DatabaseOptions {
   entities: (Function | EntitySchema)[];
   migrations: (new () => MigrationInterface)[];
   poolSize?: number;
+  /**
+   * The owner role's URL. When set, migrations run through it at boot and the service then
+   * connects with `url` (the application role); unset, `url` migrates and serves alike.
+   */
+  migrationUrl?: string;
+  /** Tables the application role may only read and append to (with `migrationUrl`). */
+  appendOnlyTables?: readonly string[];
 }
 
 /** TypeORM settings shared by all services: migrations only, never synchronize. */
@@ -21,7 +28,7 @@ export function createDataSourceOptions(o: DatabaseOptions): DataSourceOptions {
     entities: o.entities,
     migrations: o.migrations,
     migrationsTableName: `${o.schema}_migrations`,
-    migrationsRun: true,
+    migrationsRun: o.migrationUrl === undefined,
     synchronize: false,
     logging: ['error'],
     // A database that does not answer a new connection within 10 s is an outage to retry

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 
-import { DEFAULT_PARTITIONS } from '@loanmesh/contracts';
+import { DEFAULT_PARTITIONS, TOPIC_SETTINGS } from '@loanmesh/contracts';
 
 import { KAFKA_CLIENT } from './kafka.tokens';
 
@@ -21,7 +21,15 @@ export class TopicAdminService {
       if (missing.length > 0) {
         await admin.createTopics({
           waitForLeaders: true,
-          topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
+          topics: missing.map((topic) => {
+            const settings = TOPIC_SETTINGS[topic];
+            return {
+              topic,
+              numPartitions: settings?.partitions ?? partitions,
+              replicationFactor: 1,
+              configEntries: Object.entries(settings?.config ?? {}).map(([name, value]) => ({ name, value })),
+            };
+          }),
         });
         this.logger.log({ msg: 'created topics', topics: missing });
       }

@@ -1,14 +1,25 @@
-import { createHash, createPublicKey, verify as verifySignature } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
-import { canonicalJson, chainHash } from '../decisions/decision-chain';
+import type { AuditCheckpointPayload } from '@loanmesh/contracts';
+
+import {
+  canonicalJson,
+  type ChainAnchor,
+  type ChainLink,
+  ChainVerifier,
+  GENESIS_HASH,
+} from '../decisions/decision-chain';
+import { checkCheckpoint, checkSignature, type PinnedKeys } from './audit-keys';
 
 /**
- * The signed audit bundle: NDJSON with a header line, one line per decision in ledger
- * order, and a manifest line last. The manifest carries the sha256 of every byte before
- * it, the decisions' count and chain ends, and an Ed25519 signature over its own canonical
- * JSON, so a regulator can check offline that nothing was added, removed or altered.
+ * The signed audit bundle: NDJSON with a header line, the ledger's signed checkpoints (as
+ * read from the audit topic), one line per decision in ledger order from genesis, and a
+ * manifest line last. The manifest carries the sha256 of every byte before it, the
+ * decisions' count and chain ends, and an Ed25519 signature (by key id) over its own
+ * canonical JSON, so a regulator can check offline, against keys pinned beforehand, that
+ * nothing was added, removed, altered, re-chained or cut off.
  */
-export const BUNDLE_VERSION = 1;
+export const BUNDLE_VERSION = 2;
 
 export interface BundleHeader {
   kind: 'header';
@@ -24,6 +35,7 @@ export interface BundleManifest {
   kind: 'manifest';
   bundleVersion: number;
   count: number;
+  checkpoints: number;
   firstSeq: number | null;
   lastSeq: number | null;
   /** The chain hash before the first exported decision (the genesis hash for a full export). */
@@ -45,10 +57,13 @@ export interface BundleDecision {
   content: unknown;
 }
 
+export type BundleCheckpoint = AuditCheckpointPayload & { kind: 'checkpoint' };
+
 /** Builds a bundle line by line: what to write, and the running digest and chain ends for the manifest. */
 export class BundleBuilder {
   private readonly digest = createHash('sha256');
   private count = 0;
+  private checkpoints = 0;
   private firstSeq: number | null = null;
   private lastSeq: number | null = null;
   private firstPreviousHash: string | null = null;
@@ -58,6 +73,11 @@ export class BundleBuilder {
     const text = `${JSON.stringify(value)}\n`;
     this.digest.update(text);
     return text;
+  }
+
+  checkpoint(c: AuditCheckpointPayload): string {
+    this.checkpoints += 1;
+    return this.line({ kind: 'checkpoint', ...c });
   }
 
   decision(row: BundleDecision, shown: unknown): string {
@@ -74,6 +94,7 @@ export class BundleBuilder {
       kind: 'manifest',
       bundleVersion: BUNDLE_VERSION,
       count: this.count,
+      checkpoints: this.checkpoints,
       firstSeq: this.firstSeq,
       lastSeq: this.lastSeq,
       firstPreviousHash: this.firstPreviousHash,
@@ -87,27 +108,23 @@ export class BundleBuilder {
   }
 }
 
-/** A short, stable name for a public key: the first 16 hex of the sha256 of its DER encoding. */
-export function keyIdOf(publicKeyPem: string): string {
-  const der = createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' });
-  return createHash('sha256').update(der).digest('hex').slice(0, 16);
-}
-
 export interface BundleVerification {
   ok: boolean;
   decisions: number;
+  checkpoints: number;
   masked: boolean | null;
   lastHash: string | null;
   problems: string[];
 }
 
 /**
- * Checks a bundle read line by line (each line without its newline): the digest, the
- * signature against `publicKeyPem`, the count, the chain's continuity and, when the bundle
- * is unmasked, every decision's hash.
+ * Checks a bundle read line by line (each line without its newline) against a pinned key
+ * set: the digest, the manifest's signature and count, every checkpoint's signature, the
+ * chain from genesis without a gap, every checkpoint against the decision at its sequence,
+ * truncation, and, when the bundle is unmasked, every decision's hash.
  */
-export async function verifyBundle(lines: AsyncIterable<string>, publicKeyPem: string): Promise<BundleVerification> {
-  const state = new BundleChecker();
+export async function verifyBundle(lines: AsyncIterable<string>, keys: PinnedKeys): Promise<BundleVerification> {
+  const state = new BundleChecker(keys);
   let previous: string | undefined;
   for await (const line of lines) {
     if (previous !== undefined) {
@@ -115,37 +132,48 @@ export async function verifyBundle(lines: AsyncIterable<string>, publicKeyPem: s
     }
     previous = line;
   }
-  return state.finish(previous, publicKeyPem);
+  return state.finish(previous);
 }
 
 class BundleChecker {
   private readonly digest = createHash('sha256');
   private readonly problems: string[] = [];
+  private readonly anchors: ChainAnchor[] = [];
   private header: BundleHeader | undefined;
+  private chain: ChainVerifier | undefined;
   private decisions = 0;
+  private checkpoints = 0;
   private firstPreviousHash: string | null = null;
   private lastHash: string | null = null;
+
+  constructor(private readonly keys: PinnedKeys) {}
 
   content(line: string): void {
     this.digest.update(`${line}\n`);
     const value = parseLine(line);
     if (value?.kind === 'header' && this.header === undefined && this.decisions === 0) {
       this.header = value as unknown as BundleHeader;
-      return;
+    } else if (value?.kind === 'checkpoint' && this.chain === undefined) {
+      this.checkpoint(value as unknown as BundleCheckpoint);
+    } else if (value?.kind === 'decision') {
+      this.decision(value as unknown as BundleDecision & Partial<ChainLink>);
+    } else {
+      this.problem(
+        `unexpected line ${this.decisions + this.checkpoints + 2}: not a ${this.chain ? 'decision' : 'checkpoint or decision'}`,
+      );
     }
-    if (value?.kind !== 'decision') {
-      this.problem(`unexpected line ${this.decisions + 2}: not a decision`);
-      return;
-    }
-    this.decision(value as unknown as BundleDecision);
   }
 
-  finish(last: string | undefined, publicKeyPem: string): BundleVerification {
+  finish(last: string | undefined): BundleVerification {
     const manifest = last === undefined ? undefined : (parseLine(last) as SignedManifest | undefined);
+    const chain = (this.chain ??= this.newChain()).finish();
+    if (!chain.ok && chain.brokenAt) {
+      this.problem(`decision seq ${chain.brokenAt.seq}: ${chain.brokenAt.reason}: ${chain.brokenAt.detail}`);
+    }
     if (manifest?.kind !== 'manifest') {
       this.problem('the last line is not a manifest');
     } else {
-      this.checkManifest(manifest, publicKeyPem);
+      this.checkManifest(manifest);
     }
     if (this.header === undefined) {
       this.problem('no header line');
@@ -153,46 +181,62 @@ class BundleChecker {
     return {
       ok: this.problems.length === 0,
       decisions: this.decisions,
+      checkpoints: this.checkpoints,
       masked: this.header?.masked ?? null,
       lastHash: this.lastHash,
       problems: this.problems,
     };
   }
 
-  private decision(d: BundleDecision): void {
-    if (this.lastHash !== null && d.previousHash !== this.lastHash) {
-      this.problem(`decision seq ${d.seq}: previous hash does not match the decision before it`);
+  private checkpoint(c: BundleCheckpoint): void {
+    const { kind: _kind, ...payload } = c;
+    const check = checkCheckpoint(this.keys, payload);
+    this.checkpoints += 1;
+    if (check === 'VALID') {
+      this.anchors.push({ seq: c.seq, hash: c.hash });
+    } else {
+      this.problem(
+        `checkpoint seq ${c.seq}: ${check === 'UNKNOWN_KEY' ? `key ${c.keyId} is not pinned` : 'signature does not verify'}`,
+      );
     }
-    if (this.header && !this.header.masked && chainHash(d.previousHash, d.content) !== d.hash) {
-      this.problem(`decision seq ${d.seq}: content does not match its hash`);
-    }
+  }
+
+  private decision(d: BundleDecision & Partial<ChainLink>): void {
+    this.chain ??= this.newChain();
+    // Bundles of version 1 carried no hash version: their rows were all version 1.
+    const link = { ...d, hashVersion: d.hashVersion ?? 1 } as ChainLink;
+    this.chain.feed([link]);
     this.firstPreviousHash ??= d.previousHash;
     this.lastHash = d.hash;
     this.decisions += 1;
   }
 
-  private checkManifest(m: SignedManifest, publicKeyPem: string): void {
+  private newChain(): ChainVerifier {
+    return new ChainVerifier(this.anchors, { recomputeHashes: this.header?.masked === false });
+  }
+
+  private checkManifest(m: SignedManifest): void {
     const { signature, ...signed } = m;
     if (this.digest.digest('hex') !== m.contentSha256) {
       this.problem('content digest mismatch: lines were added, removed or altered');
     }
-    if (m.keyId !== keyIdOf(publicKeyPem)) {
-      this.problem(`signed with key ${m.keyId}, not with the key given (${keyIdOf(publicKeyPem)})`);
-    }
-    const valid = verifySignature(
-      null,
-      Buffer.from(canonicalJson(signed)),
-      publicKeyPem,
-      Buffer.from(signature, 'base64'),
-    );
-    if (!valid) {
+    const check = checkSignature(this.keys, m.keyId, canonicalJson(signed), String(signature));
+    if (check === 'UNKNOWN_KEY') {
+      this.problem(`signed with key ${m.keyId}, which is not in the pinned key set`);
+    } else if (check === 'BAD_SIGNATURE') {
       this.problem('signature does not verify: the manifest was altered or signed by another key');
     }
     if (m.count !== this.decisions) {
       this.problem(`manifest counts ${m.count} decisions, the bundle holds ${this.decisions}`);
     }
+    if ((m.checkpoints ?? 0) !== this.checkpoints) {
+      this.problem(`manifest counts ${m.checkpoints} checkpoints, the bundle holds ${this.checkpoints}`);
+    }
     if (m.lastHash !== this.lastHash || m.firstPreviousHash !== this.firstPreviousHash) {
       this.problem('manifest chain ends do not match the decisions');
+    }
+    if (m.count > 0 && (m.firstSeq !== 1 || m.firstPreviousHash !== GENESIS_HASH)) {
+      this.problem('the bundle does not start at genesis (sequence 1, the genesis hash)');
     }
   }
 

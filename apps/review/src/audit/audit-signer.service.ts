@@ -1,17 +1,20 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import { createPrivateKey, createPublicKey, type KeyObject, sign } from 'node:crypto';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import { APP_CONFIG } from '@loanmesh/config';
 
 import type { ReviewConfig } from '../config/review.config';
-import { keyIdOf } from './audit-bundle';
+import { DEV_AUDIT_KEY_ID, devSigningKey, keyIdOf, type PinnedKeys } from './audit-keys';
+
+type SignerConfig = Pick<ReviewConfig, 'AUDIT_SIGNING_KEY' | 'AUDIT_SIGNING_KEY_ID' | 'AUDIT_VERIFY_KEYS'>;
 
 /**
- * The audit bundle signing key (Ed25519), behind an adapter so an HSM or KMS can replace
- * it. Without AUDIT_SIGNING_KEY a key is generated at boot: bundles still verify against
- * the public key the service serves, but only for as long as it runs (fine for a demo,
- * never for production).
+ * The audit signing key (Ed25519) with its key id, behind an adapter so an HSM or KMS can
+ * replace it, and the keys signatures are verified against: the current one and the
+ * rotated-out ones of AUDIT_VERIFY_KEYS. Without AUDIT_SIGNING_KEY a deterministic local
+ * development key signs (key id `local-dev-insecure`): stable across replicas and restarts,
+ * worthless as proof.
  */
 @Injectable()
 export class AuditSignerService {
@@ -19,18 +22,21 @@ export class AuditSignerService {
   private readonly privateKey: KeyObject;
   readonly publicKeyPem: string;
   readonly keyId: string;
-  readonly ephemeral: boolean;
+  readonly devKey: boolean;
+  readonly verifyKeys: PinnedKeys;
 
-  constructor(@Inject(APP_CONFIG) config: Pick<ReviewConfig, 'AUDIT_SIGNING_KEY'>) {
-    this.ephemeral = config.AUDIT_SIGNING_KEY === undefined;
-    this.privateKey = this.ephemeral
-      ? generateKeyPairSync('ed25519').privateKey
-      : createPrivateKey(config.AUDIT_SIGNING_KEY ?? '');
+  constructor(@Inject(APP_CONFIG) config: SignerConfig) {
+    this.devKey = config.AUDIT_SIGNING_KEY === undefined;
+    this.privateKey = this.devKey ? devSigningKey() : createPrivateKey(config.AUDIT_SIGNING_KEY ?? '');
     this.publicKeyPem = createPublicKey(this.privateKey).export({ type: 'spki', format: 'pem' }).toString();
-    this.keyId = keyIdOf(this.publicKeyPem);
-    if (this.ephemeral) {
+    this.keyId = this.devKey ? DEV_AUDIT_KEY_ID : (config.AUDIT_SIGNING_KEY_ID ?? keyIdOf(this.publicKeyPem));
+    this.verifyKeys = new Map([
+      ...(config.AUDIT_VERIFY_KEYS ?? new Map<string, string>()),
+      [this.keyId, this.publicKeyPem],
+    ]);
+    if (this.devKey) {
       this.logger.warn({
-        msg: 'AUDIT_SIGNING_KEY not set: audit bundles are signed with a key generated at boot',
+        msg: 'AUDIT_SIGNING_KEY not set: audit bundles and checkpoints are signed with the public local development key',
         keyId: this.keyId,
       });
     }

@@ -6,10 +6,9 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { maskForRole } from '../common/role-pii-mask';
 import { streamLines } from '../common/stream-lines';
-import type { ChainVerification } from '../decisions/decision-chain';
 import { AuditBundleService } from './audit-bundle.service';
 import { AuditSignerService } from './audit-signer.service';
-import { AuditService } from './audit.service';
+import { AuditService, type AuditVerification } from './audit.service';
 
 @Controller('audit')
 export class AuditController {
@@ -21,7 +20,7 @@ export class AuditController {
 
   @Roles('auditor', 'risk_manager', 'admin')
   @Get('verify')
-  verify(): Promise<ChainVerification> {
+  verify(): Promise<AuditVerification> {
     return this.audit.verify();
   }
 
@@ -44,11 +43,20 @@ export class AuditController {
     await this.bundles.stream(user, res);
   }
 
-  /** The public key bundles verify against (`npm run audit:verify-bundle`). */
+  /**
+   * The current signing key and every key still accepted, by id: what an auditor pins once
+   * (out of band, not from the service being audited) for `npm run audit:verify-bundle`.
+   */
   @Roles('auditor', 'risk_manager', 'admin')
   @Get('signing-key')
-  signingKey(): { algorithm: 'Ed25519'; keyId: string; publicKeyPem: string; ephemeral: boolean } {
-    const { keyId, publicKeyPem, ephemeral } = this.signer;
-    return { algorithm: 'Ed25519', keyId, publicKeyPem, ephemeral };
+  signingKey(): {
+    algorithm: 'Ed25519';
+    keyId: string;
+    publicKeyPem: string;
+    devKey: boolean;
+    verifyKeys: Record<string, string>;
+  } {
+    const { keyId, publicKeyPem, devKey, verifyKeys } = this.signer;
+    return { algorithm: 'Ed25519', keyId, publicKeyPem, devKey, verifyKeys: Object.fromEntries(verifyKeys) };
   }
 }

@@ -3,30 +3,59 @@ import { DataSource } from 'typeorm';
 
 import { keysetPages } from '@loanmesh/database';
 
-import { type ChainVerification, GENESIS_HASH, verifyLinks } from '../decisions/decision-chain';
+import { ChainVerifier, type ChainVerification } from '../decisions/decision-chain';
 import { DecisionEntity } from '../decisions/decision.entity';
+import { AuditCheckpointReader, type RejectedCheckpoint } from './audit-checkpoint.reader';
 
 const PAGE = 500;
 
-/** Reads the decision ledger page by page: chain verification and streamed exports. */
+export interface AuditVerification extends ChainVerification {
+  checkpoints: {
+    /** Signed by a pinned key, for this ledger. */
+    verified: number;
+    latestSeq: number | null;
+    /** Decisions after the latest checkpoint: a rewrite there is not yet anchored. */
+    unanchored: number;
+    /** Forged, unknown-key or malformed records on the checkpoint topic (each one an alert). */
+    rejected: RejectedCheckpoint[];
+  };
+}
+
+/** Reads the decision ledger page by page: chain verification against the checkpoints, and streamed exports. */
 @Injectable()
 export class AuditService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly checkpoints: AuditCheckpointReader,
+  ) {}
 
   pages(): AsyncGenerator<DecisionEntity[]> {
     return keysetPages(this.dataSource.getRepository(DecisionEntity), 'seq', 0, PAGE);
   }
 
-  /** Recomputes every link from the genesis hash; reports the first broken one. */
-  async verify(): Promise<ChainVerification> {
-    let state: ChainVerification = { ok: true, checked: 0, lastHash: GENESIS_HASH };
+  /**
+   * Recomputes every link from genesis and compares the ledger with every signed checkpoint
+   * read from the topic; reports the first break (rewrite, re-chain, gap, truncation).
+   */
+  async verify(): Promise<AuditVerification> {
+    const { verified, rejected } = await this.checkpoints.readAll();
+    const verifier = new ChainVerifier(verified);
     for await (const page of this.pages()) {
-      const next = verifyLinks(page, state.lastHash);
-      state = { ...next, checked: state.checked + next.checked };
-      if (!next.ok) {
-        return state;
+      if (!verifier.feed(page)) {
+        break;
       }
     }
-    return state;
+    const chain = verifier.finish();
+    const latestSeq = verified.length === 0 ? null : Math.max(...verified.map((c) => c.seq));
+    return {
+      ...chain,
+      ok: chain.ok && rejected.length === 0,
+      checkpoints: {
+        verified: verified.length,
+        latestSeq,
+        unanchored: Math.max(0, chain.lastSeq - (latestSeq ?? 0)),
+        rejected,
+      },
+    };
   }
 }

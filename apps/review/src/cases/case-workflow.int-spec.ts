@@ -194,9 +194,10 @@ describe('case workflow (real PostgreSQL and Kafka)', () => {
 
   it('should stream signed audit bundles that verify, masked for the auditor, and catch tampering', async () => {
     const key = (await t.call(tokens.auditor1, 'GET', '/audit/signing-key')).body as {
-      publicKeyPem: string;
       keyId: string;
+      verifyKeys: Record<string, string>;
     };
+    const pinned = new Map(Object.entries(key.verifyKeys));
     const bundleOf = async (token: string): Promise<string[]> => {
       const res = await t.call(token, 'GET', '/audit/bundle');
       expect(res.status).toBe(200);
@@ -208,8 +209,8 @@ describe('case workflow (real PostgreSQL and Kafka)', () => {
       .get(DataSource)
       .query<{ n: number }[]>('SELECT count(*)::int AS n FROM review.decisions');
 
-    const auditorCheck = await verifyBundle(linesOf(audited), key.publicKeyPem);
-    const adminCheck = await verifyBundle(linesOf(clear), key.publicKeyPem);
+    const auditorCheck = await verifyBundle(linesOf(audited), pinned);
+    const adminCheck = await verifyBundle(linesOf(clear), pinned);
     expect(auditorCheck).toMatchObject({ ok: true, masked: true, decisions: ledger[0].n });
     expect(adminCheck).toMatchObject({ ok: true, masked: false, decisions: ledger[0].n });
     expect(audited.join('\n')).not.toContain('person-42');
@@ -220,20 +221,20 @@ describe('case workflow (real PostgreSQL and Kafka)', () => {
       i === 1 ? JSON.stringify({ ...(JSON.parse(l) as object), decidedBy: 'someone-else' }) : l,
     );
     const dropped = clear.filter((_, i) => i !== 2);
-    expect((await verifyBundle(linesOf(tampered), key.publicKeyPem)).problems).toEqual(
+    expect((await verifyBundle(linesOf(tampered), pinned)).problems).toEqual(
       expect.arrayContaining([expect.stringContaining('content digest mismatch')]),
     );
-    expect((await verifyBundle(linesOf(dropped), key.publicKeyPem)).ok).toBe(false);
+    expect((await verifyBundle(linesOf(dropped), pinned)).ok).toBe(false);
 
     // The offline verifier an auditor runs on the downloaded files.
     const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
-    writeFileSync(join(dir, 'key.pem'), key.publicKeyPem);
+    writeFileSync(join(dir, 'keys.json'), JSON.stringify(key.verifyKeys));
     writeFileSync(join(dir, 'good.ndjson'), `${clear.join('\n')}\n`);
     writeFileSync(join(dir, 'bad.ndjson'), `${tampered.join('\n')}\n`);
     const cli = (file: string) =>
       spawnSync(
         'node',
-        ['scripts/run-ts.cjs', 'apps/review/src/audit/verify-bundle.cli.ts', join(dir, file), join(dir, 'key.pem')],
+        ['scripts/run-ts.cjs', 'apps/review/src/audit/verify-bundle.cli.ts', join(dir, file), join(dir, 'keys.json')],
         {
           encoding: 'utf8',
         },

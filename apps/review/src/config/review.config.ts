@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { httpConfig, kafkaConfig, databaseConfig } from '@loanmesh/config';
 import type { loadConfig } from '@loanmesh/config';
 
+import { parsePinnedKeys } from '../audit/audit-keys';
+
 /** Everything the review service reads from its environment, validated once at boot. */
 export const reviewConfigShape = {
   ...httpConfig,
@@ -28,11 +30,45 @@ export const reviewConfigShape = {
   INGESTION_BASE_URL: z.string().url().default('http://127.0.0.1:3001'),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(2000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(200),
-  /** PEM (PKCS#8) Ed25519 private key that signs audit bundles; unset: a key generated at boot. */
+  /**
+   * PEM (PKCS#8) Ed25519 private key that signs audit bundles and checkpoints; unset: the
+   * public local development key (`local-dev-insecure`), never acceptable in production.
+   */
   AUDIT_SIGNING_KEY: z
     .string()
     .optional()
     .refine((pem) => pem === undefined || isEd25519PrivateKey(pem), 'must be a PEM Ed25519 private key'),
+  /** The signing key's id, written into every signature; default: its public key's fingerprint. */
+  AUDIT_SIGNING_KEY_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore, at most 64')
+    .optional(),
+  /** Rotated-out public keys still accepted: JSON `{ "<key id>": "<PEM>" }`. */
+  AUDIT_VERIFY_KEYS: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined) {
+        return undefined;
+      }
+      try {
+        return parsePinnedKeys(text);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: `must be a JSON object of Ed25519 public keys by id (${String(e)})` });
+        return z.NEVER;
+      }
+    }),
+  /** The ledger's name in its checkpoints; one per environment sharing a Kafka cluster. */
+  AUDIT_LEDGER_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/)
+    .default('review'),
+  /** A checkpoint after this many new decisions... */
+  AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).default(1000),
+  /** ...or this long after the last one, if any decision came since. */
+  AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1000).default(300_000),
+  /** How often a replica looks whether a checkpoint is due. */
+  AUDIT_CHECKPOINT_POLL_MS: z.coerce.number().int().min(100).default(5000),
 };
 
 function isEd25519PrivateKey(pem: string): boolean {

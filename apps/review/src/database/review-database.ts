@@ -13,9 +13,11 @@ import { CaseEventEntity } from '../cases/case-event.entity';
 import { CaseEntity } from '../cases/case.entity';
 import { DecisionChainHeadEntity } from '../decisions/decision-chain-head.entity';
 import { DecisionEntity } from '../decisions/decision.entity';
+import { AuditCheckpointEntity } from '../audit/audit-checkpoint.entity';
 import { LabelEntity } from '../labels/label.entity';
 import { LoanLinkEntity } from '../labels/loan-link.entity';
 import { PolicyVersionEntity } from '../policy/policy-version.entity';
+import { AuditAnchoring1765100000000 } from './migrations/audit-anchoring.migration';
 import { DecisionAccounting1764100000005 } from './migrations/decision-accounting.migration';
 import { LoanOutcomes1764100000002 } from './migrations/loan-outcomes.migration';
 import { ReviewTables1764100000000 } from './migrations/review-tables.migration';
@@ -24,6 +26,8 @@ import { UnscoredCases1764100000003 } from './migrations/unscored-cases.migratio
 
 /** The PostgreSQL schema this service owns, its entities and its migrations in order. */
 export const REVIEW_SCHEMA = 'review';
+/** Tables the service role may only read and append to (no UPDATE, DELETE or TRUNCATE). */
+export const REVIEW_APPEND_ONLY_TABLES = ['decisions', 'case_events', 'audit_checkpoints'];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM takes entity classes
 export const reviewEntities: Function[] = [
   UserEntity,
@@ -36,6 +40,7 @@ export const reviewEntities: Function[] = [
   CaseEventEntity,
   LabelEntity,
   LoanLinkEntity,
+  AuditCheckpointEntity,
 ];
 export const reviewMigrations = [
   createSchemaMigration(REVIEW_SCHEMA),
@@ -48,4 +53,5 @@ export const reviewMigrations = [
   LoanOutcomes1764100000002,
   UnscoredCases1764100000003,
   DecisionAccounting1764100000005,
+  AuditAnchoring1765100000000,
 ];

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
 import { DeadLetterTopics, decisionMadeSchema, type DecisionMadeEvent, Headers, Topics } from '@loanmesh/contracts';
@@ -144,10 +145,19 @@ describe('AutomaticDecisionService (real Kafka and PostgreSQL)', () => {
     expect(ok.body).toMatchObject({ ok: true });
     expect((ok.body as { checked: number }).checked).toBeGreaterThanOrEqual(3);
     await expect(ds.query(`UPDATE review.decisions SET outcome = 'APPROVED' WHERE seq = 1`)).rejects.toThrow(
-      /append-only/,
+      /permission denied/,
     );
-    await ds.query('ALTER TABLE review.decisions DISABLE TRIGGER decisions_append_only');
-    await ds.query(`UPDATE review.decisions SET content = jsonb_set(content, '{outcome}', '"DECLINED"') WHERE seq = 1`);
+    // The insider with the owner role: the trigger can be disabled, the hash still breaks.
+    const owner = new Client({ connectionString: t.ownerUrl });
+    await owner.connect();
+    try {
+      await owner.query('ALTER TABLE review.decisions DISABLE TRIGGER decisions_append_only');
+      await owner.query(
+        `UPDATE review.decisions SET content = jsonb_set(content, '{outcome}', '"DECLINED"') WHERE seq = 1`,
+      );
+    } finally {
+      await owner.end();
+    }
     const broken = await t.call(admin, 'GET', '/audit/verify');
     expect(broken.body).toMatchObject({ ok: false, brokenAt: { seq: 1, reason: 'CONTENT_HASH_MISMATCH' } });
   });

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
-import { chainHash } from './decision-chain';
+import { CURRENT_HASH_VERSION, linkHash } from './decision-chain';
 import { DecisionChainHeadEntity } from './decision-chain-head.entity';
 import { type DecisionOutcome, DecisionEntity } from './decision.entity';
 
@@ -15,7 +15,7 @@ export interface DecisionDraft {
   automatic: boolean;
   decidedBy: string;
   decidedAt: Date;
-  /** Everything needed to explain the decision later (covered by the hash). */
+  /** Everything needed to explain the decision later (the hash covers it and every other column). */
   content: Record<string, unknown>;
 }
 
@@ -44,15 +44,16 @@ export class DecisionLedgerService {
     const rows = drafts.map((draft) => {
       const id = randomUUID();
       const content = { ...draft.content, decisionId: id, decidedAt: draft.decidedAt.toISOString() };
-      const hash = chainHash(lastHash, content);
-      const row = manager.create(DecisionEntity, {
+      const unhashed = {
         ...draft,
         id,
         seq: lastSeq + 1,
         content,
         previousHash: lastHash,
-        hash,
-      });
+        hashVersion: CURRENT_HASH_VERSION,
+      };
+      const hash = linkHash(unhashed);
+      const row = manager.create(DecisionEntity, { ...unhashed, hash });
       lastSeq = row.seq;
       lastHash = hash;
       return row;

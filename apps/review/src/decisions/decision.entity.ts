@@ -1,5 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+import type { HashVersion } from './decision-chain';
+
 export type DecisionOutcome = 'APPROVED' | 'DECLINED' | 'REFERRED';
 
 /** One decision in the append-only, hash-chained ledger (a trigger refuses UPDATE and DELETE). */
@@ -32,12 +34,16 @@ export class DecisionEntity {
   @Column({ name: 'decided_at', type: 'timestamptz' })
   decidedAt!: Date;
 
-  /** Everything needed to explain the decision later; exactly what the hash covers. */
+  /** Everything needed to explain the decision later (hash version 1 covered only this). */
   @Column({ type: 'jsonb' })
   content!: Record<string, unknown>;
 
   @Column({ name: 'previous_hash', type: 'char', length: 64 })
   previousHash!: string;
+
+  /** Which rule computed `hash` (see decision-chain.ts); 2 covers every column above. */
+  @Column({ name: 'hash_version', type: 'smallint' })
+  hashVersion!: HashVersion;
 
   @Column({ type: 'char', length: 64 })
   hash!: string;

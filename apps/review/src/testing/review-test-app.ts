@@ -8,6 +8,7 @@ import { Topics } from '@loanmesh/contracts';
 import { bootstrapService } from '@loanmesh/observability';
 import {
   createTestDatabase,
+  createTestDatabaseRoles,
   fetchTopicOffsetsSettled,
   KafkaTestClient,
   TEST_BROKERS,
@@ -22,6 +23,8 @@ export interface ReviewTestApp {
   app: INestApplication;
   url: string;
   db: TestDatabase;
+  /** The owner role's URL (the service itself connects as the application role). */
+  ownerUrl: string;
   login(username: string): Promise<string>;
   call(
     token: string | undefined,
@@ -35,6 +38,7 @@ export interface ReviewTestApp {
 /** Boots the whole review service in-process against a fresh database and the real Kafka. */
 export async function startReviewTestApp(env: Record<string, string> = {}): Promise<ReviewTestApp> {
   const db = await createTestDatabase('review_t');
+  const roles = await createTestDatabaseRoles(db);
   const group = uniqueId('review-test');
   await skipBacklog(group);
   const config = loadConfig(reviewConfigShape, {
@@ -44,11 +48,14 @@ export async function startReviewTestApp(env: Record<string, string> = {}): Prom
     KAFKA_BROKERS: TEST_BROKERS.join(','),
     KAFKA_CLIENT_ID: group,
     KAFKA_GROUP_ID: group,
-    DATABASE_URL: db.url,
+    DATABASE_URL: roles.appUrl,
+    DATABASE_MIGRATION_URL: roles.ownerUrl,
     GRAPH_BASE_URL: 'http://127.0.0.1:9',
     INFERENCE_BASE_URL: 'http://127.0.0.1:9',
     INGESTION_BASE_URL: 'http://127.0.0.1:9',
     UPSTREAM_TIMEOUT_MS: '500',
+    // The broker outlives the suites: each suite's ledger has its own checkpoints.
+    AUDIT_LEDGER_ID: group,
     ...env,
   });
   const app = await bootstrapService(ReviewAppModule.forRoot(config), {
@@ -79,6 +86,7 @@ export async function startReviewTestApp(env: Record<string, string> = {}): Prom
     app,
     url,
     db,
+    ownerUrl: roles.ownerUrl,
     call,
     async login(username: string) {
       const res = await call(undefined, 'POST', '/auth/login', { username, password: `${username}-pass` });
