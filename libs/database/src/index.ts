@@ -8,3 +8,4 @@ export * from './inbox';
 export * from './outbox';
 export * from './keyset-pages';
 export * from './group-commit';
+export * from './masking-typeorm.logger';

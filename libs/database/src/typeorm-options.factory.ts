@@ -1,6 +1,7 @@
 import type { DataSourceOptions, EntitySchema, MigrationInterface } from 'typeorm';
 
 import { ListenedPgClient } from './listened-pg.client';
+import { MaskingTypeOrmLogger } from './masking-typeorm.logger';
 
 export interface DatabaseOptions {
   url: string;
@@ -31,6 +32,8 @@ export function createDataSourceOptions(o: DatabaseOptions): DataSourceOptions {
     migrationsRun: o.migrationUrl === undefined,
     synchronize: false,
     logging: ['error'],
+    // TypeORM's own logger prints parameters (personal data) around the masking logger.
+    logger: new MaskingTypeOrmLogger(),
     // A database that does not answer a new connection within 10 s is an outage to retry
     // (readiness down), not a wait without end.
     connectTimeoutMS: 10_000,

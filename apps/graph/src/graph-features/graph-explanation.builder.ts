@@ -20,8 +20,17 @@ export function buildExplanations(
     severity: GraphExplanation['severity'],
     text: string,
     path?: string[],
+    people: string[] = [],
   ): void => {
-    out.push({ feature, severity, text, ...(path ? { path: path.slice(0, MAX_PATH) } : {}) });
+    const shown = path?.slice(0, MAX_PATH);
+    const named = people.filter((p) => shown?.includes(p));
+    out.push({
+      feature,
+      severity,
+      text,
+      ...(shown ? { path: shown } : {}),
+      ...(named.length > 0 ? { people: [...new Set(named)] } : {}),
+    });
   };
   if (f.inGuaranteeCircle) {
     const cycle = local.cycles[0] ?? [];
@@ -57,6 +66,8 @@ export function buildExplanations(
       'WARN',
       `its directors also run ${f.directorNetworkSize} companies, ${bad.length} of which defaulted`,
       [id, ...bad.flatMap((d) => (d.via ? [d.via, d.id] : [d.id]))],
+      // The link between two companies here is a director: a person.
+      bad.flatMap((d) => (d.via ? [d.via] : [])),
     );
   }
   if (f.shellScore >= 0.6) {
@@ -99,6 +110,7 @@ type Add = (
   severity: GraphExplanation['severity'],
   text: string,
   path?: string[],
+  people?: string[],
 ) => void;
 
 function sharedIdentifierReasons(id: string, f: GraphFeatures, local: LocalFacts, add: Add): void {

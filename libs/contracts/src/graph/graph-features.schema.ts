@@ -41,5 +41,7 @@ export const graphExplanationSchema = z.object({
   text: freeText(1000),
   /** Node ids and names along the path (an address key can be long). */
   path: boundedList(lineText(1000), 20).optional(),
+  /** Which of the path's ids are people (directors): masked for roles that may not see personal data. */
+  people: boundedList(lineText(1000), 20).optional(),
 });
 export type GraphExplanation = z.infer<typeof graphExplanationSchema>;
