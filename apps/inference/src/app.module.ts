@@ -8,7 +8,12 @@ import { ObservabilityModule } from '@loanmesh/observability';
 
 import { ChallengerModule } from './challenger/challenger.module';
 import type { InferenceConfig } from './config/inference.config';
-import { INFERENCE_SCHEMA, inferenceEntities, inferenceMigrations } from './database/inference-database';
+import {
+  INFERENCE_APPEND_ONLY_TABLES,
+  INFERENCE_SCHEMA,
+  inferenceEntities,
+  inferenceMigrations,
+} from './database/inference-database';
 import { ChampionLoadedHealthIndicator } from './health/champion-loaded.health-indicator';
 import { RegistryModule } from './registry/registry.module';
 import { ReplayModule } from './replay/replay.module';
@@ -38,7 +43,8 @@ export class InferenceAppModule {
           migrations: inferenceMigrations,
           poolSize: config.DATABASE_POOL_SIZE,
           migrationUrl: config.DATABASE_MIGRATION_URL,
-          appendOnlyTables: ['model_promotions'],
+          migrationsAtBoot: config.DATABASE_MIGRATIONS_AT_BOOT,
+          appendOnlyTables: INFERENCE_APPEND_ONLY_TABLES,
         }),
         ModelServingModule,
         // Before the registry: `/models/comparison` must be routed ahead of `/models/:id`.

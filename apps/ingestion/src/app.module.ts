@@ -46,6 +46,7 @@ export class IngestionAppModule {
           migrations: ingestionMigrations,
           poolSize: config.DATABASE_POOL_SIZE,
           migrationUrl: config.DATABASE_MIGRATION_URL,
+          migrationsAtBoot: config.DATABASE_MIGRATIONS_AT_BOOT,
         }),
         OutboxModule.forRoot({
           lockName: `${INGESTION_SCHEMA}.outbox`,

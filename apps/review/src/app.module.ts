@@ -44,6 +44,7 @@ export class ReviewAppModule {
           migrations: reviewMigrations,
           poolSize: config.DATABASE_POOL_SIZE,
           migrationUrl: config.DATABASE_MIGRATION_URL,
+          migrationsAtBoot: config.DATABASE_MIGRATIONS_AT_BOOT,
           appendOnlyTables: REVIEW_APPEND_ONLY_TABLES,
         }),
         AuthModule,

@@ -53,6 +53,12 @@ export const databaseConfig = {
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * true (local default): a service runs its pending migrations at boot. false (production):
+   * a separate step migrates (`npm run db:migrate`, the `migrate` app; a Kubernetes Job), and a
+   * service whose schema has pending migrations refuses to start and names that step.
+   */
+  DATABASE_MIGRATIONS_AT_BOOT: bool.default(true),
 };
 
 export const piiConfig = {

@@ -28,20 +28,21 @@ export async function initializeDataSource(options: SchemaOptions): Promise<Data
 }
 
 /**
- * Migrates as the owner role (`migrationUrl`), grants the application role what the service
- * needs, closes the owner's connection, and returns the application role's data source:
- * the running service never holds a connection that owns its tables.
+ * The migration step on its own: runs the pending migrations as the owner role
+ * (`migrationUrl`, else `url`) and, when the service connects as another role, grants that
+ * role what it needs. Run at boot (DATABASE_MIGRATIONS_AT_BOOT) or by the `migrate` app.
  */
-export async function initializeAsApplicationRole(
-  options: SchemaOptions,
-  o: DatabaseOptions & { migrationUrl: string },
-): Promise<DataSource> {
+export async function migrateSchema(o: DatabaseOptions): Promise<void> {
+  const ownerUrl = o.migrationUrl ?? o.url;
   const owner = await initializeDataSource({
-    ...createDataSourceOptions({ ...o, url: o.migrationUrl, entities: [], poolSize: 1 }),
+    ...createDataSourceOptions({ ...o, url: ownerUrl, entities: [], poolSize: 1 }),
     migrationsRun: true,
   });
   try {
     const app = roleOfUrl(o.url);
+    if (o.migrationUrl === undefined) {
+      return;
+    }
     if (app === undefined || app === roleOfUrl(o.migrationUrl)) {
       new Logger('Database').warn({
         msg: 'DATABASE_URL connects as the owner role: the append-only tables are not protected from the service',
@@ -57,16 +58,46 @@ export async function initializeAsApplicationRole(
   } finally {
     await owner.destroy();
   }
-  return new DataSource({ ...options, migrationsRun: false }).initialize();
+}
+
+/** Thrown at boot when migrations are a separate step and it has not run. */
+export class PendingMigrationsError extends Error {
+  constructor(schema: string) {
+    super(
+      `schema ${schema} has pending migrations and DATABASE_MIGRATIONS_AT_BOOT=false: ` +
+        'run the migration step first (npm run db:migrate, or node dist/apps/migrate/src/main.js)',
+    );
+  }
+}
+
+/**
+ * The service's data source: after migrating (at boot) or after checking the separate step
+ * left nothing pending. With `migrationUrl`, the running service connects as the
+ * application role only: it never holds a connection that owns its tables.
+ */
+export async function initializeServiceDataSource(options: SchemaOptions, o: DatabaseOptions): Promise<DataSource> {
+  if (o.migrationsAtBoot ?? true) {
+    await migrateSchema(o);
+  }
+  const source = await new DataSource({ ...options, migrationsRun: false }).initialize();
+  if (!(o.migrationsAtBoot ?? true) && (await hasPendingMigrations(source, o.schema))) {
+    await source.destroy();
+    throw new PendingMigrationsError(o.schema);
+  }
+  return source;
+}
+
+/** Pending, or never migrated (TypeORM's own check would try to create the history table). */
+async function hasPendingMigrations(source: DataSource, schema: string): Promise<boolean> {
+  const [{ history }] = await source.query<{ history: string | null }[]>('SELECT to_regclass($1) AS history', [
+    `"${schema}"."${schema}_migrations"`,
+  ]);
+  return history === null || (await source.showMigrations());
 }
 
 export function databaseRootModule(o: DatabaseOptions): DynamicModule {
-  const { migrationUrl } = o;
   return TypeOrmModule.forRootAsync({
     useFactory: () => ({ ...createDataSourceOptions(o), retryAttempts: 3, retryDelay: 1000 }),
-    dataSourceFactory: (options) =>
-      migrationUrl === undefined
-        ? initializeDataSource(options as SchemaOptions)
-        : initializeAsApplicationRole(options as SchemaOptions, { ...o, migrationUrl }),
+    dataSourceFactory: (options) => initializeServiceDataSource(options as SchemaOptions, o),
   });
 }

@@ -9,3 +9,4 @@ export * from './outbox';
 export * from './keyset-pages';
 export * from './group-commit';
 export * from './masking-typeorm.logger';
+export * from './cli/migration-step';

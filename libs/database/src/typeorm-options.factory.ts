@@ -18,6 +18,8 @@ export interface DatabaseOptions {
   migrationUrl?: string;
   /** Tables the application role may only read and append to (with `migrationUrl`). */
   appendOnlyTables?: readonly string[];
+  /** false: migrations are a separate step; the service only checks none is pending. */
+  migrationsAtBoot?: boolean;
 }
 
 /** TypeORM settings shared by all services: migrations only, never synchronize. */

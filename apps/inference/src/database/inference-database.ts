@@ -17,6 +17,8 @@ import { OutcomeLabels1764300000100 } from './migrations/outcome-labels.migratio
 
 /** The PostgreSQL schema this service owns, its entities and its migrations in order. */
 export const INFERENCE_SCHEMA = 'inference';
+/** Tables the service role may only read and append to (no UPDATE, DELETE or TRUNCATE). */
+export const INFERENCE_APPEND_ONLY_TABLES = ['model_promotions'];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM takes entity classes
 export const inferenceEntities: Function[] = [
   ModelVersionEntity,
