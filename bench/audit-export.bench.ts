@@ -4,6 +4,7 @@ import { Client } from 'pg';
 
 import { createTestDatabase, startServiceProcess, waitUntilReady } from '@loanmesh/testing';
 
+import { addReviewUser } from '../apps/review/src/testing/review-user.factory';
 import { scoredEvent } from '../apps/review/src/testing/scored-event.factory';
 import { type BenchMetric, writeBenchResult } from './bench-result';
 
@@ -129,7 +130,7 @@ export async function run(): Promise<void> {
     const login = await fetch(`http://127.0.0.1:${PORT}/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin1', password: 'admin1-pass' }),
+      body: JSON.stringify({ username: 'admin1', password: await addReviewUser(db.url, 'admin1', 'admin') }),
     });
     const { token } = (await login.json()) as { token: string };
     const pid = service.child.pid ?? 0;

@@ -15,6 +15,8 @@ bash infra/infra.sh up
 
 echo "== 2/5 services"
 bash scripts/services.sh up
+# No migration creates users: the demo creates its own through the users CLI (local demo only).
+bash scripts/demo/demo-users.sh
 
 echo "== 3/5 the world: seed $SEED, scale $SCALE, published as core-banking events"
 stored=$(curl -sf http://127.0.0.1:3001/ingestion/stats | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).stored??0))' || echo 0)
@@ -36,8 +38,8 @@ run_ts scripts/demo/demo-summary.ts "$run" "$since" "$COUNT" 600 || summary_stat
 echo
 echo "== 5/5 the console"
 echo "Console: http://127.0.0.1:3004/console/"
-echo "Demo users (user / password): officer1 / officer1-pass, officer2 / officer2-pass, senior1 / senior1-pass,"
-echo "  risk1 / risk1-pass, auditor1 / auditor1-pass, admin1 / admin1-pass   (see docs/console.md)"
+bash scripts/demo/demo-users.sh --print
+echo "  (see docs/console.md; production has no such users: npm run users -- add)"
 echo "Services keep running; stop with: npm run services:down && npm run infra:down"
 if [ "$summary_status" -ne 0 ]; then
   echo "[demo] live run $run did not balance (see the accounting above and docs/operations.md)" >&2

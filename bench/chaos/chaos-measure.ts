@@ -196,7 +196,7 @@ export async function measureRun(
   log: (line: string) => void,
 ): Promise<ScenarioFigures> {
   const apps = await sentApplications(stack, run, since);
-  const client = new ReviewAccountingClient(`http://127.0.0.1:${stack.ports.review}`);
+  const client = new ReviewAccountingClient(`http://127.0.0.1:${stack.ports.review}`, stack.db.url);
   const accounting = await settle(client, run, apps.size, bounds, log);
   if (!accounting) {
     log('review never answered the accounting: figures from the decisions table and topics only');

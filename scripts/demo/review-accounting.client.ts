@@ -1,16 +1,25 @@
+import { LOCAL_ENV } from '@loanmesh/config';
 import { type ApplicationAccounting, applicationAccountingSchema } from '@loanmesh/contracts';
 
-/** The demo's review service and the seeded demo user it reads the accounting as (docs/console.md). */
-export const DEMO_REVIEW_URL = 'http://127.0.0.1:3004';
-const DEMO_USER = 'auditor1';
+import { provisionReviewUser } from '../../apps/review/src/testing/review-user.factory';
 
-/** Reads `GET /applications/accounting` of the review service, logged in as a demo auditor. */
+/** The demo's review service. */
+export const DEMO_REVIEW_URL = 'http://127.0.0.1:3004';
+/** A machine account (auditor) the tools read the accounting as; its password is new each run. */
+const READER = 'accounting-reader';
+
+/**
+ * Reads `GET /applications/accounting` of the review service as an auditor account it
+ * provisions itself in review's database (no seeded users exist).
+ */
 export class ReviewAccountingClient {
   private token?: string;
+  private password?: string;
 
   constructor(
     private readonly baseUrl = DEMO_REVIEW_URL,
-    private readonly username = DEMO_USER,
+    private readonly databaseUrl = LOCAL_ENV.DATABASE_URL,
+    private readonly username = READER,
   ) {}
 
   async ofRun(run: number): Promise<ApplicationAccounting> {
@@ -18,6 +27,10 @@ export class ReviewAccountingClient {
       headers: { authorization: `Bearer ${await this.login()}` },
       signal: AbortSignal.timeout(10_000),
     });
+    if (res.status === 401) {
+      // Access tokens live 15 minutes: sign in again on the next attempt.
+      this.token = undefined;
+    }
     if (!res.ok) {
       throw new Error(`GET /applications/accounting answered ${res.status}: ${await res.text()}`);
     }
@@ -26,10 +39,11 @@ export class ReviewAccountingClient {
 
   private async login(): Promise<string> {
     if (this.token === undefined) {
+      this.password ??= await provisionReviewUser(this.databaseUrl, this.username, 'auditor');
       const res = await fetch(`${this.baseUrl}/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: this.username, password: `${this.username}-pass` }),
+        body: JSON.stringify({ username: this.username, password: this.password }),
         signal: AbortSignal.timeout(10_000),
       });
       if (!res.ok) {

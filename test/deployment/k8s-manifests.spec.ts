@@ -1,3 +1,4 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -21,7 +22,7 @@ interface K8sDoc {
       spec: {
         terminationGracePeriodSeconds?: number;
         containers: {
-          env?: { name: string; value: string }[];
+          env?: { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }[];
           envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[];
           readinessProbe?: { httpGet: { path: string } };
           livenessProbe?: { httpGet: { path: string } };
@@ -44,6 +45,19 @@ const docs: K8sDoc[] = readdirSync(dir)
     }),
   );
 
+/** Variables that hold secrets: never a plain value in a manifest. */
+const SECRET_NAMES = ['JWT_SECRET', 'PII_HASH_KEY', 'AUDIT_SIGNING_KEY', 'NEO4J_PASSWORD', 'DATABASE_URL'];
+
+function strongValueFor(key: string): string {
+  if (key === 'AUDIT_SIGNING_KEY') {
+    return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  }
+  if (key === 'DATABASE_URL') {
+    return `postgres://review:${randomBytes(16).toString('hex')}@postgres.data.svc:5432/loanmesh`;
+  }
+  return randomBytes(32).toString('base64url');
+}
+
 const byKind = (kind: string, name: string) => docs.find((d) => d.kind === kind && d.metadata.name === name);
 
 describe('k8s manifests', () => {
@@ -58,22 +72,51 @@ describe('k8s manifests', () => {
     }
   });
 
-  it.each(SERVICE_NAMES)('should give the %s deployment an environment its config validation accepts', (name) => {
-    const deployment = byKind('Deployment', name);
-    expect(deployment).toBeDefined();
-    const container = deployment!.spec!.template!.spec.containers[0];
-    const env: Record<string, string> = {};
-    for (const from of container.envFrom ?? []) {
-      const ref = from.configMapRef
-        ? byKind('ConfigMap', from.configMapRef.name)
-        : byKind('Secret', from.secretRef!.name);
-      expect(ref).toBeDefined();
-      Object.assign(env, ref!.data ?? {}, ref!.stringData ?? {});
-    }
+  it.each(SERVICE_NAMES)(
+    'should give the %s deployment an environment its config accepts in production once its secrets exist',
+    (name) => {
+      const deployment = byKind('Deployment', name);
+      expect(deployment).toBeDefined();
+      const container = deployment!.spec!.template!.spec.containers[0];
+      const env: Record<string, string> = { NODE_ENV: 'production' };
+      for (const from of container.envFrom ?? []) {
+        expect(from.secretRef).toBeUndefined();
+        const ref = byKind('ConfigMap', from.configMapRef!.name);
+        expect(ref).toBeDefined();
+        Object.assign(env, ref!.data ?? {});
+      }
+      for (const e of container.env ?? []) {
+        const fromSecret = e.valueFrom?.secretKeyRef;
+        // The operator creates the Secret (docs/operations.md): stand in strong random values.
+        env[e.name] = fromSecret ? strongValueFor(fromSecret.key) : e.value!;
+      }
+      expect(() => loadConfig(SERVICE_CONFIG_SHAPES[name], env)).not.toThrow();
+    },
+  );
+
+  it.each(SERVICE_NAMES)('should read %s secrets only from its own Secret, by key', (name) => {
+    const container = byKind('Deployment', name)!.spec!.template!.spec.containers[0];
+    const refs = (container.env ?? []).flatMap((e) => (e.valueFrom?.secretKeyRef ? [e.valueFrom.secretKeyRef] : []));
+    expect(refs.length).toBeGreaterThan(0);
+    expect(new Set(refs.map((r) => r.name))).toEqual(new Set([`${name}-secrets`]));
     for (const e of container.env ?? []) {
-      env[e.name] = e.value;
+      expect({ name: e.name, plain: SECRET_NAMES.includes(e.name) && e.value !== undefined }).toEqual({
+        name: e.name,
+        plain: false,
+      });
     }
-    expect(() => loadConfig(SERVICE_CONFIG_SHAPES[name], env)).not.toThrow();
+  });
+
+  it('should commit no Secret values', () => {
+    expect(docs.filter((d) => d.kind === 'Secret')).toEqual([]);
+    for (const d of docs) {
+      for (const [key, value] of Object.entries({ ...d.data, ...d.stringData })) {
+        expect({ key, secret: SECRET_NAMES.includes(key) || /postgres(ql)?:\/\/[^@/]*:[^@/]*@/.test(value) }).toEqual({
+          key,
+          secret: false,
+        });
+      }
+    }
   });
 
   it.each(SERVICE_NAMES)('should probe %s health, cap memory and select its own pods', (name) => {

@@ -145,6 +145,18 @@ describe('review console in Chromium', () => {
   let graph: Server;
   let ingestion: Server;
   let browser: Browser;
+  /** Every Content-Security-Policy violation Chromium reports on any page of the suite. */
+  const cspViolations: string[] = [];
+
+  async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+    const page = await (await browser.newContext(options)).newPage();
+    page.on('console', (m) => {
+      if (/content security policy/i.test(m.text())) {
+        cspViolations.push(m.text());
+      }
+    });
+    return page;
+  }
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -174,10 +186,10 @@ describe('review console in Chromium', () => {
   }
 
   async function loggedIn(username: string): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width: 1360, height: 1000 } })).newPage();
+    const page = await newPage({ viewport: { width: 1360, height: 1000 } });
     await page.goto(`${t.url}/console/`);
     await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(`${username}-pass`);
+    await page.getByTestId('login-password').fill(await t.passwordOf(username));
     await page.getByTestId('login-submit').click();
     await page
       .getByTestId('who')
@@ -193,7 +205,7 @@ describe('review console in Chromium', () => {
   }
 
   it('should refuse a wrong password and then log an officer in', async () => {
-    const page = await (await browser.newContext()).newPage();
+    const page = await newPage();
     await page.goto(`${t.url}/console/`);
     await page.getByTestId('login-username').fill('officer1');
     await page.getByTestId('login-password').fill('wrong');
@@ -356,5 +368,23 @@ describe('review console in Chromium', () => {
       'UNAVAILABLE',
     ]);
     expect(await page.getByTestId('replay-status').textContent()).toBe('UNAVAILABLE');
+  });
+
+  it('should end the session on the server when an officer logs out', async () => {
+    const page = await loggedIn('officer1');
+    // An expression string: the test tsconfig has no DOM types for sessionStorage.
+    const stored = await page.evaluate<string>("sessionStorage.getItem('loanmesh.session')");
+    const token = (JSON.parse(stored) as { token: string }).token;
+    expect((await t.call(token, 'GET', '/auth/me')).status).toBe(200);
+
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-submit').waitFor();
+
+    // The console awaits the logout request before it shows the sign-in form.
+    expect((await t.call(token, 'GET', '/auth/me')).status).toBe(401);
+  });
+
+  it('should have run every page without a content security policy violation', () => {
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -29,6 +29,7 @@ import {
   coreBankingEvent,
   personPayload,
 } from '../../apps/ingestion/src/testing/core-banking-event.factory';
+import { addReviewUser } from '../../apps/review/src/testing/review-user.factory';
 
 /**
  * The whole pipeline with every service as a real process and the real Kafka, Neo4j and
@@ -220,7 +221,7 @@ describe('LoanMesh pipeline end to end', () => {
     const login = await fetch(`http://127.0.0.1:${ports.review}/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'auditor1', password: 'auditor1-pass' }),
+      body: JSON.stringify({ username: 'auditor1', password: await addReviewUser(db.url, 'auditor1', 'auditor') }),
     });
     const { token } = (await login.json()) as { token: string };
     const query = new URLSearchParams({ from: startedAt.toISOString(), to: new Date().toISOString() });

@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 
 import { APP_CONFIG } from '@loanmesh/config';
 import { ALL_TOPICS, DeadLetterTopics } from '@loanmesh/contracts';
@@ -20,9 +20,16 @@ import { ReplayModule } from './replay/replay.module';
 import { LabelsModule } from './labels/labels.module';
 import { ModelsModule } from './models/models.module';
 import { PolicyModule } from './policy/policy.module';
+import { SecurityEventsModule } from './security-events/security-events.module';
+import { SecurityHeadersMiddleware } from './security-headers/security-headers.middleware';
+import { UsersModule } from './users/users.module';
 
 @Module({})
-export class ReviewAppModule {
+export class ReviewAppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(SecurityHeadersMiddleware).forRoutes('{*path}');
+  }
+
   static forRoot(config: ReviewConfig): DynamicModule {
     return {
       module: ReviewAppModule,
@@ -48,6 +55,8 @@ export class ReviewAppModule {
           appendOnlyTables: REVIEW_APPEND_ONLY_TABLES,
         }),
         AuthModule,
+        SecurityEventsModule,
+        UsersModule,
         PolicyModule,
         DecisionsModule,
         CasesModule,

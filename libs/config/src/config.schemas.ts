@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { secret } from './secret-config';
+
 const port = z.coerce.number().int().min(1).max(65535);
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -62,8 +64,8 @@ export const databaseConfig = {
 };
 
 export const piiConfig = {
-  /** Key for the keyed hashes of national ids and phone numbers (HMAC-SHA256). */
-  PII_HASH_KEY: z.string().min(16, 'must be at least 16 characters'),
+  /** Key for the keyed hashes of national ids and phone numbers (HMAC-SHA256); a secret (see `secret`). */
+  PII_HASH_KEY: secret(z.string().min(16, 'must be at least 16 characters')),
 };
 
 export { bool as booleanString, port as portNumber };

@@ -1,4 +1,5 @@
 export * from './config.schemas';
 export * from './load-config';
 export * from './local-defaults';
+export * from './secret-config';
 export const APP_CONFIG = Symbol('APP_CONFIG');

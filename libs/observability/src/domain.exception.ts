@@ -3,10 +3,20 @@
  * (HTTP: status code; Kafka: retry or dead-letter).
  */
 export type DomainErrorKind =
-  'INVALID' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHORIZED' | 'UNAVAILABLE' | 'PRECONDITION_FAILED';
+  | 'INVALID'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'FORBIDDEN'
+  | 'UNAUTHORIZED'
+  | 'UNAVAILABLE'
+  | 'PRECONDITION_FAILED'
+  | 'THROTTLED';
 
 /** Base of every feature's exception: a stable code for clients and a kind for transports. */
 export class DomainException extends Error {
+  /** Seconds a throttled client should wait; HTTP sends it as `Retry-After`. */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly code: string,
     readonly kind: DomainErrorKind,
@@ -33,6 +43,8 @@ export function httpStatusOf(kind: DomainErrorKind): number {
       return 422;
     case 'UNAVAILABLE':
       return 503;
+    case 'THROTTLED':
+      return 429;
   }
 }
 

@@ -17,6 +17,9 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const correlationId = CorrelationContext.current() ?? randomUUID();
     if (exception instanceof DomainException) {
+      if (exception.retryAfterSeconds !== undefined) {
+        res.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
+      }
       res
         .status(httpStatusOf(exception.kind))
         .json({ code: exception.code, message: exception.message, correlationId });

@@ -1,35 +1,91 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import bcrypt from 'bcryptjs';
 import type { Repository } from 'typeorm';
 
+import { APP_CONFIG } from '@loanmesh/config';
+
+import type { ReviewConfig } from '../config/review.config';
+import type { SignInFailure } from '../security-events/security-event.entity';
+import { SecurityEventsService } from '../security-events/security-events.service';
+import { DUMMY_PASSWORD_HASH } from '../users/password-policy';
 import { AuthException } from './auth.exception';
 import type { AuthenticatedUser } from './authenticated-user';
-import { JwtTokenService } from './jwt-token.service';
+import { HashGate } from './hash-gate';
+import { LoginThrottleService } from './login-throttle.service';
+import { type IssuedToken, SessionService } from './session.service';
+import type { VerifiedCaller } from './token-verifier';
 import { UserEntity } from './user.entity';
 
-/** A precomputed hash so an unknown user costs as much time as a wrong password. */
-const DUMMY_HASH = '$2b$10$EdfqNF1QTd9BGMjbvVKYWeR41LEKR4QrH3u93JBAIgM98dMybjJ8m';
-
-export interface LoginResult {
-  token: string;
+export interface LoginResult extends IssuedToken {
   user: AuthenticatedUser & { displayName: string };
 }
 
+/**
+ * Password sign-in: throttle check first (a locked name or address costs one query, no
+ * bcrypt), then one bcrypt comparison under the hash gate (against a dummy hash for an
+ * unknown name), then a session. Every outcome is written to the security log.
+ */
 @Injectable()
 export class AuthService {
-  constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    private readonly tokens: JwtTokenService,
-  ) {}
+  private readonly gate: HashGate;
 
-  async login(username: string, password: string): Promise<LoginResult> {
+  constructor(
+    @Inject(APP_CONFIG) config: ReviewConfig,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly sessions: SessionService,
+    private readonly throttle: LoginThrottleService,
+    private readonly events: SecurityEventsService,
+  ) {
+    this.gate = new HashGate(config.LOGIN_CONCURRENT_HASHES, config.LOGIN_HASH_QUEUE);
+  }
+
+  async login(username: string, password: string, clientIp: string): Promise<LoginResult> {
+    const lock = await this.throttle.activeLock(username, clientIp);
+    if (lock) {
+      await this.failed(username, clientIp, lock.scope === 'user' ? 'LOCKED' : 'THROTTLED_IP');
+      throw AuthException.throttled(lock.retryAfterSeconds);
+    }
     const user = await this.users.findOne({ where: { username } });
-    const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok) {
+    const matches = await this.gate.run(() => bcrypt.compare(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH));
+    if (matches === undefined) {
+      // The gate is full: refused without a hash and without counting against the name.
+      throw AuthException.throttled(1);
+    }
+    if (!user || !matches || user.disabledAt !== null) {
+      const reason: SignInFailure = !user ? 'UNKNOWN_USER' : !matches ? 'BAD_PASSWORD' : 'DISABLED';
+      await this.failed(username, clientIp, reason);
+      const { userLockedUntil } = await this.throttle.recordFailure(username, clientIp);
+      if (userLockedUntil) {
+        await this.events.record({
+          type: 'LOCKED_OUT',
+          username,
+          clientIp,
+          detail: { lockedUntil: userLockedUntil.toISOString() },
+        });
+      }
       throw AuthException.invalidCredentials();
     }
-    const who: AuthenticatedUser = { id: user.id, username: user.username, role: user.role };
-    return { token: this.tokens.sign(who), user: { ...who, displayName: user.displayName } };
+    await this.throttle.recordSuccess(username);
+    const issued = await this.sessions.issue(user, 'password', clientIp);
+    await this.events.record({ type: 'SIGN_IN', username, actor: username, clientIp, reason: 'PASSWORD' });
+    return {
+      ...issued,
+      user: { id: user.id, username: user.username, role: user.role, displayName: user.displayName },
+    };
+  }
+
+  async logout(caller: VerifiedCaller, clientIp: string): Promise<void> {
+    await this.sessions.revoke(caller.sessionId);
+    await this.events.record({
+      type: 'SIGN_OUT',
+      username: caller.user.username,
+      actor: caller.user.username,
+      clientIp,
+    });
+  }
+
+  private failed(username: string, clientIp: string, reason: SignInFailure): Promise<void> {
+    return this.events.record({ type: 'SIGN_IN_FAILED', username, clientIp, reason });
   }
 }

@@ -5,39 +5,48 @@ import { APP_CONFIG } from '@loanmesh/config';
 
 import type { ReviewConfig } from '../config/review.config';
 import { AuthException } from './auth.exception';
-import type { AuthenticatedUser } from './authenticated-user';
-import { isRole } from './role';
-import type { TokenVerifier } from './token-verifier';
 
-const ISSUER = 'loanmesh-review';
+/** What an access token asserts: a user and the session it belongs to; never the role. */
+export interface AccessClaims {
+  userId: string;
+  sessionId: string;
+}
 
-/** Signs and verifies the console's HS256 session tokens. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Signs and verifies the short-lived HS256 access tokens. Verification pins the algorithm,
+ * issuer and audience and checks expiry; whether the session and user are still valid is
+ * the session service's question, asked on every request.
+ */
 @Injectable()
-export class JwtTokenService implements TokenVerifier {
+export class JwtTokenService {
   constructor(@Inject(APP_CONFIG) private readonly config: ReviewConfig) {}
 
-  sign(user: AuthenticatedUser): string {
-    return jwt.sign({ username: user.username, role: user.role }, this.config.JWT_SECRET, {
+  sign(claims: AccessClaims, expiresAt: Date): string {
+    return jwt.sign({ sid: claims.sessionId, exp: Math.floor(expiresAt.getTime() / 1000) }, this.config.JWT_SECRET, {
       algorithm: 'HS256',
-      subject: user.id,
-      issuer: ISSUER,
-      expiresIn: this.config.JWT_TTL_SECONDS,
+      subject: claims.userId,
+      issuer: this.config.JWT_ISSUER,
+      audience: this.config.JWT_AUDIENCE,
     });
   }
 
-  verify(token: string): Promise<AuthenticatedUser> {
+  verify(token: string): AccessClaims {
+    let claims: string | jwt.JwtPayload;
     try {
-      const claims = jwt.verify(token, this.config.JWT_SECRET, { algorithms: ['HS256'], issuer: ISSUER });
-      if (typeof claims === 'string' || typeof claims.sub !== 'string') {
-        throw AuthException.invalidToken();
-      }
-      const { username, role } = claims as { username?: unknown; role?: unknown };
-      if (typeof username !== 'string' || !isRole(role)) {
-        throw AuthException.invalidToken();
-      }
-      return Promise.resolve({ id: claims.sub, username, role });
+      claims = jwt.verify(token, this.config.JWT_SECRET, {
+        algorithms: ['HS256'],
+        issuer: this.config.JWT_ISSUER,
+        audience: this.config.JWT_AUDIENCE,
+      });
     } catch {
-      return Promise.reject(AuthException.invalidToken());
+      throw AuthException.invalidToken();
     }
+    const sid: unknown = typeof claims === 'string' ? undefined : claims.sid;
+    if (typeof claims === 'string' || typeof claims.sub !== 'string' || typeof sid !== 'string' || !UUID.test(sid)) {
+      throw AuthException.invalidToken();
+    }
+    return { userId: claims.sub, sessionId: sid };
   }
 }

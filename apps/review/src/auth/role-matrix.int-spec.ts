@@ -18,6 +18,8 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'GET /metrics': 'public',
   'POST /auth/login': 'public',
   'GET /auth/me': ALL,
+  'POST /auth/logout': ALL,
+  'POST /auth/refresh': ALL,
   'GET /console': 'public',
   'GET /console/*path': 'public',
   'GET /cases': ALL,
@@ -39,6 +41,7 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'GET /audit/export': ['auditor', 'risk_manager', 'admin'],
   'GET /audit/bundle': ['auditor', 'risk_manager', 'admin'],
   'GET /audit/signing-key': ['auditor', 'risk_manager', 'admin'],
+  'GET /audit/security-events': ['auditor', 'admin'],
   'GET /labels/export': ['risk_manager', 'admin'],
   'POST /labels/outcomes': ['risk_manager', 'admin'],
   'GET /dashboard': ALL,
@@ -129,7 +132,9 @@ describe('role-by-route matrix', () => {
         mismatches.push(`${r.key} anonymous -> ${anonymous.status}`);
       }
       for (const role of ROLES) {
-        const res = await t.call(tokens[role], r.method, concrete(r.path), bodyFor(r.method));
+        // Sign-out ends the session it is called with: it gets a session of its own.
+        const token = r.key === 'POST /auth/logout' ? await t.login(userOf[role]) : tokens[role];
+        const res = await t.call(token, r.method, concrete(r.path), bodyFor(r.method));
         const admitted = (r.rule as Role[]).includes(role);
         if (admitted ? res.status === 403 || res.status === 401 : res.status !== 403) {
           mismatches.push(`${r.key} as ${role} -> ${res.status}`);

@@ -30,7 +30,8 @@ function context(handler: keyof FakeController, authorization?: string): Executi
 
 describe(RolesGuard.name, () => {
   const verifier: TokenVerifier = {
-    verify: (t) => (t === 'good' ? Promise.resolve(officer) : Promise.reject(AuthException.invalidToken())),
+    verify: (t) =>
+      t === 'good' ? Promise.resolve({ user: officer, sessionId: 's1' }) : Promise.reject(AuthException.invalidToken()),
   };
   const sut = new RolesGuard(new Reflector(), verifier);
 

@@ -13,7 +13,8 @@ import { TOKEN_VERIFIER, type TokenVerifier } from './token-verifier';
 /** Library controllers that must stay open (probes and the metrics scrape). */
 export const PUBLIC_CONTROLLERS: readonly Type[] = [HealthController];
 
-export type RequestWithUser = Request & { user?: AuthenticatedUser };
+/** The request after the guard: the caller as the users table says now, and their session. */
+export type RequestWithUser = Request & { user?: AuthenticatedUser; sessionId?: string };
 
 /** What a route demands: open to all, or a set of roles; `undefined` means no rule (refused). */
 export function roleRuleOf(
@@ -30,7 +31,11 @@ export function roleRuleOf(
   return reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [handler, controller]);
 }
 
-/** Authenticates the bearer token and admits only the route's roles; fails closed. */
+/**
+ * Authenticates the bearer token against its session and user on every request (revoked,
+ * expired or disabled: 401; the role is the users table's now) and admits only the route's
+ * roles; fails closed.
+ */
 @Injectable()
 export class RolesGuard implements CanActivate {
   constructor(
@@ -50,11 +55,12 @@ export class RolesGuard implements CanActivate {
       throw AuthException.noRoleRule();
     }
     const request = context.switchToHttp().getRequest<RequestWithUser>();
-    const user = await this.verifier.verify(bearerToken(request));
+    const { user, sessionId } = await this.verifier.verify(bearerToken(request));
     if (!rule.includes(user.role)) {
       throw AuthException.forbidden();
     }
     request.user = user;
+    request.sessionId = sessionId;
     return true;
   }
 }

@@ -2,7 +2,7 @@ import { createPrivateKey } from 'node:crypto';
 
 import { z } from 'zod';
 
-import { httpConfig, kafkaConfig, databaseConfig } from '@loanmesh/config';
+import { httpConfig, kafkaConfig, databaseConfig, secret } from '@loanmesh/config';
 import type { loadConfig } from '@loanmesh/config';
 
 import { parsePinnedKeys } from '../audit/audit-keys';
@@ -12,13 +12,32 @@ export const reviewConfigShape = {
   ...httpConfig,
   ...kafkaConfig,
   ...databaseConfig,
-  /** HS256 key for session tokens; the default is for local demos only. */
-  JWT_SECRET: z.string().min(16, 'must be at least 16 characters').default('loanmesh-local-dev-secret-change-me'),
-  JWT_TTL_SECONDS: z.coerce
+  /** HS256 key for access tokens; the default is for local demos only (refused in production). */
+  JWT_SECRET: secret(
+    z.string().min(16, 'must be at least 16 characters').default('loanmesh-local-dev-secret-change-me'),
+  ),
+  /** Lifetime of one access token; the console refreshes it within its session. */
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
+  /** `iss` and `aud` of access tokens: a token minted for another service or audience is refused. */
+  JWT_ISSUER: z.string().min(1).default('loanmesh-review'),
+  JWT_AUDIENCE: z.string().min(1).default('loanmesh-review-console'),
+  /** Absolute end of a session counted from sign-in; refreshing never extends past it. */
+  SESSION_MAX_SECONDS: z.coerce
     .number()
     .int()
-    .min(60)
+    .min(300)
     .default(8 * 3600),
+  /** Failed sign-ins for one user name within the window that lock it. */
+  LOGIN_MAX_FAILURES_PER_USER: z.coerce.number().int().min(1).default(5),
+  /** Failed sign-ins from one client address within the window that lock the address. */
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
+  LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** bcrypt comparisons run at once; more sign-ins wait, and past the queue they get 429. */
+  LOGIN_CONCURRENT_HASHES: z.coerce.number().int().min(1).max(8).default(1),
+  LOGIN_HASH_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
+  /** Reverse proxies in front of review whose X-Forwarded-For entries are trusted (0: none). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   /** Minutes an officer has to decide a referred case. */
   REVIEW_SLA_MINUTES: z.coerce.number().int().min(1).default(240),
   REVIEW_SLA_SWEEP_MS: z.coerce.number().int().min(100).default(30000),
@@ -32,12 +51,15 @@ export const reviewConfigShape = {
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(200),
   /**
    * PEM (PKCS#8) Ed25519 private key that signs audit bundles and checkpoints; unset: the
-   * public local development key (`local-dev-insecure`), never acceptable in production.
+   * public local development key (`local-dev-insecure`); production refuses to start without it.
    */
-  AUDIT_SIGNING_KEY: z
-    .string()
-    .optional()
-    .refine((pem) => pem === undefined || isEd25519PrivateKey(pem), 'must be a PEM Ed25519 private key'),
+  AUDIT_SIGNING_KEY: secret(
+    z
+      .string()
+      .optional()
+      .refine((pem) => pem === undefined || isEd25519PrivateKey(pem), 'must be a PEM Ed25519 private key'),
+    { optionalOutsideProduction: true },
+  ),
   /** The signing key's id, written into every signature; default: its public key's fingerprint. */
   AUDIT_SIGNING_KEY_ID: z
     .string()

@@ -8,6 +8,8 @@ import {
   OutboxMessageEntity,
 } from '@loanmesh/database';
 
+import { LoginThrottleEntity } from '../auth/login-throttle.entity';
+import { SessionEntity } from '../auth/session.entity';
 import { UserEntity } from '../auth/user.entity';
 import { CaseEventEntity } from '../cases/case-event.entity';
 import { CaseEntity } from '../cases/case.entity';
@@ -17,9 +19,12 @@ import { AuditCheckpointEntity } from '../audit/audit-checkpoint.entity';
 import { LabelEntity } from '../labels/label.entity';
 import { LoanLinkEntity } from '../labels/loan-link.entity';
 import { PolicyVersionEntity } from '../policy/policy-version.entity';
+import { SecurityEventEntity } from '../security-events/security-event.entity';
 import { AuditAnchoring1765100000000 } from './migrations/audit-anchoring.migration';
 import { DecisionAccounting1764100000005 } from './migrations/decision-accounting.migration';
+import { LocalAccounts1764900000000 } from './migrations/local-accounts.migration';
 import { LoanOutcomes1764100000002 } from './migrations/loan-outcomes.migration';
+import { RemoveDemoUsers1764900000001 } from './migrations/remove-demo-users.migration';
 import { ReviewTables1764100000000 } from './migrations/review-tables.migration';
 import { SeedDemoData1764100000001 } from './migrations/seed-demo-data.migration';
 import { UnscoredCases1764100000003 } from './migrations/unscored-cases.migration';
@@ -27,7 +32,7 @@ import { UnscoredCases1764100000003 } from './migrations/unscored-cases.migratio
 /** The PostgreSQL schema this service owns, its entities and its migrations in order. */
 export const REVIEW_SCHEMA = 'review';
 /** Tables the service role may only read and append to (no UPDATE, DELETE or TRUNCATE). */
-export const REVIEW_APPEND_ONLY_TABLES = ['decisions', 'case_events', 'audit_checkpoints'];
+export const REVIEW_APPEND_ONLY_TABLES = ['decisions', 'case_events', 'audit_checkpoints', 'security_events'];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM takes entity classes
 export const reviewEntities: Function[] = [
   UserEntity,
@@ -41,6 +46,9 @@ export const reviewEntities: Function[] = [
   LabelEntity,
   LoanLinkEntity,
   AuditCheckpointEntity,
+  SessionEntity,
+  LoginThrottleEntity,
+  SecurityEventEntity,
 ];
 export const reviewMigrations = [
   createSchemaMigration(REVIEW_SCHEMA),
@@ -53,5 +61,7 @@ export const reviewMigrations = [
   LoanOutcomes1764100000002,
   UnscoredCases1764100000003,
   DecisionAccounting1764100000005,
+  LocalAccounts1764900000000,
+  RemoveDemoUsers1764900000001,
   AuditAnchoring1765100000000,
 ];

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 
 import type { INestApplication } from '@nestjs/common';
@@ -17,7 +18,9 @@ import {
 } from '@loanmesh/testing';
 
 import { ReviewAppModule } from '../app.module';
+import type { Role } from '../auth/role';
 import { reviewConfigShape } from '../config/review.config';
+import { UsersService } from '../users/users.service';
 
 export interface ReviewTestApp {
   app: INestApplication;
@@ -25,7 +28,15 @@ export interface ReviewTestApp {
   db: TestDatabase;
   /** The owner role's URL (the service itself connects as the application role). */
   ownerUrl: string;
+  /**
+   * Signs in and resolves to the access token. The user is created on first use: a name of
+   * `TEST_USER_ROLES` gets its role there; any other must be added with `addUser` first.
+   */
   login(username: string): Promise<string>;
+  /** Creates a user with a random password (kept for `login`) and resolves to that password. */
+  addUser(username: string, role: Role): Promise<string>;
+  /** The password `addUser` or `login` gave the user (for browser tests that type it). */
+  passwordOf(username: string): Promise<string>;
   call(
     token: string | undefined,
     method: string,
@@ -34,6 +45,18 @@ export interface ReviewTestApp {
   ): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
 }
+
+/** The users tests sign in as by name, created on first use with a random password (no seeded users). */
+export const TEST_USER_ROLES: Readonly<Record<string, Role>> = {
+  officer1: 'officer',
+  officer2: 'officer',
+  senior1: 'senior_officer',
+  senior2: 'senior_officer',
+  risk1: 'risk_manager',
+  risk2: 'risk_manager',
+  auditor1: 'auditor',
+  admin1: 'admin',
+};
 
 /** Boots the whole review service in-process against a fresh database and the real Kafka. */
 export async function startReviewTestApp(env: Record<string, string> = {}): Promise<ReviewTestApp> {
@@ -56,6 +79,7 @@ export async function startReviewTestApp(env: Record<string, string> = {}): Prom
     UPSTREAM_TIMEOUT_MS: '500',
     // The broker outlives the suites: each suite's ledger has its own checkpoints.
     AUDIT_LEDGER_ID: group,
+    JWT_SECRET: randomBytes(32).toString('hex'),
     ...env,
   });
   const app = await bootstrapService(ReviewAppModule.forRoot(config), {
@@ -82,14 +106,37 @@ export async function startReviewTestApp(env: Record<string, string> = {}): Prom
     }
     return { status: res.status, body: parsed };
   };
+  const users = app.get(UsersService);
+  const passwords = new Map<string, string>();
+  const addUser = async (username: string, role: Role) => {
+    const { password } = await users.add({ username, role }, 'test-harness');
+    passwords.set(username, password);
+    return password;
+  };
+  const passwordOf = async (username: string) => {
+    const known = passwords.get(username);
+    if (known !== undefined) {
+      return known;
+    }
+    const role = TEST_USER_ROLES[username];
+    if (!role) {
+      throw new Error(`no test user ${username}: add it with addUser(username, role) first`);
+    }
+    return addUser(username, role);
+  };
   return {
     app,
     url,
     db,
     ownerUrl: roles.ownerUrl,
     call,
+    addUser,
+    passwordOf,
     async login(username: string) {
-      const res = await call(undefined, 'POST', '/auth/login', { username, password: `${username}-pass` });
+      const res = await call(undefined, 'POST', '/auth/login', { username, password: await passwordOf(username) });
+      if (res.status !== 200) {
+        throw new Error(`login as ${username} answered ${res.status}: ${JSON.stringify(res.body)}`);
+      }
       return (res.body as { token: string }).token;
     },
     async close() {

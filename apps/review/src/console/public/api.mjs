@@ -25,8 +25,30 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(path, { method = 'GET', body } = {}) {
+/** Access tokens live minutes: refresh one that ends within this margin before using it. */
+const REFRESH_MARGIN_MS = 120_000;
+
+async function freshSession() {
   const s = session.get();
+  if (!s?.expiresAt || Date.parse(s.expiresAt) - Date.now() > REFRESH_MARGIN_MS) return s;
+  const res = await fetch('/auth/refresh', { method: 'POST', headers: { authorization: `Bearer ${s.token}` } });
+  if (!res.ok) return s;
+  const next = { ...s, ...(await res.json()) };
+  session.set(next);
+  return next;
+}
+
+/** Ends the session on the server (its token answers 401 from now on), then forgets it. */
+export async function logout() {
+  const s = session.get();
+  session.clear();
+  if (s) {
+    await fetch('/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${s.token}` } }).catch(() => {});
+  }
+}
+
+export async function api(path, { method = 'GET', body } = {}) {
+  const s = path === '/auth/login' ? session.get() : await freshSession();
   const res = await fetch(path, {
     method,
     headers: { 'content-type': 'application/json', ...(s ? { authorization: `Bearer ${s.token}` } : {}) },

@@ -1,4 +1,4 @@
-import { api, session } from './api.mjs';
+import { api, logout, session } from './api.mjs';
 import { h } from './dom.mjs';
 import { renderCase } from './case-page.mjs';
 import { renderDashboard } from './dashboard-page.mjs';
@@ -39,8 +39,8 @@ function nav(user, current) {
       {
         class: 'secondary',
         'data-testid': 'logout',
-        onclick: () => {
-          session.clear();
+        onclick: async () => {
+          await logout();
           location.hash = '#/login';
         },
       },

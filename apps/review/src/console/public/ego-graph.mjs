@@ -144,9 +144,18 @@ export function egoGraph(graph) {
   const legend = h(
     'div',
     { class: 'legend' },
-    ...Object.entries(COLORS).map(([k, c]) => h('span', {}, h('span', { style: `color:${c}` }, '●'), ` ${k}`)),
-    h('span', {}, h('span', { style: 'color:#c62828' }, '━'), ' risky path'),
+    // Swatches are SVG with a fill attribute: the content security policy refuses inline styles.
+    ...Object.entries(COLORS).map(([k, c]) => h('span', {}, swatch('circle', c), ` ${k}`)),
+    h('span', {}, swatch('line', '#c62828'), ' risky path'),
     h('span', { class: 'muted' }, `${nodes.length} nodes, ${edges.length} edges; drag to move, click to focus`),
   );
   return h('div', { class: 'graph' }, root, legend);
+}
+
+function swatch(shape, color) {
+  const mark =
+    shape === 'circle'
+      ? svg('circle', { cx: 6, cy: 6, r: 5, fill: color })
+      : svg('line', { x1: 0, y1: 6, x2: 12, y2: 6, stroke: color, 'stroke-width': 3 });
+  return svg('svg', { width: 12, height: 12, class: 'swatch' }, mark);
 }

@@ -71,7 +71,7 @@ export async function renderPolicies(main, user) {
   });
   const editor = h(
     'textarea',
-    { style: 'min-height:260px;font-family:monospace', 'data-testid': 'draft-rules' },
+    { class: 'rules-editor', 'data-testid': 'draft-rules' },
     JSON.stringify(active?.rules ?? {}, null, 2),
   );
   const note = h('input', { placeholder: 'What changes and why', 'data-testid': 'draft-note' });

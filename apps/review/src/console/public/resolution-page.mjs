@@ -65,7 +65,7 @@ export async function renderResolution(main, user, status = 'PENDING') {
   );
   const filter = h(
     'select',
-    { 'data-testid': 'candidate-filter', style: 'width:auto', onchange: (e) => void reload(e.target.value) },
+    { 'data-testid': 'candidate-filter', class: 'auto-width', onchange: (e) => void reload(e.target.value) },
     STATUSES.map((s) => h('option', { value: s, selected: s === status }, s.replace('_', ' '))),
   );
   main.replaceChildren(
