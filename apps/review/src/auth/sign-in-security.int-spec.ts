@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import jwt from 'jsonwebtoken';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
 import { Topics } from '@loanmesh/contracts';
@@ -232,11 +233,26 @@ describe('sign-in, sessions and tokens (real PostgreSQL)', () => {
     expect(none.events).toEqual([]);
   });
 
-  it('should refuse to rewrite or truncate the security log', async () => {
+  it('should refuse to rewrite or truncate the security log, as the service and as the owner', async () => {
+    // The service's role has no UPDATE, DELETE or TRUNCATE on it; the owner role, which could
+    // grant itself anything, still meets the append-only trigger.
     const ds = t.app.get(DataSource);
-    await expect(ds.query('UPDATE review.security_events SET username = $1', ['x'])).rejects.toThrow(/append-only/);
-    await expect(ds.query('DELETE FROM review.security_events')).rejects.toThrow(/append-only/);
-    await expect(ds.query('TRUNCATE review.security_events')).rejects.toThrow(/append-only/);
+    await expect(ds.query('UPDATE review.security_events SET username = $1', ['x'])).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(ds.query('DELETE FROM review.security_events')).rejects.toThrow(/permission denied/);
+    await expect(ds.query('TRUNCATE review.security_events')).rejects.toThrow(/permission denied/);
+    const owner = new Client({ connectionString: t.ownerUrl });
+    await owner.connect();
+    try {
+      await expect(owner.query('UPDATE review.security_events SET username = $1', ['x'])).rejects.toThrow(
+        /append-only/,
+      );
+      await expect(owner.query('DELETE FROM review.security_events')).rejects.toThrow(/append-only/);
+      await expect(owner.query('TRUNCATE review.security_events')).rejects.toThrow(/append-only/);
+    } finally {
+      await owner.end();
+    }
   });
 });
 
