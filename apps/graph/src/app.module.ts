@@ -11,6 +11,7 @@ import type { GraphConfig } from './config/graph.config';
 import { EntityResolutionModule } from './entity-resolution/entity-resolution.module';
 import { GraphFreshnessHealthIndicator } from './freshness/graph-freshness.health-indicator';
 import { GraphFreshnessModule } from './freshness/graph-freshness.module';
+import { GraphReplicaModule } from './graph-replica/graph-replica.module';
 import { GraphWriterModule } from './graph-writer/graph-writer.module';
 
 @Module({})
@@ -31,6 +32,7 @@ export class GraphAppModule {
         Neo4jModule.forRoot({ url: config.NEO4J_URL, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD }),
         GraphFreshnessModule,
         GraphWriterModule,
+        GraphReplicaModule,
         EntityResolutionModule,
         ApplicationsModule,
       ],

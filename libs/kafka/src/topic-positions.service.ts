@@ -32,6 +32,14 @@ export class TopicPositionsService implements OnModuleDestroy {
     );
   }
 
+  /** Sets where a group resumes, per partition (a group with no members, e.g. one about to start). */
+  async setCommittedOffsets(groupId: string, topic: string, positions: TopicPositions): Promise<void> {
+    const partitions = Object.entries(positions).map(([p, o]) => ({ partition: Number(p), offset: String(o) }));
+    if (partitions.length > 0) {
+      await (await this.connected()).setOffsets({ groupId, topic, partitions });
+    }
+  }
+
   async onModuleDestroy(): Promise<void> {
     const admin = this.admin;
     this.admin = undefined;

@@ -24,6 +24,15 @@ export const graphConfigShape = {
   GRAPH_WRITER_GROUP_ID: z.string().min(1).default('graph-writer'),
   /** Budget for computing one application's features before a DEGRADED result is published. */
   GRAPH_FEATURE_DEADLINE_MS: positiveInt.default(800),
+  /**
+   * Follow every partition of the domain events to keep this replica's in-memory view complete
+   * when several replicas share the writer group (each writes only its partitions).
+   */
+  GRAPH_VIEW_FOLLOW_ENABLED: booleanString.default(true),
+  /** How often the view follower asks how far the writer group has committed. */
+  GRAPH_VIEW_POLL_MS: positiveInt.default(100),
+  /** Domain events the view follower holds waiting for the writers before it stops fetching. */
+  GRAPH_VIEW_MAX_PENDING: positiveInt.default(50_000),
   GRAPH_MIGRATE_ON_START: booleanString.default(true),
   /** How often the graph's lag behind the domain-event topic is measured (and, without a writer, followed). */
   GRAPH_LAG_SAMPLE_MS: positiveInt.default(1000),

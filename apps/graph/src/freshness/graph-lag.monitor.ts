@@ -7,6 +7,7 @@ import { GracefulShutdownService, MetricsService } from '@loanmesh/observability
 
 import type { GraphConfig } from '../config/graph.config';
 import { GraphFreshnessTracker } from './graph-freshness.tracker';
+import { GraphStartPositions } from './graph-start-positions.service';
 
 /** Samples kept to date the oldest unapplied position; older ones are reached or past any bound. */
 const MAX_SAMPLES = 3600;
@@ -19,8 +20,9 @@ export interface GraphLag {
 /**
  * Measures how far the graph lags the domain-event topic: events (topic end minus applied,
  * summed over partitions) and seconds (age of the oldest topic end it sampled and has not
- * applied yet, to within one sample interval). Seeds the tracker from the writer group's
- * committed offsets at start, and follows them when this replica runs no writer.
+ * applied yet, to within one sample interval). Seeds the tracker from the positions the
+ * view started at; the writer and the view follower advance it (a replica with neither
+ * follows the writer group's committed offsets).
  */
 @Injectable()
 export class GraphLagMonitor implements OnApplicationBootstrap, OnModuleDestroy {
@@ -33,10 +35,11 @@ export class GraphLagMonitor implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly tracker: GraphFreshnessTracker,
     private readonly positions: TopicPositionsService,
     private readonly metrics: MetricsService,
+    private readonly start: GraphStartPositions,
     @Inject(APP_CONFIG)
     private readonly config: Pick<
       GraphConfig,
-      'GRAPH_WRITER_GROUP_ID' | 'GRAPH_WRITER_ENABLED' | 'GRAPH_LAG_SAMPLE_MS' | 'KAFKA_FROM_BEGINNING'
+      'GRAPH_WRITER_GROUP_ID' | 'GRAPH_WRITER_ENABLED' | 'GRAPH_VIEW_FOLLOW_ENABLED' | 'GRAPH_LAG_SAMPLE_MS'
     >,
     shutdown: GracefulShutdownService,
   ) {
@@ -44,14 +47,7 @@ export class GraphLagMonitor implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.followCommitted();
-    if (!this.config.KAFKA_FROM_BEGINNING) {
-      // A new writer group then starts at the topic's end (tests and benchmarks on a shared
-      // broker): what was there before is not for this graph, so it counts as applied.
-      const committed = this.tracker.positions();
-      const end = await this.positions.endOffsets(Topics.domainEvents);
-      this.tracker.advance(Object.fromEntries(Object.entries(end).filter(([p]) => committed[p] === undefined)));
-    }
+    this.tracker.advance(await this.start.capture());
     this.timer = setInterval(() => void this.sample(), this.config.GRAPH_LAG_SAMPLE_MS);
     this.timer.unref();
   }
@@ -67,7 +63,8 @@ export class GraphLagMonitor implements OnApplicationBootstrap, OnModuleDestroy 
   /** One measurement; exposed so tests need not wait for the timer. */
   async sample(): Promise<GraphLag> {
     try {
-      if (!this.config.GRAPH_WRITER_ENABLED) {
+      if (!this.config.GRAPH_WRITER_ENABLED && !this.config.GRAPH_VIEW_FOLLOW_ENABLED) {
+        // Neither writes nor refreshes the view: Neo4j is as far as the writer group.
         await this.followCommitted();
       }
       const end = await this.positions.endOffsets(Topics.domainEvents);

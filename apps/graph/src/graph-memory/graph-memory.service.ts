@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit, Optional } from '@nestjs/common';
 
 import { APP_CONFIG } from '@loanmesh/config';
 import { GracefulShutdownService } from '@loanmesh/observability';
 
 import type { GraphConfig } from '../config/graph.config';
+import { GraphStartPositions } from '../freshness/graph-start-positions.service';
 import type { HopEdge, LocalFacts } from '../graph-features/graph-facts.types';
 import { GraphMemoryRepository } from './graph-memory.repository';
 import { GraphMemoryStore } from './graph-memory.store';
@@ -40,6 +41,8 @@ export class GraphMemoryService implements OnModuleInit, OnModuleDestroy {
     private readonly repository: GraphMemoryRepository,
     @Inject(APP_CONFIG) private readonly config: Pick<GraphConfig, 'GRAPH_MEMORY_ENABLED'>,
     shutdown: GracefulShutdownService,
+    // Absent where a test builds the graph without Kafka.
+    @Optional() private readonly start?: GraphStartPositions,
   ) {
     shutdown.register('stop-work', 'graph memory load retry', () => this.onModuleDestroy());
   }
@@ -55,6 +58,8 @@ export class GraphMemoryService implements OnModuleInit, OnModuleDestroy {
   /** Awaited before the consumers start, so no batch is written before the load has begun. */
   async onModuleInit(): Promise<void> {
     if (this.config.GRAPH_MEMORY_ENABLED) {
+      // Before the load, so that what the view follows on from is not newer than what it loaded.
+      await this.start?.capture();
       await this.load();
     }
   }

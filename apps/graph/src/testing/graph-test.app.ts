@@ -39,6 +39,7 @@ export async function startGraphTestApp(prefix: string, env: Record<string, stri
     KAFKA_CLIENT_ID: group,
     KAFKA_GROUP_ID: group,
     GRAPH_WRITER_ENABLED: 'false',
+    GRAPH_VIEW_FOLLOW_ENABLED: 'false',
     // The suite writes its graph itself: how far behind the broker's domain events it is says nothing.
     GRAPH_MAX_LAG_EVENTS: String(Number.MAX_SAFE_INTEGER),
     GRAPH_MAX_LAG_SECONDS: String(Number.MAX_SAFE_INTEGER),

@@ -1,0 +1,93 @@
+import { DEFAULT_PARTITIONS, type Freshness, Topics } from '@loanmesh/contracts';
+import { TopicPositionsService } from '@loanmesh/kafka';
+import { Neo4jService } from '@loanmesh/neo4j';
+import { type CapturedRecord, uniqueId, waitFor, waitForStableGroups } from '@loanmesh/testing';
+
+import { GraphEventFactory } from '../testing/graph-event.factory';
+import { featuresFor, type GraphTestApp, startGraphTestApp } from '../testing/graph-test.app';
+import { deleteSuiteGraph } from '../testing/graph-test.harness';
+
+/**
+ * Two graph replicas on one writer group, with the real Kafka and Neo4j: each writes only
+ * the partitions it was assigned, yet both serve features from the whole graph, and the
+ * same features for the same application.
+ */
+describe('Graph replicas sharing the writer group', () => {
+  const prefix = uniqueId('grp');
+  const f = new GraphEventFactory(prefix);
+  const writerGroup = uniqueId('grp-writer');
+  const replicas: GraphTestApp[] = [];
+  let published: CapturedRecord[];
+
+  beforeAll(async () => {
+    for (let i = 0; i < 2; i++) {
+      replicas.push(
+        await startGraphTestApp(prefix, {
+          GRAPH_WRITER_ENABLED: 'true',
+          GRAPH_VIEW_FOLLOW_ENABLED: 'true',
+          GRAPH_WRITER_GROUP_ID: writerGroup,
+          // Both start at the topic's end: earlier suites' domain events are not this graph's.
+          KAFKA_FROM_BEGINNING: 'false',
+          // What is tested is completeness, not speed: a loaded machine must not turn it into DEGRADED.
+          GRAPH_FEATURE_DEADLINE_MS: '15000',
+        }),
+      );
+    }
+    await waitForStableGroups(replicas[0].kafka.kafka, [writerGroup]);
+    published = await replicas[0].kafka.capture([Topics.graphFeaturesComputed]);
+  }, 180_000);
+
+  afterAll(async () => {
+    await deleteSuiteGraph(replicas[0].app.get(Neo4jService), prefix);
+    for (const r of replicas) {
+      await r.close();
+    }
+  });
+
+  it('should split the writer group between the two replicas', async () => {
+    const admin = replicas[0].kafka.kafka.admin();
+    await admin.connect();
+    try {
+      const { groups } = await admin.describeGroups([writerGroup]);
+      expect(groups[0].members).toHaveLength(2);
+    } finally {
+      await admin.disconnect();
+    }
+  });
+
+  it('should serve the whole guarantee circle from both replicas, with identical features, when its companies are on every partition', async () => {
+    // One company per partition, each guaranteeing the next: every writer writes part of the circle.
+    const circle = Array.from({ length: DEFAULT_PARTITIONS }, (_, i) => `C${i}`);
+    await replicas[0].kafka.produce(Topics.domainEvents, [
+      ...circle.map((c, i) => ({ key: f.id(c), partition: i, value: JSON.stringify(f.company(c)) })),
+      ...circle.map((c, i) => ({
+        key: f.id(c),
+        partition: i,
+        value: JSON.stringify(f.guarantee(`g-${c}`, c, circle[(i + 1) % circle.length], 100_000)),
+      })),
+    ]);
+    const freshness: Freshness = {
+      coreBankingBarrier: {},
+      barrierAt: Date.now(),
+      confirmed: true,
+      domainEvents: await replicas[0].app.get(TopicPositionsService).endOffsets(Topics.domainEvents),
+    };
+    const received = f.applicationReceived('app-C0', 'C0', '2024-06-01T10:00:00.000Z', freshness);
+    const id = received.payload.application.applicationId;
+
+    // Each replica's application consumer is in a group of its own, so both answer it.
+    await replicas[0].publishApplication(received);
+    const answers = await waitFor(
+      () => (featuresFor(published, id).length >= 2 ? featuresFor(published, id) : undefined),
+      60_000,
+      'features from both replicas',
+    );
+
+    for (const a of answers) {
+      expect([a.payload.status, a.payload.degradedReason]).toEqual(['OK', undefined]);
+      expect(a.payload.graph?.inGuaranteeCircle).toBe(1);
+      expect(a.payload.graph?.guaranteeCircleSize).toBe(DEFAULT_PARTITIONS);
+    }
+    expect(answers[1].payload.graph).toEqual(answers[0].payload.graph);
+  }, 120_000);
+});
