@@ -1,5 +1,6 @@
 import { GRAPH_FEATURE_NAMES, type GraphFeatures } from '@loanmesh/contracts';
 import { Neo4jService } from '@loanmesh/neo4j';
+import { ConcurrencyLimiter } from '@loanmesh/observability';
 import {
   companySnapshot,
   GraphFeatureCalculator,
@@ -9,7 +10,6 @@ import {
   worldOptions,
 } from '@loanmesh/world';
 
-import { FeatureWorkerPool } from '../apps/graph/src/applications/feature-worker.pool';
 import { GraphFeaturesService } from '../apps/graph/src/graph-features/graph-features.service';
 import { GraphMemoryService } from '../apps/graph/src/graph-memory/graph-memory.service';
 import { graphTestModule, testConfig } from '../apps/graph/src/testing/graph-test.harness';
@@ -46,7 +46,7 @@ export async function run(): Promise<Record<string, BenchMetric>> {
   const { module, generated } = await ensureGraph();
   const { world, graph } = generated;
   const sut = module.get(GraphFeaturesService);
-  const pool = new FeatureWorkerPool(testConfig().GRAPH_FEATURE_WORKERS);
+  const pool = new ConcurrencyLimiter(testConfig().GRAPH_FEATURE_WORKERS);
   try {
     const loans = world.loans
       .filter((l) => l.submittedDay >= world.nowDay - 365 && l.submittedDay < world.nowDay)

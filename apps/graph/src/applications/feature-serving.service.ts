@@ -3,12 +3,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG } from '@loanmesh/config';
 import { Topics, type ApplicationReceivedEvent } from '@loanmesh/contracts';
 import { KafkaProducerService } from '@loanmesh/kafka';
-import { MetricsService, withTimeout } from '@loanmesh/observability';
+import { ConcurrencyLimiter, MetricsService, withTimeout } from '@loanmesh/observability';
 
 import type { GraphConfig } from '../config/graph.config';
 import { describeBehind, GraphFreshnessTracker } from '../freshness/graph-freshness.tracker';
 import { FEATURE_VERSION, GraphFeaturesService } from '../graph-features/graph-features.service';
-import { FeatureWorkerPool } from './feature-worker.pool';
 import { featuresComputedEvent, type FeatureOutcome } from './features-computed.factory';
 
 /**
@@ -20,7 +19,7 @@ import { featuresComputedEvent, type FeatureOutcome } from './features-computed.
 export class FeatureServingService {
   private readonly logger = new Logger(FeatureServingService.name);
 
-  private readonly pool: FeatureWorkerPool;
+  private readonly pool: ConcurrencyLimiter;
 
   constructor(
     private readonly features: GraphFeaturesService,
@@ -33,7 +32,7 @@ export class FeatureServingService {
       'GRAPH_FEATURE_DEADLINE_MS' | 'GRAPH_FEATURE_WORKERS' | 'GRAPH_SERVE_COMPANY_PREFIX'
     >,
   ) {
-    this.pool = new FeatureWorkerPool(config.GRAPH_FEATURE_WORKERS);
+    this.pool = new ConcurrencyLimiter(config.GRAPH_FEATURE_WORKERS);
   }
 
   async serve(received: ApplicationReceivedEvent): Promise<'processed' | 'skipped'> {

@@ -4,6 +4,7 @@ import bcrypt from 'bcryptjs';
 import type { Repository } from 'typeorm';
 
 import { APP_CONFIG } from '@loanmesh/config';
+import { ConcurrencyLimiter } from '@loanmesh/observability';
 
 import type { ReviewConfig } from '../config/review.config';
 import type { SignInFailure } from '../security-events/security-event.entity';
@@ -11,7 +12,6 @@ import { SecurityEventsService } from '../security-events/security-events.servic
 import { DUMMY_PASSWORD_HASH } from '../users/password-policy';
 import { AuthException } from './auth.exception';
 import type { AuthenticatedUser } from './authenticated-user';
-import { HashGate } from './hash-gate';
 import { LoginThrottleService } from './login-throttle.service';
 import { type IssuedToken, SessionService } from './session.service';
 import type { VerifiedCaller } from './token-verifier';
@@ -23,12 +23,12 @@ export interface LoginResult extends IssuedToken {
 
 /**
  * Password sign-in: throttle check first (a locked name or address costs one query, no
- * bcrypt), then one bcrypt comparison under the hash gate (against a dummy hash for an
+ * bcrypt), then one bcrypt comparison under the bcrypt concurrency limit (against a dummy hash for an
  * unknown name), then a session. Every outcome is written to the security log.
  */
 @Injectable()
 export class AuthService {
-  private readonly gate: HashGate;
+  private readonly gate: ConcurrencyLimiter;
 
   constructor(
     @Inject(APP_CONFIG) config: ReviewConfig,
@@ -37,7 +37,7 @@ export class AuthService {
     private readonly throttle: LoginThrottleService,
     private readonly events: SecurityEventsService,
   ) {
-    this.gate = new HashGate(config.LOGIN_CONCURRENT_HASHES, config.LOGIN_HASH_QUEUE);
+    this.gate = new ConcurrencyLimiter(config.LOGIN_CONCURRENT_HASHES, config.LOGIN_HASH_QUEUE);
   }
 
   async login(username: string, password: string, clientIp: string): Promise<LoginResult> {
@@ -47,7 +47,7 @@ export class AuthService {
       throw AuthException.throttled(lock.retryAfterSeconds);
     }
     const user = await this.users.findOne({ where: { username } });
-    const matches = await this.gate.run(() => bcrypt.compare(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH));
+    const matches = await this.gate.tryRun(() => bcrypt.compare(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH));
     if (matches === undefined) {
       // The gate is full: refused without a hash and without counting against the name.
       throw AuthException.throttled(1);
