@@ -53,6 +53,10 @@ export class AuthException extends DomainException {
   }
 
   static passwordSignInDisabled(): AuthException {
-    return new AuthException('PASSWORD_SIGN_IN_DISABLED', 'FORBIDDEN', 'password sign-in is turned off; use single sign-on');
+    return new AuthException(
+      'PASSWORD_SIGN_IN_DISABLED',
+      'FORBIDDEN',
+      'password sign-in is turned off; use single sign-on',
+    );
   }
 }

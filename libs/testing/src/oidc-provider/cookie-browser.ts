@@ -21,6 +21,15 @@ interface StoredCookie {
 export class CookieBrowser {
   private readonly cookies = new Map<string, StoredCookie>();
 
+  /** A cookie's value in the jar (any path), for tests that inspect or alter it. */
+  cookie(name: string): string | undefined {
+    return [...this.cookies.values()].find((c) => c.name === name)?.value;
+  }
+
+  setCookie(name: string, value: string, path: string): void {
+    this.cookies.set(`${name}|${path}`, { name, value, path });
+  }
+
   async get(url: string): Promise<BrowserAnswer> {
     return this.send(url, 'GET');
   }
@@ -55,7 +64,9 @@ export class CookieBrowser {
   private async send(url: string, method: string, form?: URLSearchParams): Promise<BrowserAnswer> {
     const target = new URL(url);
     const cookie = [...this.cookies.values()]
-      .filter((c) => target.pathname === c.path || target.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`))
+      .filter(
+        (c) => target.pathname === c.path || target.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`),
+      )
       .map((c) => `${c.name}=${c.value}`)
       .join('; ');
     const res = await fetch(url, {

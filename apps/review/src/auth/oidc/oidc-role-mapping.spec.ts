@@ -1,6 +1,11 @@
 import { mapRole } from './oidc-role-mapping';
 
-const MAP = { 'lm-officers': 'officer', 'lm-seniors': 'senior_officer', 'lm-admins': 'admin', 'lm-audit': 'auditor' } as const;
+const MAP = {
+  'lm-officers': 'officer',
+  'lm-seniors': 'senior_officer',
+  'lm-admins': 'admin',
+  'lm-audit': 'auditor',
+} as const;
 
 describe(mapRole.name, () => {
   it('should map a single string claim and an array claim', () => {

@@ -151,7 +151,7 @@ export class OidcSignInService {
 
 /** The library's stable error code (never a message that could echo a token), for the log. */
 function errorCode(e: unknown): string {
-  const code = typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : undefined;
+  const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
   return (typeof code === 'string' ? code : e instanceof Error ? e.name : 'UNKNOWN').slice(0, 64);
 }
 

@@ -30,7 +30,8 @@ const roleMap = z
       ctx.addIssue({ code: 'custom', message: 'must be a JSON object {"<claim value>": "<role>"}' });
       return z.NEVER;
     }
-    const entries = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? Object.entries(parsed) : [];
+    const entries =
+      typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? Object.entries(parsed) : [];
     const bad = entries.filter(([, role]) => !isRole(role)).map(([value]) => value);
     if (entries.length === 0 || bad.length > 0) {
       ctx.addIssue({
@@ -114,7 +115,9 @@ export function oidcSettingsOf(config: OidcConfigFields): OidcSettings | undefin
   const { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URL, OIDC_ROLE_MAP } = required;
   if (!OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET || !OIDC_REDIRECT_URL || !OIDC_ROLE_MAP) {
     const missing = Object.entries(required).filter(([, v]) => v === undefined);
-    throw new ConfigValidationError(missing.map(([name]) => `${name} is missing (required when OIDC_ISSUER_URL is set)`));
+    throw new ConfigValidationError(
+      missing.map(([name]) => `${name} is missing (required when OIDC_ISSUER_URL is set)`),
+    );
   }
   return {
     issuer: new URL(config.OIDC_ISSUER_URL),
