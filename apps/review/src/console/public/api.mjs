@@ -38,6 +38,37 @@ async function freshSession() {
   return next;
 }
 
+/**
+ * After single sign-on the service redirects to `/console/#sso?token=...&expiresAt=...`: the
+ * token is taken out of the address bar (and history) at once, checked with /auth/me and kept
+ * like a password sign-in's. Resolves to whether a session was adopted.
+ */
+export async function adoptSsoSession() {
+  if (!location.hash.startsWith('#sso?')) return false;
+  const params = new URLSearchParams(location.hash.slice('#sso?'.length));
+  history.replaceState(null, '', `${location.pathname}${location.search}#/queue`);
+  const token = params.get('token');
+  if (!token) return false;
+  const res = await fetch('/auth/me', { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) return false;
+  session.set({
+    token,
+    expiresAt: params.get('expiresAt'),
+    sessionExpiresAt: params.get('sessionExpiresAt'),
+    user: await res.json(),
+  });
+  return true;
+}
+
+/** Which sign-in methods the service offers: `{ password, sso, ssoLoginUrl }`. */
+export async function signInOptions() {
+  try {
+    return await api('/auth/config');
+  } catch {
+    return { password: true, sso: false };
+  }
+}
+
 /** Ends the session on the server (its token answers 401 from now on), then forgets it. */
 export async function logout() {
   const s = session.get();
@@ -48,7 +79,7 @@ export async function logout() {
 }
 
 export async function api(path, { method = 'GET', body } = {}) {
-  const s = path === '/auth/login' ? session.get() : await freshSession();
+  const s = path === '/auth/login' || path === '/auth/config' ? session.get() : await freshSession();
   const res = await fetch(path, {
     method,
     headers: { 'content-type': 'application/json', ...(s ? { authorization: `Bearer ${s.token}` } : {}) },
