@@ -134,7 +134,11 @@ describe('single sign-on against a real OIDC provider (real PostgreSQL, Kafka)',
     const [added] = await events('USER_ADDED', 'olga');
     expect(added).toMatchObject({ actor: 'oidc', detail: { role: 'officer', method: 'oidc' } });
     const listed = (await t.app.get(UsersService).list()).find((u) => u.username === 'olga');
-    expect(listed).toMatchObject({ role: 'officer', displayName: 'olga at the bank', disabled: false });
+    expect(listed).toMatchObject({ role: 'officer', displayName: 'olga at the bank', disabled: false, signIn: 'sso' });
+    // No second way in: the users CLI will not give an SSO account a password.
+    await expect(t.app.get(UsersService).resetPassword('olga', 'a-long-local-password', 'test')).rejects.toMatchObject({
+      code: 'SSO_ACCOUNT',
+    });
   });
 
   it('should apply a role changed at the provider at the next sign-in', async () => {
