@@ -20,6 +20,7 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'GET /auth/config': 'public',
   'GET /auth/oidc/login': 'public',
   'GET /auth/oidc/callback': 'public',
+  'POST /auth/oidc/session': 'public',
   'GET /auth/me': ALL,
   'POST /auth/logout': ALL,
   'POST /auth/refresh': ALL,

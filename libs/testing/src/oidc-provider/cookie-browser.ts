@@ -34,6 +34,11 @@ export class CookieBrowser {
     return this.send(url, 'GET');
   }
 
+  /** A POST without a body, as the console's `fetch(url, { method: 'POST' })` sends it. */
+  async post(url: string): Promise<BrowserAnswer> {
+    return this.send(url, 'POST');
+  }
+
   /**
    * Follows redirects and submits the provider's forms (login as `login`, then consent) until the
    * next URL satisfies `stop`; resolves to that URL without requesting it. Fails when a page

@@ -13,7 +13,7 @@ import type { SecurityEventView } from '../../security-events/security-events.se
 import { type ReviewTestApp, startReviewTestApp } from '../../testing/review-test-app';
 import { UsersService } from '../../users/users.service';
 import { OpenidClientAdapter } from './oidc-client.adapter';
-import { OIDC_TRANSACTION_COOKIE, OidcTransactionSealer } from './oidc-transaction';
+import { OIDC_RESULT_COOKIE, OIDC_TRANSACTION_COOKIE, OidcTransactionSealer } from './oidc-transaction';
 import { oidcSettingsOf } from './oidc.config';
 
 jest.setTimeout(180000);
@@ -74,15 +74,21 @@ describe('single sign-on against a real OIDC provider (real PostgreSQL, Kafka)',
   const signIn = async (login: string, browser = new CookieBrowser()): Promise<BrowserAnswer> =>
     browser.get(await toCallback(browser, login));
 
-  /** The token the console reads from `/console/#sso?token=...`. */
-  const tokenOf = (answer: BrowserAnswer): string => {
+  /** Signs in and collects the session as the console does; resolves to the access token. */
+  const signedIn = async (login: string, browser = new CookieBrowser()): Promise<string> => {
+    const answer = await signIn(login, browser);
     expect(answer.status).toBe(302);
-    const landing = new URL(answer.location ?? '', t.url);
-    expect(landing.pathname).toBe('/console/');
-    expect(landing.hash.startsWith('#sso?')).toBe(true);
-    const fragment = new URLSearchParams(landing.hash.slice('#sso?'.length));
-    expect(Date.parse(fragment.get('expiresAt') ?? '')).toBeGreaterThan(Date.now());
-    return fragment.get('token') ?? '';
+    // No token in any URL: the console lands on #sso and collects the session from its cookie.
+    expect(answer.location).toBe('/console/#sso');
+    const cookie = answer.setCookies.find((c) => c.startsWith(`${OIDC_RESULT_COOKIE}=`)) ?? '';
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect(cookie).toMatch(/; Max-Age=60;/);
+    const collected = await browser.post(`${t.url}/auth/oidc/session`);
+    expect(collected.status).toBe(200);
+    const body = JSON.parse(collected.body) as { token: string; expiresAt: string; user: { username: string } };
+    expect(body.user.username).toBe(login);
+    expect(Date.parse(body.expiresAt)).toBeGreaterThan(Date.now());
+    return body.token;
   };
 
   const me = (token: string) => t.call(token, 'GET', '/auth/me');
@@ -120,7 +126,7 @@ describe('single sign-on against a real OIDC provider (real PostgreSQL, Kafka)',
   });
 
   it('should sign in through the provider, with the role from the claim, a working session, refresh and no password', async () => {
-    const token = tokenOf(await signIn('olga'));
+    const token = await signedIn('olga');
     const who = await me(token);
     expect(who.status).toBe(200);
     expect(who.body).toMatchObject({ username: 'olga', role: 'officer' });
@@ -129,8 +135,8 @@ describe('single sign-on against a real OIDC provider (real PostgreSQL, Kafka)',
     // The SSO account has no password: password sign-in with any password fails.
     const viaPassword = await t.call(undefined, 'POST', '/auth/login', { username: 'olga', password: 'whatever-123' });
     expect(viaPassword.status).toBe(401);
-    const [signedIn] = await events('SIGN_IN', 'olga');
-    expect(signedIn).toMatchObject({ reason: 'OIDC', actor: 'olga', detail: { role: 'officer' } });
+    const [signInEvent] = await events('SIGN_IN', 'olga');
+    expect(signInEvent).toMatchObject({ reason: 'OIDC', actor: 'olga', detail: { role: 'officer' } });
     const [added] = await events('USER_ADDED', 'olga');
     expect(added).toMatchObject({ actor: 'oidc', detail: { role: 'officer', method: 'oidc' } });
     const listed = (await t.app.get(UsersService).list()).find((u) => u.username === 'olga');
@@ -141,13 +147,27 @@ describe('single sign-on against a real OIDC provider (real PostgreSQL, Kafka)',
     });
   });
 
+  it('should hand the finished sign-in only to the browser that signed in, and only once', async () => {
+    const browser = new CookieBrowser();
+    const answer = await signIn('olga', browser);
+    expect(answer.status).toBe(302);
+    // A link or page elsewhere cannot collect it: another browser has no result cookie.
+    const elsewhere = await new CookieBrowser().post(`${t.url}/auth/oidc/session`);
+    expect(elsewhere.status).toBe(400);
+    const sealed = browser.cookie(OIDC_RESULT_COOKIE) ?? '';
+    expect((await browser.post(`${t.url}/auth/oidc/session`)).status).toBe(200);
+    expect((await browser.post(`${t.url}/auth/oidc/session`)).status).toBe(400);
+    // The sealed value is bound to its purpose: it does not open as a sign-in transaction.
+    expect(new OidcTransactionSealer(SECRET).open(sealed)).toBeUndefined();
+  });
+
   it('should apply a role changed at the provider at the next sign-in', async () => {
     const browser = new CookieBrowser();
-    const first = tokenOf(await signIn('lena', browser));
+    const first = await signedIn('lena', browser);
     expect((await me(first)).body).toMatchObject({ role: 'officer' });
     await idp.setUser('lena', { ...officer('lena'), loanmesh_roles: ['lm-officers', 'lm-seniors'] });
     // Same browser: the provider's own session answers without a login form.
-    const second = tokenOf(await signIn('lena', browser));
+    const second = await signedIn('lena', browser);
     expect((await me(second)).body).toMatchObject({ username: 'lena', role: 'senior_officer' });
     // The role lives in the users table, checked per request: the earlier session follows it.
     expect((await me(first)).body).toMatchObject({ role: 'senior_officer' });
@@ -235,7 +255,7 @@ describe('single sign-on against a real OIDC provider (real PostgreSQL, Kafka)',
   });
 
   it('should refuse a user disabled in the users table even when the provider says yes, and end their sessions', async () => {
-    const token = tokenOf(await signIn('dora'));
+    const token = await signedIn('dora');
     await t.app.get(UsersService).disable('dora', 'test');
     expect((await me(token)).status).toBe(401);
     const again = await signIn('dora');
@@ -257,7 +277,7 @@ describe('single sign-on against a real OIDC provider (real PostgreSQL, Kafka)',
   });
 
   it('should revoke an SSO session at logout like a password session', async () => {
-    const token = tokenOf(await signIn('olga'));
+    const token = await signedIn('olga');
     expect((await me(token)).status).toBe(200);
     expect((await t.call(token, 'POST', '/auth/logout')).status).toBe(204);
     expect((await me(token)).status).toBe(401);

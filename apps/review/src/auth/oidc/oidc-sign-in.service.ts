@@ -8,11 +8,11 @@ import type { ReviewConfig } from '../../config/review.config';
 import type { SignInFailure } from '../../security-events/security-event.entity';
 import { SecurityEventsService } from '../../security-events/security-events.service';
 import { AuthException } from '../auth.exception';
-import { type IssuedToken, SessionService } from '../session.service';
+import { SessionService } from '../session.service';
 import { OidcAccountsService } from './oidc-accounts.service';
 import { OidcClientAdapter } from './oidc-client.adapter';
 import { mapRole } from './oidc-role-mapping';
-import { type OidcTransaction, OidcTransactionSealer } from './oidc-transaction';
+import { type OidcResult, OidcResultSealer, type OidcTransaction, OidcTransactionSealer } from './oidc-transaction';
 import { OIDC_SETTINGS, type OidcSettings } from './oidc.config';
 
 export interface OidcStart {
@@ -25,6 +25,18 @@ export interface OidcStart {
 
 const usernameSchema = typedLine(64).min(1);
 
+/** How long the console has to collect a finished sign-in after the redirect (one page load). */
+export const OIDC_RESULT_SECONDS = 60;
+
+export interface OidcFinish {
+  /** The session, sealed for the short-lived cookie the console collects it from. */
+  sealedResult: string;
+  maxAgeSeconds: number;
+  redirectTo: string;
+}
+
+export type CollectedSignIn = Omit<OidcResult, 'collectBy'>;
+
 /**
  * Authorization code flow with PKCE against the bank's identity provider. `start` seals a fresh
  * state, nonce and code verifier into the transaction cookie; `finish` checks the callback
@@ -36,6 +48,7 @@ const usernameSchema = typedLine(64).min(1);
 export class OidcSignInService {
   private readonly logger = new Logger(OidcSignInService.name);
   private readonly sealer: OidcTransactionSealer;
+  private readonly results: OidcResultSealer;
 
   constructor(
     @Inject(APP_CONFIG) config: ReviewConfig,
@@ -46,6 +59,7 @@ export class OidcSignInService {
     private readonly events: SecurityEventsService,
   ) {
     this.sealer = new OidcTransactionSealer(config.JWT_SECRET);
+    this.results = new OidcResultSealer(config.JWT_SECRET);
   }
 
   get enabled(): boolean {
@@ -74,12 +88,12 @@ export class OidcSignInService {
     };
   }
 
-  /** Resolves to the session and where to send the browser (the console, token in the fragment). */
-  async finish(
-    query: URLSearchParams,
-    sealedTransaction: string | undefined,
-    clientIp: string,
-  ): Promise<{ issued: IssuedToken; redirectTo: string }> {
+  /**
+   * Resolves to the sealed session for the result cookie and where to send the browser. The token
+   * never travels in a URL: the console collects it with `collect`, from the browser that holds
+   * the cookie, so a link carrying someone else's token cannot sign a victim in (login CSRF).
+   */
+  async finish(query: URLSearchParams, sealedTransaction: string | undefined, clientIp: string): Promise<OidcFinish> {
     const { settings, provider } = this.require();
     const tx = sealedTransaction === undefined ? undefined : this.sealer.open(sealedTransaction);
     if (!tx || tx.expiresAt < Date.now() || query.get('state') !== tx.state) {
@@ -123,12 +137,24 @@ export class OidcSignInService {
       reason: 'OIDC',
       detail: { role },
     });
-    const fragment = new URLSearchParams({
-      token: issued.token,
-      expiresAt: issued.expiresAt,
-      sessionExpiresAt: issued.sessionExpiresAt,
+    const { user } = account;
+    const sealedResult = this.results.seal({
+      ...issued,
+      user: { id: user.id, username: user.username, role, displayName: user.displayName },
+      collectBy: Date.now() + OIDC_RESULT_SECONDS * 1000,
     });
-    return { issued, redirectTo: `${settings.consolePath}#sso?${fragment.toString()}` };
+    return { sealedResult, maxAgeSeconds: OIDC_RESULT_SECONDS, redirectTo: `${settings.consolePath}#sso` };
+  }
+
+  /** The finished sign-in from the result cookie, once; what password sign-in answers. */
+  collect(sealedResult: string | undefined): CollectedSignIn {
+    this.require();
+    const result = sealedResult === undefined ? undefined : this.results.open(sealedResult);
+    if (!result || result.collectBy < Date.now()) {
+      throw AuthException.ssoTransactionInvalid();
+    }
+    const { collectBy: _collectBy, ...signIn } = result;
+    return signIn;
   }
 
   private require(): { settings: OidcSettings; provider: OidcClientAdapter } {

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 import { APP_CONFIG } from '@loanmesh/config';
@@ -6,8 +6,8 @@ import { APP_CONFIG } from '@loanmesh/config';
 import type { ReviewConfig } from '../../config/review.config';
 import { clientIpOf } from '../client-ip';
 import { Public } from '../roles.decorator';
-import { OidcSignInService } from './oidc-sign-in.service';
-import { cookieValue, OIDC_TRANSACTION_COOKIE } from './oidc-transaction';
+import { type CollectedSignIn, OidcSignInService } from './oidc-sign-in.service';
+import { cookieValue, OIDC_RESULT_COOKIE, OIDC_TRANSACTION_COOKIE } from './oidc-transaction';
 
 /** What the console's sign-in page offers. */
 export interface SignInOptions {
@@ -55,10 +55,34 @@ export class OidcController {
   async callback(@Req() req: Request, @Res() res: Response): Promise<void> {
     const sealed = cookieValue(req.headers.cookie, OIDC_TRANSACTION_COOKIE);
     // Cleared whatever the outcome: a transaction is good for one callback.
-    res.clearCookie(OIDC_TRANSACTION_COOKIE, { path: COOKIE_PATH, httpOnly: true, sameSite: 'lax' });
+    this.clear(res, OIDC_TRANSACTION_COOKIE);
     const query = new URLSearchParams(req.originalUrl.split('?')[1] ?? '');
-    const { redirectTo } = await this.oidc.finish(query, sealed, clientIpOf(req, this.config.TRUSTED_PROXY_HOPS));
-    res.redirect(302, redirectTo);
+    const done = await this.oidc.finish(query, sealed, clientIpOf(req, this.config.TRUSTED_PROXY_HOPS));
+    res.cookie(OIDC_RESULT_COOKIE, done.sealedResult, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.secureCookies(),
+      path: COOKIE_PATH,
+      maxAge: done.maxAgeSeconds * 1000,
+    });
+    res.redirect(302, done.redirectTo);
+  }
+
+  /**
+   * The console collects the finished sign-in (token and user, as `POST /auth/login` answers) from
+   * the result cookie the callback set in this browser; once, within a minute.
+   */
+  @Public()
+  @Post('oidc/session')
+  @HttpCode(200)
+  session(@Req() req: Request, @Res({ passthrough: true }) res: Response): CollectedSignIn {
+    const sealed = cookieValue(req.headers.cookie, OIDC_RESULT_COOKIE);
+    this.clear(res, OIDC_RESULT_COOKIE);
+    return this.oidc.collect(sealed);
+  }
+
+  private clear(res: Response, name: string): void {
+    res.clearCookie(name, { path: COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure: this.secureCookies() });
   }
 
   private secureCookies(): boolean {

@@ -39,24 +39,17 @@ async function freshSession() {
 }
 
 /**
- * After single sign-on the service redirects to `/console/#sso?token=...&expiresAt=...`: the
- * token is taken out of the address bar (and history) at once, checked with /auth/me and kept
- * like a password sign-in's. Resolves to whether a session was adopted.
+ * After single sign-on the service lands the browser on `/console/#sso` with the finished sign-in
+ * in an HttpOnly cookie only this browser holds; it is collected once (`POST /auth/oidc/session`)
+ * and kept like a password sign-in's. No token ever travels in a URL. Resolves to whether a
+ * session was adopted.
  */
 export async function adoptSsoSession() {
-  if (!location.hash.startsWith('#sso?')) return false;
-  const params = new URLSearchParams(location.hash.slice('#sso?'.length));
+  if (location.hash !== '#sso') return false;
   history.replaceState(null, '', `${location.pathname}${location.search}#/queue`);
-  const token = params.get('token');
-  if (!token) return false;
-  const res = await fetch('/auth/me', { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch('/auth/oidc/session', { method: 'POST' });
   if (!res.ok) return false;
-  session.set({
-    token,
-    expiresAt: params.get('expiresAt'),
-    sessionExpiresAt: params.get('sessionExpiresAt'),
-    user: await res.json(),
-  });
+  session.set(await res.json());
   return true;
 }
 
