@@ -18,7 +18,20 @@ const swc = [
     },
   },
 ];
-const base = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };
+// ESM-only packages (the OIDC client and what it imports): Node loads them with require() at run
+// time, but Jest's module registry cannot, so they are transpiled to CommonJS like our sources.
+const ESM_PACKAGES = ['openid-client', 'oauth4webapi', 'jose'];
+const swcEsm = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+];
+const base = {
+  transform: { '^.+\\.ts$': swc, [`/node_modules/(${ESM_PACKAGES.join('|')})/.+\\.js$`]: swcEsm },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
+  moduleNameMapper,
+  testEnvironment: 'node',
+  rootDir: __dirname,
+};
 
 module.exports = {
   projects: [

@@ -9,6 +9,7 @@ import { ObservabilityModule } from '@loanmesh/observability';
 import { AccountingModule } from './accounting/accounting.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { OidcModule } from './auth/oidc/oidc.module';
 import { CasesModule } from './cases/cases.module';
 import type { ReviewConfig } from './config/review.config';
 import { ConsoleModule } from './console/console.module';
@@ -55,6 +56,7 @@ export class ReviewAppModule implements NestModule {
           appendOnlyTables: REVIEW_APPEND_ONLY_TABLES,
         }),
         AuthModule,
+        OidcModule.forRoot(config),
         SecurityEventsModule,
         UsersModule,
         PolicyModule,

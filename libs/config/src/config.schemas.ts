@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { secret } from './secret-config';
 
 const port = z.coerce.number().int().min(1).max(65535);
-const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+/** An environment flag: exactly `true` or `false`. */
+export const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 /** Fragments each app composes into its own schema; only what it uses. */
 export const httpConfig = {

@@ -83,4 +83,23 @@ describe('loadConfig with secret fields', () => {
       warn.mockRestore();
     }
   });
+
+  it('should let a secret of a feature that is off stay unset in production, and still judge it when set', () => {
+    const featureShape = {
+      JWT_SECRET: secret(z.string().min(16)),
+      CLIENT_SECRET: secret(z.string().optional(), { optionalWhenFeatureOff: true }),
+    };
+    const refused = (env: Record<string, string>): string[] => {
+      try {
+        loadConfig(featureShape, env);
+        return [];
+      } catch (e) {
+        return (e as ConfigValidationError).problems;
+      }
+    };
+    expect(refused({ NODE_ENV: 'production', JWT_SECRET: STRONG })).toEqual([]);
+    expect(refused({ NODE_ENV: 'production', JWT_SECRET: STRONG, CLIENT_SECRET: 'too-short-0123' })).toEqual([
+      'CLIENT_SECRET is shorter than 32 characters (refused in production)',
+    ]);
+  });
 });

@@ -24,6 +24,11 @@ export type SecretProblem = 'missing' | 'known default' | 'placeholder' | 'too s
 interface SecretRule {
   /** Unset outside production is fine (the service has a local fallback, e.g. a key made at boot). */
   optionalOutsideProduction: boolean;
+  /**
+   * Unset is fine everywhere, production included: the feature it serves is off (the app checks
+   * at boot that it is set when the feature is on). A value that is set is judged as usual.
+   */
+  optionalWhenFeatureOff: boolean;
 }
 
 const PHRASE: Record<SecretProblem, string> = {
@@ -41,7 +46,10 @@ const SECRET_RULES = new WeakMap<z.ZodType, SecretRule>();
  * outside production. Returns the same schema, so the field's type is unchanged.
  */
 export function secret<T extends z.ZodType>(schema: T, rule: Partial<SecretRule> = {}): T {
-  SECRET_RULES.set(schema, { optionalOutsideProduction: rule.optionalOutsideProduction ?? false });
+  SECRET_RULES.set(schema, {
+    optionalOutsideProduction: rule.optionalOutsideProduction ?? false,
+    optionalWhenFeatureOff: rule.optionalWhenFeatureOff ?? false,
+  });
   return schema;
 }
 
@@ -92,6 +100,9 @@ export function auditSecrets(
     }
     const raw = env[name];
     const value = parsed[name];
+    if (raw === undefined && rule.optionalWhenFeatureOff) {
+      continue;
+    }
     if (production) {
       // The schema's local default must not stand in for a secret production forgot to set.
       const problem = raw === undefined ? 'missing' : secretProblemOf(typeof value === 'string' ? value : undefined);

@@ -8,3 +8,4 @@ export * from './tcp-proxy';
 export * from './zod-arbitrary';
 export * from './service-shutdown';
 export * from './pipeline-services';
+export * from './oidc-provider';

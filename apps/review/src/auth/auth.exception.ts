@@ -28,4 +28,35 @@ export class AuthException extends DomainException {
   static noRoleRule(): AuthException {
     return new AuthException('ROUTE_WITHOUT_ROLE_RULE', 'FORBIDDEN', 'this route has no role rule');
   }
+
+  static ssoDisabled(): AuthException {
+    return new AuthException('SSO_DISABLED', 'NOT_FOUND', 'single sign-on is not configured');
+  }
+
+  /** The callback's state or transaction cookie is missing, altered, expired or from another sign-in. */
+  static ssoTransactionInvalid(): AuthException {
+    return new AuthException('SSO_TRANSACTION_INVALID', 'INVALID', 'the sign-in transaction is missing or invalid');
+  }
+
+  /** The provider's answer failed validation (code exchange, signature, issuer, audience, nonce). */
+  static ssoRejected(): AuthException {
+    return new AuthException('SSO_REJECTED', 'UNAUTHORIZED', 'the identity provider answer was not accepted');
+  }
+
+  /** A valid identity that may not use the console: no mapped role, disabled, or not an SSO account. */
+  static ssoForbidden(): AuthException {
+    return new AuthException('SSO_FORBIDDEN', 'FORBIDDEN', 'this identity may not sign in to LoanMesh');
+  }
+
+  static ssoUnavailable(): AuthException {
+    return new AuthException('SSO_PROVIDER_UNAVAILABLE', 'UNAVAILABLE', 'the identity provider cannot be reached');
+  }
+
+  static passwordSignInDisabled(): AuthException {
+    return new AuthException(
+      'PASSWORD_SIGN_IN_DISABLED',
+      'FORBIDDEN',
+      'password sign-in is turned off; use single sign-on',
+    );
+  }
 }

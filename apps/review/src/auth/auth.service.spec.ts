@@ -17,6 +17,7 @@ function userStub(overrides: Partial<UserEntity> = {}): UserEntity {
     id: 'u-1',
     username: 'olga',
     passwordHash: HASH,
+    externalSubject: null,
     role: 'officer',
     displayName: 'Olga',
     createdAt: new Date(0),
@@ -47,7 +48,7 @@ describe(AuthService.name, () => {
       recordSuccess: () => Promise.resolve(),
     } as unknown as LoginThrottleService;
     const log = { record: (e: SecurityEventDraft) => (events.push(e), Promise.resolve()) } as SecurityEventsService;
-    const config = { LOGIN_CONCURRENT_HASHES: 1, LOGIN_HASH_QUEUE: 8 } as ReviewConfig;
+    const config = { LOGIN_CONCURRENT_HASHES: 1, LOGIN_HASH_QUEUE: 8, PASSWORD_SIGN_IN: true } as ReviewConfig;
     sut = new AuthService(config, users, sessions, throttle, log);
   });
 

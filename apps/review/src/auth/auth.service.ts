@@ -31,7 +31,7 @@ export class AuthService {
   private readonly gate: ConcurrencyLimiter;
 
   constructor(
-    @Inject(APP_CONFIG) config: ReviewConfig,
+    @Inject(APP_CONFIG) private readonly config: ReviewConfig,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottleService,
@@ -41,6 +41,9 @@ export class AuthService {
   }
 
   async login(username: string, password: string, clientIp: string): Promise<LoginResult> {
+    if (!this.config.PASSWORD_SIGN_IN) {
+      throw AuthException.passwordSignInDisabled();
+    }
     const lock = await this.throttle.activeLock(username, clientIp);
     if (lock) {
       await this.failed(username, clientIp, lock.scope === 'user' ? 'LOCKED' : 'THROTTLED_IP');

@@ -11,8 +11,13 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 64 })
   username!: string;
 
-  @Column({ name: 'password_hash', type: 'varchar', length: 100 })
-  passwordHash!: string;
+  /** Null for accounts created by single sign-on: they cannot sign in with a password. */
+  @Column({ name: 'password_hash', type: 'varchar', length: 100, nullable: true })
+  passwordHash!: string | null;
+
+  /** `<issuer> <subject>` of the identity provider for SSO accounts; null for local accounts. */
+  @Column({ name: 'external_subject', type: 'varchar', length: 300, nullable: true })
+  externalSubject!: string | null;
 
   @Column({ type: 'varchar', length: 32 })
   role!: Role;

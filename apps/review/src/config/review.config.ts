@@ -6,6 +6,7 @@ import { httpConfig, kafkaConfig, databaseConfig, secret } from '@loanmesh/confi
 import type { loadConfig } from '@loanmesh/config';
 
 import { parsePinnedKeys } from '../audit/audit-keys';
+import { oidcConfigShape } from '../auth/oidc/oidc.config';
 
 /** Everything the review service reads from its environment, validated once at boot. */
 export const reviewConfigShape = {
@@ -91,6 +92,8 @@ export const reviewConfigShape = {
   AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1000).default(300_000),
   /** How often a replica looks whether a checkpoint is due. */
   AUDIT_CHECKPOINT_POLL_MS: z.coerce.number().int().min(100).default(5000),
+  /** Single sign-on against the bank's identity provider; off while OIDC_ISSUER_URL is unset. */
+  ...oidcConfigShape,
 };
 
 function isEd25519PrivateKey(pem: string): boolean {

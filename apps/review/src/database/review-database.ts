@@ -27,6 +27,7 @@ import { LoanOutcomes1764100000002 } from './migrations/loan-outcomes.migration'
 import { RemoveDemoUsers1764900000001 } from './migrations/remove-demo-users.migration';
 import { ReviewTables1764100000000 } from './migrations/review-tables.migration';
 import { SeedDemoData1764100000001 } from './migrations/seed-demo-data.migration';
+import { SsoAccounts1765200000000 } from './migrations/sso-accounts.migration';
 import { UnscoredCases1764100000003 } from './migrations/unscored-cases.migration';
 
 /** The PostgreSQL schema this service owns, its entities and its migrations in order. */
@@ -64,4 +65,5 @@ export const reviewMigrations = [
   LocalAccounts1764900000000,
   RemoveDemoUsers1764900000001,
   AuditAnchoring1765100000000,
+  SsoAccounts1765200000000,
 ];

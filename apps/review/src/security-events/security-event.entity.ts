@@ -17,7 +17,22 @@ export const SECURITY_EVENT_TYPES = [
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
 
 /** Why a sign-in failed; the client always gets the same answer, the log keeps the truth. */
-export type SignInFailure = 'BAD_PASSWORD' | 'UNKNOWN_USER' | 'LOCKED' | 'DISABLED' | 'THROTTLED_IP';
+export type SignInFailure =
+  | 'BAD_PASSWORD'
+  | 'UNKNOWN_USER'
+  | 'LOCKED'
+  | 'DISABLED'
+  | 'THROTTLED_IP'
+  /** Single sign-on: the callback's state or transaction cookie did not check out. */
+  | 'OIDC_TRANSACTION'
+  /** The provider's answer failed validation (code, signature, issuer, audience, nonce). */
+  | 'OIDC_REJECTED'
+  | 'OIDC_NO_USERNAME'
+  | 'OIDC_NO_ROLE'
+  /** The user name belongs to a local (password) account, which SSO never takes over. */
+  | 'OIDC_LOCAL_ACCOUNT'
+  /** The user name belongs to another subject of the provider (a reassigned name). */
+  | 'OIDC_SUBJECT_MISMATCH';
 
 /**
  * One row of the append-only security log (a trigger refuses UPDATE, DELETE and TRUNCATE).

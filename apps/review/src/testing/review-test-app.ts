@@ -58,8 +58,14 @@ export const TEST_USER_ROLES: Readonly<Record<string, Role>> = {
   admin1: 'admin',
 };
 
-/** Boots the whole review service in-process against a fresh database and the real Kafka. */
-export async function startReviewTestApp(env: Record<string, string> = {}): Promise<ReviewTestApp> {
+/**
+ * Boots the whole review service in-process against a fresh database and the real Kafka.
+ * `port`: a fixed port, for a URL that must be known before boot (an OIDC redirect URL).
+ */
+export async function startReviewTestApp(
+  env: Record<string, string> = {},
+  options: { port?: number } = {},
+): Promise<ReviewTestApp> {
   const db = await createTestDatabase('review_t');
   const roles = await createTestDatabaseRoles(db);
   const group = uniqueId('review-test');
@@ -84,7 +90,7 @@ export async function startReviewTestApp(env: Record<string, string> = {}): Prom
   });
   const app = await bootstrapService(ReviewAppModule.forRoot(config), {
     name: 'review',
-    port: 0,
+    port: options.port ?? 0,
     host: '127.0.0.1',
     logLevel: 'error',
     kafka: batchConsumerTransport(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID, config.KAFKA_GROUP_ID),

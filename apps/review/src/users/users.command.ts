@@ -169,8 +169,10 @@ function usersProgram(io: UsersCliIo, schedule: Schedule): Command {
           io.out(JSON.stringify(all));
           return;
         }
-        io.out(['username', 'role', 'state', 'created'].join('\t'));
-        all.forEach((u) => io.out([u.username, u.role, u.disabled ? 'disabled' : 'active', u.createdAt].join('\t')));
+        io.out(['username', 'role', 'state', 'sign-in', 'created'].join('\t'));
+        all.forEach((u) =>
+          io.out([u.username, u.role, u.disabled ? 'disabled' : 'active', u.signIn, u.createdAt].join('\t')),
+        );
       }),
     );
   return program;

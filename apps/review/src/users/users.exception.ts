@@ -1,6 +1,7 @@
 import { DomainException } from '@loanmesh/observability';
 
-export type UsersErrorCode = 'USER_NOT_FOUND' | 'USER_EXISTS' | 'ROLE_UNKNOWN' | 'PASSWORD_WEAK' | 'USERNAME_INVALID';
+export type UsersErrorCode =
+  'USER_NOT_FOUND' | 'USER_EXISTS' | 'ROLE_UNKNOWN' | 'PASSWORD_WEAK' | 'USERNAME_INVALID' | 'SSO_ACCOUNT';
 
 /** Account administration errors (users CLI); messages name the user or role, never a password. */
 export class UsersException extends DomainException {
@@ -16,6 +17,11 @@ export class UsersException extends DomainException {
 
   static unknownRole(role: string, known: readonly string[]): UsersException {
     return new UsersException('ROLE_UNKNOWN', 'INVALID', `unknown role "${role}"; one of: ${known.join(', ')}`);
+  }
+
+  /** An SSO account signs in at the identity provider only; a local password would be a second way in. */
+  static ssoAccount(username: string): UsersException {
+    return new UsersException('SSO_ACCOUNT', 'CONFLICT', `"${username}" signs in with SSO and has no password`);
   }
 
   static weakPassword(why: string): UsersException {

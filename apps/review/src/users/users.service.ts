@@ -17,6 +17,8 @@ export interface UserSummary {
   role: Role;
   displayName: string;
   disabled: boolean;
+  /** How the account signs in: `password` (local) or `sso` (created by single sign-on). */
+  signIn: 'password' | 'sso';
   createdAt: string;
 }
 
@@ -90,6 +92,9 @@ export class UsersService {
     actor: string,
   ): Promise<{ password: string; generated: boolean }> {
     const user = await this.find(username);
+    if (user.externalSubject !== null) {
+      throw UsersException.ssoAccount(username);
+    }
     const next = password ?? generatePassword();
     await this.users.update({ id: user.id }, { passwordHash: await hashPassword(next) });
     await this.revokeSessionsOf(user.id);
@@ -119,6 +124,7 @@ export class UsersService {
       role: u.role,
       displayName: u.displayName,
       disabled: u.disabledAt !== null,
+      signIn: u.externalSubject === null ? ('password' as const) : ('sso' as const),
       createdAt: u.createdAt.toISOString(),
     }));
   }

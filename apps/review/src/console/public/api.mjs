@@ -38,6 +38,30 @@ async function freshSession() {
   return next;
 }
 
+/**
+ * After single sign-on the service lands the browser on `/console/#sso` with the finished sign-in
+ * in an HttpOnly cookie only this browser holds; it is collected once (`POST /auth/oidc/session`)
+ * and kept like a password sign-in's. No token ever travels in a URL. Resolves to whether a
+ * session was adopted.
+ */
+export async function adoptSsoSession() {
+  if (location.hash !== '#sso') return false;
+  history.replaceState(null, '', `${location.pathname}${location.search}#/queue`);
+  const res = await fetch('/auth/oidc/session', { method: 'POST' });
+  if (!res.ok) return false;
+  session.set(await res.json());
+  return true;
+}
+
+/** Which sign-in methods the service offers: `{ password, sso, ssoLoginUrl }`. */
+export async function signInOptions() {
+  try {
+    return await api('/auth/config');
+  } catch {
+    return { password: true, sso: false };
+  }
+}
+
 /** Ends the session on the server (its token answers 401 from now on), then forgets it. */
 export async function logout() {
   const s = session.get();
@@ -48,7 +72,7 @@ export async function logout() {
 }
 
 export async function api(path, { method = 'GET', body } = {}) {
-  const s = path === '/auth/login' ? session.get() : await freshSession();
+  const s = path === '/auth/login' || path === '/auth/config' ? session.get() : await freshSession();
   const res = await fetch(path, {
     method,
     headers: { 'content-type': 'application/json', ...(s ? { authorization: `Bearer ${s.token}` } : {}) },

@@ -1,4 +1,4 @@
-import { api, logout, session } from './api.mjs';
+import { adoptSsoSession, api, logout, session } from './api.mjs';
 import { h } from './dom.mjs';
 import { renderCase } from './case-page.mjs';
 import { renderDashboard } from './dashboard-page.mjs';
@@ -77,6 +77,12 @@ async function route() {
   }
 }
 
-window.addEventListener('hashchange', () => void route());
-void route();
+async function start() {
+  // A failed adoption leaves no session: the sign-in page shows.
+  await adoptSsoSession().catch(() => false);
+  window.addEventListener('hashchange', () => void route());
+  await route();
+}
+
+void start();
 export { api };

@@ -1,7 +1,8 @@
-import { api } from './api.mjs';
+import { api, signInOptions } from './api.mjs';
 import { h } from './dom.mjs';
 
-export function renderLogin(main, onLoggedIn) {
+export async function renderLogin(main, onLoggedIn) {
+  const options = await signInOptions();
   const error = h('p', { class: 'error', 'data-testid': 'login-error' });
   const username = h('input', {
     name: 'username',
@@ -33,13 +34,27 @@ export function renderLogin(main, onLoggedIn) {
       },
     },
     h('h1', {}, 'Sign in'),
-    h('label', {}, 'User name'),
-    username,
-    h('label', {}, 'Password'),
-    password,
-    h('p', {}, h('button', { type: 'submit', 'data-testid': 'login-submit' }, 'Sign in')),
+    ...(options.sso
+      ? [
+          h(
+            'p',
+            {},
+            h('a', { class: 'button', href: options.ssoLoginUrl, 'data-testid': 'login-sso' }, 'Sign in with SSO'),
+          ),
+        ]
+      : []),
+    ...(options.password
+      ? [
+          ...(options.sso ? [h('p', { class: 'muted or' }, 'or with a LoanMesh account')] : []),
+          h('label', {}, 'User name'),
+          username,
+          h('label', {}, 'Password'),
+          password,
+          h('p', {}, h('button', { type: 'submit', 'data-testid': 'login-submit' }, 'Sign in')),
+        ]
+      : []),
     error,
   );
   main.replaceChildren(form);
-  username.focus();
+  if (options.password) username.focus();
 }

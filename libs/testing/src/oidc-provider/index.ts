@@ -1,0 +1,2 @@
+export * from './cookie-browser';
+export * from './oidc-test-provider';
