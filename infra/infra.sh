@@ -195,6 +195,14 @@ wait_ready() {
   node "$INFRA/wait-ready.cjs" || die "infrastructure did not become ready: see infra/.data/*/logs"
 }
 
+# Topics and the services' ACLs, from the contracts library (`npm run kafka:provision`), over the
+# PLAINTEXT listener as the local super user; idempotent, so every `up` runs it.
+kafka_provision() {
+  (cd "$ROOT" && KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT" KAFKA_SECURITY_PROTOCOL=PLAINTEXT KAFKA_PROVISION_ACLS=true \
+    node scripts/run-ts.cjs libs/kafka/src/provisioning/cli/kafka-provision.cli.ts) \
+    || die "kafka provisioning failed (see the lines above)"
+}
+
 stop_one() { # $1 pidfile $2 name
   local pidf="$1" name="$2"
   if ! pid_alive "$pidf"; then rm -f "$pidf"; say "$name not running"; return 0; fi
@@ -215,13 +223,14 @@ case "$cmd" in
   fetch) need_java; fetch_one kafka; fetch_one neo4j ;;
   up)
     need_java; fetch_one kafka; fetch_one neo4j
-    postgres_check; kafka_up; neo4j_up; wait_ready ;;
+    postgres_check; kafka_up; neo4j_up; wait_ready; kafka_provision ;;
+  provision) kafka_provision ;;
   down) stop_one "$DATA/neo4j.pid" neo4j; stop_one "$DATA/kafka.pid" kafka ;;
-  restart-kafka) stop_one "$DATA/kafka.pid" kafka; kafka_up; wait_ready ;;
+  restart-kafka) stop_one "$DATA/kafka.pid" kafka; kafka_up; wait_ready; kafka_provision ;;
   stop-neo4j) stop_one "$DATA/neo4j.pid" neo4j ;;
   start-neo4j) neo4j_up; wait_ready ;;
   status) status_one "$DATA/kafka.pid" kafka "$KAFKA_PORT"; status_one "$DATA/neo4j.pid" neo4j "$NEO4J_BOLT_PORT"
           if (exec 3<>"/dev/tcp/$PG_HOST/$PG_PORT") 2>/dev/null; then say "postgres: listening on $PG_HOST:$PG_PORT"; else say "postgres: not reachable on $PG_HOST:$PG_PORT"; fi ;;
   reset) stop_one "$DATA/neo4j.pid" neo4j; stop_one "$DATA/kafka.pid" kafka; rm -rf "$DATA"; say "data removed" ;;
-  *) die "unknown command '$cmd' (use up, down, status, fetch, reset)" ;;
+  *) die "unknown command '$cmd' (use up, down, status, fetch, reset, provision)" ;;
 esac

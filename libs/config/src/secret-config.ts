@@ -24,6 +24,11 @@ export type SecretProblem = 'missing' | 'known default' | 'placeholder' | 'too s
 interface SecretRule {
   /** Unset outside production is fine (the service has a local fallback, e.g. a key made at boot). */
   optionalOutsideProduction: boolean;
+  /**
+   * The secret is needed only in some configurations (a SASL password only with a SASL
+   * protocol): when this says no for the raw environment, the field is not judged at all.
+   */
+  neededWhen?: (env: Record<string, string | undefined>) => boolean;
 }
 
 const PHRASE: Record<SecretProblem, string> = {
@@ -41,7 +46,10 @@ const SECRET_RULES = new WeakMap<z.ZodType, SecretRule>();
  * outside production. Returns the same schema, so the field's type is unchanged.
  */
 export function secret<T extends z.ZodType>(schema: T, rule: Partial<SecretRule> = {}): T {
-  SECRET_RULES.set(schema, { optionalOutsideProduction: rule.optionalOutsideProduction ?? false });
+  SECRET_RULES.set(schema, {
+    optionalOutsideProduction: rule.optionalOutsideProduction ?? false,
+    neededWhen: rule.neededWhen,
+  });
   return schema;
 }
 
@@ -87,7 +95,7 @@ export function auditSecrets(
   const warnings: string[] = [];
   for (const [name, schema] of Object.entries(shape)) {
     const rule = SECRET_RULES.get(schema as z.ZodType);
-    if (!rule) {
+    if (!rule || (rule.neededWhen && !rule.neededWhen(env))) {
       continue;
     }
     const raw = env[name];

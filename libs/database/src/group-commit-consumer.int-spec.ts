@@ -21,7 +21,7 @@ import {
   createTestDatabase,
   KafkaTestClient,
   TcpProxy,
-  TEST_BROKERS,
+  TEST_KAFKA,
   type TestDatabase,
   uniqueId,
   waitFor,
@@ -129,7 +129,7 @@ describe('a consumer writing through GroupCommitter into real PostgreSQL (poison
       imports: [
         ObservabilityModule.forRoot(KafkaHealthIndicator),
         KafkaModule.forRoot({
-          brokers: TEST_BROKERS,
+          connection: TEST_KAFKA,
           clientId: GROUP,
           deadLetterTopic: DeadLetterTopics.test,
           topics: [TOPIC],
@@ -144,7 +144,7 @@ describe('a consumer writing through GroupCommitter into real PostgreSQL (poison
     await app.init();
     kafka = new KafkaTestClient();
     deadLetters = await kafka.capture([DeadLetterTopics.test]);
-    const transport = kafkaBatchTransport(kafkaMicroserviceOptions(TEST_BROKERS, GROUP, GROUP, true), {
+    const transport = kafkaBatchTransport(kafkaMicroserviceOptions(TEST_KAFKA, GROUP, GROUP, true), {
       chunkSize: 50,
       partitionsConsumedConcurrently: 2,
       retry: { initialMs: 100, maxMs: 1000 },

@@ -9,7 +9,7 @@ import {
   KafkaTestClient,
   type PingEvent,
   pingRegistry,
-  TEST_BROKERS,
+  TEST_KAFKA,
   TEST_ROUND_TRIP_TOPIC,
   uniqueId,
   waitFor,
@@ -64,7 +64,7 @@ describe('Nest Kafka transport with the real broker', () => {
       imports: [
         ObservabilityModule.forRoot(KafkaHealthIndicator),
         KafkaModule.forRoot({
-          brokers: TEST_BROKERS,
+          connection: TEST_KAFKA,
           clientId: 'transport-test',
           deadLetterTopic: DeadLetterTopics.test,
           topics: [TEST_ROUND_TRIP_TOPIC],
@@ -77,7 +77,7 @@ describe('Nest Kafka transport with the real broker', () => {
 
     app = await NestFactory.create(TestAppModule, { logger: false });
     await app.init();
-    const options = kafkaMicroserviceOptions(TEST_BROKERS, 'transport-test', uniqueId('transport-group'));
+    const options = kafkaMicroserviceOptions(TEST_KAFKA, 'transport-test', uniqueId('transport-group'));
     app.connectMicroservice<MicroserviceOptions>({
       ...options,
       options: { ...options.options, subscribe: { fromBeginning: false } },
