@@ -5,7 +5,10 @@ import type { z } from 'zod';
  * receives the parsed values and the raw environment, returns the problems, each naming
  * the variable and never a secret's value.
  */
-export type ConfigCheck = (parsed: Readonly<Record<string, unknown>>, env: Record<string, string | undefined>) => string[];
+export type ConfigCheck = (
+  parsed: Readonly<Record<string, unknown>>,
+  env: Record<string, string | undefined>,
+) => string[];
 
 const CHECKS = new WeakMap<z.ZodType, ConfigCheck>();
 

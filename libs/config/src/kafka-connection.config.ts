@@ -64,7 +64,9 @@ export function kafkaConnectionProblems(
       );
     }
     if (!c.KAFKA_SSL_REJECT_UNAUTHORIZED) {
-      problems.push('KAFKA_SSL_REJECT_UNAUTHORIZED=false is refused in production: the broker certificate must be verified');
+      problems.push(
+        'KAFKA_SSL_REJECT_UNAUTHORIZED=false is refused in production: the broker certificate must be verified',
+      );
     }
   }
   if (usesSasl(protocol)) {
@@ -74,7 +76,9 @@ export function kafkaConnectionProblems(
       }
     }
   } else if (c.KAFKA_SASL_USERNAME !== undefined || c.KAFKA_SASL_PASSWORD !== undefined) {
-    problems.push(`KAFKA_SASL_USERNAME/KAFKA_SASL_PASSWORD are set but KAFKA_SECURITY_PROTOCOL=${protocol} does not use SASL`);
+    problems.push(
+      `KAFKA_SASL_USERNAME/KAFKA_SASL_PASSWORD are set but KAFKA_SECURITY_PROTOCOL=${protocol} does not use SASL`,
+    );
   }
   if (!usesTls(protocol)) {
     const tlsFiles = (['KAFKA_SSL_CA_FILE', 'KAFKA_SSL_CERT_FILE', 'KAFKA_SSL_KEY_FILE'] as const).filter(
@@ -101,7 +105,10 @@ export const kafkaConnectionConfig = {
     .min(1)
     .transform((s) => s.split(',').map((b) => b.trim()))
     .pipe(z.array(z.string().regex(/^[^:]+:\d+$/, 'each broker must be host:port')).min(1)),
-  KAFKA_SECURITY_PROTOCOL: withConfigCheck(z.enum(KAFKA_SECURITY_PROTOCOLS).default('PLAINTEXT'), kafkaConnectionProblems),
+  KAFKA_SECURITY_PROTOCOL: withConfigCheck(
+    z.enum(KAFKA_SECURITY_PROTOCOLS).default('PLAINTEXT'),
+    kafkaConnectionProblems,
+  ),
   KAFKA_SASL_MECHANISM: z.enum(['scram-sha-256', 'scram-sha-512']).default('scram-sha-512'),
   KAFKA_SASL_USERNAME: z.string().min(1).optional(),
   /** The service user's SCRAM password: a secret, judged only when the protocol uses SASL. */

@@ -19,6 +19,7 @@ import { ConsumerHealthRegistry, ObservabilityModule } from '@loanmesh/observabi
 import {
   type CapturedRecord,
   createTestDatabase,
+  createTestTopics,
   KafkaTestClient,
   TcpProxy,
   TEST_KAFKA,
@@ -113,6 +114,8 @@ describe('a consumer writing through GroupCommitter into real PostgreSQL (poison
   const key = 'one-partition';
 
   beforeAll(async () => {
+    // Services only check their topics at boot; this suite's own topic is made here.
+    await createTestTopics([TOPIC]);
     db = await createTestDatabase('poison_t');
     proxy = await TcpProxy.start('127.0.0.1', 5432);
     dataSource = await initializeDataSource(

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { DeadLetterTopics, Headers } from '@loanmesh/contracts';
 import { ObservabilityModule } from '@loanmesh/observability';
 import {
+  createTestTopics,
   KafkaTestClient,
   type PingEvent,
   pingRegistry,
@@ -60,6 +61,7 @@ describe('Nest Kafka transport with the real broker', () => {
   let service: PingService;
 
   beforeAll(async () => {
+    await createTestTopics([TEST_ROUND_TRIP_TOPIC]);
     @Module({
       imports: [
         ObservabilityModule.forRoot(KafkaHealthIndicator),

@@ -6,7 +6,10 @@ import { DEFAULT_PARTITIONS } from '@loanmesh/contracts';
 const count = z.coerce.number().int().min(1);
 
 /** A production cluster must survive a broker loss without losing acknowledged records. */
-function replicationProblems(parsed: Readonly<Record<string, unknown>>, env: Record<string, string | undefined>): string[] {
+function replicationProblems(
+  parsed: Readonly<Record<string, unknown>>,
+  env: Record<string, string | undefined>,
+): string[] {
   const rf = parsed.KAFKA_REPLICATION_FACTOR as number;
   const isr = parsed.KAFKA_MIN_INSYNC_REPLICAS as number;
   const problems: string[] = [];

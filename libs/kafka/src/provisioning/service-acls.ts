@@ -1,10 +1,4 @@
-import {
-  type AclEntry,
-  AclOperationTypes,
-  AclPermissionTypes,
-  AclResourceTypes,
-  ResourcePatternTypes,
-} from 'kafkajs';
+import { type AclEntry, AclOperationTypes, AclPermissionTypes, AclResourceTypes, ResourcePatternTypes } from 'kafkajs';
 
 import { type KafkaServiceName, SERVICE_TOPIC_ACCESS } from '@loanmesh/contracts';
 
@@ -49,7 +43,9 @@ export function serviceAcls(userPrefix = ''): AclEntry[] {
       acls.push(allow(principal, AclResourceTypes.TOPIC, topic, ResourcePatternTypes.LITERAL, AclOperationTypes.WRITE));
     }
     for (const topic of new Set([...access.reads, ...access.writes])) {
-      acls.push(allow(principal, AclResourceTypes.TOPIC, topic, ResourcePatternTypes.LITERAL, AclOperationTypes.DESCRIBE));
+      acls.push(
+        allow(principal, AclResourceTypes.TOPIC, topic, ResourcePatternTypes.LITERAL, AclOperationTypes.DESCRIBE),
+      );
     }
     for (const group of access.groupPrefixes) {
       for (const operation of [AclOperationTypes.READ, AclOperationTypes.DESCRIBE, AclOperationTypes.DELETE]) {

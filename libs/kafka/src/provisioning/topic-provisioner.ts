@@ -100,7 +100,12 @@ export class TopicProvisioner {
       const partitions = meta?.partitions.length ?? 0;
       const replicas = meta?.partitions[0]?.replicas.length ?? 0;
       if (partitions !== planned.partitions) {
-        report.differences.push({ topic: planned.topic, setting: 'partitions', planned: planned.partitions, actual: partitions });
+        report.differences.push({
+          topic: planned.topic,
+          setting: 'partitions',
+          planned: planned.partitions,
+          actual: partitions,
+        });
       }
       if (replicas !== planned.replicationFactor) {
         report.differences.push({
@@ -113,7 +118,11 @@ export class TopicProvisioner {
       const entries = configs.resources.find((r) => r.resourceName === planned.topic)?.configEntries ?? [];
       // Only values set on the topic itself count: a broker default equal to the plan is not enough,
       // since the next broker config change would silently alter the topic.
-      const current = new Map(entries.filter((e) => !e.isDefault && e.configSource === ConfigSource.TOPIC_CONFIG).map((e) => [e.configName, e.configValue]));
+      const current = new Map(
+        entries
+          .filter((e) => !e.isDefault && e.configSource === ConfigSource.TOPIC_CONFIG)
+          .map((e) => [e.configName, e.configValue]),
+      );
       const changes: ConfigChange[] = [];
       for (const [name, value] of Object.entries(planned.config)) {
         if (current.get(name) !== value) {

@@ -23,7 +23,9 @@ export async function runKafkaProvision(
   env: Record<string, string | undefined> = process.env,
 ): Promise<number> {
   const config = loadConfig(kafkaProvisionConfigShape, env);
-  const kafka = createKafkaClient(kafkaConnectionOf(config), 'loanmesh-kafka-provision', { logLevel: logLevel.NOTHING });
+  const kafka = createKafkaClient(kafkaConnectionOf(config), 'loanmesh-kafka-provision', {
+    logLevel: logLevel.NOTHING,
+  });
   const plan = topicPlan({
     partitions: config.KAFKA_PARTITIONS,
     replicationFactor: config.KAFKA_REPLICATION_FACTOR,
@@ -39,16 +41,21 @@ export async function runKafkaProvision(
 export function renderReport(report: ProvisionReport, withAcls: boolean): string[] {
   const lines = [
     ...report.created.map((t) => `created   ${t}`),
-    ...report.configChanged.map((c) => `config    ${c.topic} ${c.config}: ${c.from ?? '(unset)'} -> ${c.to ?? '(removed)'}`),
+    ...report.configChanged.map(
+      (c) => `config    ${c.topic} ${c.config}: ${c.from ?? '(unset)'} -> ${c.to ?? '(removed)'}`,
+    ),
     ...report.differences.map(
-      (d) => `DIFFERENT ${d.topic} ${d.setting} is ${d.actual}, planned ${d.planned} (not changed: decide and reassign)`,
+      (d) =>
+        `DIFFERENT ${d.topic} ${d.setting} is ${d.actual}, planned ${d.planned} (not changed: decide and reassign)`,
     ),
     `topics: ${report.created.length} created, ${report.unchanged.length} unchanged, ` +
       `${report.configChanged.length} config changes, ${report.differences.length} differences`,
   ];
   if (withAcls) {
     lines.push(...report.aclsUnplanned.map((a) => `UNPLANNED acl ${a} (not removed)`));
-    lines.push(`acls: ${report.aclsCreated} created, ${report.aclsPresent} present, ${report.aclsUnplanned.length} unplanned`);
+    lines.push(
+      `acls: ${report.aclsCreated} created, ${report.aclsPresent} present, ${report.aclsUnplanned.length} unplanned`,
+    );
   }
   return lines.map((l) => `[kafka-provision] ${l}`);
 }
