@@ -51,6 +51,11 @@ describe('kafkaConnectionConfig', () => {
     expect(refusal({ LOANMESH_ENV: 'production' })).toEqual(set);
   });
 
+  it('should accept PLAINTEXT in production only when a private single-host stack says so explicitly', () => {
+    expect(refusal({ NODE_ENV: 'production', KAFKA_ALLOW_PLAINTEXT_IN_PRODUCTION: 'true' })).toEqual([]);
+    expect(refusal({ NODE_ENV: 'production', KAFKA_ALLOW_PLAINTEXT_IN_PRODUCTION: 'false' })).toHaveLength(1);
+  });
+
   it('should refuse SASL_PLAINTEXT and an unverified broker certificate in production', () => {
     expect(refusal({ ...productionSaslSsl, KAFKA_SECURITY_PROTOCOL: 'SASL_PLAINTEXT' }).join('\n')).toMatch(
       /KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT is refused in production/,

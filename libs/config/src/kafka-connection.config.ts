@@ -43,6 +43,7 @@ interface KafkaConnectionFields {
   KAFKA_SSL_CERT_FILE?: PemFile;
   KAFKA_SSL_KEY_FILE?: PemFile;
   KAFKA_SSL_REJECT_UNAUTHORIZED: boolean;
+  KAFKA_ALLOW_PLAINTEXT_IN_PRODUCTION: boolean;
 }
 
 /**
@@ -58,7 +59,7 @@ export function kafkaConnectionProblems(
   const protocol = c.KAFKA_SECURITY_PROTOCOL;
   const problems: string[] = [];
   if (isProductionEnv(env)) {
-    if (!usesTls(protocol)) {
+    if (!usesTls(protocol) && !c.KAFKA_ALLOW_PLAINTEXT_IN_PRODUCTION) {
       problems.push(
         `KAFKA_SECURITY_PROTOCOL=${protocol} is refused in production: use SASL_SSL (or SSL with client certificates)`,
       );
@@ -125,6 +126,15 @@ export const kafkaConnectionConfig = {
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .default(true),
+  /**
+   * Only for a single-host stack whose broker is reachable by nothing else (docker-compose's
+   * private network): lets a production-mode image talk PLAINTEXT. Never set in Kubernetes
+   * (test/deployment/k8s-manifests.spec.ts refuses it).
+   */
+  KAFKA_ALLOW_PLAINTEXT_IN_PRODUCTION: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .default(false),
 };
 
 export type KafkaConnectionConfig = Readonly<z.infer<z.ZodObject<typeof kafkaConnectionConfig>>>;
