@@ -107,7 +107,7 @@ kafka_up() {
       say "kafka: data dir $dir has an older format (no SCRAM users): re-formatting it (test infra)"
       rm -rf "$dir"
     else
-      die "kafka data dir $dir has an older format (no SCRAM users, no TLS listener): run 'bash infra/infra.sh reset' (deletes local topics) and 'up' again"
+      die "kafka data dir $dir has an older format (no SCRAM users, no TLS listener): run 'bash infra/infra.sh reset' (deletes the local topics and graph) and 'up' again, or 'LOANMESH_INFRA_AUTO_RESET=1 bash infra/infra.sh up' to re-format Kafka only"
     fi
   fi
   mkdir -p "$dir/logs" "$dir/data"
