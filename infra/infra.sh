@@ -97,6 +97,15 @@ kafka_tls_material() {
 kafka_up() {
   local dir="$DATA/kafka" pidf="$DATA/kafka.pid"
   clear_stale "$pidf" kafka
+  # A broker started by an older infra.sh (no authorizer, no SASL_SSL) would fail provisioning
+  # with an obscure error: say what it is instead (test infra restarts it on the new format).
+  if pid_alive "$pidf" && [ ! -f "$dir/data/.loanmesh-format-$KAFKA_DATA_FORMAT" ]; then
+    if [ "${LOANMESH_INFRA_AUTO_RESET:-0}" = 1 ]; then
+      stop_one "$pidf" "kafka (older format)"
+    else
+      die "the running kafka (pid $(cat "$pidf")) was started from an older format (no SCRAM users, no TLS listener): run 'bash infra/infra.sh down', then 'LOANMESH_INFRA_AUTO_RESET=1 bash infra/infra.sh up' (re-formats Kafka, topics are lost)"
+    fi
+  fi
   if pid_alive "$pidf"; then say "kafka already running (pid $(cat "$pidf"))"; return 0; fi
   check_port_free "$KAFKA_PORT" kafka; check_port_free "$KAFKA_CONTROLLER_PORT" "kafka controller"
   check_port_free "$KAFKA_SASL_SSL_PORT" "kafka SASL_SSL listener"
