@@ -1,3 +1,5 @@
+import { plaintextKafkaConnection } from '@loanmesh/config';
+
 import { KafkaEventSink } from '../apps/feed/src/publishing/kafka-event.sink';
 import { FeedRunnerService } from '../apps/feed/src/feed/feed-runner.service';
 
@@ -7,7 +9,7 @@ export type BenchResult = Record<string, BenchMetric>;
 
 /** Publishes the default world's backlog to the local Kafka and records the events per second. */
 export async function run(): Promise<BenchResult> {
-  const sink = new KafkaEventSink(['127.0.0.1:9092']);
+  const sink = new KafkaEventSink(plaintextKafkaConnection(['127.0.0.1:9092']));
   const runner = new FeedRunnerService(
     {
       seed: 42,

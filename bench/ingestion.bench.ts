@@ -1,8 +1,10 @@
 import { cpus, loadavg } from 'node:os';
 
-import { Kafka, logLevel } from 'kafkajs';
+import { type Kafka, logLevel } from 'kafkajs';
 
+import { plaintextKafkaConnection } from '@loanmesh/config';
 import { Topics } from '@loanmesh/contracts';
+import { createKafkaClient } from '@loanmesh/kafka';
 
 import { FeedRunnerService } from '../apps/feed/src/feed/feed-runner.service';
 import { KafkaEventSink } from '../apps/feed/src/publishing/kafka-event.sink';
@@ -36,7 +38,7 @@ export async function run(): Promise<Record<string, BenchMetric>> {
   const scale = Number(process.env.INGESTION_BENCH_SCALE ?? '1');
   const { env, db } = await testEnvironment({ HTTP_PORT: '3191', LOG_LEVEL: 'warn' });
   const start = await groupOffsets(env.KAFKA_GROUP_ID);
-  const sink = new KafkaEventSink(BROKERS);
+  const sink = new KafkaEventSink(plaintextKafkaConnection(BROKERS));
   const feed = new FeedRunnerService(
     {
       seed: 42,
@@ -168,7 +170,9 @@ async function accounted(url: string, w: OffsetWindow): Promise<Accounted> {
 }
 
 function admin(): ReturnType<Kafka['admin']> {
-  return new Kafka({ brokers: BROKERS, clientId: 'ingestion-bench', logLevel: logLevel.NOTHING }).admin();
+  return createKafkaClient(plaintextKafkaConnection(BROKERS), 'ingestion-bench', {
+    logLevel: logLevel.NOTHING,
+  }).admin();
 }
 
 async function groupOffsets(groupId: string): Promise<Map<number, number>> {

@@ -53,6 +53,9 @@ stop_one() {
 
 case "${1:-status}" in
   up) if [ "$LOCAL_ROLES" = 1 ]; then node scripts/run-ts.cjs libs/database/src/cli/database-roles.cli.ts --admin-url postgres://postgres@127.0.0.1:5432/loanmesh; fi
+      # The services only check their topics at boot: provisioning makes them (idempotent; the
+      # ACLs come from `infra.sh up`, whose broker has an authorizer).
+      KAFKA_BROKERS=127.0.0.1:9092 node scripts/run-ts.cjs libs/kafka/src/provisioning/cli/kafka-provision.cli.ts
       for s in "${SERVICES[@]}"; do start_one "$s"; done; for s in "${SERVICES[@]}"; do wait_ready "$s"; done ;;
   down) for s in "${SERVICES[@]}"; do stop_one "$s"; done ;;
   status) for s in "${SERVICES[@]}"; do n="${s%%:*}"; p="${s##*:}"

@@ -1,6 +1,8 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { type Kafka, logLevel } from 'kafkajs';
 
+import { plaintextKafkaConnection } from '@loanmesh/config';
 import { Topics } from '@loanmesh/contracts';
+import { createKafkaClient } from '@loanmesh/kafka';
 import { createTestDatabase, startGroupAtEnd, type TestDatabase } from '@loanmesh/testing';
 
 import { pipelineStages } from '../../scripts/demo/pipeline-lag';
@@ -45,9 +47,7 @@ export class ChaosStack {
     readonly spec: ChaosStackSpec,
     private readonly log: (line: string) => void,
   ) {
-    this.kafka = new Kafka({
-      brokers: spec.brokers,
-      clientId: `${spec.groupPrefix}measure`,
+    this.kafka = createKafkaClient(plaintextKafkaConnection(spec.brokers), `${spec.groupPrefix}measure`, {
       logLevel: logLevel.NOTHING,
     });
     this.ports = Object.fromEntries(SERVICE_NAMES.map((s, i) => [s, spec.portBase + 1 + i])) as Record<

@@ -1,7 +1,7 @@
-import { Kafka, logLevel } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 
 import { DEFAULT_PARTITIONS } from '@loanmesh/contracts';
-import { TEST_BROKERS, uniqueId } from '@loanmesh/testing';
+import { testKafkaClient, uniqueId } from '@loanmesh/testing';
 import { SeededRandom } from '@loanmesh/world';
 
 import { account, type ConsumerBooks, readIngestionPositions } from './accounting';
@@ -54,7 +54,7 @@ export interface FuzzRunResult {
 export async function runFuzz(o: FuzzRunOptions): Promise<FuzzRunResult> {
   const log = o.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const run = uniqueId('fuzz');
-  const kafka = new Kafka({ brokers: TEST_BROKERS, clientId: run, logLevel: logLevel.NOTHING });
+  const kafka = testKafkaClient(run);
   const ports = { ingestion: o.httpPort, graph: o.httpPort + 1, inference: o.httpPort + 2, review: o.httpPort + 3 };
   const stack = new FuzzStack(kafka, run, ports);
   const observer = new TopicObserver(kafka, `${run}-observer`);

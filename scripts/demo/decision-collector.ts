@@ -1,6 +1,8 @@
-import { type Consumer, Kafka, logLevel } from 'kafkajs';
+import { type Consumer, logLevel } from 'kafkajs';
 
+import { plaintextKafkaConnection } from '@loanmesh/config';
 import { decisionMadeRegistry, type DecisionMadeEvent, parseEvent, Topics } from '@loanmesh/contracts';
+import { createKafkaClient } from '@loanmesh/kafka';
 
 import { type DecisionScope, inScope } from './decision-stats';
 
@@ -22,7 +24,9 @@ export class DecisionCollector {
   ) {}
 
   async start(fromBeginning: boolean): Promise<void> {
-    const kafka = new Kafka({ brokers: this.brokers, clientId: 'decision-collector', logLevel: logLevel.NOTHING });
+    const kafka = createKafkaClient(plaintextKafkaConnection(this.brokers), 'decision-collector', {
+      logLevel: logLevel.NOTHING,
+    });
     this.consumer = kafka.consumer({
       groupId: `decision-collector-${Date.now()}-${Math.random().toString(36).slice(2)}`,
       maxWaitTimeInMs: 100,

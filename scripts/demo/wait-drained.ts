@@ -1,11 +1,16 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { logLevel } from 'kafkajs';
+
+import { plaintextKafkaConnection } from '@loanmesh/config';
+import { createKafkaClient } from '@loanmesh/kafka';
 
 import { ingestionOutboxBacklog, pipelineStages, waitUntilDrained } from './pipeline-lag';
 
 /** Waits until every stage has caught up with its backlog, printing the remaining lag. */
 async function main(): Promise<void> {
   const timeoutMs = Number(process.argv[2] ?? 900) * 1000;
-  const kafka = new Kafka({ brokers: ['127.0.0.1:9092'], clientId: 'demo-wait', logLevel: logLevel.NOTHING });
+  const kafka = createKafkaClient(plaintextKafkaConnection(['127.0.0.1:9092']), 'demo-wait', {
+    logLevel: logLevel.NOTHING,
+  });
   const stages = pipelineStages();
   const outbox = ingestionOutboxBacklog('http://127.0.0.1:3001');
   const drained = await waitUntilDrained(

@@ -1,5 +1,4 @@
 import type { INestApplication } from '@nestjs/common';
-import { Kafka, logLevel } from 'kafkajs';
 
 import { CoreBankingEventTypes as T, DEFAULT_PARTITIONS, Headers, Topics } from '@loanmesh/contracts';
 import {
@@ -11,7 +10,7 @@ import {
   runDeadLettersCli,
 } from '@loanmesh/kafka';
 import { MetricsService } from '@loanmesh/observability';
-import { TEST_BROKERS, type TestDatabase, uniqueId, waitFor } from '@loanmesh/testing';
+import { TEST_BROKERS, TEST_KAFKA, type TestDatabase, testKafkaClient, uniqueId, waitFor } from '@loanmesh/testing';
 
 import { companyPayload, coreBankingEvent } from '../../apps/ingestion/src/testing/core-banking-event.factory';
 import { queryDb } from '../../apps/ingestion/src/testing/ingestion-process';
@@ -23,7 +22,7 @@ import { startIngestion, testEnvironment } from '../../apps/ingestion/src/testin
  */
 describe('dead-letter tool', () => {
   const run = uniqueId('dlt');
-  const kafka = new Kafka({ brokers: TEST_BROKERS, clientId: run, logLevel: logLevel.NOTHING });
+  const kafka = testKafkaClient(run);
   const topic = (service: string) => `testing.${run}.${service}.dead-letter.v1`;
   const topology: DeadLetterTopology = {
     deadLetterTopics: {
@@ -37,7 +36,7 @@ describe('dead-letter tool', () => {
   const ops = new DeadLetterOps(kafka, topology);
   const producer = new KafkaProducerService(kafka);
   const deadLetters = new DeadLetterService(producer, new MetricsService(), {
-    brokers: TEST_BROKERS,
+    connection: TEST_KAFKA,
     clientId: run,
     deadLetterTopic: topology.deadLetterTopics.ingestion,
     topics: [],

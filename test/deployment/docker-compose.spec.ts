@@ -5,12 +5,15 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 
 import { loadConfig } from '@loanmesh/config';
+import { kafkaProvisionConfigShape } from '@loanmesh/kafka';
 import { SHUTDOWN_HARD_LIMIT_MS } from '@loanmesh/observability';
 
 import { SERVICE_CONFIG_SHAPES, SERVICE_NAMES } from './service-config-shapes';
 
 interface ComposeService {
   image?: string;
+  command?: string[];
+  restart?: string;
   build?: { args?: Record<string, string> };
   environment?: Record<string, string | number>;
   healthcheck?: { test: string[] };
@@ -48,6 +51,7 @@ describe('docker-compose.yml', () => {
       'inference',
       'ingestion',
       'kafka',
+      'kafka-provision',
       'neo4j',
       'postgres',
       'review',
@@ -82,7 +86,10 @@ describe('docker-compose.yml', () => {
   it.each(SERVICE_NAMES)('should build %s with its own APP argument and wait for healthy dependencies', (name) => {
     const service = compose.services[name];
     expect(service.build?.args?.APP).toBe(name);
-    expect(Object.values(service.depends_on ?? {}).every((d) => d.condition === 'service_healthy')).toBe(true);
+    const { 'kafka-provision': provision, ...infrastructure } = service.depends_on ?? {};
+    expect(Object.values(infrastructure).every((d) => d.condition === 'service_healthy')).toBe(true);
+    // Topics exist before a service boots: the one-shot provisioning must have finished.
+    expect(provision).toEqual({ condition: 'service_completed_successfully' });
     expect(service.healthcheck?.test.join(' ')).toContain('/health/ready');
   });
 
@@ -96,5 +103,14 @@ describe('docker-compose.yml', () => {
   it.each(SERVICE_NAMES)('should give %s more stop grace than the shutdown takes at most', (name) => {
     const grace = /^(\d+)s$/.exec(compose.services[name].stop_grace_period ?? '');
     expect(Number(grace?.[1])).toBeGreaterThan(SHUTDOWN_HARD_LIMIT_MS / 1000 + 1);
+  });
+
+  it('should provision the topics once with kafka:provision before the services, from the service image', () => {
+    const provision = compose.services['kafka-provision'];
+    expect(provision.command).toEqual(['node', 'dist/libs/kafka/src/provisioning/cli/kafka-provision.cli.js']);
+    expect(provision.restart).toBe('no');
+    expect(provision.depends_on).toEqual({ kafka: { condition: 'service_healthy' } });
+    const config = loadConfig(kafkaProvisionConfigShape, asEnv(provision.environment));
+    expect(config).toMatchObject({ KAFKA_BROKERS: ['kafka:9092'], KAFKA_REPLICATION_FACTOR: 1 });
   });
 });

@@ -1,13 +1,25 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { parseAllDocuments } from 'yaml';
 
 import { loadConfig } from '@loanmesh/config';
+import { kafkaProvisionConfigShape } from '@loanmesh/kafka';
 import { SHUTDOWN_HARD_LIMIT_MS } from '@loanmesh/observability';
 
 import { SERVICE_CONFIG_SHAPES, SERVICE_NAMES } from './service-config-shapes';
+
+interface K8sContainer {
+  command?: string[];
+  env?: { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }[];
+  envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[];
+  volumeMounts?: { name: string; mountPath: string }[];
+  readinessProbe?: { httpGet: { path: string } };
+  livenessProbe?: { httpGet: { path: string } };
+  resources?: { limits?: { memory?: string } };
+}
 
 interface K8sDoc {
   apiVersion: string;
@@ -21,13 +33,8 @@ interface K8sDoc {
       metadata: { labels: Record<string, string> };
       spec: {
         terminationGracePeriodSeconds?: number;
-        containers: {
-          env?: { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }[];
-          envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[];
-          readinessProbe?: { httpGet: { path: string } };
-          livenessProbe?: { httpGet: { path: string } };
-          resources?: { limits?: { memory?: string } };
-        }[];
+        containers: K8sContainer[];
+        volumes?: { name: string; configMap?: { name: string }; secret?: { secretName: string } }[];
       };
     };
   };
@@ -46,7 +53,18 @@ const docs: K8sDoc[] = readdirSync(dir)
   );
 
 /** Variables that hold secrets: never a plain value in a manifest. */
-const SECRET_NAMES = ['JWT_SECRET', 'PII_HASH_KEY', 'AUDIT_SIGNING_KEY', 'NEO4J_PASSWORD', 'DATABASE_URL'];
+const SECRET_NAMES = [
+  'JWT_SECRET',
+  'PII_HASH_KEY',
+  'AUDIT_SIGNING_KEY',
+  'NEO4J_PASSWORD',
+  'DATABASE_URL',
+  'KAFKA_SASL_PASSWORD',
+];
+
+/** A PEM file standing in for what a mounted ConfigMap or Secret holds at run time. */
+const standInPem = join(mkdtempSync(join(tmpdir(), 'k8s-pem-')), 'stand-in.pem');
+writeFileSync(standInPem, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
 
 function strongValueFor(key: string): string {
   if (key === 'AUDIT_SIGNING_KEY') {
@@ -59,6 +77,37 @@ function strongValueFor(key: string): string {
 }
 
 const byKind = (kind: string, name: string) => docs.find((d) => d.kind === kind && d.metadata.name === name);
+
+/**
+ * The production environment a pod of this template gets once the operator has created its
+ * Secrets (strong random stand-ins) and ConfigMaps; a `*_FILE` path must lie in a mounted
+ * volume and is replaced by a stand-in file.
+ */
+function productionEnvOf(template: NonNullable<NonNullable<K8sDoc['spec']>['template']>): Record<string, string> {
+  const container = template.spec.containers[0];
+  const env: Record<string, string> = { NODE_ENV: 'production' };
+  for (const from of container.envFrom ?? []) {
+    expect(from.secretRef).toBeUndefined();
+    const ref = byKind('ConfigMap', from.configMapRef!.name);
+    expect(ref).toBeDefined();
+    Object.assign(env, ref!.data ?? {});
+  }
+  for (const e of container.env ?? []) {
+    const fromSecret = e.valueFrom?.secretKeyRef;
+    // The operator creates the Secret (docs/operations.md): stand in strong random values.
+    env[e.name] = fromSecret ? strongValueFor(fromSecret.key) : e.value!;
+  }
+  for (const [name, path] of Object.entries(env).filter(([n]) => n.endsWith('_FILE'))) {
+    const mount = (container.volumeMounts ?? []).find((m) => path.startsWith(`${m.mountPath}/`));
+    const volume = template.spec.volumes?.find((v) => v.name === mount?.name);
+    expect({ name, mounted: volume?.configMap !== undefined || volume?.secret !== undefined }).toEqual({
+      name,
+      mounted: true,
+    });
+    env[name] = standInPem;
+  }
+  return env;
+}
 
 describe('k8s manifests', () => {
   it('should parse into well-formed objects in the loanmesh namespace', () => {
@@ -77,20 +126,10 @@ describe('k8s manifests', () => {
     (name) => {
       const deployment = byKind('Deployment', name);
       expect(deployment).toBeDefined();
-      const container = deployment!.spec!.template!.spec.containers[0];
-      const env: Record<string, string> = { NODE_ENV: 'production' };
-      for (const from of container.envFrom ?? []) {
-        expect(from.secretRef).toBeUndefined();
-        const ref = byKind('ConfigMap', from.configMapRef!.name);
-        expect(ref).toBeDefined();
-        Object.assign(env, ref!.data ?? {});
-      }
-      for (const e of container.env ?? []) {
-        const fromSecret = e.valueFrom?.secretKeyRef;
-        // The operator creates the Secret (docs/operations.md): stand in strong random values.
-        env[e.name] = fromSecret ? strongValueFor(fromSecret.key) : e.value!;
-      }
+      const env = productionEnvOf(deployment!.spec!.template!);
       expect(() => loadConfig(SERVICE_CONFIG_SHAPES[name], env)).not.toThrow();
+      // SASL_SSL as the service's own SCRAM user, whose ACLs kafka-provision makes.
+      expect(env).toMatchObject({ KAFKA_SECURITY_PROTOCOL: 'SASL_SSL', KAFKA_SASL_USERNAME: name });
     },
   );
 
@@ -132,5 +171,36 @@ describe('k8s manifests', () => {
   it.each(SERVICE_NAMES)('should give %s more termination grace than the shutdown takes at most', (name) => {
     const grace = byKind('Deployment', name)?.spec?.template?.spec.terminationGracePeriodSeconds;
     expect(grace).toBeGreaterThan(SHUTDOWN_HARD_LIMIT_MS / 1000 + 1);
+  });
+
+  it('should run kafka:provision as a Job with production replication, ACLs and only its own Secret', () => {
+    const job = byKind('Job', 'kafka-provision');
+    expect(job).toBeDefined();
+    const container = job!.spec!.template!.spec.containers[0];
+    // The compiled path of libs/kafka/src/provisioning/cli/kafka-provision.cli.ts (scripts/build.sh).
+    expect(container.command).toEqual(['node', 'dist/libs/kafka/src/provisioning/cli/kafka-provision.cli.js']);
+    expect(
+      readFileSync(join(__dirname, '..', '..', 'libs/kafka/src/provisioning/cli/kafka-provision.cli.ts'), 'utf8'),
+    ).toContain('runKafkaProvision');
+    const config = loadConfig(kafkaProvisionConfigShape, productionEnvOf(job!.spec!.template!));
+    expect(config).toMatchObject({
+      KAFKA_SECURITY_PROTOCOL: 'SASL_SSL',
+      KAFKA_REPLICATION_FACTOR: 3,
+      KAFKA_MIN_INSYNC_REPLICAS: 2,
+      KAFKA_PROVISION_ACLS: true,
+    });
+    const refs = (container.env ?? []).flatMap((e) =>
+      e.valueFrom?.secretKeyRef ? [e.valueFrom.secretKeyRef.name] : [],
+    );
+    expect(new Set(refs)).toEqual(new Set(['kafka-provision-secrets']));
+  });
+
+  it('should never let a manifest allow PLAINTEXT Kafka in production', () => {
+    const names = docs.flatMap((d) => [
+      ...Object.keys(d.data ?? {}),
+      ...(d.spec?.template?.spec.containers ?? []).flatMap((c) => (c.env ?? []).map((e) => e.name)),
+    ]);
+    expect(names).not.toContain('KAFKA_ALLOW_PLAINTEXT_IN_PRODUCTION');
+    expect(byKind('ConfigMap', 'loanmesh-config')?.data?.KAFKA_SECURITY_PROTOCOL).toBe('SASL_SSL');
   });
 });

@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { LOCAL_ENV } from '@loanmesh/config';
-import { startServiceProcess, TEST_INFRA_ENV, waitUntilReady } from '@loanmesh/testing';
+import {
+  localKafkaPassword,
+  startServiceProcess,
+  TEST_INFRA_ENV,
+  TEST_KAFKA_CA_FILE,
+  TEST_KAFKA_SASL_SSL_BROKERS,
+  waitUntilReady,
+} from '@loanmesh/testing';
 
 jest.setTimeout(120000);
 
@@ -43,6 +50,8 @@ describe('production refuses unsafe secrets at boot (real service processes)', (
     expect(log).toContain('review: cannot start');
     expect(log).toContain('JWT_SECRET is missing (refused in production)');
     expect(log).toContain('AUDIT_SIGNING_KEY is missing (refused in production)');
+    // The test broker's PLAINTEXT listener: anyone reaching it could forge application.scored.
+    expect(log).toContain('KAFKA_SECURITY_PROTOCOL=PLAINTEXT is refused in production');
   });
 
   it('should refuse to start ingestion with the committed PII hash key, naming it and not printing it', async () => {
@@ -56,5 +65,23 @@ describe('production refuses unsafe secrets at boot (real service processes)', (
     expect(code).toBe(1);
     expect(log).toContain('PII_HASH_KEY is a committed default value (refused in production)');
     expect(log).not.toContain(LOCAL_ENV.PII_HASH_KEY);
+  });
+
+  it('should refuse to start inference with SASL_SSL but its public local SCRAM password, naming it', async () => {
+    const { started, code, log } = await bootInProduction('inference', 4193, {
+      NODE_ENV: 'production',
+      DATABASE_URL: LOCAL_ENV.DATABASE_URL,
+      KAFKA_BROKERS: TEST_KAFKA_SASL_SSL_BROKERS.join(','),
+      KAFKA_SECURITY_PROTOCOL: 'SASL_SSL',
+      KAFKA_SSL_CA_FILE: TEST_KAFKA_CA_FILE,
+      KAFKA_SASL_USERNAME: 'inference',
+      KAFKA_SASL_PASSWORD: localKafkaPassword('inference'),
+    });
+
+    expect(started).toBe(false);
+    expect(code).toBe(1);
+    expect(log).toContain('KAFKA_SASL_PASSWORD looks like a placeholder (refused in production)');
+    expect(log).not.toContain('KAFKA_SECURITY_PROTOCOL');
+    expect(log).not.toContain(localKafkaPassword('inference'));
   });
 });

@@ -1,8 +1,11 @@
+import { kafkaConnectionOf, loadConfig } from '@loanmesh/config';
+
 import { buildFeedCommand, FeedArgumentError, parseFeedArgs } from './cli/feed-cli';
 import { FeedRunnerService } from './feed/feed-runner.service';
 import type { EventSink } from './publishing/event-sink';
 import { JsonlFileSink } from './publishing/jsonl-file.sink';
 import { KafkaEventSink } from './publishing/kafka-event.sink';
+import { feedKafkaConfigShape } from './config/feed-kafka.config';
 
 async function main(argv: readonly string[]): Promise<number> {
   const command = buildFeedCommand();
@@ -20,7 +23,12 @@ async function main(argv: readonly string[]): Promise<number> {
     // Commander has already printed the help text.
     return 0;
   }
-  const sink: EventSink = options.out ? new JsonlFileSink(options.out) : new KafkaEventSink(options.brokers);
+  const sink: EventSink = options.out
+    ? new JsonlFileSink(options.out)
+    : // --brokers names the brokers; TLS and SASL come from the environment like every service's.
+      new KafkaEventSink(
+        kafkaConnectionOf({ ...loadConfig(feedKafkaConfigShape), KAFKA_BROKERS: [...options.brokers] }),
+      );
   await new FeedRunnerService(options, sink).run();
   return 0;
 }

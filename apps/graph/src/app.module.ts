@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 
-import { ALL_TOPICS, DeadLetterTopics } from '@loanmesh/contracts';
+import { kafkaConnectionOf } from '@loanmesh/config';
+import { DeadLetterTopics, topicsOfService } from '@loanmesh/contracts';
 import { KafkaHealthIndicator, KafkaModule } from '@loanmesh/kafka';
 import { Neo4jHealthIndicator, Neo4jModule } from '@loanmesh/neo4j';
 import { ObservabilityModule } from '@loanmesh/observability';
@@ -23,10 +24,10 @@ export class GraphAppModule {
         GraphConfigModule.forRoot(config),
         ObservabilityModule.forRoot(KafkaHealthIndicator, Neo4jHealthIndicator, GraphFreshnessHealthIndicator),
         KafkaModule.forRoot({
-          brokers: config.KAFKA_BROKERS,
+          connection: kafkaConnectionOf(config),
           clientId: config.KAFKA_CLIENT_ID,
           deadLetterTopic: DeadLetterTopics.graph,
-          topics: ALL_TOPICS,
+          topics: topicsOfService('graph'),
           maxAttempts: config.KAFKA_MAX_ATTEMPTS,
         }),
         Neo4jModule.forRoot({ url: config.NEO4J_URL, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD }),

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 
-import { loadConfig } from '@loanmesh/config';
+import { kafkaConnectionOf, loadConfig } from '@loanmesh/config';
 import { batchConsumerTransport, DEFAULT_BATCH_CHUNK, retryBackoffOf } from '@loanmesh/kafka';
 import { bootstrapService, exitOnBootFailure } from '@loanmesh/observability';
 
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     host: config.HTTP_HOST,
     logLevel: config.LOG_LEVEL,
     kafka: batchConsumerTransport(
-      config.KAFKA_BROKERS,
+      kafkaConnectionOf(config),
       config.KAFKA_CLIENT_ID,
       config.KAFKA_GROUP_ID,
       config.KAFKA_FROM_BEGINNING,

@@ -1,7 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 
-import { APP_CONFIG } from '@loanmesh/config';
-import { ALL_TOPICS, DeadLetterTopics } from '@loanmesh/contracts';
+import { APP_CONFIG, kafkaConnectionOf } from '@loanmesh/config';
+import { DeadLetterTopics, topicsOfService } from '@loanmesh/contracts';
 import {
   databaseRootModule,
   DatabaseHealthIndicator,
@@ -32,10 +32,10 @@ export class IngestionAppModule {
       imports: [
         ObservabilityModule.forRoot(KafkaHealthIndicator, DatabaseHealthIndicator),
         KafkaModule.forRoot({
-          brokers: config.KAFKA_BROKERS,
+          connection: kafkaConnectionOf(config),
           clientId: config.KAFKA_CLIENT_ID,
           deadLetterTopic: DeadLetterTopics.ingestion,
-          topics: ALL_TOPICS,
+          topics: topicsOfService('ingestion'),
           maxAttempts: config.KAFKA_MAX_ATTEMPTS,
         }),
         DatabaseHealthModule,

@@ -1,7 +1,7 @@
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 
-import { APP_CONFIG } from '@loanmesh/config';
-import { ALL_TOPICS, DeadLetterTopics } from '@loanmesh/contracts';
+import { APP_CONFIG, kafkaConnectionOf } from '@loanmesh/config';
+import { DeadLetterTopics, topicsOfService } from '@loanmesh/contracts';
 import { databaseRootModule, DatabaseHealthIndicator, DatabaseHealthModule } from '@loanmesh/database';
 import { KafkaHealthIndicator, KafkaModule } from '@loanmesh/kafka';
 import { ObservabilityModule } from '@loanmesh/observability';
@@ -38,10 +38,10 @@ export class ReviewAppModule implements NestModule {
       imports: [
         ObservabilityModule.forRoot(KafkaHealthIndicator, DatabaseHealthIndicator),
         KafkaModule.forRoot({
-          brokers: config.KAFKA_BROKERS,
+          connection: kafkaConnectionOf(config),
           clientId: config.KAFKA_CLIENT_ID,
           deadLetterTopic: DeadLetterTopics.review,
-          topics: ALL_TOPICS,
+          topics: topicsOfService('review'),
           maxAttempts: config.KAFKA_MAX_ATTEMPTS,
         }),
         DatabaseHealthModule,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { kafkaConnectionConfig } from './kafka-connection.config';
 import { secret } from './secret-config';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -16,11 +17,7 @@ export const httpConfig = {
 };
 
 export const kafkaConfig = {
-  KAFKA_BROKERS: z
-    .string()
-    .min(1)
-    .transform((s) => s.split(',').map((b) => b.trim()))
-    .pipe(z.array(z.string().regex(/^[^:]+:\d+$/, 'each broker must be host:port')).min(1)),
+  ...kafkaConnectionConfig,
   KAFKA_CLIENT_ID: z.string().min(1),
   KAFKA_GROUP_ID: z.string().min(1),
   /**
@@ -78,4 +75,6 @@ export { bool as booleanString, port as portNumber };
 export const testInfraConfig = {
   LOANMESH_TEST_KAFKA_PORT: port.default(19092),
   LOANMESH_TEST_NEO4J_PORT: port.default(17687),
+  /** The test infra's data directory (default infra/.data-test): its Kafka CA is read from there. */
+  LOANMESH_TEST_INFRA_DATA: z.string().min(1).optional(),
 };

@@ -1,4 +1,6 @@
 export * from './config.schemas';
+export * from './config-checks';
+export * from './kafka-connection.config';
 export * from './load-config';
 export * from './local-defaults';
 export * from './secret-config';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { runConfigChecks } from './config-checks';
 import { auditSecrets } from './secret-config';
 
 /** Thrown at boot when the environment does not satisfy an app's schema; names every bad variable. */
@@ -32,8 +33,9 @@ export function loadConfig<TShape extends z.ZodRawShape>(
     throw new ConfigValidationError(problems);
   }
   const secrets = auditSecrets(shape, env, result.data);
-  if (secrets.errors.length > 0) {
-    throw new ConfigValidationError(secrets.errors);
+  const refused = [...secrets.errors, ...runConfigChecks(shape, result.data, env)];
+  if (refused.length > 0) {
+    throw new ConfigValidationError(refused);
   }
   for (const warning of secrets.warnings.filter((w) => !warned.has(w))) {
     warned.add(warning);

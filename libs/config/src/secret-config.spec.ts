@@ -84,10 +84,11 @@ describe('loadConfig with secret fields', () => {
     }
   });
 
-  it('should let a secret of a feature that is off stay unset in production, and still judge it when set', () => {
+  it('should let a secret of a feature that is off stay unset in production, and judge it once the feature is on', () => {
     const featureShape = {
       JWT_SECRET: secret(z.string().min(16)),
-      CLIENT_SECRET: secret(z.string().optional(), { optionalWhenFeatureOff: true }),
+      ISSUER: z.string().optional(),
+      CLIENT_SECRET: secret(z.string().optional(), { neededWhen: (env) => Boolean(env.ISSUER) }),
     };
     const refused = (env: Record<string, string>): string[] => {
       try {
@@ -98,8 +99,10 @@ describe('loadConfig with secret fields', () => {
       }
     };
     expect(refused({ NODE_ENV: 'production', JWT_SECRET: STRONG })).toEqual([]);
-    expect(refused({ NODE_ENV: 'production', JWT_SECRET: STRONG, CLIENT_SECRET: 'too-short-0123' })).toEqual([
+    const on = { NODE_ENV: 'production', JWT_SECRET: STRONG, ISSUER: 'https://idp.example' };
+    expect(refused({ ...on, CLIENT_SECRET: 'too-short-0123' })).toEqual([
       'CLIENT_SECRET is shorter than 32 characters (refused in production)',
     ]);
+    expect(refused(on)).toEqual(['CLIENT_SECRET is missing (refused in production)']);
   });
 });

@@ -25,10 +25,11 @@ interface SecretRule {
   /** Unset outside production is fine (the service has a local fallback, e.g. a key made at boot). */
   optionalOutsideProduction: boolean;
   /**
-   * Unset is fine everywhere, production included: the feature it serves is off (the app checks
-   * at boot that it is set when the feature is on). A value that is set is judged as usual.
+   * The secret is needed only in some configurations (a SASL password only with a SASL
+   * protocol, an OIDC client secret only with SSO on): when this says no for the raw
+   * environment, the field is not judged at all.
    */
-  optionalWhenFeatureOff: boolean;
+  neededWhen?: (env: Record<string, string | undefined>) => boolean;
 }
 
 const PHRASE: Record<SecretProblem, string> = {
@@ -48,7 +49,7 @@ const SECRET_RULES = new WeakMap<z.ZodType, SecretRule>();
 export function secret<T extends z.ZodType>(schema: T, rule: Partial<SecretRule> = {}): T {
   SECRET_RULES.set(schema, {
     optionalOutsideProduction: rule.optionalOutsideProduction ?? false,
-    optionalWhenFeatureOff: rule.optionalWhenFeatureOff ?? false,
+    neededWhen: rule.neededWhen,
   });
   return schema;
 }
@@ -95,14 +96,11 @@ export function auditSecrets(
   const warnings: string[] = [];
   for (const [name, schema] of Object.entries(shape)) {
     const rule = SECRET_RULES.get(schema as z.ZodType);
-    if (!rule) {
+    if (!rule || (rule.neededWhen && !rule.neededWhen(env))) {
       continue;
     }
     const raw = env[name];
     const value = parsed[name];
-    if (raw === undefined && rule.optionalWhenFeatureOff) {
-      continue;
-    }
     if (production) {
       // The schema's local default must not stand in for a secret production forgot to set.
       const problem = raw === undefined ? 'missing' : secretProblemOf(typeof value === 'string' ? value : undefined);

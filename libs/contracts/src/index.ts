@@ -1,4 +1,5 @@
 export * from './topics';
+export * from './service-topics';
 export * from './envelope/envelope.schema';
 export * from './envelope/contract-violation';
 export * from './envelope/safe-primitives';

@@ -63,7 +63,11 @@ export const TOPIC_SETTINGS: Readonly<Partial<Record<string, TopicSettings>>> = 
     partitions: 1,
     config: { 'retention.ms': '-1', 'retention.bytes': '-1', 'cleanup.policy': 'delete' },
   },
+  [OpsTopics.deadLetterReplays]: { partitions: 1, config: { 'cleanup.policy': 'compact' } },
 };
+
+/** Every topic provisioning creates (`npm run kafka:provision`): the services' and the operators' tools'. */
+export const PROVISIONED_TOPICS: readonly string[] = [...ALL_TOPICS, ...Object.values(OpsTopics)];
 
 /** Kafka header names carried across services. */
 export const Headers = {

@@ -19,9 +19,10 @@ import { ConsumerHealthRegistry, ObservabilityModule } from '@loanmesh/observabi
 import {
   type CapturedRecord,
   createTestDatabase,
+  createTestTopics,
   KafkaTestClient,
   TcpProxy,
-  TEST_BROKERS,
+  TEST_KAFKA,
   type TestDatabase,
   uniqueId,
   waitFor,
@@ -113,6 +114,8 @@ describe('a consumer writing through GroupCommitter into real PostgreSQL (poison
   const key = 'one-partition';
 
   beforeAll(async () => {
+    // Services only check their topics at boot; this suite's own topic is made here.
+    await createTestTopics([TOPIC]);
     db = await createTestDatabase('poison_t');
     proxy = await TcpProxy.start('127.0.0.1', 5432);
     dataSource = await initializeDataSource(
@@ -129,7 +132,7 @@ describe('a consumer writing through GroupCommitter into real PostgreSQL (poison
       imports: [
         ObservabilityModule.forRoot(KafkaHealthIndicator),
         KafkaModule.forRoot({
-          brokers: TEST_BROKERS,
+          connection: TEST_KAFKA,
           clientId: GROUP,
           deadLetterTopic: DeadLetterTopics.test,
           topics: [TOPIC],
@@ -144,7 +147,7 @@ describe('a consumer writing through GroupCommitter into real PostgreSQL (poison
     await app.init();
     kafka = new KafkaTestClient();
     deadLetters = await kafka.capture([DeadLetterTopics.test]);
-    const transport = kafkaBatchTransport(kafkaMicroserviceOptions(TEST_BROKERS, GROUP, GROUP, true), {
+    const transport = kafkaBatchTransport(kafkaMicroserviceOptions(TEST_KAFKA, GROUP, GROUP, true), {
       chunkSize: 50,
       partitionsConsumedConcurrently: 2,
       retry: { initialMs: 100, maxMs: 1000 },

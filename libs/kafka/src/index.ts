@@ -2,6 +2,8 @@ export * from './kafka.tokens';
 export * from './kafka-client.factory';
 export * from './kafka-producer.service';
 export * from './topic-admin.service';
+export * from './kafka-topics.exception';
+export * from './provisioning';
 export * from './topic-positions.service';
 export * from './dead-letter.service';
 export * from './inbound-processor.service';

@@ -1,11 +1,12 @@
 import { type CustomStrategy, KafkaContext, type KafkaOptions, ServerKafka } from '@nestjs/microservices';
-import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 
 import { DEFAULT_PARTITIONS } from '@loanmesh/contracts';
 
 import { ConsumerMonitor, type MonitoredConsumer, stalledWorkWarning } from '@loanmesh/observability';
 
 import { KafkaBatchContext } from './kafka-batch.context';
+import { createKafkaClient, type KafkaClientConnection } from './kafka-client.factory';
 import { kafkaMicroserviceOptions } from './kafka-microservice.options';
 import {
   DEFAULT_RETRY_BACKOFF,
@@ -42,6 +43,18 @@ export class KafkaBatchServer extends ServerKafka implements MonitoredConsumer {
     super(options);
     this.monitor = new ConsumerMonitor(options.consumer?.groupId ?? 'kafka');
     this.retries = new PartitionRetryScheduler(this.monitor, backoff);
+  }
+
+  /** Nest would construct its own client: route it through the one factory (TLS, SASL, logging). */
+  override createClient<T = Kafka>(): T {
+    const client = this.options.client;
+    const brokers = client?.brokers;
+    if (!Array.isArray(brokers)) {
+      throw new Error('KafkaBatchServer needs a static broker list (kafkaMicroserviceOptions)');
+    }
+    return createKafkaClient({ brokers, ssl: client?.ssl, sasl: client?.sasl }, this.clientId, {
+      retry: client?.retry,
+    }) as T;
   }
 
   override async bindEvents(consumer: Consumer): Promise<void> {
@@ -144,14 +157,14 @@ export const DEFAULT_BATCH_CHUNK = 200;
  * burst costs one transaction rather than one per message.
  */
 export function batchConsumerTransport(
-  brokers: string[],
+  connection: KafkaClientConnection,
   clientId: string,
   groupId: string,
   fromBeginning = true,
   chunkSize = DEFAULT_BATCH_CHUNK,
   retry?: RetryBackoff,
 ): CustomStrategy {
-  return kafkaBatchTransport(kafkaMicroserviceOptions(brokers, clientId, groupId, fromBeginning), {
+  return kafkaBatchTransport(kafkaMicroserviceOptions(connection, clientId, groupId, fromBeginning), {
     chunkSize,
     partitionsConsumedConcurrently: DEFAULT_PARTITIONS,
     retry,

@@ -3,12 +3,14 @@ import { Partitioners } from 'kafkajs';
 
 import { DEFAULT_PARTITIONS } from '@loanmesh/contracts';
 
+import type { KafkaClientConnection } from './kafka-client.factory';
+
 /**
  * Options for a service's Nest Kafka transport: raw bytes reach the handler (so a dead
  * letter keeps the original), and session/heartbeat settings tolerate slow batches.
  */
 export function kafkaMicroserviceOptions(
-  brokers: string[],
+  connection: KafkaClientConnection,
   clientId: string,
   groupId: string,
   fromBeginning = true,
@@ -16,7 +18,13 @@ export function kafkaMicroserviceOptions(
   return {
     transport: Transport.KAFKA,
     options: {
-      client: { clientId, brokers, retry: { initialRetryTime: 200, retries: 8 } },
+      client: {
+        clientId,
+        brokers: connection.brokers,
+        ssl: connection.ssl,
+        sasl: connection.sasl,
+        retry: { initialRetryTime: 200, retries: 8 },
+      },
       consumer: {
         groupId,
         sessionTimeout: 30000,

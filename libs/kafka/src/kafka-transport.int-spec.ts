@@ -6,10 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { DeadLetterTopics, Headers } from '@loanmesh/contracts';
 import { ObservabilityModule } from '@loanmesh/observability';
 import {
+  createTestTopics,
   KafkaTestClient,
   type PingEvent,
   pingRegistry,
-  TEST_BROKERS,
+  TEST_KAFKA,
   TEST_ROUND_TRIP_TOPIC,
   uniqueId,
   waitFor,
@@ -60,11 +61,12 @@ describe('Nest Kafka transport with the real broker', () => {
   let service: PingService;
 
   beforeAll(async () => {
+    await createTestTopics([TEST_ROUND_TRIP_TOPIC]);
     @Module({
       imports: [
         ObservabilityModule.forRoot(KafkaHealthIndicator),
         KafkaModule.forRoot({
-          brokers: TEST_BROKERS,
+          connection: TEST_KAFKA,
           clientId: 'transport-test',
           deadLetterTopic: DeadLetterTopics.test,
           topics: [TEST_ROUND_TRIP_TOPIC],
@@ -77,7 +79,7 @@ describe('Nest Kafka transport with the real broker', () => {
 
     app = await NestFactory.create(TestAppModule, { logger: false });
     await app.init();
-    const options = kafkaMicroserviceOptions(TEST_BROKERS, 'transport-test', uniqueId('transport-group'));
+    const options = kafkaMicroserviceOptions(TEST_KAFKA, 'transport-test', uniqueId('transport-group'));
     app.connectMicroservice<MicroserviceOptions>({
       ...options,
       options: { ...options.options, subscribe: { fromBeginning: false } },

@@ -23,7 +23,7 @@ export class KafkaModule implements OnApplicationBootstrap {
       module: KafkaModule,
       providers: [
         { provide: KAFKA_MODULE_OPTIONS, useValue: options },
-        { provide: KAFKA_CLIENT, useFactory: () => createKafkaClient(options.brokers, options.clientId) },
+        { provide: KAFKA_CLIENT, useFactory: () => createKafkaClient(options.connection, options.clientId) },
         KafkaProducerService,
         TopicAdminService,
         TopicPositionsService,
@@ -46,6 +46,6 @@ export class KafkaModule implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.admin.ensureTopics([...this.options.topics, this.options.deadLetterTopic]);
+    await this.admin.requireTopics([...this.options.topics, this.options.deadLetterTopic]);
   }
 }

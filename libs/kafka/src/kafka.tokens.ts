@@ -1,12 +1,18 @@
 export const KAFKA_CLIENT = Symbol('KAFKA_CLIENT');
 export const KAFKA_MODULE_OPTIONS = Symbol('KAFKA_MODULE_OPTIONS');
 
+import type { KafkaClientConnection } from './kafka-client.factory';
+
 export interface KafkaModuleOptions {
-  brokers: string[];
+  /** Brokers, TLS and SASL: `kafkaConnectionOf(config)`. */
+  connection: KafkaClientConnection;
   clientId: string;
   /** Dead-letter topic of the service that uses this module. */
   deadLetterTopic: string;
-  /** Topics this service creates at start-up when missing. */
+  /**
+   * Topics this service needs (`topicsOfService`): checked at start-up, never created
+   * (`npm run kafka:provision` creates them); a missing one stops the boot, named.
+   */
   topics: readonly string[];
   /**
    * Attempts a record whose failure is not recognised (neither an unavailable dependency

@@ -1,39 +1,33 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 
-import { DEFAULT_PARTITIONS, TOPIC_SETTINGS } from '@loanmesh/contracts';
-
+import { KafkaTopicsException } from './kafka-topics.exception';
 import { KAFKA_CLIENT } from './kafka.tokens';
 
-/** Creates topics up front: auto-creation races with KafkaJS consumers on KRaft. */
+/**
+ * Checks the service's topics exist. Services never create topics: provisioning does, with
+ * the cluster's replication factor and min.insync.replicas (`npm run kafka:provision`, the
+ * kafka-provision Job), and their Kafka users are not allowed to.
+ */
 @Injectable()
 export class TopicAdminService {
-  private readonly logger = new Logger(TopicAdminService.name);
-
   constructor(@Inject(KAFKA_CLIENT) private readonly kafka: Kafka) {}
 
-  async ensureTopics(topics: readonly string[], partitions = DEFAULT_PARTITIONS): Promise<string[]> {
+  /** Throws KAFKA_TOPICS_MISSING naming every topic the broker lacks (or hides from this user). */
+  async requireTopics(topics: readonly string[]): Promise<void> {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
       const existing = new Set(await admin.listTopics());
-      const missing = [...new Set(topics)].filter((t) => !existing.has(t));
+      const missing = [...new Set(topics)].filter((t) => !existing.has(t)).sort();
       if (missing.length > 0) {
-        await admin.createTopics({
-          waitForLeaders: true,
-          topics: missing.map((topic) => {
-            const settings = TOPIC_SETTINGS[topic];
-            return {
-              topic,
-              numPartitions: settings?.partitions ?? partitions,
-              replicationFactor: 1,
-              configEntries: Object.entries(settings?.config ?? {}).map(([name, value]) => ({ name, value })),
-            };
-          }),
-        });
-        this.logger.log({ msg: 'created topics', topics: missing });
+        throw new KafkaTopicsException(
+          'KAFKA_TOPICS_MISSING',
+          `KAFKA_TOPICS_MISSING: the broker has no topic ${missing.join(', ')} (or this Kafka user may not see it): ` +
+            'run `npm run kafka:provision` (Kubernetes: the kafka-provision Job) before the services',
+          missing,
+        );
       }
-      return missing;
     } finally {
       await admin.disconnect();
     }

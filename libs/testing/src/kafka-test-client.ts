@@ -1,8 +1,9 @@
-import { type Admin, Kafka, logLevel, type Consumer, type IHeaders, type Producer } from 'kafkajs';
+import { type Admin, type Kafka, logLevel, type Consumer, type IHeaders, type Producer } from 'kafkajs';
 
 import { ALL_TOPICS, DEFAULT_PARTITIONS } from '@loanmesh/contracts';
+import { createKafkaClient } from '@loanmesh/kafka';
 
-import { TEST_BROKERS } from './test-infra';
+import { TEST_KAFKA } from './test-infra';
 import { uniqueId } from './wait-for';
 
 export interface CapturedRecord {
@@ -12,9 +13,14 @@ export interface CapturedRecord {
   headers: Record<string, string>;
 }
 
+/** A quiet KafkaJS client on the test broker's PLAINTEXT (super user) listener. */
+export function testKafkaClient(clientId: string): Kafka {
+  return createKafkaClient(TEST_KAFKA, clientId, { logLevel: logLevel.NOTHING });
+}
+
 /** A raw KafkaJS client for tests: produce exact bytes and capture what services publish. */
 export class KafkaTestClient {
-  readonly kafka = new Kafka({ brokers: TEST_BROKERS, clientId: uniqueId('test'), logLevel: logLevel.NOTHING });
+  readonly kafka = testKafkaClient(uniqueId('test'));
   private producer?: Producer;
   private readonly consumers: Consumer[] = [];
 
@@ -132,6 +138,27 @@ export async function startGroupAtEnd(kafka: Kafka, groupId: string, topics: rea
         groupId,
         topic,
         partitions: offsets.map((o) => ({ partition: o.partition, offset: o.high })),
+      });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Creates a suite's own isolated topics (services no longer create topics at boot, and the
+ * platform's are made by `kafka:provision` in test-infra.sh up). Existing ones are kept.
+ */
+export async function createTestTopics(topics: readonly string[], partitions = DEFAULT_PARTITIONS): Promise<void> {
+  const admin = testKafkaClient(uniqueId('test-topics')).admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = [...new Set(topics)].filter((t) => !existing.has(t));
+    if (missing.length > 0) {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic, numPartitions: partitions })),
       });
     }
   } finally {

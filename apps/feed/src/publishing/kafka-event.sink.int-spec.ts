@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-import { Kafka, logLevel } from 'kafkajs';
-
 import { coreBankingRegistry, parseEvent, Topics, type CoreBankingEvent } from '@loanmesh/contracts';
-import { fetchTopicOffsetsSettled, TEST_BROKERS } from '@loanmesh/testing';
+import { fetchTopicOffsetsSettled, TEST_BROKERS, TEST_KAFKA, testKafkaClient } from '@loanmesh/testing';
 
 import { FeedRunnerService } from '../feed/feed-runner.service';
 import { KafkaEventSink } from './kafka-event.sink';
@@ -13,8 +11,8 @@ const brokers = TEST_BROKERS;
 describe(KafkaEventSink.name, () => {
   it('should publish a small world to Kafka and read every event back when run end to end', async () => {
     const seed = 1 + Math.floor(Math.random() * 1e6);
-    const kafka = new Kafka({ clientId: 'feed-int-spec', brokers, logLevel: logLevel.ERROR });
-    const opener = new KafkaEventSink(brokers);
+    const kafka = testKafkaClient('feed-int-spec');
+    const opener = new KafkaEventSink(TEST_KAFKA);
     await opener.open();
     await opener.close();
     const admin = kafka.admin();
@@ -34,7 +32,7 @@ describe(KafkaEventSink.name, () => {
         batchSize: 500,
         progress: false,
       },
-      new KafkaEventSink(brokers),
+      new KafkaEventSink(TEST_KAFKA),
       () => undefined,
     );
     const summary = await runner.run();

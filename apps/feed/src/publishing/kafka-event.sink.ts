@@ -1,11 +1,12 @@
-import { CompressionTypes, Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
+import { CompressionTypes, type Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 
-import { DEFAULT_PARTITIONS, Topics } from '@loanmesh/contracts';
+import { Topics } from '@loanmesh/contracts';
+import { createKafkaClient, type KafkaClientConnection, KafkaTopicsException } from '@loanmesh/kafka';
 
 import type { EventSink, OutRecord } from './event-sink';
 
 /**
- * The Kafka adapter: creates the core-banking topic when missing and publishes batches with
+ * The Kafka adapter: checks the core-banking topic exists (provisioning makes it) and publishes batches with
  * acks from all in-sync replicas. Up to `inFlight` batches are pipelined for throughput, but
  * the producer keeps one request in flight per broker, so batches reach a partition in the
  * order they were sent (a company's registration before its application).
@@ -17,14 +18,12 @@ export class KafkaEventSink implements EventSink {
   private failure: unknown;
 
   constructor(
-    brokers: readonly string[],
+    connection: KafkaClientConnection,
     private readonly inFlight = 4,
   ) {
     // Core banking keeps sending through a broker restart: sends are retried for about a
     // minute (KafkaJS's default gives up after about 10 s) before the feed fails.
-    this.kafka = new Kafka({
-      clientId: 'loanmesh-feed',
-      brokers: [...brokers],
+    this.kafka = createKafkaClient(connection, 'loanmesh-feed', {
       logLevel: logLevel.ERROR,
       retry: { retries: 8, initialRetryTime: 300, maxRetryTime: 15_000 },
     });
@@ -35,12 +34,14 @@ export class KafkaEventSink implements EventSink {
     const admin: Admin = this.kafka.admin();
     await admin.connect();
     try {
+      // The feed's Kafka user may only write this topic, never create it.
       const topics = await admin.listTopics();
       if (!topics.includes(Topics.coreBankingEvents)) {
-        await admin.createTopics({
-          waitForLeaders: true,
-          topics: [{ topic: Topics.coreBankingEvents, numPartitions: DEFAULT_PARTITIONS }],
-        });
+        throw new KafkaTopicsException(
+          'KAFKA_TOPICS_MISSING',
+          `KAFKA_TOPICS_MISSING: the broker has no topic ${Topics.coreBankingEvents}: run \`npm run kafka:provision\` first`,
+          [Topics.coreBankingEvents],
+        );
       }
     } finally {
       await admin.disconnect();

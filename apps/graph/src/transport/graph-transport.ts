@@ -1,5 +1,6 @@
 import type { CustomStrategy } from '@nestjs/microservices';
 
+import { type KafkaConnectionFieldsOf, kafkaConnectionOf } from '@loanmesh/config';
 import { batchConsumerTransport, retryBackoffOf } from '@loanmesh/kafka';
 
 import type { GraphConfig } from '../config/graph.config';
@@ -10,19 +11,15 @@ import type { GraphConfig } from '../config/graph.config';
  * it. Two per worker keeps the workers busy without queueing a burst behind the deadline.
  */
 export function graphTransport(
-  config: Pick<
-    GraphConfig,
-    | 'KAFKA_BROKERS'
-    | 'KAFKA_CLIENT_ID'
-    | 'KAFKA_GROUP_ID'
-    | 'GRAPH_FEATURE_WORKERS'
-    | 'KAFKA_RETRY_INITIAL_MS'
-    | 'KAFKA_RETRY_MAX_MS'
-  >,
+  config: KafkaConnectionFieldsOf &
+    Pick<
+      GraphConfig,
+      'KAFKA_CLIENT_ID' | 'KAFKA_GROUP_ID' | 'GRAPH_FEATURE_WORKERS' | 'KAFKA_RETRY_INITIAL_MS' | 'KAFKA_RETRY_MAX_MS'
+    >,
   fromBeginning: boolean,
 ): CustomStrategy {
   return batchConsumerTransport(
-    config.KAFKA_BROKERS,
+    kafkaConnectionOf(config),
     config.KAFKA_CLIENT_ID,
     config.KAFKA_GROUP_ID,
     fromBeginning,

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 
-import { loadConfig } from '@loanmesh/config';
+import { kafkaConnectionOf, loadConfig } from '@loanmesh/config';
 import { type GraphFeaturesComputedEvent, Topics } from '@loanmesh/contracts';
 import { batchConsumerTransport } from '@loanmesh/kafka';
 import { ConsumerHealthRegistry, GlobalExceptionFilter } from '@loanmesh/observability';
@@ -49,7 +49,7 @@ export async function startInferenceApp(env: Record<string, string> = {}): Promi
   });
   const app = await NestFactory.create(InferenceAppModule.forRoot(config), { logger: ['error'] });
   app.useGlobalFilters(new GlobalExceptionFilter());
-  const transport = batchConsumerTransport(config.KAFKA_BROKERS, groupId, groupId, false);
+  const transport = batchConsumerTransport(kafkaConnectionOf(config), groupId, groupId, false);
   app.connectMicroservice<MicroserviceOptions>(transport);
   app.get(ConsumerHealthRegistry).registerStrategy(transport);
   await app.startAllMicroservices();

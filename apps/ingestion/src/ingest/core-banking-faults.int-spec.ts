@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 import type { INestApplication } from '@nestjs/common';
-import { Kafka, logLevel, type Message, Partitioners, type Producer } from 'kafkajs';
+import { type Message, Partitioners, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 
 import { type CoreBankingEvent, coreBankingKey, Topics } from '@loanmesh/contracts';
-import { TEST_BROKERS, type TestDatabase, uniqueId, waitFor } from '@loanmesh/testing';
+import { type TestDatabase, testKafkaClient, uniqueId, waitFor } from '@loanmesh/testing';
 
 import type { DeadLetterListing } from '../dead-letters/dead-letter-ledger.service';
 import { getJson, startIngestion, testEnvironment } from '../testing/ingestion-test.harness';
@@ -47,7 +47,7 @@ interface Positions {
 describe('ingestion of a faulty feed, as a new user runs it (real Kafka and PostgreSQL)', () => {
   jest.setTimeout(600_000);
   const dir = mkdtempSync(join(tmpdir(), 'faulty-feed-'));
-  const kafka = new Kafka({ brokers: TEST_BROKERS, clientId: uniqueId('faulty-feed'), logLevel: logLevel.NOTHING });
+  const kafka = testKafkaClient(uniqueId('faulty-feed'));
   let producer: Producer | undefined;
   let db: TestDatabase;
   let app: INestApplication | undefined;

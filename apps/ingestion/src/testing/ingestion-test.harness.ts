@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Kafka, logLevel } from 'kafkajs';
 
 import { loadConfig } from '@loanmesh/config';
 import { DeadLetterTopics, Topics } from '@loanmesh/contracts';
@@ -10,6 +9,7 @@ import {
   startGroupAtEnd as startGroupAtEndOf,
   TEST_BROKERS,
   type TestDatabase,
+  testKafkaClient,
   uniqueId,
   waitFor,
 } from '@loanmesh/testing';
@@ -18,7 +18,7 @@ import { IngestionAppModule } from '../app.module';
 import { type IngestionConfig, ingestionConfigShape } from '../config/ingestion.config';
 import { ingestionTransport } from '../transport/ingestion-transport';
 
-const kafka = new Kafka({ brokers: TEST_BROKERS, clientId: uniqueId('ingestion-harness'), logLevel: logLevel.NOTHING });
+const kafka = testKafkaClient(uniqueId('ingestion-harness'));
 
 /** Environment of one ingestion instance for a test suite: its own database and consumer group. */
 export async function testEnvironment(

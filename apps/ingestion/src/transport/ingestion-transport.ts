@@ -1,5 +1,6 @@
 import type { CustomStrategy } from '@nestjs/microservices';
 
+import { kafkaConnectionOf } from '@loanmesh/config';
 import { kafkaBatchTransport, kafkaMicroserviceOptions, retryBackoffOf } from '@loanmesh/kafka';
 
 import type { IngestionConfig } from '../config/ingestion.config';
@@ -8,7 +9,7 @@ import type { IngestionConfig } from '../config/ingestion.config';
 export function ingestionTransport(config: IngestionConfig): CustomStrategy {
   return kafkaBatchTransport(
     kafkaMicroserviceOptions(
-      config.KAFKA_BROKERS,
+      kafkaConnectionOf(config),
       config.KAFKA_CLIENT_ID,
       config.KAFKA_GROUP_ID,
       config.KAFKA_FROM_BEGINNING,

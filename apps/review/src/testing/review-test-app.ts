@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { INestApplication } from '@nestjs/common';
 
-import { loadConfig } from '@loanmesh/config';
+import { kafkaConnectionOf, loadConfig } from '@loanmesh/config';
 import { batchConsumerTransport } from '@loanmesh/kafka';
 import { Topics } from '@loanmesh/contracts';
 import { bootstrapService } from '@loanmesh/observability';
@@ -93,7 +93,7 @@ export async function startReviewTestApp(
     port: options.port ?? 0,
     host: '127.0.0.1',
     logLevel: 'error',
-    kafka: batchConsumerTransport(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID, config.KAFKA_GROUP_ID),
+    kafka: batchConsumerTransport(kafkaConnectionOf(config), config.KAFKA_CLIENT_ID, config.KAFKA_GROUP_ID),
     handleSignals: false,
   });
   const url = `http://127.0.0.1:${(app.getHttpServer() as { address(): AddressInfo }).address().port}`;

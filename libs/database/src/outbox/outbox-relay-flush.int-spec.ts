@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { Topics } from '@loanmesh/contracts';
 import { createKafkaClient, KafkaProducerService } from '@loanmesh/kafka';
 import { GracefulShutdownService, MetricsService } from '@loanmesh/observability';
-import { createTestDatabase, KafkaTestClient, TEST_BROKERS, type TestDatabase, waitFor } from '@loanmesh/testing';
+import { createTestDatabase, KafkaTestClient, TEST_KAFKA, type TestDatabase, waitFor } from '@loanmesh/testing';
 
 import { initializeDataSource } from '../database-root.module';
 import { createSchemaMigration } from '../schema.migration';
@@ -38,7 +38,7 @@ describe('OutboxRelayService flush', () => {
         ],
       }),
     );
-    producer = new KafkaProducerService(createKafkaClient(TEST_BROKERS, 'outbox-flush-test'));
+    producer = new KafkaProducerService(createKafkaClient(TEST_KAFKA, 'outbox-flush-test'));
     await producer.onModuleInit();
   }, 60000);
 

@@ -57,7 +57,9 @@ export const oidcConfigShape = {
   OIDC_ISSUER_URL: httpsUrl.optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   /** Confidential client secret; required when SSO is on, refused in production when weak. */
-  OIDC_CLIENT_SECRET: secret(z.string().min(1).optional(), { optionalWhenFeatureOff: true }),
+  OIDC_CLIENT_SECRET: secret(z.string().min(1).optional(), {
+    neededWhen: (env) => Boolean(env.OIDC_ISSUER_URL),
+  }),
   /** Where the provider sends the browser back: `https://<review host>/auth/oidc/callback`. */
   OIDC_REDIRECT_URL: httpsUrl.optional(),
   OIDC_SCOPES: z

@@ -1,8 +1,9 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { logLevel } from 'kafkajs';
 
-import { kafkaConfig, loadConfig } from '@loanmesh/config';
+import { kafkaConnectionConfig, kafkaConnectionOf, loadConfig } from '@loanmesh/config';
 import { DomainException } from '@loanmesh/observability';
 
+import { createKafkaClient } from '../../kafka-client.factory';
 import { DEFAULT_DEAD_LETTER_TOPOLOGY, DeadLetterOps, type DeadLetterTopology } from '../dead-letter-ops.service';
 import { renderDeadLetter, renderListing, renderReplaySummary } from '../dead-letter.render';
 import { type DeadLettersCommand, DeadLettersUsageError, parseDeadLettersArgs } from './dead-letters.args';
@@ -36,8 +37,8 @@ export async function runDeadLettersCli(
     io.out(command.text);
     return 0;
   }
-  const { KAFKA_BROKERS } = loadConfig({ KAFKA_BROKERS: kafkaConfig.KAFKA_BROKERS }, env);
-  const kafka = new Kafka({ clientId: 'loanmesh-dead-letters', brokers: KAFKA_BROKERS, logLevel: logLevel.NOTHING });
+  const connection = kafkaConnectionOf(loadConfig(kafkaConnectionConfig, env));
+  const kafka = createKafkaClient(connection, 'loanmesh-dead-letters', { logLevel: logLevel.NOTHING });
   try {
     return await execute(new DeadLetterOps(kafka, topology), command, io);
   } catch (e) {
