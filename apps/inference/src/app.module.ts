@@ -5,6 +5,7 @@ import { ALL_TOPICS, DeadLetterTopics } from '@loanmesh/contracts';
 import { databaseRootModule, DatabaseHealthIndicator, DatabaseHealthModule } from '@loanmesh/database';
 import { KafkaHealthIndicator, KafkaModule } from '@loanmesh/kafka';
 import { ObservabilityModule } from '@loanmesh/observability';
+import { ServiceAuthModule } from '@loanmesh/service-auth';
 
 import { ChallengerModule } from './challenger/challenger.module';
 import type { InferenceConfig } from './config/inference.config';
@@ -28,6 +29,7 @@ export class InferenceAppModule {
       global: true,
       imports: [
         ObservabilityModule.forRoot(KafkaHealthIndicator, DatabaseHealthIndicator, ChampionLoadedHealthIndicator),
+        ServiceAuthModule.forRoot({ service: 'inference', config, scope: 'all' }),
         KafkaModule.forRoot({
           brokers: config.KAFKA_BROKERS,
           clientId: config.KAFKA_CLIENT_ID,

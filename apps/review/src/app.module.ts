@@ -5,6 +5,7 @@ import { ALL_TOPICS, DeadLetterTopics } from '@loanmesh/contracts';
 import { databaseRootModule, DatabaseHealthIndicator, DatabaseHealthModule } from '@loanmesh/database';
 import { KafkaHealthIndicator, KafkaModule } from '@loanmesh/kafka';
 import { ObservabilityModule } from '@loanmesh/observability';
+import { ServiceAuthModule } from '@loanmesh/service-auth';
 
 import { AccountingModule } from './accounting/accounting.module';
 import { AuditModule } from './audit/audit.module';
@@ -36,6 +37,7 @@ export class ReviewAppModule implements NestModule {
       global: true,
       imports: [
         ObservabilityModule.forRoot(KafkaHealthIndicator, DatabaseHealthIndicator),
+        ServiceAuthModule.forRoot({ service: 'review', config, scope: 'metrics' }),
         KafkaModule.forRoot({
           brokers: config.KAFKA_BROKERS,
           clientId: config.KAFKA_CLIENT_ID,

@@ -14,3 +14,4 @@ export * from './failure-isolation';
 export * from './consumer-monitor';
 export * from './consumer-health.registry';
 export * from './shutdown';
+export * from './route-access.decorator';
