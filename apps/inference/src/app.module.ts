@@ -16,6 +16,7 @@ import {
   inferenceMigrations,
 } from './database/inference-database';
 import { ChampionLoadedHealthIndicator } from './health/champion-loaded.health-indicator';
+import { PromotionRequestsModule } from './promotion-requests/promotion-requests.module';
 import { RegistryModule } from './registry/registry.module';
 import { ReplayModule } from './replay/replay.module';
 import { ModelServingModule } from './scoring/model-serving.module';
@@ -52,6 +53,7 @@ export class InferenceAppModule {
         // Before the registry: `/models/comparison` must be routed ahead of `/models/:id`.
         ChallengerModule,
         RegistryModule,
+        PromotionRequestsModule,
         ReplayModule,
         ScoringModule,
       ],

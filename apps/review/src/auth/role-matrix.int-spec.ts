@@ -15,6 +15,7 @@ const ALL = [...ROLES];
 const EXPECTED: Record<string, 'public' | Role[]> = {
   'GET /health/live': 'public',
   'GET /health/ready': 'public',
+  // No user role: the service-credential guard admits the metrics token or a service credential only.
   'GET /metrics': 'public',
   'POST /auth/login': 'public',
   'GET /auth/me': ALL,
@@ -50,6 +51,9 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'POST /graph/entity-resolution/candidates/:id/confirm': ['senior_officer', 'risk_manager'],
   'POST /graph/entity-resolution/candidates/:id/reject': ['senior_officer', 'risk_manager'],
   'GET /models': ['risk_manager', 'auditor', 'admin'],
+  'GET /models/promotion-requests': ['risk_manager', 'auditor', 'admin'],
+  'POST /models/:id/promotion-requests': ['risk_manager'],
+  'POST /models/promotion-requests/:requestId/approve': ['risk_manager'],
   'GET /decisions/:applicationId/replay': ['risk_manager', 'auditor', 'admin'],
   'GET /applications/accounting': ['senior_officer', 'risk_manager', 'auditor', 'admin'],
 };
@@ -144,8 +148,9 @@ describe('role-by-route matrix', () => {
     expect(mismatches).toEqual([]);
   });
 
-  it('should serve public routes without a token', async () => {
-    for (const r of routes.filter((x) => x.rule === 'public' && x.method === 'GET')) {
+  it('should serve public routes without a token, but not the metrics scrape', async () => {
+    expect((await t.call(undefined, 'GET', '/metrics')).status).toBe(401);
+    for (const r of routes.filter((x) => x.rule === 'public' && x.method === 'GET' && x.key !== 'GET /metrics')) {
       const res = await t.call(undefined, r.method, concrete(r.path));
       expect({ route: r.key, status: res.status < 400 || res.status === 503 }).toEqual({ route: r.key, status: true });
     }

@@ -1,4 +1,4 @@
-import { DomainException } from '@loanmesh/observability';
+import { type DomainErrorKind, DomainException } from '@loanmesh/observability';
 import type { ServiceCredentialIssuer } from '@loanmesh/service-auth';
 
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -34,7 +34,22 @@ export abstract class UpstreamClient {
     return this.call('POST', path, actor, body);
   }
 
-  private async call(method: string, path: string, actor: UpstreamActor | undefined, body?: unknown): Promise<unknown> {
+  /**
+   * A change a person makes through review (a promotion request or approval): the upstream
+   * service's refusal (400, 403, 404, 409, 422) is passed on with its code, so the person sees
+   * why; only an unreachable or failing service becomes UNAVAILABLE.
+   */
+  command(path: string, body: unknown, actor: UpstreamActor): Promise<unknown> {
+    return this.call('POST', path, actor, body, true);
+  }
+
+  private async call(
+    method: string,
+    path: string,
+    actor: UpstreamActor | undefined,
+    body?: unknown,
+    passRefusals = false,
+  ): Promise<unknown> {
     const credential = this.credentials.headers({
       audience: this.service,
       ...(actor ? { subject: actor.username, roles: [actor.role] } : {}),
@@ -50,6 +65,9 @@ export abstract class UpstreamClient {
     } catch {
       throw new UpstreamUnavailableException(this.service);
     }
+    if (passRefusals && UPSTREAM_REFUSALS.has(res.status)) {
+      throw await refusalOf(this.service, res);
+    }
     if (res.status === 404) {
       throw new DomainException(
         `${this.service.toUpperCase()}_NOT_FOUND`,
@@ -62,4 +80,21 @@ export abstract class UpstreamClient {
     }
     return res.status === 204 ? { ok: true } : res.json();
   }
+}
+
+const UPSTREAM_REFUSALS = new Map<number, DomainErrorKind>([
+  [400, 'INVALID'],
+  [403, 'FORBIDDEN'],
+  [404, 'NOT_FOUND'],
+  [409, 'CONFLICT'],
+  [422, 'PRECONDITION_FAILED'],
+]);
+
+async function refusalOf(service: string, res: Response): Promise<DomainException> {
+  const body = (await res.json().catch(() => ({}))) as { code?: unknown; message?: unknown };
+  return new DomainException(
+    typeof body.code === 'string' ? body.code : `${service.toUpperCase()}_REFUSED`,
+    UPSTREAM_REFUSALS.get(res.status) ?? 'INVALID',
+    typeof body.message === 'string' ? body.message : `the ${service} service refused the request`,
+  );
 }
