@@ -52,8 +52,8 @@ describe('ServiceCredentialVerifier', () => {
     const token = reviewIssuer.issue({ audience: 'inference' });
     const [h, p] = token.split('.');
     const forged = signCompact(
-      JSON.parse(Buffer.from(h!, 'base64url').toString()) as object,
-      JSON.parse(Buffer.from(p!, 'base64url').toString()) as object,
+      JSON.parse(Buffer.from(h, 'base64url').toString()) as object,
+      JSON.parse(Buffer.from(p, 'base64url').toString()) as object,
       stranger.privateKey,
     );
     expect(refusal(() => verifier().verify(forged))).toEqual({
