@@ -7,7 +7,7 @@ import { parseAllDocuments } from 'yaml';
 import { loadConfig } from '@loanmesh/config';
 import { SHUTDOWN_HARD_LIMIT_MS } from '@loanmesh/observability';
 
-import { SERVICE_CONFIG_SHAPES, SERVICE_NAMES } from './service-config-shapes';
+import { SERVICE_CONFIG_SHAPES, SERVICE_NAMES, serviceKeyValue } from './service-config-shapes';
 
 interface K8sDoc {
   apiVersion: string;
@@ -46,11 +46,23 @@ const docs: K8sDoc[] = readdirSync(dir)
   );
 
 /** Variables that hold secrets: never a plain value in a manifest. */
-const SECRET_NAMES = ['JWT_SECRET', 'PII_HASH_KEY', 'AUDIT_SIGNING_KEY', 'NEO4J_PASSWORD', 'DATABASE_URL'];
+const SECRET_NAMES = [
+  'JWT_SECRET',
+  'PII_HASH_KEY',
+  'AUDIT_SIGNING_KEY',
+  'NEO4J_PASSWORD',
+  'DATABASE_URL',
+  'SERVICE_PRIVATE_KEY',
+  'METRICS_TOKEN',
+];
 
 function strongValueFor(key: string): string {
   if (key === 'AUDIT_SIGNING_KEY') {
     return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  }
+  const service = serviceKeyValue(key);
+  if (service !== undefined) {
+    return service;
   }
   if (key === 'DATABASE_URL') {
     return `postgres://review:${randomBytes(16).toString('hex')}@postgres.data.svc:5432/loanmesh`;

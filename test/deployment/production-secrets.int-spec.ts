@@ -43,6 +43,8 @@ describe('production refuses unsafe secrets at boot (real service processes)', (
     expect(log).toContain('review: cannot start');
     expect(log).toContain('JWT_SECRET is missing (refused in production)');
     expect(log).toContain('AUDIT_SIGNING_KEY is missing (refused in production)');
+    expect(log).toContain('SERVICE_PRIVATE_KEY is missing (refused in production)');
+    expect(log).toContain('METRICS_TOKEN is missing (refused in production)');
   });
 
   it('should refuse to start ingestion with the committed PII hash key, naming it and not printing it', async () => {
