@@ -46,3 +46,10 @@ export const serviceAuthConfig = {
 };
 
 export type ServiceAuthConfig = z.infer<z.ZodObject<typeof serviceAuthConfig>>;
+
+/** What a signing-only tool (a CLI) reads: its key, key id and credential lifetime. */
+export const signerConfig = {
+  SERVICE_PRIVATE_KEY: serviceAuthConfig.SERVICE_PRIVATE_KEY,
+  SERVICE_KEY_ID: serviceAuthConfig.SERVICE_KEY_ID,
+  SERVICE_CREDENTIAL_TTL_SECONDS: serviceAuthConfig.SERVICE_CREDENTIAL_TTL_SECONDS,
+};

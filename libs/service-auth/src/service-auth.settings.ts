@@ -22,18 +22,29 @@ export interface ServiceAuthSettings {
   metricsToken?: string;
 }
 
-/** Resolves the validated config; unset keys fall back to the local development key pair. */
-export function serviceAuthSettings(service: string, config: Readonly<ServiceAuthConfig>): ServiceAuthSettings {
+/** The signing half only (a CLI): this service's key and id, or the development key when unset. */
+export function signerSettings(
+  config: Readonly<
+    Pick<ServiceAuthConfig, 'SERVICE_PRIVATE_KEY' | 'SERVICE_KEY_ID' | 'SERVICE_CREDENTIAL_TTL_SECONDS'>
+  >,
+): Pick<ServiceAuthSettings, 'keyId' | 'privateKey' | 'ttlSeconds'> {
   const ownKey = config.SERVICE_PRIVATE_KEY !== undefined;
   if (ownKey && (config.SERVICE_KEY_ID === undefined || config.SERVICE_KEY_ID === DEV_SERVICE_KEY_ID)) {
     throw new Error('SERVICE_KEY_ID must name SERVICE_PRIVATE_KEY (not the development key id)');
   }
   return {
-    service,
     keyId: ownKey ? (config.SERVICE_KEY_ID ?? DEV_SERVICE_KEY_ID) : DEV_SERVICE_KEY_ID,
     privateKey: parsePrivateKey(config.SERVICE_PRIVATE_KEY ?? DEV_SERVICE_PRIVATE_KEY),
-    trustedKeys: parseTrustedKeys(config.SERVICE_TRUSTED_KEYS ?? DEV_TRUSTED_KEYS),
     ttlSeconds: config.SERVICE_CREDENTIAL_TTL_SECONDS,
+  };
+}
+
+/** Resolves the validated config; unset keys fall back to the local development key pair. */
+export function serviceAuthSettings(service: string, config: Readonly<ServiceAuthConfig>): ServiceAuthSettings {
+  return {
+    service,
+    ...signerSettings(config),
+    trustedKeys: parseTrustedKeys(config.SERVICE_TRUSTED_KEYS ?? DEV_TRUSTED_KEYS),
     clockSkewSeconds: config.SERVICE_CLOCK_SKEW_SECONDS,
     ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
   };

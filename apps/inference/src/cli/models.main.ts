@@ -1,10 +1,10 @@
 import { loadConfig } from '@loanmesh/config';
-import { serviceAuthConfig, serviceAuthSettings, ServiceCredentialIssuer } from '@loanmesh/service-auth';
+import { ServiceCredentialIssuer, signerConfig, signerSettings } from '@loanmesh/service-auth';
 
 import { fetchHttpWith, runModelsCli } from './models.cli';
 
 // The operator's calls carry a credential signed with SERVICE_PRIVATE_KEY (locally the development key).
-const settings = serviceAuthSettings('operator', loadConfig(serviceAuthConfig));
+const settings = signerSettings(loadConfig(signerConfig));
 const issuer = new ServiceCredentialIssuer({
   issuer: 'operator',
   keyId: settings.keyId,

@@ -2,8 +2,8 @@ import { Command } from 'commander';
 
 import { loadConfig } from '@loanmesh/config';
 
-import { serviceAuthConfig } from '../service-auth.config';
-import { serviceAuthSettings } from '../service-auth.settings';
+import { signerConfig } from '../service-auth.config';
+import { signerSettings } from '../service-auth.settings';
 import { SERVICE_CREDENTIAL_HEADER } from '../service-credential';
 import { ServiceCredentialIssuer } from '../service-credential.issuer';
 import { SERVICE_NAME_PATTERN } from '../service-keys';
@@ -26,7 +26,7 @@ const program = new Command()
         throw new Error(`${name} is not a lower-case service name`);
       }
     }
-    const settings = serviceAuthSettings(o.issuer, loadConfig(serviceAuthConfig));
+    const settings = signerSettings(loadConfig(signerConfig));
     const issuer = new ServiceCredentialIssuer({
       issuer: o.issuer,
       keyId: settings.keyId,
