@@ -5,6 +5,8 @@ import { join } from 'node:path';
 
 import { isLiveRunApplicationId } from '@loanmesh/contracts';
 
+import { localServiceHeaders } from '@loanmesh/service-auth';
+
 import { decidedCount, runBalances } from '../scripts/demo/accounting-summary';
 import { DecisionCollector } from '../scripts/demo/decision-collector';
 import { decisionStats, percentile } from '../scripts/demo/decision-stats';
@@ -45,7 +47,7 @@ function shAsync(args: string[]): Promise<void> {
 }
 
 async function worldLoaded(): Promise<boolean> {
-  const res = await fetch('http://127.0.0.1:3001/ingestion/stats');
+  const res = await fetch('http://127.0.0.1:3001/ingestion/stats', { headers: localServiceHeaders('ingestion') });
   const stats = (await res.json()) as { stored?: number };
   return (stats.stored ?? 0) > 400_000;
 }

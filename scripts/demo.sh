@@ -19,7 +19,8 @@ bash scripts/services.sh up
 bash scripts/demo/demo-users.sh
 
 echo "== 3/5 the world: seed $SEED, scale $SCALE, published as core-banking events"
-stored=$(curl -sf http://127.0.0.1:3001/ingestion/stats | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).stored??0))' || echo 0)
+credential=$(node scripts/run-ts.cjs libs/service-auth/src/cli/service-token.cli.ts --issuer tools --audience ingestion)
+stored=$(curl -sf -H "x-service-credential: $credential" http://127.0.0.1:3001/ingestion/stats | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).stored??0))' || echo 0)
 if [ -f .local/demo-backlog.json ] && [ "$stored" -ge "$(node -e 'console.log(require("./.local/demo-backlog.json").backlog.records)')" ]; then
   echo "[demo] the world is already loaded ($stored events stored): not publishing it again"
 else

@@ -128,7 +128,7 @@ async function booksNow(kafka: Kafka, stack: FuzzStack, observer: TopicObserver)
     await admin.disconnect();
   }
   const metrics = new Map(
-    await Promise.all(SERVICES.map(async (s) => [s, await scrapeMetrics(stack.url(s))] as const)),
+    await Promise.all(SERVICES.map(async (s) => [s, await scrapeMetrics(stack.url(s), s)] as const)),
   );
   const ingestion = stack.db ? await readIngestionPositions(stack.db.url) : undefined;
   return stack.consumers.map((spec) =>

@@ -1,3 +1,5 @@
+import { localServiceHeaders } from '@loanmesh/service-auth';
+
 /** One sample of a Prometheus text exposition: name, labels, value. */
 export interface MetricSample {
   name: string;
@@ -34,9 +36,17 @@ export function inboundOutcomes(samples: readonly MetricSample[], topic: string)
   return out;
 }
 
-export async function scrapeMetrics(baseUrl: string, timeoutMs = 5000): Promise<MetricSample[] | undefined> {
+/** `audience`: the service behind `baseUrl`; `/metrics` needs a credential for it (or the metrics token). */
+export async function scrapeMetrics(
+  baseUrl: string,
+  audience: string,
+  timeoutMs = 5000,
+): Promise<MetricSample[] | undefined> {
   try {
-    const res = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(`${baseUrl}/metrics`, {
+      headers: localServiceHeaders(audience),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     return res.ok ? parseMetrics(await res.text()) : undefined;
   } catch {
     return undefined;

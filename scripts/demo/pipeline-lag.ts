@@ -1,6 +1,7 @@
 import type { Kafka } from 'kafkajs';
 
 import { Topics } from '@loanmesh/contracts';
+import { localServiceHeaders } from '@loanmesh/service-auth';
 
 /** One consumer group and the topic it must have consumed. */
 export interface PipelineStage {
@@ -80,7 +81,7 @@ export async function waitUntilDrained(
  */
 export function ingestionOutboxBacklog(ingestionUrl: string): () => Promise<number> {
   return async () => {
-    const res = await fetch(`${ingestionUrl}/ingestion/stats`);
+    const res = await fetch(`${ingestionUrl}/ingestion/stats`, { headers: localServiceHeaders('ingestion') });
     if (!res.ok) {
       throw new Error(`GET /ingestion/stats answered ${res.status}`);
     }

@@ -8,7 +8,7 @@ import { loadConfig } from '@loanmesh/config';
 import { kafkaProvisionConfigShape } from '@loanmesh/kafka';
 import { SHUTDOWN_HARD_LIMIT_MS } from '@loanmesh/observability';
 
-import { SERVICE_CONFIG_SHAPES, SERVICE_NAMES } from './service-config-shapes';
+import { SERVICE_CONFIG_SHAPES, SERVICE_NAMES, serviceKeyValue } from './service-config-shapes';
 
 interface ComposeService {
   image?: string;
@@ -26,11 +26,15 @@ const compose = parse(readFileSync(join(__dirname, '..', '..', 'docker-compose.y
 };
 
 /** Variables that hold secrets: in the compose file only as `${NAME:?message}` references. */
-const SECRET_NAMES = ['JWT_SECRET', 'PII_HASH_KEY', 'AUDIT_SIGNING_KEY'];
+const SECRET_NAMES = ['JWT_SECRET', 'PII_HASH_KEY', 'AUDIT_SIGNING_KEY', 'SERVICE_PRIVATE_KEY', 'METRICS_TOKEN'];
 const REFERENCE = /^\$\{([A-Z_]+):\?[^}]+\}$/;
 
 /** What the operator's shell supplies for each reference: strong random values here. */
 function strongValueFor(name: string): string {
+  const service = serviceKeyValue(name.replace(/^(INGESTION|GRAPH|INFERENCE|REVIEW)_/, ''));
+  if (service !== undefined) {
+    return service;
+  }
   return name === 'AUDIT_SIGNING_KEY'
     ? generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
     : randomBytes(32).toString('base64url');
@@ -81,6 +85,10 @@ describe('docker-compose.yml', () => {
     }
     expect(compose.services.review.environment).toHaveProperty('JWT_SECRET');
     expect(compose.services.ingestion.environment).toHaveProperty('PII_HASH_KEY');
+    for (const name of SERVICE_NAMES) {
+      expect(compose.services[name].environment).toHaveProperty('SERVICE_PRIVATE_KEY');
+      expect(compose.services[name].environment).toHaveProperty('METRICS_TOKEN');
+    }
   });
 
   it.each(SERVICE_NAMES)('should build %s with its own APP argument and wait for healthy dependencies', (name) => {

@@ -9,7 +9,7 @@ import { loadConfig } from '@loanmesh/config';
 import { kafkaProvisionConfigShape } from '@loanmesh/kafka';
 import { SHUTDOWN_HARD_LIMIT_MS } from '@loanmesh/observability';
 
-import { SERVICE_CONFIG_SHAPES, SERVICE_NAMES } from './service-config-shapes';
+import { SERVICE_CONFIG_SHAPES, SERVICE_NAMES, serviceKeyValue } from './service-config-shapes';
 
 interface K8sContainer {
   command?: string[];
@@ -60,6 +60,8 @@ const SECRET_NAMES = [
   'NEO4J_PASSWORD',
   'DATABASE_URL',
   'KAFKA_SASL_PASSWORD',
+  'SERVICE_PRIVATE_KEY',
+  'METRICS_TOKEN',
 ];
 
 /** A PEM file standing in for what a mounted ConfigMap or Secret holds at run time. */
@@ -69,6 +71,10 @@ writeFileSync(standInPem, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICA
 function strongValueFor(key: string): string {
   if (key === 'AUDIT_SIGNING_KEY') {
     return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  }
+  const service = serviceKeyValue(key);
+  if (service !== undefined) {
+    return service;
   }
   if (key === 'DATABASE_URL') {
     return `postgres://review:${randomBytes(16).toString('hex')}@postgres.data.svc:5432/loanmesh`;

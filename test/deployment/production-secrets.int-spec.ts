@@ -52,6 +52,8 @@ describe('production refuses unsafe secrets at boot (real service processes)', (
     expect(log).toContain('AUDIT_SIGNING_KEY is missing (refused in production)');
     // The test broker's PLAINTEXT listener: anyone reaching it could forge application.scored.
     expect(log).toContain('KAFKA_SECURITY_PROTOCOL=PLAINTEXT is refused in production');
+    expect(log).toContain('SERVICE_PRIVATE_KEY is missing (refused in production)');
+    expect(log).toContain('METRICS_TOKEN is missing (refused in production)');
   });
 
   it('should refuse to start ingestion with the committed PII hash key, naming it and not printing it', async () => {

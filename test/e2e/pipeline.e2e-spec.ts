@@ -29,6 +29,8 @@ import {
   coreBankingEvent,
   personPayload,
 } from '../../apps/ingestion/src/testing/core-banking-event.factory';
+import { localServiceHeaders } from '@loanmesh/service-auth';
+
 import { addReviewUser } from '../../apps/review/src/testing/review-user.factory';
 
 /**
@@ -205,7 +207,9 @@ describe('LoanMesh pipeline end to end', () => {
     // decision may come before the writer applied them: poll until the graph has them all.
     const features = await waitFor(
       async () => {
-        const r = await fetch(`http://127.0.0.1:${ports.graph}/applications/${ids('c0-b1')}-app/features`);
+        const r = await fetch(`http://127.0.0.1:${ports.graph}/applications/${ids('c0-b1')}-app/features`, {
+          headers: localServiceHeaders('graph'),
+        });
         const body = r.status === 200 ? ((await r.json()) as View) : undefined;
         const f = body?.features ?? body?.graph;
         return f?.inGuaranteeCircle === 1 ? f : undefined;

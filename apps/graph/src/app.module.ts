@@ -5,6 +5,7 @@ import { DeadLetterTopics, topicsOfService } from '@loanmesh/contracts';
 import { KafkaHealthIndicator, KafkaModule } from '@loanmesh/kafka';
 import { Neo4jHealthIndicator, Neo4jModule } from '@loanmesh/neo4j';
 import { ObservabilityModule } from '@loanmesh/observability';
+import { ServiceAuthModule } from '@loanmesh/service-auth';
 
 import { ApplicationsModule } from './applications/applications.module';
 import { GraphConfigModule } from './config/graph-config.module';
@@ -23,6 +24,7 @@ export class GraphAppModule {
       imports: [
         GraphConfigModule.forRoot(config),
         ObservabilityModule.forRoot(KafkaHealthIndicator, Neo4jHealthIndicator, GraphFreshnessHealthIndicator),
+        ServiceAuthModule.forRoot({ service: 'graph', config, scope: 'all' }),
         KafkaModule.forRoot({
           connection: kafkaConnectionOf(config),
           clientId: config.KAFKA_CLIENT_ID,

@@ -5,6 +5,7 @@ import { DeadLetterTopics, topicsOfService } from '@loanmesh/contracts';
 import { databaseRootModule, DatabaseHealthIndicator, DatabaseHealthModule } from '@loanmesh/database';
 import { KafkaHealthIndicator, KafkaModule } from '@loanmesh/kafka';
 import { ObservabilityModule } from '@loanmesh/observability';
+import { ServiceAuthModule } from '@loanmesh/service-auth';
 
 import { ChallengerModule } from './challenger/challenger.module';
 import type { InferenceConfig } from './config/inference.config';
@@ -15,6 +16,7 @@ import {
   inferenceMigrations,
 } from './database/inference-database';
 import { ChampionLoadedHealthIndicator } from './health/champion-loaded.health-indicator';
+import { PromotionRequestsModule } from './promotion-requests/promotion-requests.module';
 import { RegistryModule } from './registry/registry.module';
 import { ReplayModule } from './replay/replay.module';
 import { ModelServingModule } from './scoring/model-serving.module';
@@ -28,6 +30,7 @@ export class InferenceAppModule {
       global: true,
       imports: [
         ObservabilityModule.forRoot(KafkaHealthIndicator, DatabaseHealthIndicator, ChampionLoadedHealthIndicator),
+        ServiceAuthModule.forRoot({ service: 'inference', config, scope: 'all' }),
         KafkaModule.forRoot({
           connection: kafkaConnectionOf(config),
           clientId: config.KAFKA_CLIENT_ID,
@@ -50,6 +53,7 @@ export class InferenceAppModule {
         // Before the registry: `/models/comparison` must be routed ahead of `/models/:id`.
         ChallengerModule,
         RegistryModule,
+        PromotionRequestsModule,
         ReplayModule,
         ScoringModule,
       ],

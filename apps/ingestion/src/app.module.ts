@@ -11,6 +11,7 @@ import {
 } from '@loanmesh/database';
 import { KafkaHealthIndicator, KafkaModule } from '@loanmesh/kafka';
 import { ObservabilityModule } from '@loanmesh/observability';
+import { ServiceAuthModule } from '@loanmesh/service-auth';
 
 import { AccountingModule } from './accounting/accounting.module';
 import type { IngestionConfig } from './config/ingestion.config';
@@ -31,6 +32,7 @@ export class IngestionAppModule {
       module: IngestionAppModule,
       imports: [
         ObservabilityModule.forRoot(KafkaHealthIndicator, DatabaseHealthIndicator),
+        ServiceAuthModule.forRoot({ service: 'ingestion', config, scope: 'all' }),
         KafkaModule.forRoot({
           connection: kafkaConnectionOf(config),
           clientId: config.KAFKA_CLIENT_ID,

@@ -5,6 +5,7 @@ import { DeadLetterTopics, topicsOfService } from '@loanmesh/contracts';
 import { databaseRootModule, DatabaseHealthIndicator, DatabaseHealthModule } from '@loanmesh/database';
 import { KafkaHealthIndicator, KafkaModule } from '@loanmesh/kafka';
 import { ObservabilityModule } from '@loanmesh/observability';
+import { ServiceAuthModule } from '@loanmesh/service-auth';
 
 import { AccountingModule } from './accounting/accounting.module';
 import { AuditModule } from './audit/audit.module';
@@ -37,6 +38,7 @@ export class ReviewAppModule implements NestModule {
       global: true,
       imports: [
         ObservabilityModule.forRoot(KafkaHealthIndicator, DatabaseHealthIndicator),
+        ServiceAuthModule.forRoot({ service: 'review', config, scope: 'metrics' }),
         KafkaModule.forRoot({
           connection: kafkaConnectionOf(config),
           clientId: config.KAFKA_CLIENT_ID,

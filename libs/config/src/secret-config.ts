@@ -14,6 +14,8 @@ export const KNOWN_DEFAULT_SECRETS: readonly string[] = [
   'change-me-to-a-long-random-secret',
   'replace-with-a-32-byte-random-key',
   'replace-with-a-long-random-signing-secret',
+  // The local development service key (DEV_SERVICE_PRIVATE_KEY in libs/service-auth/src/service-keys.ts).
+  'MC4CAQAwBQYDK2VwBCIEIFchglt70T25xR4CoSGtOQMyoW6NKYDUb1dCRHXiC8rq',
 ];
 
 /** Words that mark a value as a placeholder someone forgot to replace. */

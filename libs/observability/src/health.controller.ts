@@ -5,6 +5,7 @@ import { ConsumerHealthRegistry } from './consumer-health.registry';
 import type { ConsumerMonitor } from './consumer-monitor';
 import { HEALTH_INDICATORS, type HealthIndicator, withTimeout } from './health-indicator';
 import { MetricsService } from './metrics.service';
+import { RouteAccessOf } from './route-access.decorator';
 import { GracefulShutdownService } from './shutdown/graceful-shutdown.service';
 
 @Controller()
@@ -17,6 +18,7 @@ export class HealthController {
   ) {}
 
   /** Fails only when the process cannot recover by itself: a Kafka consumer stopped for good. */
+  @RouteAccessOf('probe')
   @Get('health/live')
   @HttpCode(200)
   live(): { status: string } {
@@ -30,6 +32,7 @@ export class HealthController {
     return { status: 'ok' };
   }
 
+  @RouteAccessOf('probe')
   @Get('health/ready')
   async ready(): Promise<{ status: string; checks: Record<string, string> }> {
     if (this.shutdown.draining) {
@@ -55,6 +58,7 @@ export class HealthController {
     return { status: 'ready', checks };
   }
 
+  @RouteAccessOf('metrics')
   @Get('metrics')
   async scrape(@Res() res: Response): Promise<void> {
     res.setHeader('Content-Type', this.metrics.registry.contentType);

@@ -15,3 +15,4 @@ export * from './consumer-monitor';
 export * from './consumer-health.registry';
 export * from './shutdown';
 export * from './concurrency-limiter';
+export * from './route-access.decorator';

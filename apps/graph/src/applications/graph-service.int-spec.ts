@@ -1,5 +1,6 @@
 import { Topics } from '@loanmesh/contracts';
 import { Neo4jService } from '@loanmesh/neo4j';
+import { localServiceHeaders } from '@loanmesh/service-auth';
 import { type CapturedRecord, uniqueId, waitFor } from '@loanmesh/testing';
 
 import { GraphFeaturesService } from '../graph-features/graph-features.service';
@@ -13,10 +14,14 @@ import {
   workedExample,
 } from '../testing/worked-example.fixture';
 
-const post = (url: string, reviewer: string | null = 'senior1'): Promise<Response> =>
+/** As review calls it: a credential from review acting for the reviewer. */
+const post = (url: string, reviewer: string | null = 'senior1', actingFor = reviewer ?? 'senior1'): Promise<Response> =>
   fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      ...localServiceHeaders('graph', { issuer: 'review', subject: actingFor, roles: ['senior_officer'] }),
+    },
     body: JSON.stringify(reviewer === null ? {} : { reviewer }),
   });
 
@@ -71,14 +76,24 @@ describe('Graph service with real Kafka and Neo4j', () => {
     const toReject = `company:${f.id('ERC')}:${f.id('ERD')}`;
     const sharedBefore = (await features.computeInMemory(f.id('ERA'), AS_OF)).features.sharedIdentifierCompanies;
 
-    const list = await fetch(`${t.url}/entity-resolution/candidates?status=PENDING&limit=500`);
+    const list = await fetch(`${t.url}/entity-resolution/candidates?status=PENDING&limit=500`, {
+      headers: localServiceHeaders('graph'),
+    });
     const listed = ((await list.json()) as { candidates: { id: string; a: { name: string } }[] }).candidates;
     const ids = listed.map((c) => c.id);
     const anonymous = await post(
       `${t.url}/entity-resolution/candidates/${encodeURIComponent(toConfirm)}/confirm`,
       null,
     );
-    const confirmed = await post(`${t.url}/entity-resolution/candidates/${encodeURIComponent(toConfirm)}/confirm`);
+    const confirmUrl = `${t.url}/entity-resolution/candidates/${encodeURIComponent(toConfirm)}/confirm`;
+    const withoutCredential = await fetch(confirmUrl, { method: 'POST', body: '{"reviewer":"senior1"}' });
+    const fromTools = await fetch(confirmUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...localServiceHeaders('graph', { subject: 'senior1' }) },
+      body: '{"reviewer":"senior1"}',
+    });
+    const forSomeoneElse = await post(confirmUrl, 'senior1', 'officer9');
+    const confirmed = await post(confirmUrl);
     const confirmedAgain = await post(`${t.url}/entity-resolution/candidates/${encodeURIComponent(toConfirm)}/reject`);
     const rejected = await post(`${t.url}/entity-resolution/candidates/${encodeURIComponent(toReject)}/reject`);
     const rejectedAgain = await post(`${t.url}/entity-resolution/candidates/${encodeURIComponent(toReject)}/reject`);
@@ -90,7 +105,11 @@ describe('Graph service with real Kafka and Neo4j', () => {
     expect(ids).toEqual(expect.arrayContaining([toConfirm, toReject]));
     expect(listed.find((c) => c.id === toConfirm)?.a.name).toBe('Erabrook Trading Ltd');
     expect(anonymous.status).toBe(400);
-    const decided = await fetch(`${t.url}/entity-resolution/candidates?status=CONFIRMED&limit=500`);
+    // A merge needs review's credential, acting for the reviewer it names.
+    expect([withoutCredential.status, fromTools.status, forSomeoneElse.status]).toEqual([401, 403, 403]);
+    const decided = await fetch(`${t.url}/entity-resolution/candidates?status=CONFIRMED&limit=500`, {
+      headers: localServiceHeaders('graph'),
+    });
     const confirmedRow = (
       (await decided.json()) as { candidates: { id: string; decidedBy: string }[] }
     ).candidates.find((c) => c.id === toConfirm);

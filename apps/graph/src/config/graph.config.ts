@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { booleanString, httpConfig, kafkaConfig, neo4jConfig } from '@loanmesh/config';
 import type { loadConfig } from '@loanmesh/config';
+import { serviceAuthConfig } from '@loanmesh/service-auth';
 
 const positiveInt = z.coerce.number().int().positive();
 const ratio = z.coerce.number().min(0).max(1);
@@ -11,6 +12,7 @@ export const graphConfigShape = {
   ...httpConfig,
   ...kafkaConfig,
   ...neo4jConfig,
+  ...serviceAuthConfig,
   /** Most domain events written in one UNWIND transaction. */
   GRAPH_BATCH_MAX_EVENTS: positiveInt.default(5_000),
   /**

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { typedLine } from '@loanmesh/contracts';
 
 import { DomainException } from '@loanmesh/observability';
+import { ServiceCaller, ServiceCallers, type ServiceCredentialClaims } from '@loanmesh/service-auth';
 
 import type { StoredCandidate } from './entity-resolution.repository';
 import { EntityResolutionService } from './entity-resolution.service';
@@ -13,7 +14,10 @@ const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
-/** Who decides: the review service passes the signed-in reviewer; it is stored on the candidate. */
+/**
+ * Who decides: the review service passes the signed-in reviewer, who must be the subject of its
+ * service credential (a body naming someone else is refused); it is stored on the candidate.
+ */
 const decisionBody = z.object({ reviewer: typedLine(64) });
 
 /** Review queue for entity resolution: grey-zone pairs to confirm or reject, auto links to revert. */
@@ -31,23 +35,40 @@ export class EntityResolutionController {
     return { candidates: await this.resolution.list(status, parsed.data.limit) };
   }
 
+  @ServiceCallers('review')
   @Post(':id/confirm')
   @HttpCode(204)
-  confirm(@Param('id') id: string, @Body() body: unknown): Promise<void> {
-    return this.resolution.decide(id, 'confirm', reviewerOf(body));
+  confirm(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @ServiceCaller() caller: ServiceCredentialClaims,
+  ): Promise<void> {
+    return this.resolution.decide(id, 'confirm', reviewerOf(body, caller));
   }
 
+  @ServiceCallers('review')
   @Post(':id/reject')
   @HttpCode(204)
-  reject(@Param('id') id: string, @Body() body: unknown): Promise<void> {
-    return this.resolution.decide(id, 'reject', reviewerOf(body));
+  reject(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @ServiceCaller() caller: ServiceCredentialClaims,
+  ): Promise<void> {
+    return this.resolution.decide(id, 'reject', reviewerOf(body, caller));
   }
 }
 
-function reviewerOf(body: unknown): string {
+function reviewerOf(body: unknown, caller: ServiceCredentialClaims): string {
   const parsed = decisionBody.safeParse(body);
   if (!parsed.success) {
     throw new DomainException('ER_INVALID_DECISION', 'INVALID', 'a decision needs {"reviewer": "<username>"}');
+  }
+  if (parsed.data.reviewer !== caller.sub) {
+    throw new DomainException(
+      'ER_REVIEWER_MISMATCH',
+      'FORBIDDEN',
+      'the reviewer must be the user the credential acts for',
+    );
   }
   return parsed.data.reviewer;
 }

@@ -1,6 +1,7 @@
 import { type Freshness, type GraphFeaturesComputedEvent, Topics } from '@loanmesh/contracts';
 import { TopicPositionsService } from '@loanmesh/kafka';
 import { Neo4jService } from '@loanmesh/neo4j';
+import { localServiceHeaders } from '@loanmesh/service-auth';
 import { type CapturedRecord, uniqueId, waitFor, waitForStableGroups } from '@loanmesh/testing';
 
 import { DomainEventBatchConsumer } from '../graph-writer/domain-event-batch.consumer';
@@ -110,7 +111,8 @@ describe('Graph freshness', () => {
   }, 60_000);
 
   it('should export its lag behind the domain-event topic on /metrics', async () => {
-    const metrics = await (await fetch(`${t.url}/metrics`)).text();
+    expect((await fetch(`${t.url}/metrics`)).status).toBe(401);
+    const metrics = await (await fetch(`${t.url}/metrics`, { headers: localServiceHeaders('graph') })).text();
 
     expect(metrics).toMatch(/^loanmesh_graph_lag_events \d+$/m);
     expect(metrics).toMatch(/^loanmesh_graph_lag_seconds [\d.]+$/m);

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 
+import { ServiceCallers } from '@loanmesh/service-auth';
+
 import { ComparisonException } from './comparison.exception';
 import { type ComparisonRow, ComparisonService } from './comparison.service';
 import { outcomeLabelsSchema } from './outcome-labels.dto';
@@ -14,6 +16,8 @@ export class ComparisonController {
     return { pairs: await this.comparison.report() };
   }
 
+  /** Outcome labels move the challenger's AUC, so only review (its labels module) writes them. */
+  @ServiceCallers('review')
   @Post('outcomes')
   @HttpCode(200)
   async outcomes(@Body() body: unknown): Promise<{ recorded: number }> {

@@ -7,7 +7,7 @@ describe(runModelsCli.name, () => {
     return { out, err, io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) } };
   };
 
-  it('should post the promotion to the service and exit 0 when it succeeds', async () => {
+  it('should get one version from the service and exit 0 when it answers', async () => {
     const calls: unknown[][] = [];
     const http: HttpCall = (method, url, body) => {
       calls.push([method, url, body]);
@@ -15,31 +15,27 @@ describe(runModelsCli.name, () => {
     };
     const { io: sink, out } = io();
 
-    const code = await runModelsCli(
-      ['--url', 'http://svc:1', 'promote', 'abc', '--to', 'champion', '--by', 'alice'],
-      sink,
-      http,
-    );
+    const code = await runModelsCli(['--url', 'http://svc:1', 'show', 'abc'], sink, http);
 
     expect(code).toBe(0);
-    expect(calls).toEqual([['POST', 'http://svc:1/models/abc/promote', { to: 'champion', by: 'alice' }]]);
+    expect(calls).toEqual([['GET', 'http://svc:1/models/abc', undefined]]);
     expect(out.join('\n')).toContain('champion');
   });
 
-  it('should print the gate failure and exit 1 when the service refuses', async () => {
-    const http: HttpCall = () => Promise.resolve({ status: 422, body: { code: 'PROMOTION_AUC_GATE_FAILED' } });
+  it('should print the refusal and exit 1 when the service refuses', async () => {
+    const http: HttpCall = () => Promise.resolve({ status: 401, body: { code: 'SERVICE_CREDENTIAL_MISSING' } });
     const { io: sink, err } = io();
 
-    const code = await runModelsCli(['promote', 'abc', '--to', 'champion', '--by', 'alice'], sink, http);
+    const code = await runModelsCli(['list'], sink, http);
 
     expect(code).toBe(1);
-    expect(err.join('\n')).toContain('PROMOTION_AUC_GATE_FAILED');
+    expect(err.join('\n')).toContain('SERVICE_CREDENTIAL_MISSING');
   });
 
-  it('should exit 2 when a required option is missing', async () => {
+  it('should have no promote command: promotion is maker/checker through review', async () => {
     const http: HttpCall = () => Promise.reject(new Error('not called'));
     const { io: sink } = io();
 
-    await expect(runModelsCli(['promote', 'abc', '--to', 'champion'], sink, http)).resolves.toBe(2);
+    await expect(runModelsCli(['promote', 'abc', '--to', 'champion', '--by', 'alice'], sink, http)).resolves.toBe(2);
   });
 });

@@ -12,21 +12,25 @@ export type HttpCall = (
   body?: unknown,
 ) => Promise<{ status: number; body: unknown }>;
 
-export const fetchHttp: HttpCall = async (method, url, body) => {
-  const res = await fetch(url, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
-};
+/** Real HTTP; `credential` gives each request its service-credential header. */
+export const fetchHttpWith =
+  (credential: () => Record<string, string>): HttpCall =>
+  async (method, url, body) => {
+    const res = await fetch(url, {
+      method,
+      headers: { 'content-type': 'application/json', ...credential() },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
+  };
 
 /**
- * `npm run models -- list | show <id> | promote <id> --to champion --by alice | compare`:
- * a thin client of the inference service's registry API, so gates and hot swap run in one place.
+ * `npm run models -- list | show <id> | compare`: a read-only client of the inference service's
+ * registry API. Promotion is maker/checker through review (`POST /models/:id/promotion-requests`
+ * by one risk manager, approve by another); inference has no direct promote route any more.
  */
-export async function runModelsCli(argv: string[], io: CliIo, http: HttpCall = fetchHttp): Promise<number> {
+export async function runModelsCli(argv: string[], io: CliIo, http: HttpCall): Promise<number> {
   let code = 0;
   const call = async (method: 'GET' | 'POST', path: string, base: string, body?: unknown): Promise<void> => {
     const res = await http(method, `${base.replace(/\/$/, '')}${path}`, body);
@@ -34,7 +38,7 @@ export async function runModelsCli(argv: string[], io: CliIo, http: HttpCall = f
     code = res.status < 400 ? 0 : 1;
   };
   const program = new Command('models')
-    .description('Model registry of the inference service: list, show, promote (with gates), compare.')
+    .description('Model registry of the inference service: list, show, compare (promotion: through review).')
     .option('--url <url>', 'inference service base URL', 'http://127.0.0.1:3003')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
@@ -51,14 +55,6 @@ export async function runModelsCli(argv: string[], io: CliIo, http: HttpCall = f
     .command('compare')
     .description('champion versus challenger report')
     .action(() => call('GET', '/models/comparison', base()));
-  program
-    .command('promote <id>')
-    .description('move a version to champion, challenger or retired (gates: parity, AUC margin)')
-    .requiredOption('--to <state>', 'champion | challenger | retired')
-    .requiredOption('--by <who>', 'who promotes (recorded in the promotion log)')
-    .action((id: string, o: { to: string; by: string }) =>
-      call('POST', `/models/${id}/promote`, base(), { to: o.to, by: o.by }),
-    );
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

@@ -1,5 +1,20 @@
-import { runModelsCli } from './models.cli';
+import { loadConfig } from '@loanmesh/config';
+import { ServiceCredentialIssuer, signerConfig, signerSettings } from '@loanmesh/service-auth';
 
-void runModelsCli(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l) }).then((code) => {
-  process.exitCode = code;
+import { fetchHttpWith, runModelsCli } from './models.cli';
+
+// The operator's calls carry a credential signed with SERVICE_PRIVATE_KEY (locally the development key).
+const settings = signerSettings(loadConfig(signerConfig));
+const issuer = new ServiceCredentialIssuer({
+  issuer: 'operator',
+  keyId: settings.keyId,
+  privateKey: settings.privateKey,
+  ttlSeconds: settings.ttlSeconds,
 });
+const http = fetchHttpWith(() => issuer.headers({ audience: 'inference' }));
+
+void runModelsCli(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l) }, http).then(
+  (code) => {
+    process.exitCode = code;
+  },
+);

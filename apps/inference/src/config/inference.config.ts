@@ -2,12 +2,14 @@ import { z } from 'zod';
 
 import { databaseConfig, httpConfig, kafkaConfig } from '@loanmesh/config';
 import type { loadConfig } from '@loanmesh/config';
+import { serviceAuthConfig } from '@loanmesh/service-auth';
 
 /** Everything the inference service reads from its environment, validated once at boot. */
 export const inferenceConfigShape = {
   ...httpConfig,
   ...kafkaConfig,
   ...databaseConfig,
+  ...serviceAuthConfig,
   /** Directory of trained models (`<name>.onnx`, `.meta.json`, `.card.json`, `.model.json`) registered at start-up. */
   MODEL_DIR: z.string().min(1).default('models/world'),
   /** The model made champion when the registry has none yet. */

@@ -9,20 +9,28 @@ import {
 } from '@loanmesh/database';
 
 import { OutcomeLabelEntity } from '../challenger/outcome-label.entity';
+import { PromotionApprovalEntity, PromotionRequestEntity } from '../promotion-requests/promotion-request.entity';
 import { ModelPromotionEntity } from '../registry/model-promotion.entity';
 import { ModelVersionEntity } from '../registry/model-version.entity';
 import { ScoredApplicationEntity } from '../scoring/scored-application.entity';
 import { InferenceTables1764300000000 } from './migrations/inference-tables.migration';
+import { ModelPromotionRequests1764300000200 } from './migrations/model-promotion-requests.migration';
 import { OutcomeLabels1764300000100 } from './migrations/outcome-labels.migration';
 
 /** The PostgreSQL schema this service owns, its entities and its migrations in order. */
 export const INFERENCE_SCHEMA = 'inference';
 /** Tables the service role may only read and append to (no UPDATE, DELETE or TRUNCATE). */
-export const INFERENCE_APPEND_ONLY_TABLES = ['model_promotions'];
+export const INFERENCE_APPEND_ONLY_TABLES = [
+  'model_promotions',
+  'model_promotion_requests',
+  'model_promotion_approvals',
+];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM takes entity classes
 export const inferenceEntities: Function[] = [
   ModelVersionEntity,
   ModelPromotionEntity,
+  PromotionRequestEntity,
+  PromotionApprovalEntity,
   ScoredApplicationEntity,
   OutcomeLabelEntity,
   InboxMessageEntity,
@@ -36,4 +44,5 @@ export const inferenceMigrations = [
   createOutboxQuarantineMigration(INFERENCE_SCHEMA),
   InferenceTables1764300000000,
   OutcomeLabels1764300000100,
+  ModelPromotionRequests1764300000200,
 ];

@@ -5,7 +5,12 @@ import { type ApplicationScoredEvent, DEFAULT_PARTITIONS, Topics } from '@loanme
 import { waitFor } from '@loanmesh/testing';
 
 import { ScoredApplicationEntity } from '../scoring/scored-application.entity';
-import { httpJson, type InferenceTestApp, startInferenceApp } from '../testing/inference-test.app';
+import {
+  httpJson,
+  type InferenceTestApp,
+  promoteThroughRequest,
+  startInferenceApp,
+} from '../testing/inference-test.app';
 
 const TOTAL = 1000;
 
@@ -40,10 +45,7 @@ describe('Hot swap of the champion during a live stream', () => {
       }
     })();
     await waitFor(async () => ((await count()) >= 300 ? true : undefined), 60000, '300 scored before the swap');
-    const promoted = await httpJson('POST', `${t.baseUrl}/models/${next.id}/promote`, {
-      to: 'champion',
-      by: 'hot-swap-test',
-    });
+    const promoted = await promoteThroughRequest(t.baseUrl, next.id, 'champion');
     await producing;
     await waitFor(async () => ((await count()) >= TOTAL ? true : undefined), 120000, 'all applications scored');
     await waitFor(() => (publishedMine().length >= TOTAL ? true : undefined), 60000, 'all scored events on Kafka');

@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import type { z } from 'zod';
 
 import { ModelRegistryException } from './model-registry.exception';
 import { ModelRegistryService } from './model-registry.service';
 import { modelDetail, modelSummary } from './model-version.view';
-import { modelIdSchema, promoteModelSchema } from './promote-model.dto';
+import { modelIdSchema } from './promote-model.dto';
 
+/** Read-only: promotions go through maker/checker requests (`/promotion-requests`). */
 @Controller('models')
 export class ModelRegistryController {
   constructor(private readonly registry: ModelRegistryService) {}
@@ -19,14 +20,6 @@ export class ModelRegistryController {
   async get(@Param('id') id: string): Promise<Record<string, unknown>> {
     const { model, promotions } = await this.registry.get(parse(modelIdSchema, id, 'model id'));
     return modelDetail(model, promotions);
-  }
-
-  @Post(':id/promote')
-  @HttpCode(200)
-  async promote(@Param('id') id: string, @Body() body: unknown): Promise<Record<string, unknown>> {
-    const request = parse(promoteModelSchema, body, 'promotion request');
-    const model = await this.registry.promote(parse(modelIdSchema, id, 'model id'), request);
-    return modelSummary(model);
   }
 }
 

@@ -8,7 +8,11 @@ export type ModelRegistryErrorCode =
   | 'PROMOTION_PARITY_FAILED'
   | 'PROMOTION_AUC_GATE_FAILED'
   | 'REQUEST_INVALID'
-  | 'PROMOTION_CONFLICT';
+  | 'PROMOTION_CONFLICT'
+  | 'PROMOTION_REQUEST_NOT_FOUND'
+  | 'PROMOTION_REQUEST_DECIDED'
+  | 'PROMOTION_SAME_USER'
+  | 'PROMOTION_NEEDS_PERSON';
 
 const KIND: Record<ModelRegistryErrorCode, DomainErrorKind> = {
   MODEL_NOT_FOUND: 'NOT_FOUND',
@@ -19,6 +23,11 @@ const KIND: Record<ModelRegistryErrorCode, DomainErrorKind> = {
   PROMOTION_AUC_GATE_FAILED: 'PRECONDITION_FAILED',
   REQUEST_INVALID: 'INVALID',
   PROMOTION_CONFLICT: 'CONFLICT',
+  PROMOTION_REQUEST_NOT_FOUND: 'NOT_FOUND',
+  PROMOTION_REQUEST_DECIDED: 'CONFLICT',
+  // Four eyes: the maker approving their own request is a forbidden act, not a state conflict.
+  PROMOTION_SAME_USER: 'FORBIDDEN',
+  PROMOTION_NEEDS_PERSON: 'FORBIDDEN',
 };
 
 /** Registry and promotion failures; a failed gate is a 422 that says which gate and why. */

@@ -2,8 +2,15 @@
  * @jest-environment ./libs/ml/src/testing/onnx-test.environment.cjs
  */
 import { waitFor } from '@loanmesh/testing';
+import { localServiceHeaders } from '@loanmesh/service-auth';
 
-import { httpJson, type InferenceTestApp, startInferenceApp } from '../testing/inference-test.app';
+import {
+  asReview,
+  httpJson,
+  type InferenceTestApp,
+  promoteThroughRequest,
+  startInferenceApp,
+} from '../testing/inference-test.app';
 
 interface ModelRow {
   id: string;
@@ -41,7 +48,7 @@ describe('Model registry API with real PostgreSQL', () => {
   it('should refuse with 422 and the figures when the candidate AUC is worse than the margin allows', async () => {
     const weak = await byName('world-scorecard-tabular');
 
-    const res = await httpJson('POST', `${t.baseUrl}/models/${weak.id}/promote`, { to: 'champion', by: 'alice' });
+    const res = await promoteThroughRequest(t.baseUrl, weak.id, 'champion');
 
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('PROMOTION_AUC_GATE_FAILED');
@@ -52,7 +59,7 @@ describe('Model registry API with real PostgreSQL', () => {
   it('should refuse with 409 when retiring the champion', async () => {
     const champion = await byName('world-gbm-graph');
 
-    const res = await httpJson('POST', `${t.baseUrl}/models/${champion.id}/promote`, { to: 'retired', by: 'alice' });
+    const res = await promoteThroughRequest(t.baseUrl, champion.id, 'retired');
 
     expect(res.status).toBe(409);
   });
@@ -60,16 +67,16 @@ describe('Model registry API with real PostgreSQL', () => {
   it('should reject a malformed promotion with 400 when the target state is unknown', async () => {
     const champion = await byName('world-gbm-graph');
 
-    const res = await httpJson('POST', `${t.baseUrl}/models/${champion.id}/promote`, { to: 'emperor', by: 'alice' });
+    const res = await promoteThroughRequest(t.baseUrl, champion.id, 'emperor');
 
     expect(res.status).toBe(400);
   });
 
   it('should shadow-score and report the comparison when a challenger is promoted', async () => {
     const challenger = await byName('world-scorecard-graph');
-    const promoted = await httpJson('POST', `${t.baseUrl}/models/${challenger.id}/promote`, {
-      to: 'challenger',
-      by: 'bob',
+    const promoted = await promoteThroughRequest(t.baseUrl, challenger.id, 'challenger', {
+      maker: 'alice',
+      checker: 'bob',
     });
     const events = Array.from({ length: 20 }, () => t.events.build());
 
@@ -114,6 +121,37 @@ describe('Model registry API with real PostgreSQL', () => {
 
   it('should reject the change when someone tries to rewrite the promotion log', async () => {
     await expect(t.dataSource.query(`DELETE FROM inference.model_promotions`)).rejects.toThrow(/append-only/);
+    await expect(t.dataSource.query(`DELETE FROM inference.model_promotion_approvals`)).rejects.toThrow(/append-only/);
+    await expect(
+      t.dataSource.query(`UPDATE inference.model_promotion_requests SET requested_by = 'x'`),
+    ).rejects.toThrow(/append-only/);
+  });
+
+  it('should let only another person approve a promotion request, once, and only through review', async () => {
+    const candidate = await byName('world-gbm-tabular');
+    const body = { modelId: candidate.id, to: 'challenger', reason: 'four eyes' };
+    const fromTools = await httpJson('POST', `${t.baseUrl}/promotion-requests`, body, localServiceHeaders('inference'));
+    const asService = await httpJson('POST', `${t.baseUrl}/promotion-requests`, body, asReview('review'));
+    const requested = await httpJson('POST', `${t.baseUrl}/promotion-requests`, body, asReview('carol'));
+    const approveUrl = `${t.baseUrl}/promotion-requests/${String(requested.body.id)}/approve`;
+    const pending = await httpJson('GET', `${t.baseUrl}/promotion-requests?status=pending`);
+    const byMaker = await httpJson('POST', approveUrl, {}, asReview('carol'));
+    const stillCandidate = (await byName('world-gbm-tabular')).state;
+    const byChecker = await httpJson('POST', approveUrl, {}, asReview('dave'));
+    const again = await httpJson('POST', approveUrl, {}, asReview('erin'));
+    const detail = await httpJson('GET', `${t.baseUrl}/models/${candidate.id}`);
+
+    expect([fromTools.status, fromTools.body.code]).toEqual([403, 'SERVICE_CALLER_FORBIDDEN']);
+    expect([asService.status, asService.body.code]).toEqual([403, 'PROMOTION_NEEDS_PERSON']);
+    expect(requested.status).toBe(201);
+    expect((pending.body.requests as { id: string }[]).map((r) => r.id)).toContain(requested.body.id);
+    expect([byMaker.status, byMaker.body.code, stillCandidate]).toEqual([403, 'PROMOTION_SAME_USER', 'candidate']);
+    expect(byChecker.status).toBe(200);
+    expect(byChecker.body.request).toMatchObject({ requestedBy: 'carol', approvedBy: 'dave' });
+    expect([again.status, again.body.code]).toEqual([409, 'PROMOTION_REQUEST_DECIDED']);
+    expect(detail.body.promotions).toEqual(
+      expect.arrayContaining([expect.objectContaining({ to: 'challenger', by: 'dave' })]),
+    );
   });
 
   it('should report ready when the champion is loaded', async () => {

@@ -1,5 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 
+import { ServiceCallers } from '@loanmesh/service-auth';
+
 import { ModelRegistryException } from '../registry/model-registry.exception';
 import { type ModelReplayResult, modelReplaySchema, ModelReplayService } from './model-replay.service';
 
@@ -8,6 +10,7 @@ export class ModelReplayController {
   constructor(private readonly replays: ModelReplayService) {}
 
   /** A past decision's feature vector scored by the model version it names (see ModelReplayService). */
+  @ServiceCallers('review')
   @Post('replay')
   @HttpCode(200)
   replay(@Body() body: unknown): Promise<ModelReplayResult> {

@@ -7,6 +7,7 @@ import { kafkaConnectionOf, loadConfig } from '@loanmesh/config';
 import { type GraphFeaturesComputedEvent, Topics } from '@loanmesh/contracts';
 import { batchConsumerTransport } from '@loanmesh/kafka';
 import { ConsumerHealthRegistry, GlobalExceptionFilter } from '@loanmesh/observability';
+import { localServiceHeaders } from '@loanmesh/service-auth';
 import {
   createTestDatabase,
   KafkaTestClient,
@@ -107,15 +108,42 @@ async function waitForConsumer(
   );
 }
 
+/** As review calls inference, acting for a risk manager (`subject`). */
+export const asReview = (subject = 'risk1'): Record<string, string> =>
+  localServiceHeaders('inference', { issuer: 'review', subject, roles: ['risk_manager'] });
+
 export async function httpJson(
   method: 'GET' | 'POST',
   url: string,
   body?: unknown,
+  headers: Record<string, string> = asReview(),
 ): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(url, {
     method,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+/**
+ * Maker/checker promotion as review drives it: `maker` requests, `checker` approves. Returns
+ * the approval's answer (the promotion's outcome: 200, or the gate's refusal).
+ */
+export async function promoteThroughRequest(
+  baseUrl: string,
+  modelId: string,
+  to: string,
+  people: { maker: string; checker: string } = { maker: 'risk1', checker: 'risk2' },
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const requested = await httpJson('POST', `${baseUrl}/promotion-requests`, { modelId, to }, asReview(people.maker));
+  if (requested.status !== 201) {
+    return requested;
+  }
+  return httpJson(
+    'POST',
+    `${baseUrl}/promotion-requests/${String(requested.body.id)}/approve`,
+    {},
+    asReview(people.checker),
+  );
 }

@@ -8,7 +8,7 @@ import {
 import { KafkaTestClient, type CapturedRecord, type TestDatabase, waitFor } from '@loanmesh/testing';
 
 import { applicationEvent, companyPayload, coreBankingEvent } from '../testing/core-banking-event.factory';
-import { getJson, startIngestion, testEnvironment } from '../testing/ingestion-test.harness';
+import { getJson, ingestionGet, startIngestion, testEnvironment } from '../testing/ingestion-test.harness';
 
 const RUN = 4242;
 const id = (n: number): string => liveApplicationId(RUN, n);
@@ -123,7 +123,7 @@ describe('ApplicationAccountingController (real Kafka and PostgreSQL)', () => {
   });
 
   it('should refuse a query that gives neither a run nor a whole window', async () => {
-    const res = await fetch(`${url}/ingestion/applications/accounting?from=2026-01-01T00:00:00Z`);
+    const res = await ingestionGet(`${url}/ingestion/applications/accounting?from=2026-01-01T00:00:00Z`);
 
     expect(res.status).toBe(400);
   });

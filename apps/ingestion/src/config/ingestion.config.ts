@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { databaseConfig, httpConfig, kafkaConfig, piiConfig } from '@loanmesh/config';
 import type { loadConfig } from '@loanmesh/config';
+import { serviceAuthConfig } from '@loanmesh/service-auth';
 
 /** Everything the ingestion service reads from its environment, validated once at boot. */
 export const ingestionConfigShape = {
@@ -9,6 +10,7 @@ export const ingestionConfigShape = {
   ...kafkaConfig,
   ...databaseConfig,
   ...piiConfig,
+  ...serviceAuthConfig,
   /** Applications older than this (by submittedAt) are stored as history, not sent to be decided. */
   APPLICATION_DECISION_WINDOW_HOURS: z.coerce.number().positive().default(72),
   /** Records applied per database transaction (one partition's chunk). */

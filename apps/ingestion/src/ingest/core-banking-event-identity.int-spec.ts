@@ -16,7 +16,7 @@ import { KafkaTestClient, type CapturedRecord, type TestDatabase, waitFor } from
 import type { DeadLetterListing } from '../dead-letters/dead-letter-ledger.service';
 import type { IngestionStats } from '../stats/ingestion-stats.service';
 import { companyPayload, coreBankingEvent, personPayload } from '../testing/core-banking-event.factory';
-import { getJson, startIngestion, testEnvironment } from '../testing/ingestion-test.harness';
+import { getJson, ingestionGet, startIngestion, testEnvironment } from '../testing/ingestion-test.harness';
 import { INGESTION_CONSUMER } from './core-banking-ingest.service';
 import { DomainEventNormalizer } from './domain-event.normalizer';
 
@@ -80,7 +80,7 @@ describe('core-banking event identity (real Kafka and PostgreSQL)', () => {
     );
   const digestOf = (e: CoreBankingEvent): string => eventDigest(app.get(DomainEventNormalizer).normalize(e));
   const conflictCount = async (): Promise<number> => {
-    const text = await (await fetch(`${url}/metrics`)).text();
+    const text = await (await ingestionGet(`${url}/metrics`)).text();
     const line = text
       .split('\n')
       .find((l) => l.startsWith(`loanmesh_event_id_conflicts_total{consumer="${INGESTION_CONSUMER}"}`));

@@ -13,7 +13,7 @@ import { type CapturedRecord, KafkaTestClient, type TestDatabase, uniqueId, wait
 
 import type { IngestionStats } from '../stats/ingestion-stats.service';
 import { companyPayload, coreBankingEvent } from '../testing/core-banking-event.factory';
-import { getJson, startIngestion, testEnvironment } from '../testing/ingestion-test.harness';
+import { getJson, ingestionGet, startIngestion, testEnvironment } from '../testing/ingestion-test.harness';
 import { ParkedApplicationSweeperService } from './parked-application-sweeper.service';
 import type { ParkedListing } from './parked-applications.service';
 
@@ -139,7 +139,7 @@ describe('ParkedApplicationSweeperService (real Kafka and PostgreSQL)', () => {
       announced: true,
     });
     expect(listed!.ageSeconds).toBeGreaterThanOrEqual(TIMEOUT_SECONDS);
-    expect((await fetch(`${url}/ingestion/parked?state=released`)).status).toBe(400);
+    expect((await ingestionGet(`${url}/ingestion/parked?state=released`)).status).toBe(400);
 
     await produce([coreBankingEvent(T.companyRegistered, companyPayload(never))]);
     const late = await waitFor(

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@loanmesh/config';
 import { DeadLetterTopics, Topics } from '@loanmesh/contracts';
 import { ConsumerHealthRegistry, GlobalExceptionFilter, JsonLogger } from '@loanmesh/observability';
+import { localServiceHeaders } from '@loanmesh/service-auth';
 import {
   createTestDatabase,
   startGroupAtEnd as startGroupAtEndOf,
@@ -83,8 +84,13 @@ export async function startIngestion(
   return { app, config, url: (await app.getUrl()).replace('[::1]', '127.0.0.1') };
 }
 
+/** GET with a service credential for ingestion, as review and the tools send it. */
+export function ingestionGet(url: string): Promise<Response> {
+  return fetch(url, { headers: localServiceHeaders('ingestion') });
+}
+
 export async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url);
+  const res = await ingestionGet(url);
   if (!res.ok) {
     throw new Error(`${url}: ${res.status}`);
   }

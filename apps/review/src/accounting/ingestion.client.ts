@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import { APP_CONFIG } from '@loanmesh/config';
+import { ServiceCredentialIssuer } from '@loanmesh/service-auth';
 import {
   type AccountingSelection,
   accountingQueryOf,
@@ -14,8 +15,8 @@ import { UpstreamClient, UpstreamUnavailableException } from '../common/upstream
 /** Adapter for the ingestion service's HTTP API (its side of the application accounting). */
 @Injectable()
 export class IngestionClient extends UpstreamClient {
-  constructor(@Inject(APP_CONFIG) config: ReviewConfig) {
-    super('ingestion', config.INGESTION_BASE_URL, config.UPSTREAM_TIMEOUT_MS);
+  constructor(@Inject(APP_CONFIG) config: ReviewConfig, credentials: ServiceCredentialIssuer) {
+    super('ingestion', config.INGESTION_BASE_URL, config.UPSTREAM_TIMEOUT_MS, credentials);
   }
 
   async accounting(selection: AccountingSelection): Promise<IngestionAccounting> {

@@ -15,6 +15,7 @@ const ALL = [...ROLES];
 const EXPECTED: Record<string, 'public' | Role[]> = {
   'GET /health/live': 'public',
   'GET /health/ready': 'public',
+  // No user role: the service-credential guard admits the metrics token or a service credential only.
   'GET /metrics': 'public',
   'POST /auth/login': 'public',
   'GET /auth/config': 'public',
@@ -54,6 +55,9 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'POST /graph/entity-resolution/candidates/:id/confirm': ['senior_officer', 'risk_manager'],
   'POST /graph/entity-resolution/candidates/:id/reject': ['senior_officer', 'risk_manager'],
   'GET /models': ['risk_manager', 'auditor', 'admin'],
+  'GET /models/promotion-requests': ['risk_manager', 'auditor', 'admin'],
+  'POST /models/:id/promotion-requests': ['risk_manager'],
+  'POST /models/promotion-requests/:requestId/approve': ['risk_manager'],
   'GET /decisions/:applicationId/replay': ['risk_manager', 'auditor', 'admin'],
   'GET /applications/accounting': ['senior_officer', 'risk_manager', 'auditor', 'admin'],
 };
@@ -148,10 +152,11 @@ describe('role-by-route matrix', () => {
     expect(mismatches).toEqual([]);
   });
 
-  it('should serve public routes without a token', async () => {
+  it('should serve public routes without a token, but not the metrics scrape', async () => {
+    expect((await t.call(undefined, 'GET', '/metrics')).status).toBe(401);
     // Single sign-on is not configured in this app: its routes exist and answer 404 SSO_DISABLED.
     const ssoOnly = ['GET /auth/oidc/login', 'GET /auth/oidc/callback'];
-    for (const r of routes.filter((x) => x.rule === 'public' && x.method === 'GET')) {
+    for (const r of routes.filter((x) => x.rule === 'public' && x.method === 'GET' && x.key !== 'GET /metrics')) {
       const res = await t.call(undefined, r.method, concrete(r.path));
       const served = ssoOnly.includes(r.key) ? res.status === 404 : res.status < 400 || res.status === 503;
       expect({ route: r.key, status: served }).toEqual({ route: r.key, status: true });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import { httpConfig, kafkaConfig, databaseConfig, secret } from '@loanmesh/config';
 import type { loadConfig } from '@loanmesh/config';
+import { serviceAuthConfig } from '@loanmesh/service-auth';
 
 import { parsePinnedKeys } from '../audit/audit-keys';
 import { oidcConfigShape } from '../auth/oidc/oidc.config';
@@ -13,6 +14,7 @@ export const reviewConfigShape = {
   ...httpConfig,
   ...kafkaConfig,
   ...databaseConfig,
+  ...serviceAuthConfig,
   /** HS256 key for access tokens; the default is for local demos only (refused in production). */
   JWT_SECRET: secret(
     z.string().min(16, 'must be at least 16 characters').default('loanmesh-local-dev-secret-change-me'),

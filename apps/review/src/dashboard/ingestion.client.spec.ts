@@ -3,6 +3,13 @@ import type { AddressInfo } from 'node:net';
 
 import { loadConfig } from '@loanmesh/config';
 
+import {
+  ServiceCredentialIssuer,
+  DEV_SERVICE_KEY_ID,
+  DEV_SERVICE_PRIVATE_KEY,
+  parsePrivateKey,
+} from '@loanmesh/service-auth';
+
 import { reviewConfigShape } from '../config/review.config';
 import { IngestionClient } from './ingestion.client';
 
@@ -27,6 +34,12 @@ function clientFor(url: string): IngestionClient {
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/unused',
       INGESTION_BASE_URL: url,
       UPSTREAM_TIMEOUT_MS: '500',
+    }),
+    new ServiceCredentialIssuer({
+      issuer: 'review',
+      keyId: DEV_SERVICE_KEY_ID,
+      privateKey: parsePrivateKey(DEV_SERVICE_PRIVATE_KEY),
+      ttlSeconds: 60,
     }),
   );
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 
 import { APP_CONFIG } from '@loanmesh/config';
+import { ServiceCredentialIssuer } from '@loanmesh/service-auth';
 
 import { UpstreamClient } from '../common/upstream.client';
 import type { ReviewConfig } from '../config/review.config';
@@ -23,8 +24,8 @@ export type ParkedWork =
 /** Adapter for the ingestion service's HTTP API (`GET /ingestion/stats`). */
 @Injectable()
 export class IngestionClient extends UpstreamClient {
-  constructor(@Inject(APP_CONFIG) config: ReviewConfig) {
-    super('ingestion', config.INGESTION_BASE_URL, config.UPSTREAM_TIMEOUT_MS);
+  constructor(@Inject(APP_CONFIG) config: ReviewConfig, credentials: ServiceCredentialIssuer) {
+    super('ingestion', config.INGESTION_BASE_URL, config.UPSTREAM_TIMEOUT_MS, credentials);
   }
 
   /** Never throws: the dashboard shows "unavailable" for this part and the rest as usual. */

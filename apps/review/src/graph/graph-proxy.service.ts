@@ -10,7 +10,10 @@ export class GraphProxyService {
   constructor(private readonly graph: GraphClient) {}
 
   async egoGraph(user: AuthenticatedUser, applicationId: string): Promise<unknown> {
-    return maskForRole(user.role, await this.graph.get(`/applications/${encodeURIComponent(applicationId)}/ego-graph`));
+    return maskForRole(
+      user.role,
+      await this.graph.get(`/applications/${encodeURIComponent(applicationId)}/ego-graph`, user),
+    );
   }
 
   /**
@@ -19,13 +22,17 @@ export class GraphProxyService {
    */
   async candidates(user: AuthenticatedUser, query: { status: string; limit: number }): Promise<unknown> {
     const path = `/entity-resolution/candidates?status=${query.status}&limit=${query.limit}`;
-    const { candidates } = (await this.graph.get(path)) as { candidates: { id: string }[] };
+    const { candidates } = (await this.graph.get(path, user)) as { candidates: { id: string }[] };
     return { candidates: candidates.map((c) => ({ ...maskForRole(user.role, c), id: c.id })) };
   }
 
   async resolve(user: AuthenticatedUser, id: string, verdict: 'confirm' | 'reject'): Promise<unknown> {
-    return this.graph.post(`/entity-resolution/candidates/${encodeURIComponent(id)}/${verdict}`, {
-      reviewer: user.username,
-    });
+    return this.graph.post(
+      `/entity-resolution/candidates/${encodeURIComponent(id)}/${verdict}`,
+      {
+        reviewer: user.username,
+      },
+      user,
+    );
   }
 }

@@ -1,5 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { type DecisionReplay, DecisionReplayService } from './decision-replay.service';
 
@@ -10,7 +12,10 @@ export class DecisionReplayController {
   /** The automatic decision of an application replayed as of its time, with what changed. */
   @Roles('risk_manager', 'auditor', 'admin')
   @Get(':applicationId/replay')
-  replay(@Param('applicationId') applicationId: string): Promise<DecisionReplay> {
-    return this.replays.replay(applicationId);
+  replay(
+    @Param('applicationId') applicationId: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<DecisionReplay> {
+    return this.replays.replay(applicationId, user);
   }
 }

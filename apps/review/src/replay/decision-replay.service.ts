@@ -5,6 +5,7 @@ import type { ApplicationScoredEvent } from '@loanmesh/contracts';
 import { DomainException } from '@loanmesh/observability';
 
 import { DecisionEntity } from '../decisions/decision.entity';
+import type { UpstreamActor } from '../common/upstream.client';
 import { GraphClient } from '../graph/graph.client';
 import { evaluatePolicy } from '../policy/decision-policy.evaluator';
 import { OUTCOME_OF } from '../policy/policy-backtest';
@@ -70,7 +71,8 @@ export class DecisionReplayService {
     private readonly graph: GraphClient,
   ) {}
 
-  async replay(applicationId: string, now = new Date()): Promise<DecisionReplay> {
+  /** `actor`: the signed-in user the upstream calls act for (in their service credentials). */
+  async replay(applicationId: string, actor?: UpstreamActor, now = new Date()): Promise<DecisionReplay> {
     const row = await this.dataSource
       .getRepository(DecisionEntity)
       .findOne({ where: { applicationId, automatic: true } });
@@ -91,8 +93,8 @@ export class DecisionReplayService {
     }
     const [policy, model, graph] = await Promise.all([
       this.policy(stored),
-      this.model(stored),
-      this.graphPart(applicationId, stored),
+      this.model(stored, actor),
+      this.graphPart(applicationId, stored, actor),
     ]);
     const parts = [policy.status, model.status, graph.status];
     const status: ReplayStatus = parts.includes('CHANGED')
@@ -138,18 +140,22 @@ export class DecisionReplayService {
     };
   }
 
-  private async model(stored: StoredDecision): Promise<DecisionReplay['model']> {
+  private async model(stored: StoredDecision, actor?: UpstreamActor): Promise<DecisionReplay['model']> {
     const base = {
       modelVersion: stored.modelVersion,
       storedPd: stored.probabilityOfDefault,
       storedGrade: stored.riskGrade,
     };
     try {
-      const answer = (await this.inference.post('/models/replay', {
-        modelVersion: stored.modelVersion,
-        modelSha256: stored.modelSha256,
-        featureVector: stored.scored.featureVector,
-      })) as {
+      const answer = (await this.inference.post(
+        '/models/replay',
+        {
+          modelVersion: stored.modelVersion,
+          modelSha256: stored.modelSha256,
+          featureVector: stored.scored.featureVector,
+        },
+        actor,
+      )) as {
         hash: 'MATCH' | 'MISMATCH';
         registeredSha256: string;
         probabilityOfDefault: number | null;
@@ -179,9 +185,13 @@ export class DecisionReplayService {
     }
   }
 
-  private async graphPart(applicationId: string, stored: StoredDecision): Promise<DecisionReplay['graph']> {
+  private async graphPart(
+    applicationId: string,
+    stored: StoredDecision,
+    actor?: UpstreamActor,
+  ): Promise<DecisionReplay['graph']> {
     try {
-      const view = (await this.graph.get(`/applications/${encodeURIComponent(applicationId)}/features`)) as {
+      const view = (await this.graph.get(`/applications/${encodeURIComponent(applicationId)}/features`, actor)) as {
         asOf: string;
         features: Record<string, unknown>;
       };
