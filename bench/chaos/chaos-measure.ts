@@ -46,8 +46,11 @@ export interface ScenarioFigures {
   redeliveredDecisionEvents: number;
   parked: number;
   inFlight: number;
-  /** p99 time from the application's submission to its first decision (ms), over every decided application. */
+  /** p50 and p99 time from the application's submission to its first decision (ms), over every decided application. */
+  p50Ms: number;
   p99Ms: number;
+  /** Seconds from the run's first submission to its last first decision: with a burst, what it took to decide them all. */
+  drainSeconds: number;
   recovery: Recovery;
   /** Longest time without a single decision of the run, from the fault's start (s). */
   decisionGapSeconds: number;
@@ -233,7 +236,9 @@ export async function measureRun(
     redeliveredDecisionEvents: onTopic.redelivered,
     parked: accounting?.parked ?? 0,
     inFlight: accounting?.inFlight ?? 0,
+    p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
+    drainSeconds: drainSeconds(outcomes),
     recovery: recoveryAfter(outcomes, fault.end),
     decisionGapSeconds: longestDecisionGap(
       outcomes.flatMap((o) => (o.decidedAt === undefined ? [] : [o.decidedAt])),
@@ -242,4 +247,14 @@ export async function measureRun(
     ),
     accountingBalanced: accounting?.balanced ?? false,
   };
+}
+
+function drainSeconds(outcomes: readonly ApplicationOutcome[]): number {
+  const decided = outcomes.flatMap((o) => (o.decidedAt === undefined ? [] : [o.decidedAt]));
+  if (decided.length === 0) {
+    return 0;
+  }
+  const first = outcomes.reduce((m, o) => Math.min(m, o.submittedAt), Number.POSITIVE_INFINITY);
+  const last = decided.reduce((m, d) => Math.max(m, d), 0);
+  return (last - first) / 1000;
 }

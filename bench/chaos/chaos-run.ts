@@ -9,9 +9,9 @@ import { ChaosInfra, runCommand } from './chaos-infra';
 import { chaosMetrics, chaosTable, scenarioNotes } from './chaos-report';
 import { selectScenarios } from './chaos-scenarios';
 import { ChaosStack } from './chaos-stack';
-import { runFeed } from './feed-process';
-import { runScenario, type ScenarioResult, streamApplications } from './scenario-runner';
+import { runScenario, type ScenarioResult } from './scenario-runner';
 import { SERVICE_NAMES } from './service-supervisor';
+import { loadWorld } from './world-loader';
 
 /**
  * `npm run chaos [-- <scenario...>]`: its own Kafka and Neo4j (scripts/test-infra.sh on the
@@ -86,47 +86,11 @@ async function main(): Promise<void> {
   );
   await infra.freshUp();
   await stack.start();
-  log(
-    `services ready on ${Object.values(stack.ports).join(', ')}; loading the world (seed ${config.CHAOS_SEED}, scale ${config.CHAOS_SCALE})`,
-  );
-  const world = await runFeed(
-    [
-      '--seed',
-      String(config.CHAOS_SEED),
-      '--scale',
-      String(config.CHAOS_SCALE),
-      '--count',
-      '0',
-      '--brokers',
-      stack.spec.brokers.join(','),
-    ],
-    join(config.CHAOS_LOG_DIR, 'feed.log'),
-    join(config.CHAOS_LOG_DIR, 'feed-world.json'),
-    600_000,
-  );
-  if (!world.ok) {
-    throw new Error(`loading the world failed: ${world.error}`);
-  }
-  const loadStarted = Date.now();
-  let shown = 0;
-  const progress = (lags: number[]): void => {
-    if (Date.now() - shown >= 30_000) {
-      shown = Date.now();
-      log(
-        `backlog still to process: ${[...stages.map((s) => s.label), 'ingestion outbox'].map((l, i) => `${l} ${lags[i]}`).join(', ')}`,
-      );
-    }
-  };
-  if (!(await waitUntilDrained(stack.kafka, stages, 900_000, progress, outbox))) {
-    throw new Error('the world backlog was not processed within 15 minutes');
-  }
-  log(`world processed in ${((Date.now() - loadStarted) / 1000).toFixed(0)} s after publishing; warming up for 10 s`);
-  const base = Math.floor(Date.now() / 1000);
-  await streamApplications(
+  log(`services ready on ${Object.values(stack.ports).join(', ')}`);
+  const base = await loadWorld(
     stack,
-    { rate: config.CHAOS_RATE, seed: config.CHAOS_SEED, scale: config.CHAOS_SCALE },
-    base,
-    10,
+    { seed: config.CHAOS_SEED, scale: config.CHAOS_SCALE, warmUpRate: config.CHAOS_RATE },
+    log,
   );
   const results: ScenarioResult[] = [];
   const resets: string[] = [];

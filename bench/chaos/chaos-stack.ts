@@ -6,7 +6,14 @@ import { createKafkaClient } from '@loanmesh/kafka';
 import { createTestDatabase, startGroupAtEnd, type TestDatabase } from '@loanmesh/testing';
 
 import { pipelineStages } from '../../scripts/demo/pipeline-lag';
-import { SERVICE_NAMES, type ServiceName, ServiceSupervisor } from './service-supervisor';
+import {
+  instanceOf,
+  SERVICE_NAMES,
+  type ServiceInstance,
+  type ServiceName,
+  serviceOf,
+  ServiceSupervisor,
+} from './service-supervisor';
 import { TcpFaultProxy } from './tcp-fault.proxy';
 
 /** The links the fault proxies sit on: each service's PostgreSQL connections, and graph's Neo4j. */
@@ -17,7 +24,7 @@ export const PG_LINKS: readonly ProxyLink[] = ['ingestion-pg', 'inference-pg', '
 export interface ChaosStackSpec {
   brokers: string[];
   neo4jPort: number;
-  /** Services on base+1..base+4, proxies on base+11..base+14. */
+  /** Services on base+1..base+4, proxies on base+11..base+14; replica r of a service 20·(r−1) above its first. */
   portBase: number;
   /** Prefix of every consumer group and client id, so nothing is shared with another stack on the broker. */
   groupPrefix: string;
@@ -62,7 +69,7 @@ export class ChaosStack {
       ]),
     ) as Record<ProxyLink, TcpFaultProxy>;
     this.supervisor = new ServiceSupervisor(
-      { ports: this.ports, env: (s) => this.serviceEnv(s), logDir: spec.logDir, autoRestart: true },
+      { port: (i) => this.portOf(i), env: (i) => this.serviceEnv(i), logDir: spec.logDir, autoRestart: true },
       log,
     );
   }
@@ -88,6 +95,19 @@ export class ChaosStack {
     await Promise.all(Object.values(this.proxies).map((p) => p.start()));
     SERVICE_NAMES.forEach((s) => this.supervisor.start(s));
     await this.supervisor.waitReady();
+  }
+
+  /** Replica `replica` (2, 3, …) of every service, on the same consumer groups as the first; ready. */
+  async startReplicas(replica: number): Promise<ServiceInstance[]> {
+    const instances = SERVICE_NAMES.map((s) => instanceOf(s, replica));
+    instances.forEach((i) => this.supervisor.start(i));
+    await this.supervisor.waitReady(instances);
+    return instances;
+  }
+
+  portOf(instance: ServiceInstance): number {
+    const replica = Number(instance.split('#')[1] ?? '1');
+    return this.ports[serviceOf(instance)] + 20 * (replica - 1);
   }
 
   /** Stops what it started; safe to call twice and after a partial start. */
@@ -118,11 +138,12 @@ export class ChaosStack {
     return `postgres://postgres@127.0.0.1:${this.proxies[link].port}/${this.db.name}`;
   }
 
-  serviceEnv(service: ServiceName): Record<string, string> {
+  serviceEnv(instance: ServiceInstance): Record<string, string> {
+    const service = serviceOf(instance);
     const url = (s: ServiceName): string => `http://127.0.0.1:${this.ports[s]}`;
     return {
       KAFKA_BROKERS: this.spec.brokers.join(','),
-      KAFKA_CLIENT_ID: this.group(service),
+      KAFKA_CLIENT_ID: this.group(instance.replace('#', '-')),
       KAFKA_GROUP_ID: this.group(service),
       KAFKA_FROM_BEGINNING: this.spec.fromEnd ? 'false' : 'true',
       GRAPH_WRITER_GROUP_ID: this.group('graph-writer'),

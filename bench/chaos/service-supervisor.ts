@@ -4,6 +4,16 @@ import { type ServiceProcess, startServiceProcess, waitFor } from '@loanmesh/tes
 
 export const SERVICE_NAMES = ['ingestion', 'graph', 'inference', 'review'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
+/** One process of a service: `graph` is its first replica, `graph#2` its second. */
+export type ServiceInstance = ServiceName | `${ServiceName}#${number}`;
+
+export function instanceOf(service: ServiceName, replica: number): ServiceInstance {
+  return replica <= 1 ? service : `${service}#${replica}`;
+}
+
+export function serviceOf(instance: ServiceInstance): ServiceName {
+  return instance.split('#')[0] as ServiceName;
+}
 
 /** The heap caps of scripts/services.sh: each service near its memory budget; graph holds the subgraph. */
 const HEAP_MIB: Record<ServiceName, number> = { ingestion: 192, graph: 1024, inference: 192, review: 192 };
@@ -12,15 +22,15 @@ const MAX_AUTO_RESTARTS = 10;
 const AUTO_RESTART_DELAY_MS = 2000;
 
 export interface UnplannedExit {
-  service: ServiceName;
+  service: ServiceInstance;
   at: number;
   code: number | null;
   signal: string | null;
 }
 
 export interface SupervisorSpec {
-  ports: Record<ServiceName, number>;
-  env: (service: ServiceName) => Record<string, string>;
+  port: (instance: ServiceInstance) => number;
+  env: (instance: ServiceInstance) => Record<string, string>;
   logDir: string;
   /** Restart a service that exits on its own, as a process manager (systemd, Kubernetes) would. */
   autoRestart: boolean;
@@ -32,12 +42,12 @@ export interface SupervisorSpec {
  * a fault provokes shows in the figures instead of stopping the run.
  */
 export class ServiceSupervisor {
-  private readonly procs = new Map<ServiceName, ServiceProcess>();
-  /** Services down on purpose (killed by a fault, or stopping). */
-  private readonly down = new Set<ServiceName>();
-  private readonly autoRestarts = new Map<ServiceName, number>();
-  /** Services that exhausted their restarts. */
-  private readonly givenUp = new Set<ServiceName>();
+  private readonly procs = new Map<ServiceInstance, ServiceProcess>();
+  /** Instances down on purpose (killed by a fault, or stopping). */
+  private readonly down = new Set<ServiceInstance>();
+  private readonly autoRestarts = new Map<ServiceInstance, number>();
+  /** Instances that exhausted their restarts. */
+  private readonly givenUp = new Set<ServiceInstance>();
   private stopping = false;
   readonly unplannedExits: UnplannedExit[] = [];
 
@@ -46,21 +56,21 @@ export class ServiceSupervisor {
     private readonly log: (line: string) => void = () => undefined,
   ) {}
 
-  logFile(service: ServiceName): string {
-    return join(this.spec.logDir, `${service}.log`);
+  logFile(instance: ServiceInstance): string {
+    return join(this.spec.logDir, `${instance.replace('#', '-')}.log`);
   }
 
-  pid(service: ServiceName): number | undefined {
+  pid(service: ServiceInstance): number | undefined {
     return this.procs.get(service)?.child.pid;
   }
 
-  start(service: ServiceName): void {
+  start(service: ServiceInstance): void {
     this.down.delete(service);
     const proc = startServiceProcess(
-      service,
-      this.spec.ports[service],
+      serviceOf(service),
+      this.spec.port(service),
       this.spec.env(service),
-      HEAP_MIB[service],
+      HEAP_MIB[serviceOf(service)],
       this.logFile(service),
     );
     this.procs.set(service, proc);
@@ -71,7 +81,7 @@ export class ServiceSupervisor {
    * Resolves when every service answers /health/ready; a service that exits while booting is
    * restarted by the supervisor and waited for again. Fails when one is left down for good.
    */
-  async waitReady(services: readonly ServiceName[] = SERVICE_NAMES, timeoutMs = 300_000): Promise<void> {
+  async waitReady(services: readonly ServiceInstance[] = SERVICE_NAMES, timeoutMs = 300_000): Promise<void> {
     await Promise.all(
       services.map((s) =>
         waitFor(
@@ -89,7 +99,7 @@ export class ServiceSupervisor {
   }
 
   /** `kill -9`: no shutdown hook runs, in-flight work is cut wherever it is. */
-  async kill9(service: ServiceName): Promise<void> {
+  async kill9(service: ServiceInstance): Promise<void> {
     const proc = this.procs.get(service);
     this.down.add(service);
     if (!proc || proc.child.exitCode !== null || proc.child.signalCode !== null) {
@@ -101,24 +111,24 @@ export class ServiceSupervisor {
   }
 
   /** Ready (answering /health/ready) right now. */
-  async isReady(service: ServiceName): Promise<boolean> {
-    const res = await fetch(`http://127.0.0.1:${this.spec.ports[service]}/health/ready`, {
+  async isReady(service: ServiceInstance): Promise<boolean> {
+    const res = await fetch(`http://127.0.0.1:${this.spec.port(service)}/health/ready`, {
       signal: AbortSignal.timeout(3000),
     }).catch(() => undefined);
     return res?.ok ?? false;
   }
 
-  async stop(service: ServiceName): Promise<void> {
+  async stop(service: ServiceInstance): Promise<void> {
     this.down.add(service);
     await this.procs.get(service)?.stop();
   }
 
   async stopAll(): Promise<void> {
     this.stopping = true;
-    await Promise.all(SERVICE_NAMES.map((s) => this.stop(s)));
+    await Promise.all([...this.procs.keys()].map((s) => this.stop(s)));
   }
 
-  private exited(service: ServiceName, proc: ServiceProcess, code: number | null, signal: string | null): void {
+  private exited(service: ServiceInstance, proc: ServiceProcess, code: number | null, signal: string | null): void {
     if (this.stopping || this.down.has(service) || this.procs.get(service) !== proc) {
       return;
     }
