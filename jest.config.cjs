@@ -1,5 +1,9 @@
-// Three tiers: unit (*.spec.ts, fakes allowed), integration (*.int-spec.ts, the real
-// Kafka, Neo4j and PostgreSQL) and e2e (test/e2e, whole services). `npm test` runs all.
+// Four tiers: unit (*.spec.ts, fakes allowed), integration (*.int-spec.ts, the real
+// Kafka, Neo4j and PostgreSQL), security (the integration suites listed below that prove the
+// controls of docs/security.md's threat model) and e2e (test/e2e, whole services). `npm test`
+// runs all.
+const fs = require('fs');
+const path = require('path');
 const { compilerOptions } = require('./tsconfig.json');
 
 const moduleNameMapper = {};
@@ -25,6 +29,27 @@ const swcEsm = [
   '@swc/jest',
   { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
 ];
+// The security tier: real-infrastructure suites that attack LoanMesh (forged, foreign and
+// revoked tokens, calls without a service credential, unsafe production secrets, insider
+// rewrites of the ledger, Kafka without rights, a login flood). They keep their `.int-spec.ts`
+// names beside the code they test; the integration project skips them so none runs twice.
+const SECURITY_SUITES = [
+  'apps/review/src/auth/sign-in-security.int-spec.ts',
+  'apps/review/src/auth/oidc/oidc-sign-in.int-spec.ts',
+  'apps/review/src/auth/role-matrix.int-spec.ts',
+  'apps/review/src/audit/audit-insider.int-spec.ts',
+  'test/security/route-matrix.int-spec.ts',
+  'test/deployment/production-secrets.int-spec.ts',
+  'test/deployment/kafka-service-users.int-spec.ts',
+  'libs/kafka/src/kafka-transport-security.int-spec.ts',
+];
+// A renamed or moved suite would silently leave both tiers: refuse to load instead.
+for (const f of SECURITY_SUITES) {
+  if (!fs.existsSync(path.join(__dirname, f))) {
+    throw new Error(`jest.config.cjs: security suite ${f} does not exist (renamed? update SECURITY_SUITES)`);
+  }
+}
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const base = {
   transform: { '^.+\\.ts$': swc, [`/node_modules/(${ESM_PACKAGES.join('|')})/.+\\.js$`]: swcEsm },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
@@ -40,6 +65,16 @@ module.exports = {
       ...base,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs,test,bench}/**/*.int-spec.ts'],
+      testPathIgnorePatterns: [
+        '/node_modules/',
+        ...SECURITY_SUITES.map((f) => `^${escapeRegExp(__dirname)}/${escapeRegExp(f)}$`),
+      ],
+      slowTestThreshold: 30,
+    },
+    {
+      ...base,
+      displayName: 'security',
+      testMatch: SECURITY_SUITES.map((f) => `<rootDir>/${f}`),
       slowTestThreshold: 30,
     },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], slowTestThreshold: 120 },

@@ -6,7 +6,7 @@ const dir = process.argv[2];
 let passed = 0;
 let failed = 0;
 const lines = [];
-for (const tier of ['unit', 'integration', 'e2e']) {
+for (const tier of ['unit', 'integration', 'security', 'e2e']) {
   const file = path.join(dir, `${tier}.json`);
   if (!fs.existsSync(file)) {
     failed += 1;

@@ -31,6 +31,8 @@ echo "== unit tests"
 npx jest --selectProjects unit --maxWorkers=2 --forceExit --json --outputFile="$RESULTS/unit.json" 2>&1 | tail -n 60
 echo "== integration tests (real Kafka, Neo4j, PostgreSQL)"
 npx jest --selectProjects integration --runInBand --forceExit --json --outputFile="$RESULTS/integration.json" 2>&1 | tail -n 60
+echo "== security tests (real Kafka, Neo4j, PostgreSQL)"
+npx jest --selectProjects security --runInBand --forceExit --json --outputFile="$RESULTS/security.json" 2>&1 | tail -n 60
 echo "== end-to-end tests"
 npx jest --selectProjects e2e --runInBand --forceExit --passWithNoTests --json --outputFile="$RESULTS/e2e.json" 2>&1 | tail -n 60
 

@@ -60,6 +60,21 @@ describe(AuthService.name, () => {
     expect(events.map((e) => e.type)).toEqual(['SIGN_IN']);
   });
 
+  it('should refuse a password that only matches on the 72 bytes bcrypt reads, after comparing it', async () => {
+    const long = 'x'.repeat(72);
+    stored = userStub({ passwordHash: bcrypt.hashSync(long, 4) });
+    await expect(sut.login('olga', long, '10.0.0.1')).resolves.toMatchObject({ token: 't' });
+
+    await expect(sut.login('olga', `${long}-and-more`, '10.0.0.1')).rejects.toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+    });
+    expect(compare).toHaveBeenCalledTimes(2);
+    expect(events.map((e) => [e.type, e.reason])).toEqual([
+      ['SIGN_IN', 'PASSWORD'],
+      ['SIGN_IN_FAILED', 'BAD_PASSWORD'],
+    ]);
+  });
+
   it('should refuse with 429 and Retry-After without running bcrypt when the name is locked', async () => {
     locked = true;
 

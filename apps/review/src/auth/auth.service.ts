@@ -9,7 +9,7 @@ import { ConcurrencyLimiter } from '@loanmesh/observability';
 import type { ReviewConfig } from '../config/review.config';
 import type { SignInFailure } from '../security-events/security-event.entity';
 import { SecurityEventsService } from '../security-events/security-events.service';
-import { DUMMY_PASSWORD_HASH } from '../users/password-policy';
+import { DUMMY_PASSWORD_HASH, MAX_PASSWORD_BYTES } from '../users/password-policy';
 import { AuthException } from './auth.exception';
 import type { AuthenticatedUser } from './authenticated-user';
 import { LoginThrottleService } from './login-throttle.service';
@@ -50,11 +50,14 @@ export class AuthService {
       throw AuthException.throttled(lock.retryAfterSeconds);
     }
     const user = await this.users.findOne({ where: { username } });
-    const matches = await this.gate.tryRun(() => bcrypt.compare(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH));
-    if (matches === undefined) {
+    const compared = await this.gate.tryRun(() => bcrypt.compare(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH));
+    if (compared === undefined) {
       // The gate is full: refused without a hash and without counting against the name.
       throw AuthException.throttled(1);
     }
+    // bcrypt reads only the first 72 bytes, and no stored password is longer: a longer one typed
+    // here must not match on its prefix (ASVS 2.1.3). It is still hashed, so it takes as long.
+    const matches = compared && Buffer.byteLength(password, 'utf8') <= MAX_PASSWORD_BYTES;
     if (!user || !matches || user.disabledAt !== null) {
       const reason: SignInFailure = !user ? 'UNKNOWN_USER' : !matches ? 'BAD_PASSWORD' : 'DISABLED';
       await this.failed(username, clientIp, reason);
