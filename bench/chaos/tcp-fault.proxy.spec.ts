@@ -37,7 +37,8 @@ function reply(socket: Socket, timeoutMs: number): Promise<string | null> {
 describe(TcpFaultProxy.name, () => {
   let echo: { server: Server; port: number };
   let sut: TcpFaultProxy;
-  const port = 40000 + Math.floor(Math.random() * 5000);
+  // Below the ephemeral range (32768-60999): an outgoing connection cannot hold it.
+  const port = 26000 + Math.floor(Math.random() * 1000);
 
   beforeEach(async () => {
     echo = await echoServer();

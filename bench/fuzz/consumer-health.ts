@@ -7,16 +7,24 @@ import type { ServiceName } from './topic-observer';
 /** How each service held up: liveness failures seen, whether it exited, consumer crashes in its log. */
 export interface ServiceHealth {
   service: ServiceName;
+  /** Polls answered with anything but 200, or refused: the service said it is not live, or was gone. */
   liveFailures: number;
+  /** Polls not answered within 5 s: a busy process on a loaded machine, reported apart. */
+  liveUnanswered: number;
   exited: string | null;
   consumerCrashes: number;
   consumerRestarts: number;
   retriedRecords: number;
 }
 
-/** Polls every service's /health/live while the run goes on (a failure is anything but 200). */
+/**
+ * Polls every service's /health/live while the run goes on. A failure is an answer other than
+ * 200 or a refused connection; a poll that times out is counted apart, since on a loaded
+ * 2-core machine an answer can take seconds without the service being unwell.
+ */
 export class LivenessWatch {
   readonly failures = new Map<ServiceName, number>();
+  readonly unanswered = new Map<ServiceName, number>();
   private timer?: NodeJS.Timeout;
 
   constructor(private readonly services: ReadonlyMap<ServiceName, ServiceProcess>) {}
@@ -32,11 +40,15 @@ export class LivenessWatch {
   private async poll(): Promise<void> {
     await Promise.all(
       [...this.services].map(async ([name, s]) => {
-        const ok = await fetch(`http://127.0.0.1:${s.port}/health/live`, { signal: AbortSignal.timeout(5000) })
-          .then((r) => r.status === 200)
-          .catch(() => false);
-        if (!ok) {
-          this.failures.set(name, (this.failures.get(name) ?? 0) + 1);
+        const outcome = await fetch(`http://127.0.0.1:${s.port}/health/live`, {
+          signal: AbortSignal.timeout(5000),
+        }).then(
+          (r) => (r.status === 200 ? 'live' : 'failed'),
+          (e: unknown) => (e instanceof Error && e.name === 'TimeoutError' ? 'unanswered' : 'failed'),
+        );
+        if (outcome !== 'live') {
+          const counts = outcome === 'failed' ? this.failures : this.unanswered;
+          counts.set(name, (counts.get(name) ?? 0) + 1);
         }
       }),
     );

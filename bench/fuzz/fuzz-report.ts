@@ -94,11 +94,19 @@ export function formatReport(r: FuzzRunResult): string {
       ),
     ),
     '',
-    pad(['service', 'live-fail', 'exited', 'crashes', 'restarts', 'retried'], [12, 10, 14, 8, 9, 8]),
+    pad(['service', 'live-fail', 'live-slow', 'exited', 'crashes', 'restarts', 'retried'], [12, 10, 10, 14, 8, 9, 8]),
     ...r.health.map((h) =>
       pad(
-        [h.service, h.liveFailures, h.exited ?? 'no', h.consumerCrashes, h.consumerRestarts, h.retriedRecords],
-        [12, 10, 14, 8, 9, 8],
+        [
+          h.service,
+          h.liveFailures,
+          h.liveUnanswered,
+          h.exited ?? 'no',
+          h.consumerCrashes,
+          h.consumerRestarts,
+          h.retriedRecords,
+        ],
+        [12, 10, 10, 14, 8, 9, 8],
       ),
     ),
     '',

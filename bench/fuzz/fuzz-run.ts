@@ -91,6 +91,7 @@ export async function runFuzz(o: FuzzRunOptions): Promise<FuzzRunResult> {
     const health = SERVICES.map((s) => ({
       service: s,
       liveFailures: watch.failures.get(s) ?? 0,
+      liveUnanswered: watch.unanswered.get(s) ?? 0,
       exited: exitOf(stack.services.get(s)!),
       ...logCounts(stack.logFile(s)),
     }));

@@ -17,7 +17,7 @@ export const fuzzConfigShape = {
     .positive()
     .default(30 * 60_000),
   /** First of the four service HTTP ports (ingestion, graph, inference, review). */
-  FUZZ_HTTP_PORT: z.coerce.number().int().min(1024).max(65531).default(45101),
+  FUZZ_HTTP_PORT: z.coerce.number().int().min(1024).max(65531).default(25101),
 };
 
 export type FuzzConfig = Readonly<z.infer<z.ZodObject<typeof fuzzConfigShape>>>;

@@ -19,7 +19,7 @@ describe('fuzzed input through the four services (real Kafka, Neo4j, PostgreSQL)
       stallMs: 20_000,
       timeoutMs: 40_000,
       canaryTimeoutMs: 20_000,
-      httpPort: 45111,
+      httpPort: 25111,
       dbPrefix: 'loanmesh_fuzz_it',
       log: () => undefined,
     });

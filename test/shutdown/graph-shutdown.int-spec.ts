@@ -19,7 +19,7 @@ import { GraphEventFactory } from '../../apps/graph/src/testing/graph-event.fact
 import { deleteSuiteGraph } from '../../apps/graph/src/testing/graph-test.harness';
 import { startGroupAtEnd } from '../../apps/ingestion/src/testing/ingestion-test.harness';
 
-const PORT = 43013;
+const PORT = 23013;
 const COMPANIES = 1200;
 const FIRST = 600;
 const SECOND = 300;

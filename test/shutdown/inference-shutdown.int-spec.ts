@@ -17,7 +17,7 @@ import { queryDb } from '../../apps/ingestion/src/testing/ingestion-process';
 import { startGroupAtEnd } from '../../apps/ingestion/src/testing/ingestion-test.harness';
 import { FeaturesEventFactory } from '../../apps/inference/src/testing/features-event.factory';
 
-const PORT = 43014;
+const PORT = 23014;
 const FIRST = 1500;
 const SECOND = 500;
 

@@ -15,7 +15,7 @@ import { companyPayload, coreBankingEvent } from '../../apps/ingestion/src/testi
 import { queryDb } from '../../apps/ingestion/src/testing/ingestion-process';
 import { testEnvironment } from '../../apps/ingestion/src/testing/ingestion-test.harness';
 
-const PORT = 43011;
+const PORT = 23011;
 const FIRST = 2000;
 const SECOND = 1000;
 

@@ -17,7 +17,7 @@ import { queryDb } from '../../apps/ingestion/src/testing/ingestion-process';
 import { startGroupAtEnd } from '../../apps/ingestion/src/testing/ingestion-test.harness';
 import { scoredEvent } from '../../apps/review/src/testing/scored-event.factory';
 
-const PORT = 43012;
+const PORT = 23012;
 const FIRST = 1500;
 const SECOND = 500;
 

@@ -36,7 +36,7 @@ import { createDataSourceOptions } from './typeorm-options.factory';
 const SCHEMA = 'poison_it';
 const TOPIC = `testing.${uniqueId('poison')}.v1`;
 const GROUP = uniqueId('poison-group');
-const HTTP_PORT = 41101;
+const HTTP_PORT = 21101;
 
 /** A permissive contract: any string passes, as a real one let U+0000 through. */
 const noteSchema = eventSchema('test.note', 1, z.object({ id: z.string(), text: z.string() }));

@@ -25,21 +25,26 @@ export async function terminateAndObserve(service: ServiceProcess, timeoutMs = 1
     ms = Date.now() - started;
   });
   child.kill('SIGTERM');
-  const readiness: string[] = [];
+  // Polls are sent every 50 ms without waiting for the previous answer: on a loaded machine
+  // one answer can take longer than the whole drain, and a poll waiting for it would miss the
+  // not-ready window. Answers are kept in the order the polls were sent.
+  const polls: Promise<string>[] = [];
   const deadline = started + timeoutMs;
   while (!done && Date.now() < deadline) {
-    // A loaded machine can take longer than a short timeout to answer a draining service:
-    // an answer that did not come in time is not a refused connection.
-    const seen = await fetch(`http://127.0.0.1:${service.port}/health/ready`, {
-      signal: AbortSignal.timeout(3000),
-    }).then(
-      (res) => String(res.status),
-      (e: unknown) => (e instanceof Error && e.name === 'TimeoutError' ? 'timeout' : 'refused'),
+    polls.push(
+      fetch(`http://127.0.0.1:${service.port}/health/ready`, { signal: AbortSignal.timeout(3000) }).then(
+        (res) => String(res.status),
+        // An answer that did not come in time is not a refused connection.
+        (e: unknown) => (e instanceof Error && e.name === 'TimeoutError' ? 'timeout' : 'refused'),
+      ),
     );
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const readiness: string[] = [];
+  for (const seen of await Promise.all(polls)) {
     if (readiness.at(-1) !== seen) {
       readiness.push(seen);
     }
-    await new Promise((r) => setTimeout(r, 20));
   }
   if (!done) {
     child.kill('SIGKILL');

@@ -14,6 +14,12 @@ import {
 } from '../testing/worked-example.fixture';
 import { GraphFeaturesService } from './graph-features.service';
 
+/**
+ * These tests check what the features are, not how fast: the serving deadline (1 s by
+ * default) is for a live application, and a loaded test machine can take longer on Neo4j.
+ */
+const QUERY_TIMEOUT_MS = 30_000;
+
 // Real Neo4j round trips: a loaded machine (a demo world loading beside the tests) takes seconds.
 jest.setTimeout(60_000);
 
@@ -41,14 +47,14 @@ describe(GraphFeaturesService.name, () => {
   });
 
   it('should compute every feature exactly when given the hand-built graph', async () => {
-    const result = await sut.compute(f.id('A'), AS_OF);
+    const result = await sut.compute(f.id('A'), AS_OF, undefined, QUERY_TIMEOUT_MS);
 
     expect(result.features).toEqual(EXPECTED);
   });
 
   it('should ignore ties and defaults dated on or after the application day when computing as of that day', async () => {
-    const later = await sut.compute(f.id('A'), '2024-01-01T00:00:00Z');
-    const asOf = await sut.compute(f.id('A'), AS_OF);
+    const later = await sut.compute(f.id('A'), '2024-01-01T00:00:00Z', undefined, QUERY_TIMEOUT_MS);
+    const asOf = await sut.compute(f.id('A'), AS_OF, undefined, QUERY_TIMEOUT_MS);
 
     expect(later.features.contingentLiability).toBe(1150);
     expect(later.features.defaultedNeighbourShare).toBeCloseTo(2 / 7, 5);
@@ -57,7 +63,7 @@ describe(GraphFeaturesService.name, () => {
   });
 
   it('should give the same features when the events arrive in reverse order', async () => {
-    const result = await sut.compute(reversed.id('A'), AS_OF);
+    const result = await sut.compute(reversed.id('A'), AS_OF, undefined, QUERY_TIMEOUT_MS);
 
     expect(result.features).toEqual(EXPECTED);
   });
@@ -81,7 +87,7 @@ describe(GraphFeaturesService.name, () => {
   });
 
   it('should name the guarantee circle and the shared phone in the explanations when they drive the features', async () => {
-    const result = await sut.compute(f.id('A'), AS_OF);
+    const result = await sut.compute(f.id('A'), AS_OF, undefined, QUERY_TIMEOUT_MS);
     const texts = result.explanations.map((e) => e.text);
 
     expect(texts).toContain(`is in a guarantee circle of 4 companies: ${result.local.cycles[0].join(' → ')}`);
@@ -90,7 +96,7 @@ describe(GraphFeaturesService.name, () => {
   });
 
   it('should count no director network when the company has no director, on both paths', async () => {
-    const cypher = await sut.computeWithCypher(f.id('B'), AS_OF, undefined, 10_000);
+    const cypher = await sut.computeWithCypher(f.id('B'), AS_OF, undefined, QUERY_TIMEOUT_MS);
     const memory = await sut.computeInMemory(f.id('B'), AS_OF);
 
     expect(cypher.features.directorNetworkSize).toBe(0);
@@ -109,7 +115,7 @@ describe(GraphFeaturesService.name, () => {
     const pairs = names.flatMap((n) => days.map((d) => [f.id(n), d] as const));
 
     const memory = await Promise.all(pairs.map(([id, d]) => sut.computeInMemory(id, d)));
-    const cypher = await Promise.all(pairs.map(([id, d]) => sut.computeWithCypher(id, d, undefined, 10_000)));
+    const cypher = await Promise.all(pairs.map(([id, d]) => sut.computeWithCypher(id, d, undefined, QUERY_TIMEOUT_MS)));
 
     expect(memory.map((r) => r.features)).toEqual(cypher.map((r) => r.features));
     expect(memory.map((r) => [...r.local.selfKeys].sort())).toEqual(cypher.map((r) => [...r.local.selfKeys].sort()));
@@ -146,14 +152,14 @@ describe(GraphFeaturesService.name, () => {
       f.holds('W1', 'W3'),
     ]);
 
-    const x = await sut.compute(f.id('X'), AS_OF);
-    const w = await sut.compute(f.id('W1'), AS_OF);
+    const x = await sut.compute(f.id('X'), AS_OF, undefined, QUERY_TIMEOUT_MS);
+    const w = await sut.compute(f.id('W1'), AS_OF, undefined, QUERY_TIMEOUT_MS);
 
     expect(x.features.addressCrowding).toBe(6);
     expect(x.features.shellScore).toBe(1);
     expect(w.features.circularOwnership).toBe(1);
     expect(w.features.ownershipChainDepth).toBe(2);
-    expect((await sut.computeWithCypher(f.id('X'), AS_OF)).features).toEqual(x.features);
-    expect((await sut.computeWithCypher(f.id('W1'), AS_OF)).features).toEqual(w.features);
+    expect((await sut.computeWithCypher(f.id('X'), AS_OF, undefined, QUERY_TIMEOUT_MS)).features).toEqual(x.features);
+    expect((await sut.computeWithCypher(f.id('W1'), AS_OF, undefined, QUERY_TIMEOUT_MS)).features).toEqual(w.features);
   });
 });

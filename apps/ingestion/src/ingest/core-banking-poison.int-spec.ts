@@ -24,7 +24,7 @@ describe('ingestion with values the contract accepts and PostgreSQL refuses (rea
   let captured: CapturedRecord[];
 
   beforeAll(async () => {
-    const t = await testEnvironment({ HTTP_PORT: '41102' });
+    const t = await testEnvironment({ HTTP_PORT: '21102' });
     db = t.db;
     captured = await kafka.capture([Topics.applicationReceived, DeadLetterTopics.ingestion]);
     ({ app, url } = await startIngestion(t.env));

@@ -30,5 +30,13 @@ export const SHUTDOWN_PHASE_ENDS_MS: Readonly<Record<ShutdownPhase, number>> = {
   close: 9200,
 };
 
+/**
+ * How long readiness stays false, with everything still serving, before intake stops:
+ * Kubernetes endpoints and load balancers need a moment to see a pod not ready, and a
+ * request they still send meanwhile is answered instead of refused. Counted in the phases'
+ * time (their ends are measured from the signal).
+ */
+export const SHUTDOWN_READINESS_HOLD_MS = 1000;
+
 /** After this the process exits whatever is still running. */
 export const SHUTDOWN_HARD_LIMIT_MS = 9600;

@@ -6,7 +6,7 @@ import type { ShutdownLog } from './shutdown.runner';
 
 const SIGNAL: NodeJS.Signals = 'SIGUSR2';
 
-function setup(hardLimitMs?: number) {
+function setup(hardLimitMs?: number, readinessHoldMs = 0) {
   const phaseEnds = { 'stop-intake': 100, 'stop-work': 150, flush: 200, close: 250 };
   const shutdown = new GracefulShutdownService();
   const entries: Record<string, unknown>[] = [];
@@ -18,6 +18,7 @@ function setup(hardLimitMs?: number) {
     exit: (c) => exits.push(c),
     signals: [SIGNAL],
     hardLimitMs,
+    readinessHoldMs,
     phaseEnds,
   });
   return { shutdown, entries, exits, detach };
@@ -27,16 +28,38 @@ describe(handleShutdownSignals.name, () => {
   it('should turn readiness false at once and exit 0 once every phase has finished', async () => {
     const { shutdown, exits, entries } = setup();
     let releaseIntake!: () => void;
-    shutdown.register('stop-intake', 'consumer', () => new Promise<void>((r) => (releaseIntake = r)));
+    const intakeStopping = new Promise<void>((stopping) =>
+      shutdown.register('stop-intake', 'consumer', () => {
+        stopping();
+        return new Promise<void>((r) => (releaseIntake = r));
+      }),
+    );
 
     process.emit(SIGNAL, SIGNAL);
 
     expect(shutdown.draining).toBe(true);
+    await intakeStopping;
     expect(exits).toEqual([]);
     releaseIntake();
     await waitFor(() => (exits.length > 0 ? true : undefined), 2000, 'exit');
     expect(exits).toEqual([0]);
     expect(entries.at(-1)).toMatchObject({ msg: 'shutdown finished', left: [], failed: [] });
+  });
+
+  it('should keep serving with readiness false for the hold before any phase starts', async () => {
+    const { shutdown, exits } = setup(undefined, 150);
+    const started: number[] = [];
+    shutdown.register('stop-intake', 'consumer', () => void started.push(Date.now()));
+    const signalled = Date.now();
+
+    process.emit(SIGNAL, SIGNAL);
+
+    expect(shutdown.draining).toBe(true);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(started).toEqual([]);
+    await waitFor(() => (exits.length > 0 ? true : undefined), 2000, 'exit');
+    expect(started[0] - signalled).toBeGreaterThanOrEqual(140);
+    expect(exits).toEqual([0]);
   });
 
   it('should ignore a second signal during the drain and exit once when signalled twice', async () => {

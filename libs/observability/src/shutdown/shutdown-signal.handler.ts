@@ -1,5 +1,5 @@
 import type { GracefulShutdownService } from './graceful-shutdown.service';
-import { SHUTDOWN_HARD_LIMIT_MS, type ShutdownPhase } from './shutdown-phase';
+import { SHUTDOWN_HARD_LIMIT_MS, SHUTDOWN_READINESS_HOLD_MS, type ShutdownPhase } from './shutdown-phase';
 import { runShutdownPhases, type ShutdownLog, type ShutdownRunOptions } from './shutdown.runner';
 
 export interface ShutdownSignalOptions {
@@ -9,11 +9,14 @@ export interface ShutdownSignalOptions {
   exit?: (code: number) => void;
   signals?: readonly NodeJS.Signals[];
   hardLimitMs?: number;
+  /** Readiness false, still serving, before the first phase (SHUTDOWN_READINESS_HOLD_MS). */
+  readinessHoldMs?: number;
   phaseEnds?: ShutdownRunOptions['phaseEnds'];
 }
 
 /**
- * On the first SIGTERM or SIGINT: readiness false at once, then the shutdown phases, then
+ * On the first SIGTERM or SIGINT: readiness false at once, held for a moment while the service
+ * still serves, then the shutdown phases, then
  * exit 0 (1 when something was left behind or failed: at-least-once delivery redelivers
  * it). A later signal during the drain is logged and ignored, so it cannot cut a phase
  * short. Past the hard limit the process exits whatever still runs, naming the phase.
@@ -37,20 +40,25 @@ export function handleShutdownSignals(o: ShutdownSignalOptions): () => void {
       o.log.warn({ msg: 'shutdown hard limit reached; exiting', phase, ms: Date.now() - startedAt });
       exit(1);
     }, o.hardLimitMs ?? SHUTDOWN_HARD_LIMIT_MS);
-    void runShutdownPhases((p) => o.shutdown.participantsOf(p), o.log, {
-      startedAt,
-      phaseEnds: o.phaseEnds,
-      onPhase: (p) => (phase = p),
-    }).then((report) => {
-      clearTimeout(hardLimit);
-      const entry = { msg: 'shutdown finished', ms: report.ms, left: report.left, failed: report.failed };
-      if (report.complete) {
-        o.log.log(entry);
-      } else {
-        o.log.warn({ ...entry, note: 'left work is redelivered or republished by the next instance' });
-      }
-      exit(report.complete ? 0 : 1);
-    });
+    const hold = new Promise<void>((resolve) => setTimeout(resolve, o.readinessHoldMs ?? SHUTDOWN_READINESS_HOLD_MS));
+    void hold
+      .then(() =>
+        runShutdownPhases((p) => o.shutdown.participantsOf(p), o.log, {
+          startedAt,
+          phaseEnds: o.phaseEnds,
+          onPhase: (p) => (phase = p),
+        }),
+      )
+      .then((report) => {
+        clearTimeout(hardLimit);
+        const entry = { msg: 'shutdown finished', ms: report.ms, left: report.left, failed: report.failed };
+        if (report.complete) {
+          o.log.log(entry);
+        } else {
+          o.log.warn({ ...entry, note: 'left work is redelivered or republished by the next instance' });
+        }
+        exit(report.complete ? 0 : 1);
+      });
   };
 
   signals.forEach((s) => process.on(s, onSignal));
