@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { databaseConfig, loadConfig } from '@loanmesh/config';
+import { databaseConfig, loadConfig, neo4jConfig } from '@loanmesh/config';
 import { kafkaProvisionConfigShape } from '@loanmesh/kafka';
 import { SHUTDOWN_HARD_LIMIT_MS } from '@loanmesh/observability';
 
@@ -13,7 +13,11 @@ import { SERVICE_CONFIG_SHAPES, SERVICE_NAMES, serviceKeyValue } from './service
 
 interface K8sContainer {
   command?: string[];
-  env?: { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }[];
+  env?: {
+    name: string;
+    value?: string;
+    valueFrom?: { secretKeyRef?: { name: string; key: string }; configMapKeyRef?: { name: string; key: string } };
+  }[];
   envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[];
   volumeMounts?: { name: string; mountPath: string }[];
   startupProbe?: { httpGet: { path: string } };
@@ -86,8 +90,13 @@ function productionEnvOf(template: NonNullable<NonNullable<K8sDoc['spec']>['temp
   }
   for (const e of container.env ?? []) {
     const fromSecret = e.valueFrom?.secretKeyRef;
+    const fromConfig = e.valueFrom?.configMapKeyRef;
     // The operator creates the Secret (docs/operations.md): stand in strong random values.
-    env[e.name] = fromSecret ? strongValueFor(fromSecret.key) : e.value!;
+    env[e.name] = fromSecret
+      ? strongValueFor(fromSecret.key)
+      : fromConfig
+        ? byKind('ConfigMap', fromConfig.name)!.data![fromConfig.key]
+        : e.value!;
   }
   for (const [name, path] of Object.entries(env).filter(([n]) => n.endsWith('_FILE'))) {
     const mount = (container.volumeMounts ?? []).find((m) => path.startsWith(`${m.mountPath}/`));
@@ -195,6 +204,22 @@ describe.each(OVERLAYS)('k8s manifests (overlay %s)', (overlay) => {
       expect(loadConfig(databaseConfig, env).DATABASE_MIGRATIONS_AT_BOOT).toBe(false);
     },
   );
+
+  it("should apply graph's Neo4j schema in a Job from the compiled CLI, and start graph without migrating", () => {
+    const job = byKind('Job', 'migrate-graph');
+    expect(job).toBeDefined();
+    const container = job!.spec!.template!.spec.containers[0];
+    expect(container.command).toEqual(['node', 'dist/libs/neo4j/src/cli/graph-migrate.cli.js']);
+    expect(existsSync(join(ROOT, 'libs/neo4j/src/cli/graph-migrate.cli.ts'))).toBe(true);
+    const env = productionEnvOf(job!.spec!.template!);
+    expect(loadConfig(neo4jConfig, env)).toMatchObject({ NEO4J_URL: expect.stringMatching(/^neo4j:\/\//) as unknown });
+    expect(env.NEO4J_PASSWORD).toBeTruthy();
+    const graph = loadConfig(
+      SERVICE_CONFIG_SHAPES.graph,
+      productionEnvOf(byKind('Deployment', 'graph')!.spec!.template!),
+    );
+    expect(graph.GRAPH_MIGRATE_ON_START).toBe(false);
+  });
 
   it('should never let a manifest allow PLAINTEXT Kafka in production', () => {
     const names = docs.flatMap((d) => [

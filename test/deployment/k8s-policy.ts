@@ -27,6 +27,8 @@ export const SECRET_NAMES = [
 const NODE_UID = 1000;
 const KAFKA_PORT = 9092;
 const DNS_PORT = 53;
+const POSTGRES_PORT = 5432;
+const NEO4J_PORT = 7687;
 
 interface KafkaTopicSpec {
   partitions?: number;
@@ -225,11 +227,17 @@ function networkViolations(objects: K8sObject[]): string[] {
     if (!egressAllowed(policies, w.metadata?.namespace, labels, DNS_PORT)) {
       out.push(`${where}: no NetworkPolicy allows its DNS egress`);
     }
-    const kafkaClient = (w.spec?.template.spec?.containers ?? []).some((c) =>
-      (c.env ?? []).some((e) => e.name === 'KAFKA_SASL_USERNAME'),
-    );
-    if (kafkaClient && !egressAllowed(policies, w.metadata?.namespace, labels, KAFKA_PORT)) {
-      out.push(`${where}: no NetworkPolicy allows its Kafka egress`);
+    const uses = (variable: string) =>
+      (w.spec?.template.spec?.containers ?? []).some((c) => (c.env ?? []).some((e) => e.name === variable));
+    // A workload's connection variables say which data store it must reach.
+    for (const [variable, port, store] of [
+      ['KAFKA_SASL_USERNAME', KAFKA_PORT, 'Kafka'],
+      ['DATABASE_URL', POSTGRES_PORT, 'PostgreSQL'],
+      ['NEO4J_PASSWORD', NEO4J_PORT, 'Neo4j'],
+    ] as const) {
+      if (uses(variable) && !egressAllowed(policies, w.metadata?.namespace, labels, port)) {
+        out.push(`${where}: no NetworkPolicy allows its ${store} egress`);
+      }
     }
   }
   return out;

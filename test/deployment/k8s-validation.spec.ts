@@ -191,6 +191,20 @@ const BREAKS: [string, (objects: K8sObject[]) => K8sObject[], RegExp][] = [
     /Deployment ingestion: no NetworkPolicy allows its Kafka egress/,
   ],
   [
+    'a PostgreSQL client without the label its egress policy selects',
+    (o) => {
+      const labels = field(find(o, 'Job', 'migrate-review'), 'spec', 'template', 'metadata', 'labels');
+      delete labels['loanmesh.io/postgres-client'];
+      return o;
+    },
+    /Job migrate-review: no NetworkPolicy allows its PostgreSQL egress/,
+  ],
+  [
+    'no Neo4j egress',
+    (o) => o.filter((x) => x.metadata.name !== 'allow-neo4j-egress'),
+    /Deployment graph: no NetworkPolicy allows its Neo4j egress/,
+  ],
+  [
     'two replicas of a topic',
     (o) => {
       field(find(o, 'KafkaTopic', 'inference.application-scored.v1'), 'spec').replicas = 2;
