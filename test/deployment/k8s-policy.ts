@@ -2,6 +2,7 @@ import type { IExternalSecret } from '@kubernetes-models/external-secrets/extern
 import type { IScaledObject } from '@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IJob } from 'kubernetes-models/batch/v1/Job';
+import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import type { IContainer } from 'kubernetes-models/v1/Container';
@@ -292,7 +293,7 @@ export function policyViolations(objects: K8sObject[]): string[] {
       out.push(...resourceViolations(at, c), ...secretViolations(at, c, ownSecretOf(name), externalSecrets));
     }
   }
-  out.push(...networkViolations(objects), ...kafkaViolations(objects));
+  out.push(...networkViolations(objects), ...ingressViolations(objects), ...kafkaViolations(objects));
   return out;
 }
 
@@ -332,6 +333,39 @@ function kafkaViolations(objects: K8sObject[]): string[] {
       }
       if (!auths.includes(trigger.authenticationRef?.name ?? '')) {
         out.push(`${where}: its TriggerAuthentication does not exist (SASL credentials)`);
+      }
+    }
+  }
+  return out;
+}
+
+/** Ingress only over TLS, only to a Service that exists and whose pods admit the ingress controller. */
+function ingressViolations(objects: K8sObject[]): string[] {
+  const out: string[] = [];
+  const policies = of<INetworkPolicy>(objects, 'NetworkPolicy');
+  for (const ingress of of<IIngress>(objects, 'Ingress')) {
+    const where = `Ingress ${String(ingress.metadata?.name)}`;
+    if ((ingress.spec?.tls ?? []).length === 0) {
+      out.push(`${where}: needs TLS`);
+    }
+    for (const path of (ingress.spec?.rules ?? []).flatMap((r) => r.http?.paths ?? [])) {
+      const name = path.backend.service?.name;
+      const service = objects.find(
+        (o) => o.kind === 'Service' && o.metadata.name === name && o.metadata.namespace === ingress.metadata?.namespace,
+      );
+      const selector = (service?.spec as { selector?: Labels } | undefined)?.selector ?? {};
+      const admitted = policies.some(
+        (p) =>
+          p.metadata?.namespace === ingress.metadata?.namespace &&
+          selects(p.spec?.podSelector ?? {}, selector) &&
+          (p.spec?.ingress ?? []).some((rule) =>
+            (rule.from ?? []).some(
+              (peer) => peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'] === 'ingress-nginx',
+            ),
+          ),
+      );
+      if (service === undefined || !admitted) {
+        out.push(`${where}: Service ${String(name)} must exist and admit the ingress controller`);
       }
     }
   }

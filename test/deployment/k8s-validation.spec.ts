@@ -205,6 +205,15 @@ const BREAKS: [string, (objects: K8sObject[]) => K8sObject[], RegExp][] = [
     /Deployment graph: no NetworkPolicy allows its Neo4j egress/,
   ],
   [
+    'an Ingress to a service the ingress controller may not reach',
+    (o) => {
+      const paths = field(find(o, 'Ingress', 'review'), 'spec', 'rules', 0, 'http', 'paths', 0);
+      field(paths, 'backend', 'service').name = 'graph';
+      return o;
+    },
+    /Ingress review: Service graph must exist and admit the ingress controller/,
+  ],
+  [
     'two replicas of a topic',
     (o) => {
       field(find(o, 'KafkaTopic', 'inference.application-scored.v1'), 'spec').replicas = 2;
