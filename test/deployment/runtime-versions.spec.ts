@@ -67,7 +67,10 @@ describe('runtime versions (docs/operations.md "Versions")', () => {
   });
 
   it('should state each documented package at the range package.json asks for', () => {
-    const rows = [...versions.matchAll(/^\| (@?[\w./-]+) +\| `([^`]+)` +\|/gm)].map((m) => [m[1] ?? '', m[2] ?? '']);
+    const rows = [...versions.matchAll(/^\| (@?[\w./-]+) +\| `([^`]+)` +\|/gm)].map((m): [string, string] => [
+      m[1] ?? '',
+      m[2] ?? '',
+    ]);
     const named = new Map(rows);
     for (const required of ['neo4j-driver', 'typeorm', '@nestjs/typeorm', '@nestjs/core', 'typescript']) {
       expect(named.has(required)).toBe(true);
