@@ -25,22 +25,24 @@ export async function terminateAndObserve(service: ServiceProcess, timeoutMs = 1
     ms = Date.now() - started;
   });
   child.kill('SIGTERM');
-  const readiness: string[] = [];
+  // One probe every 20 ms, each on its own: a probe the service accepted just before it
+  // handled the signal can take a while to answer 200 (its health checks wait on a busy pool),
+  // and waiting for it before the next probe would miss a drain shorter than that answer.
+  const probes: Promise<string>[] = [];
   const deadline = started + timeoutMs;
   while (!done && Date.now() < deadline) {
     // A loaded machine can take longer than a short timeout to answer a draining service:
     // an answer that did not come in time is not a refused connection.
-    const seen = await fetch(`http://127.0.0.1:${service.port}/health/ready`, {
-      signal: AbortSignal.timeout(3000),
-    }).then(
-      (res) => String(res.status),
-      (e: unknown) => (e instanceof Error && e.name === 'TimeoutError' ? 'timeout' : 'refused'),
+    probes.push(
+      fetch(`http://127.0.0.1:${service.port}/health/ready`, { signal: AbortSignal.timeout(3000) }).then(
+        (res) => String(res.status),
+        (e: unknown) => (e instanceof Error && e.name === 'TimeoutError' ? 'timeout' : 'refused'),
+      ),
     );
-    if (readiness.at(-1) !== seen) {
-      readiness.push(seen);
-    }
     await new Promise((r) => setTimeout(r, 20));
   }
+  // In the order the probes were sent, repeats folded: what readiness said, as time went on.
+  const readiness = (await Promise.all(probes)).filter((seen, i, all) => i === 0 || all[i - 1] !== seen);
   if (!done) {
     child.kill('SIGKILL');
   }
