@@ -2,7 +2,7 @@
 # Build stage: the full toolchain compiles TypeScript (npm run build) and scripts/release.sh lays
 # out the release (dist/, models, production dependencies only): the steps
 # test/e2e/compiled-build.e2e-spec.ts boots services from.
-FROM node:22-bookworm-slim AS build
+FROM node:26-bookworm-slim AS build
 ENV ONNXRUNTIME_NODE_INSTALL=skip
 WORKDIR /src
 COPY package.json package-lock.json .npmrc ./
@@ -16,7 +16,7 @@ COPY models ./models
 RUN bash scripts/build.sh && bash scripts/release.sh /release
 
 # Runtime stage: JavaScript and production dependencies, no TypeScript toolchain.
-FROM node:22-bookworm-slim
+FROM node:26-bookworm-slim
 ENV NODE_ENV=production KAFKAJS_NO_PARTITIONER_WARNING=1
 WORKDIR /app
 COPY --from=build --chown=node:node /release /app

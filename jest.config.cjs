@@ -22,9 +22,10 @@ const swc = [
     },
   },
 ];
-// ESM-only packages (the OIDC client and what it imports): Node loads them with require() at run
-// time, but Jest's module registry cannot, so they are transpiled to CommonJS like our sources.
-const ESM_PACKAGES = ['openid-client', 'oauth4webapi', 'jose'];
+// ESM-only packages (the OIDC client and what it imports; @nestjs/typeorm from 12): Node loads
+// them with require() at run time, but Jest's module registry cannot on Node 20, so they are
+// transpiled to CommonJS like our sources.
+const ESM_PACKAGES = ['openid-client', 'oauth4webapi', 'jose', '@nestjs/typeorm'];
 const swcEsm = [
   '@swc/jest',
   { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },

@@ -36,4 +36,14 @@ describe(MaskingTypeOrmLogger.name, () => {
     expect(logged[0]).toMatchObject({ msg: 'query failed', code: '23505', parameters: '2 withheld' });
     expect(line).toContain('persons_pkey');
   });
+
+  it('should count named parameters without logging their values', () => {
+    const logged: unknown[] = [];
+    jest.spyOn(Logger.prototype, 'error').mockImplementation((m: unknown) => {
+      logged.push(m);
+    });
+    new MaskingTypeOrmLogger().logQueryError('boom', 'SELECT :name', { name: 'Jane Doe', nationalId: 'AB123456C' });
+    expect(JSON.stringify(logged)).not.toContain('Jane Doe');
+    expect(logged[0]).toMatchObject({ msg: 'query failed', parameters: '2 withheld' });
+  });
 });

@@ -1,5 +1,5 @@
 import { Logger as NestLogger } from '@nestjs/common';
-import type { Logger as TypeOrmLogger } from 'typeorm';
+import type { Logger as TypeOrmLogger, ObjectLiteral } from 'typeorm';
 
 const QUOTED_VALUE = /: "[^"]*"/g;
 const KEY_VALUE = /=\([^)]*\)/g;
@@ -26,14 +26,14 @@ export class MaskingTypeOrmLogger implements TypeOrmLogger {
     // Queries are not logged: `logging` is errors only.
   }
 
-  logQueryError(error: string | Error, query: string, parameters?: unknown[]): void {
+  logQueryError(error: string | Error, query: string, parameters?: unknown[] | ObjectLiteral): void {
     const e = typeof error === 'string' ? { message: error } : (error as Error & { code?: string });
     this.logger.error({
       msg: 'query failed',
       error: redactPgMessage(e.message),
       ...('code' in e && e.code ? { code: e.code } : {}),
       query: query.length > 500 ? `${query.slice(0, 500)}…` : query,
-      parameters: `${parameters?.length ?? 0} withheld`,
+      parameters: `${parameterCount(parameters)} withheld`,
     });
   }
 
@@ -57,4 +57,12 @@ export class MaskingTypeOrmLogger implements TypeOrmLogger {
       this.logger.log(text);
     }
   }
+}
+
+/** TypeORM 1.x types parameters as a positional list or a named map (drivers with named binds). */
+function parameterCount(parameters: unknown[] | ObjectLiteral | undefined): number {
+  if (parameters === undefined) {
+    return 0;
+  }
+  return Array.isArray(parameters) ? parameters.length : Object.keys(parameters).length;
 }

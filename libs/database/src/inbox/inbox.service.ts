@@ -105,6 +105,6 @@ export class InboxService {
 }
 
 function tableOf(manager: EntityManager): string {
-  const meta = manager.connection.getMetadata(InboxMessageEntity);
+  const meta = manager.dataSource.getMetadata(InboxMessageEntity);
   return meta.schema ? `"${meta.schema}"."${meta.tableName}"` : `"${meta.tableName}"`;
 }

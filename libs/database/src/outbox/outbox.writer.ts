@@ -50,6 +50,6 @@ function withCorrelation(m: OutboxMessage): Record<string, string> {
 
 /** The schema-qualified outbox table of the manager's data source. */
 export function outboxTableOf(manager: EntityManager): string {
-  const meta = manager.connection.getMetadata(OutboxMessageEntity);
+  const meta = manager.dataSource.getMetadata(OutboxMessageEntity);
   return meta.schema ? `"${meta.schema}"."${meta.tableName}"` : `"${meta.tableName}"`;
 }
