@@ -97,6 +97,19 @@ export class GraphMemoryService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
+  /**
+   * As `refresh`, then re-reads the records linked SAME_AS to them: entity resolution on
+   * another replica links a new record to an older one and gives both a canonical id, and
+   * only the new one is named by the events a view follower sees.
+   */
+  async refreshWithAliases(ids: MemoryRefresh): Promise<void> {
+    const companies = [...ids.companyIds];
+    const persons = [...ids.personIds];
+    await this.refresh({ companyIds: companies, personIds: persons });
+    const aliases = (list: readonly string[]): string[] => list.flatMap((id) => [...this.store.aliasesOf(id)]);
+    await this.refresh({ companyIds: aliases(companies), personIds: aliases(persons) });
+  }
+
   /** Full load; on failure (Neo4j down at start-up) retried in the background while Cypher serves. */
   load(): Promise<void> {
     const started = performance.now();

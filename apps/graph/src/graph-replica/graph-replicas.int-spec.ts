@@ -3,6 +3,8 @@ import { TopicPositionsService } from '@loanmesh/kafka';
 import { Neo4jService } from '@loanmesh/neo4j';
 import { type CapturedRecord, uniqueId, waitFor, waitForStableGroups } from '@loanmesh/testing';
 
+import { GraphFreshnessTracker } from '../freshness/graph-freshness.tracker';
+import { GraphMemoryService } from '../graph-memory/graph-memory.service';
 import { GraphEventFactory } from '../testing/graph-event.factory';
 import { featuresFor, type GraphTestApp, startGraphTestApp } from '../testing/graph-test.app';
 import { deleteSuiteGraph } from '../testing/graph-test.harness';
@@ -89,5 +91,36 @@ describe('Graph replicas sharing the writer group', () => {
       expect(a.payload.graph?.guaranteeCircleSize).toBe(DEFAULT_PARTITIONS);
     }
     expect(answers[1].payload.graph).toEqual(answers[0].payload.graph);
+  }, 120_000);
+  it('should give both replicas the canonical id entity resolution gave an older record, whichever writer linked it', async () => {
+    // OLD on one partition first, then NEW with the same registration number on another: the
+    // writer of NEW's partition links them SAME_AS and gives both records a canonical id; the
+    // other replica sees only NEW's event, yet must re-read OLD too.
+    const registrationNumber = `RN-${prefix}-dup`;
+    const topics = replicas[0].app.get(TopicPositionsService);
+    const applied = async (): Promise<void> => {
+      const end = await topics.endOffsets(Topics.domainEvents);
+      await Promise.all(
+        replicas.map((r) =>
+          r.app
+            .get(GraphFreshnessTracker)
+            .waitFor(end, 60_000)
+            .then((ok) => expect(ok).toBe(true)),
+        ),
+      );
+    };
+    await replicas[0].kafka.produce(Topics.domainEvents, [
+      { key: f.id('OLD'), partition: 0, value: JSON.stringify(f.company('OLD', { registrationNumber })) },
+    ]);
+    await applied();
+    await replicas[0].kafka.produce(Topics.domainEvents, [
+      { key: f.id('NEW'), partition: 3, value: JSON.stringify(f.company('NEW', { registrationNumber })) },
+    ]);
+    await applied();
+
+    const keys = replicas.map((r) => r.app.get(GraphMemoryService).localFacts(f.id('OLD'), '2024-06-01')?.selfKeys);
+    expect(keys[0]).toEqual(keys[1]);
+    // The smaller id is the canonical one: OLD's record now carries NEW's id on both replicas.
+    expect(keys[0]).toEqual([f.id('NEW'), f.id('NEW')]);
   }, 120_000);
 });

@@ -125,7 +125,7 @@ export class GraphViewFollower implements OnApplicationBootstrap, OnModuleDestro
         continue;
       }
     }
-    await this.memory.refresh(touchedRecords(rows));
+    await this.memory.refreshWithAliases(touchedRecords(rows));
     this.metrics
       .counter(
         'loanmesh_graph_view_followed_total',
