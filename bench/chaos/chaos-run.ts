@@ -11,6 +11,7 @@ import { selectScenarios } from './chaos-scenarios';
 import { ChaosStack } from './chaos-stack';
 import { runScenario, type ScenarioResult } from './scenario-runner';
 import { SERVICE_NAMES } from './service-supervisor';
+import { cleanupOnExit } from './stack-cleanup';
 import { loadWorld } from './world-loader';
 
 /**
@@ -39,22 +40,7 @@ const stack = new ChaosStack(
 const stages = pipelineStages('chaos-');
 const outbox = [ingestionOutboxBacklog(`http://127.0.0.1:${stack.ports.ingestion}`)];
 
-let cleaning: Promise<void> | undefined;
-function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    log('stopping services, proxies and the chaos infrastructure');
-    await stack.stop().catch((e: unknown) => log(`stopping the stack: ${String(e)}`));
-    await infra.down().catch((e: unknown) => log(`stopping the infrastructure: ${String(e)}`));
-  })();
-  return cleaning;
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    log(`${signal}: cleaning up`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
+const cleanup = cleanupOnExit(stack, infra, log);
 
 /** Before a scenario: every service ready and the pipeline drained; a stuck stack is restarted once. */
 async function prepare(name: string): Promise<string | undefined> {

@@ -10,6 +10,7 @@ import { measureRun, type ScenarioFigures } from '../chaos/chaos-measure';
 import { ChaosStack } from '../chaos/chaos-stack';
 import { streamApplications } from '../chaos/scenario-runner';
 import { instanceOf, SERVICE_NAMES, type ServiceInstance } from '../chaos/service-supervisor';
+import { cleanupOnExit } from '../chaos/stack-cleanup';
 import { loadWorld } from '../chaos/world-loader';
 import { compareReplicaFeatures, type FeatureComparison } from './replica-features';
 import { loadScaleOutConfig } from './scale-out.config';
@@ -42,18 +43,7 @@ const bounds = { stallMs: config.SCALE_OUT_STALL_SECONDS * 1000, maxMs: config.S
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const world = { rate: config.SCALE_OUT_RATE, seed: config.SCALE_OUT_SEED, scale: config.SCALE_OUT_SCALE };
 
-let cleaning: Promise<void> | undefined;
-function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    log('stopping services and the scale-out infrastructure');
-    await stack.stop().catch((e: unknown) => log(`stopping the stack: ${String(e)}`));
-    await infra.down().catch((e: unknown) => log(`stopping the infrastructure: ${String(e)}`));
-  })();
-  return cleaning;
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
-}
+const cleanup = cleanupOnExit(stack, infra, log);
 
 /** A burst far above capacity: how many applications per second the stack decides, from first submission to last decision. */
 async function burst(
