@@ -5,6 +5,36 @@ import type { TopicPositions } from '@loanmesh/contracts';
 
 import { KAFKA_CLIENT } from './kafka.tokens';
 
+/** What a broker answers about a group while its coordinator is still loading or moving. */
+// KafkaJS's names for Kafka's error codes 14, 15 and 16.
+const COORDINATOR_STARTING = new Set([
+  'GROUP_LOAD_IN_PROGRESS',
+  'GROUP_COORDINATOR_NOT_AVAILABLE',
+  'NOT_COORDINATOR_FOR_GROUP',
+]);
+const COORDINATOR_WAIT_MS = 60_000;
+
+/**
+ * Retries `work` while the group coordinator starts: on a broker that has just started (a
+ * fresh demo or CI stack) the first group request of a service booting alongside it is
+ * answered "the coordinator is loading"; KafkaJS's admin does not retry it, and the service
+ * would exit at boot. Any other error, or a coordinator still loading after a minute, is thrown.
+ */
+async function whileCoordinatorStarts<T>(work: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + COORDINATOR_WAIT_MS;
+  for (let delay = 250; ; delay = Math.min(delay * 2, 2000)) {
+    try {
+      return await work();
+    } catch (e) {
+      const type = (e as { type?: unknown }).type;
+      if (typeof type !== 'string' || !COORDINATOR_STARTING.has(type) || Date.now() + delay > deadline) {
+        throw e;
+      }
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+
 /**
  * Where topics end and where consumer groups stand, per partition: the positions the
  * freshness contract compares. One admin connection kept open, since these are asked on
@@ -24,7 +54,8 @@ export class TopicPositionsService implements OnModuleDestroy {
 
   /** The group's committed next offsets; a partition it never committed is left out. */
   async committedOffsets(groupId: string, topic: string): Promise<TopicPositions> {
-    const [entry] = await (await this.connected()).fetchOffsets({ groupId, topics: [topic] });
+    const admin = await this.connected();
+    const [entry] = await whileCoordinatorStarts(() => admin.fetchOffsets({ groupId, topics: [topic] }));
     return Object.fromEntries(
       (entry?.partitions ?? [])
         .filter((p) => Number(p.offset) >= 0)
@@ -36,7 +67,8 @@ export class TopicPositionsService implements OnModuleDestroy {
   async setCommittedOffsets(groupId: string, topic: string, positions: TopicPositions): Promise<void> {
     const partitions = Object.entries(positions).map(([p, o]) => ({ partition: Number(p), offset: String(o) }));
     if (partitions.length > 0) {
-      await (await this.connected()).setOffsets({ groupId, topic, partitions });
+      const admin = await this.connected();
+      await whileCoordinatorStarts(() => admin.setOffsets({ groupId, topic, partitions }));
     }
   }
 
