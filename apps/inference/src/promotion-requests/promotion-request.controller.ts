@@ -1,5 +1,4 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import type { z } from 'zod';
 
 import { ServiceCaller, ServiceCallers, type ServiceCredentialClaims } from '@loanmesh/service-auth';
 
@@ -7,6 +6,7 @@ import { ModelRegistryException } from '../registry/model-registry.exception';
 import { modelSummary } from '../registry/model-version.view';
 import { promotionRequestIdSchema, promotionRequestListSchema, promotionRequestSchema } from './promotion-request.dto';
 import { type PromotionRequestView, PromotionRequestService } from './promotion-request.service';
+import { parseRequest } from '../registry/parse-request';
 
 /**
  * Maker/checker promotion, callable by review only (its risk-manager routes); the person is
@@ -19,14 +19,14 @@ export class PromotionRequestController {
 
   @Get()
   async list(@Query() query: Record<string, string>): Promise<{ requests: PromotionRequestView[] }> {
-    const { status } = parse(promotionRequestListSchema, query, 'query');
+    const { status } = parseRequest(promotionRequestListSchema, query, 'query');
     return { requests: await this.requests.list(status) };
   }
 
   @Post()
   @HttpCode(201)
   request(@Body() body: unknown, @ServiceCaller() caller: ServiceCredentialClaims): Promise<PromotionRequestView> {
-    return this.requests.request(parse(promotionRequestSchema, body, 'promotion request'), personOf(caller));
+    return this.requests.request(parseRequest(promotionRequestSchema, body, 'promotion request'), personOf(caller));
   }
 
   @Post(':id/approve')
@@ -36,7 +36,7 @@ export class PromotionRequestController {
     @ServiceCaller() caller: ServiceCredentialClaims,
   ): Promise<{ request: PromotionRequestView; model: Record<string, unknown> }> {
     const { request, model } = await this.requests.approve(
-      parse(promotionRequestIdSchema, id, 'request id'),
+      parseRequest(promotionRequestIdSchema, id, 'request id'),
       personOf(caller),
     );
     return { request, model: modelSummary(model) };
@@ -49,16 +49,4 @@ function personOf(caller: ServiceCredentialClaims): string {
     throw new ModelRegistryException('PROMOTION_NEEDS_PERSON', 'a promotion is requested and approved by a person');
   }
   return caller.sub;
-}
-
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new ModelRegistryException(
-      'REQUEST_INVALID',
-      `${what} is invalid: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'unknown'}`,
-    );
-  }
-  return result.data;
 }

@@ -1,10 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import type { z } from 'zod';
 
-import { ModelRegistryException } from './model-registry.exception';
 import { ModelRegistryService } from './model-registry.service';
 import { modelDetail, modelSummary } from './model-version.view';
 import { modelIdSchema } from './promote-model.dto';
+import { parseRequest } from './parse-request';
 
 /** Read-only: promotions go through maker/checker requests (`/promotion-requests`). */
 @Controller('models')
@@ -18,19 +17,7 @@ export class ModelRegistryController {
 
   @Get(':id')
   async get(@Param('id') id: string): Promise<Record<string, unknown>> {
-    const { model, promotions } = await this.registry.get(parse(modelIdSchema, id, 'model id'));
+    const { model, promotions } = await this.registry.get(parseRequest(modelIdSchema, id, 'model id'));
     return modelDetail(model, promotions);
   }
-}
-
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new ModelRegistryException(
-      'REQUEST_INVALID',
-      `${what} is invalid: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'unknown'}`,
-    );
-  }
-  return result.data;
 }
