@@ -17,15 +17,21 @@ export interface BenchResult {
   metrics: Record<string, BenchMetric>;
 }
 
-/** Writes bench/results/<name>.json in the shared format (see TARGETS.md) and returns its path. */
-export function writeBenchResult(name: string, metrics: Record<string, BenchMetric>): string {
+/**
+ * Writes bench/results/<name>.json in the shared format (see TARGETS.md) and returns its path;
+ * `dir` puts it elsewhere (a partial run must not replace the published figures).
+ */
+export function writeBenchResult(
+  name: string,
+  metrics: Record<string, BenchMetric>,
+  dir = join(__dirname, 'results'),
+): string {
   const result: BenchResult = {
     benchmark: name,
     measuredAt: new Date().toISOString(),
     machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
     metrics,
   };
-  const dir = join(__dirname, 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.json`);
   writeFileSync(file, JSON.stringify(result, null, 2) + '\n');

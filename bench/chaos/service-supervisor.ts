@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-import { type ServiceProcess, startServiceProcess, waitFor } from '@loanmesh/testing';
+import { type ServiceLaunch, type ServiceProcess, startServiceProcess, waitFor } from '@loanmesh/testing';
 
 export const SERVICE_NAMES = ['ingestion', 'graph', 'inference', 'review'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -49,6 +49,8 @@ export class ServiceSupervisor {
   /** Instances that exhausted their restarts. */
   private readonly givenUp = new Set<ServiceInstance>();
   private stopping = false;
+  /** From the TypeScript sources unless told otherwise; applies to the next start of each instance. */
+  private launch: ServiceLaunch = { kind: 'sources' };
   readonly unplannedExits: UnplannedExit[] = [];
 
   constructor(
@@ -64,6 +66,11 @@ export class ServiceSupervisor {
     return this.procs.get(service)?.child.pid;
   }
 
+  /** Later starts run from `launch` (e.g. a release folder laid out by scripts/release.sh). */
+  useLaunch(launch: ServiceLaunch): void {
+    this.launch = launch;
+  }
+
   start(service: ServiceInstance): void {
     this.down.delete(service);
     const proc = startServiceProcess(
@@ -72,6 +79,7 @@ export class ServiceSupervisor {
       this.spec.env(service),
       HEAP_MIB[serviceOf(service)],
       this.logFile(service),
+      this.launch,
     );
     this.procs.set(service, proc);
     proc.child.once('exit', (code, signal) => this.exited(service, proc, code, signal));
