@@ -11,6 +11,8 @@ import type { CommonTrainingOptions } from '../training/training-options';
 import { type CsvLoadOptions, loadCsvDataset } from './csv-dataset.loader';
 
 export const CSV_FEATURE_VERSION = 'csv-onehot-1';
+/** Train / validation (early stopping) / test shares of the seeded stratified split. */
+export const CSV_STRATIFIED_FRACTIONS: [number, number, number] = [0.6, 0.2, 0.2];
 
 /** Trains every requested model kind on a CSV file and writes the artifacts. */
 export async function trainFromCsv(
@@ -24,7 +26,7 @@ export async function trainFromCsv(
   requireBothClasses(dataset);
   const parts = times
     ? timeSplit(times, [0.7, 0.15, 0.15])
-    : stratifiedSplit(dataset.labels, [0.6, 0.2, 0.2], options.seed);
+    : stratifiedSplit(dataset.labels, CSV_STRATIFIED_FRACTIONS, options.seed);
   const artifacts: ModelArtifact[] = [];
   for (const kind of options.kinds) {
     const artifact = await buildModelArtifact({
