@@ -21,8 +21,18 @@ const GAP_TARGET = -0.005;
 const BOOTSTRAP_RESAMPLES = 2_000;
 
 const round = (x: number) => Number(x.toFixed(4));
-const reading = (value: number, unit = 'AUC'): BenchMetric => ({ value: round(value), unit, target: 0, better: 'higher' });
-const gap = (value: number): BenchMetric => ({ value: round(value), unit: 'AUC', target: GAP_TARGET, better: 'higher' });
+const reading = (value: number, unit = 'AUC'): BenchMetric => ({
+  value: round(value),
+  unit,
+  target: 0,
+  better: 'higher',
+});
+const gap = (value: number): BenchMetric => ({
+  value: round(value),
+  unit: 'AUC',
+  target: GAP_TARGET,
+  better: 'higher',
+});
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
 /** Mean per-fold AUC of out-of-fold scores: the same summary `crossValidate` gives for ours. */
@@ -66,11 +76,19 @@ async function compare(
     folds,
     kinds: ['gbm'],
     approvalRate: 0.7,
-    hyperParameters: parseHyperParameters({ models: 'gbm', seed: String(seed), folds: String(folds), approvalRate: '0.7' }),
+    hyperParameters: parseHyperParameters({
+      models: 'gbm',
+      seed: String(seed),
+      folds: String(folds),
+      approvalRate: '0.7',
+    }),
   });
   const testLabels = subsetDataset(dataset, split.test).labels;
   const oursTestAuc = auc(ours.testProbabilities, testLabels);
-  if (ours.testProbabilities.length !== split.test.length || Math.abs(oursTestAuc - ours.card.metrics.test.auc) > 1e-12) {
+  if (
+    ours.testProbabilities.length !== split.test.length ||
+    Math.abs(oursTestAuc - ours.card.metrics.test.auc) > 1e-12
+  ) {
     throw new Error(`${key}: the exported test rows are not the trainer's (split drifted from trainFromCsv)`);
   }
   const native = nativeMatrix(parseCsv(text), loaded.spec);

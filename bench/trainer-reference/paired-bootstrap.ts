@@ -22,7 +22,7 @@ export function pairedBootstrapAucGap(
   const sa = new Float64Array(n);
   const sb = new Float64Array(n);
   const y = new Uint8Array(n);
-  for (let r = 0; r < resamples; ) {
+  for (let r = 0; r < resamples;) {
     let positives = 0;
     for (let i = 0; i < n; i++) {
       const k = random.int(n);

@@ -37,7 +37,10 @@ export function runSklearnReference(python: string, input: ReferenceInput, dir: 
   const inputFile = join(dir, 'reference-input.json');
   const outputFile = join(dir, 'sklearn-output.json');
   writeFileSync(inputFile, JSON.stringify(input));
-  const run = spawnSync(python, [SCRIPT, inputFile, outputFile], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = spawnSync(python, [SCRIPT, inputFile, outputFile], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (run.error || run.status !== 0) {
     throw new Error(`${SCRIPT} failed (${run.error?.message ?? `exit ${run.status}`}): ${run.stderr.trim()}`);
   }
