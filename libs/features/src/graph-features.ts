@@ -6,11 +6,19 @@ type GraphName = keyof GraphFeatures;
 
 type GraphText = [FeatureDirection, string, FeatureReason];
 /** Graph counts and shares are 0 when nothing was found, so any positive value is the risky side. */
-const found = (format: FeatureReason['format'], text: string): FeatureReason => ({ format, text, fallbackReference: 0 });
+const found = (format: FeatureReason['format'], text: string): FeatureReason => ({
+  format,
+  text,
+  fallbackReference: 0,
+});
 const flag = (text: string): FeatureReason => ({ format: 'flag', text });
 
 const GRAPH_TEXT: Record<GraphName, GraphText> = {
-  inGuaranteeCircle: ['indicator', 'Company is part of a guarantee circle', flag('Company is part of a guarantee circle')],
+  inGuaranteeCircle: [
+    'indicator',
+    'Company is part of a guarantee circle',
+    flag('Company is part of a guarantee circle'),
+  ],
   guaranteeCircleSize: [
     'higher-is-riskier',
     'Large guarantee circle',

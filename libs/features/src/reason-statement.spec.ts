@@ -55,7 +55,9 @@ describe(reasonStatement.name, () => {
 
   it('should never state a "nothing found" value', () => {
     expect(reasonStatement(named('graph_distanceToDefault'), 0, 3)).toBeUndefined();
-    expect(reasonStatement(named('graph_distanceToDefault'), 1, 3)).toBe('A defaulted company is 1 step away in the network');
+    expect(reasonStatement(named('graph_distanceToDefault'), 1, 3)).toBe(
+      'A defaulted company is 1 step away in the network',
+    );
   });
 
   it('should name any category, which has no risky end', () => {

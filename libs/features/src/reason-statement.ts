@@ -60,7 +60,11 @@ export function isOnRiskySide(entry: FeatureSpecEntry, value: number, reference:
  * The reason's text for this applicant, quoting the value, or undefined when the value is not
  * on the risky side (the contribution is then dropped, never relabelled).
  */
-export function reasonStatement(entry: FeatureSpecEntry, value: number, reference: number | undefined): string | undefined {
+export function reasonStatement(
+  entry: FeatureSpecEntry,
+  value: number,
+  reference: number | undefined,
+): string | undefined {
   if (!Number.isFinite(value) || !isOnRiskySide(entry, value, reference)) {
     return undefined;
   }
@@ -68,7 +72,10 @@ export function reasonStatement(entry: FeatureSpecEntry, value: number, referenc
 }
 
 /** The reference a model uses for a feature: its stored training median, else the spec's fallback. */
-export function referenceOf(entry: FeatureSpecEntry, stored: Readonly<Record<string, number>> | undefined): number | undefined {
+export function referenceOf(
+  entry: FeatureSpecEntry,
+  stored: Readonly<Record<string, number>> | undefined,
+): number | undefined {
   return stored?.[entry.name] ?? entry.reason.fallbackReference;
 }
 

@@ -8,7 +8,13 @@ const PURPOSES = ['WORKING_CAPITAL', 'EQUIPMENT', 'EXPANSION', 'REFINANCING', 'T
 
 type Def = FeatureDefinition;
 type Reason = Def['reason'];
-const t = (name: string, direction: Def['direction'], description: string, reason: Reason, compute: Def['compute']): Def => ({
+const t = (
+  name: string,
+  direction: Def['direction'],
+  description: string,
+  reason: Reason,
+  compute: Def['compute'],
+): Def => ({
   name,
   group: 'tabular',
   direction,

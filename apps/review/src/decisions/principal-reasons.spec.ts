@@ -46,7 +46,13 @@ describe(principalReasons.name, () => {
     const r = principalReasons(
       [model('graph_sharedIdentifierBadCompanies', 3.5), model('leverage', 0.4)],
       [],
-      [{ feature: 'sharedIdentifierBadCompanies', severity: 'WARN', text: 'shares a phone with 2 defaulted companies' }],
+      [
+        {
+          feature: 'sharedIdentifierBadCompanies',
+          severity: 'WARN',
+          text: 'shares a phone with 2 defaulted companies',
+        },
+      ],
     );
     expect(r.map((x) => [x.source, x.feature])).toEqual([
       ['GRAPH', 'sharedIdentifierBadCompanies'],
