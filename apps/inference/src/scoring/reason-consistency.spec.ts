@@ -147,8 +147,11 @@ describe('reason consistency on the world test set', () => {
   });
 
   it('should have found contradictions in the fixed-text reasons, so the check can fail', () => {
-    expect(parts.test).toHaveLength(4668);
-    expect(oldContradictions / oldReasons).toBeGreaterThan(0.05);
+    // 2,180 of 18,672 (11.7%) with the unconstrained champion of lm-features-1.0.0; monotone
+    // constraints would shrink it, so only "some" is asserted.
+    expect(parts.test.length).toBeGreaterThan(4000);
+    expect(oldReasons).toBeGreaterThan(0);
+    expect(oldContradictions).toBeGreaterThan(0);
   });
 
   it('should give no reason whose text contradicts the applicant value', () => {
