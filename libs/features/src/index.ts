@@ -2,3 +2,10 @@ export * from './feature-spec.types';
 export * from './feature-vector.builder';
 export { companyAgeMonths, industryDivision, regionCode, safeRatio, RATIO_CAP } from './derived-values';
 export { SyntheticHistoryFactory, type HistoryRow } from './testing/synthetic-history.factory';
+export {
+  formatFeatureValue,
+  isOnRiskySide,
+  MIN_REASON_CONTRIBUTION,
+  reasonStatement,
+  referenceOf,
+} from './reason-statement';

@@ -18,6 +18,7 @@ export * from './onnx/scorecard-onnx.exporter';
 export * from './explain/tree-shap.explainer';
 export * from './explain/scorecard.explainer';
 export * from './explain/reason-codes';
+export * from './explain/feature-references';
 export * from './risk/risk-grade';
 export * from './card/model-card.types';
 export * from './card/model-card.markdown';

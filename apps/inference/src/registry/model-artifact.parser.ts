@@ -19,6 +19,12 @@ export const modelMetaSchema = z.object({
 });
 export type ModelMeta = z.infer<typeof modelMetaSchema>;
 
+/** `<name>.references.json`: training medians per feature, the reference points of reason codes. */
+export const modelReferencesSchema = z.object({
+  statistic: z.literal('median'),
+  references: z.record(z.string(), z.number().finite()),
+});
+
 /** The parts of a model card the registry's gates read; the whole card is stored as JSON. */
 export const modelCardGateSchema = z.object({
   metrics: z.object({ test: z.object({ auc: z.number().min(0).max(1) }) }),

@@ -45,6 +45,21 @@ export class ModelFilesAdapter {
   async readModelJson(onnxPath: string): Promise<unknown> {
     return readJson(onnxPath.replace(/\.onnx$/, '.model.json'));
   }
+
+  /**
+   * Reads the training medians beside a model (`<name>.references.json`), or undefined for a
+   * model trained before the trainer wrote them (reasons then use the spec's fallbacks).
+   */
+  async readReferences(onnxPath: string): Promise<unknown> {
+    try {
+      return await readJson(onnxPath.replace(/\.onnx$/, '.references.json'));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+        return undefined;
+      }
+      throw e;
+    }
+  }
 }
 
 export function sha256Of(bytes: Uint8Array): string {

@@ -46,6 +46,16 @@ describe(mergeGraphReasons.name, () => {
     expect(merged.map((r) => r.code)).toEqual(['M-a', 'M-b', 'M-c', 'G-inGuaranteeCircle']);
   });
 
+  it("should carry the model's own attribution on an appended HIGH graph reason, not 0", () => {
+    const merged = mergeGraphReasons(
+      [reason('a', 4)],
+      [{ feature: 'inGuaranteeCircle', severity: 'HIGH', text: 'In a guarantee circle of 5 companies' }],
+      (feature) => (feature === 'graph_inGuaranteeCircle' ? 0.42 : undefined),
+    );
+
+    expect(merged[1]).toMatchObject({ feature: 'graph_inGuaranteeCircle', contribution: 0.42, source: 'GRAPH' });
+  });
+
   it('should ignore INFO explanations when merging', () => {
     const merged = mergeGraphReasons(model, [{ feature: 'defaultedNeighbourShare', severity: 'INFO', text: 'x' }]);
 

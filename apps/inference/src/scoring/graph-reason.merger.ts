@@ -8,11 +8,13 @@ const NOTABLE: ReadonlySet<GraphExplanation['severity']> = new Set(['WARN', 'HIG
  * explanation of a feature the model already ranks replaces that reason's generic text with
  * the quoted path (source GRAPH, the model's contribution kept). A HIGH explanation the model
  * did not rank takes the last slot if no graph reason made the list, so network evidence is
- * never crowded out entirely.
+ * never crowded out entirely; it carries the model's own attribution to that feature (0 only
+ * when the model has no graph features), so its contribution is traceable, never made up.
  */
 export function mergeGraphReasons(
   modelReasons: readonly ReasonCode[],
   explanations: readonly GraphExplanation[],
+  contributionOf: (feature: string) => number | undefined = () => undefined,
 ): ReasonCode[] {
   const notable = explanations.filter((e) => NOTABLE.has(e.severity));
   const byFeature = new Map(notable.map((e) => [`graph_${e.feature}`, e]));
@@ -30,7 +32,7 @@ export function mergeGraphReasons(
   const graphReason: ReasonCode = {
     code: `G-${high.feature}`,
     feature: `graph_${high.feature}`,
-    contribution: 0,
+    contribution: contributionOf(`graph_${high.feature}`) ?? 0,
     text: high.text,
     source: 'GRAPH',
   };

@@ -1,6 +1,6 @@
 import type { FeatureInput, ReasonCode } from '@loanmesh/contracts';
-import { buildFeatureVector } from '@loanmesh/features';
-import { type FeatureDescriptor, riskGrade, type RiskGrade, topReasons } from '@loanmesh/ml';
+import { buildFeatureVector, type FeatureSpecEntry } from '@loanmesh/features';
+import { type Explanation, riskGrade, type RiskGrade, topReasons } from '@loanmesh/ml';
 
 import type { ModelKind } from '../registry/model-state';
 import type { ModelMath } from './model-math';
@@ -41,7 +41,9 @@ export class LoadedModel {
     readonly identity: ModelIdentity,
     private readonly session: OnnxSession,
     private readonly math: ModelMath,
-    readonly spec: readonly FeatureDescriptor[],
+    readonly spec: readonly FeatureSpecEntry[],
+    /** Training medians stored beside the model (`<name>.references.json`); reasons are judged against them. */
+    private readonly references?: Readonly<Record<string, number>>,
   ) {}
 
   async score(input: FeatureInput): Promise<ModelScore> {
@@ -51,7 +53,7 @@ export class LoadedModel {
     if (probabilityOfDefault === undefined || !Number.isFinite(probabilityOfDefault)) {
       throw new Error(`model ${this.identity.label} returned no finite probability`);
     }
-    const { baseValue, contributions } = this.math.explain(vector);
+    const { baseValue, contributions, reasons } = this.explain(vector);
     return {
       model: this.identity,
       probabilityOfDefault,
@@ -59,9 +61,21 @@ export class LoadedModel {
       logit: out.logit?.[0] ?? logitOf(probabilityOfDefault),
       baseValue,
       contributions,
-      reasons: topReasons(contributions, this.spec, 4, vector),
+      reasons,
       vector,
     };
+  }
+
+  /** The model's exact attributions for a vector and the reasons they support (the serving explain path). */
+  explain(vector: Float64Array): Explanation & { reasons: ReasonCode[] } {
+    const explanation = this.math.explain(vector);
+    const reasons = topReasons({
+      contributions: explanation.contributions,
+      values: vector,
+      spec: this.spec,
+      references: this.references,
+    });
+    return { ...explanation, reasons };
   }
 
   /** Probabilities for many vectors at once (parity checks and batch scoring). */

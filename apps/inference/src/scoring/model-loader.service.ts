@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { featureSpec } from '@loanmesh/features';
 
+import { modelReferencesSchema, parseArtifactPart } from '../registry/model-artifact.parser';
 import { ModelFilesAdapter, sha256Of } from '../registry/model-files.adapter';
 import { ModelRegistryException } from '../registry/model-registry.exception';
 import { type ModelVersionEntity, versionLabel } from '../registry/model-version.entity';
@@ -27,6 +28,7 @@ export class ModelLoaderService {
       }
       const math = modelMathFromJson(version.kind, await this.files.readModelJson(version.filePath));
       const spec = featureSpec({ includeGraph: version.includesGraph });
+      const references = await this.readReferences(version.filePath);
       const session = await this.onnx.load(bytes, spec.length);
       const identity = {
         id: version.id,
@@ -36,10 +38,15 @@ export class ModelLoaderService {
         kind: version.kind,
         includesGraph: version.includesGraph,
       };
-      return new LoadedModel(identity, session, math, spec);
+      return new LoadedModel(identity, session, math, spec, references);
     } catch (e) {
       throw new ModelRegistryException('MODEL_LOAD_FAILED', `cannot load ${label}: ${errorText(e)}`);
     }
+  }
+
+  private async readReferences(onnxPath: string): Promise<Record<string, number> | undefined> {
+    const raw = await this.files.readReferences(onnxPath);
+    return raw === undefined ? undefined : parseArtifactPart(modelReferencesSchema, raw, 'references file').references;
   }
 }
 

@@ -16,7 +16,15 @@ export const SCORED_EVENT_SOURCE = 'inference';
 
 /** The champion's result with graph path explanations merged into its reasons. */
 export function championResult(event: GraphFeaturesComputedEvent, score: ModelScore): ModelResult {
-  return { ...modelResult(score), reasons: mergeGraphReasons(score.reasons, event.payload.explanations) };
+  const names = featureNames({ includeGraph: score.model.includesGraph });
+  const contributionOf = (feature: string) => {
+    const index = names.indexOf(feature);
+    return index < 0 ? undefined : score.contributions[index];
+  };
+  return {
+    ...modelResult(score),
+    reasons: mergeGraphReasons(score.reasons, event.payload.explanations, contributionOf),
+  };
 }
 
 export function modelResult(score: ModelScore): ModelResult {

@@ -1,4 +1,5 @@
 import type { GraphExplanation, ReasonCode } from '@loanmesh/contracts';
+import { MIN_REASON_CONTRIBUTION } from '@loanmesh/features';
 
 import type { RuleHit } from '../policy/rule-hit';
 
@@ -13,10 +14,26 @@ const RULE_WEIGHT: Record<RuleHit['kind'], number> = {
   SCORE: 10,
 };
 const GRAPH_WEIGHT: Record<GraphExplanation['severity'], number> = { HIGH: 3, WARN: 1.5, INFO: 0.2 };
+/** When two sources state one fact, the text of the stronger source is kept. */
+const SOURCE_RANK: Record<ReasonCode['source'], number> = { RULE: 3, GRAPH: 2, MODEL: 1 };
+/** Rule features named differently from the model feature that states the same fact. */
+const RULE_FACT: Readonly<Record<string, string>> = { amount: 'loanAmount' };
+
+/**
+ * The underlying fact a reason states, whatever its source: model features of the graph group
+ * are `graph_<name>`, graph explanations and graph rules use `<name>`, a few rules their own
+ * field name. One fact yields one reason.
+ */
+export function reasonFact(feature: string): string {
+  const bare = feature.startsWith('graph_') ? feature.slice('graph_'.length) : feature;
+  return RULE_FACT[bare] ?? bare;
+}
 
 /**
  * Up to four principal reasons: rule hits, graph explanations (quoting paths) and model
- * attributions merged, ranked by weight, one reason per feature.
+ * attributions merged, one per underlying fact (`reasonFact`) with the strongest source's text
+ * (rule > graph > model), ranked by weight. Model reasons below MIN_REASON_CONTRIBUTION (or
+ * risk-decreasing) are never reasons.
  */
 export function principalReasons(
   modelReasons: ReasonCode[],
@@ -38,17 +55,20 @@ export function principalReasons(
       text: e.text,
       source: 'GRAPH' as const,
     })),
-    ...modelReasons.filter((r) => r.contribution > 0),
+    ...modelReasons.filter((r) => r.contribution >= MIN_REASON_CONTRIBUTION),
   ];
-  const seen = new Set<string>();
-  return candidates
-    .sort((a, b) => b.contribution - a.contribution)
-    .filter((r) => {
-      if (seen.has(r.feature)) {
-        return false;
-      }
-      seen.add(r.feature);
-      return true;
-    })
-    .slice(0, MAX_REASONS);
+  const byFact = new Map<string, ReasonCode>();
+  for (const candidate of candidates) {
+    const fact = reasonFact(candidate.feature);
+    const kept = byFact.get(fact);
+    if (!kept || outranks(candidate, kept)) {
+      byFact.set(fact, candidate);
+    }
+  }
+  return [...byFact.values()].sort((a, b) => b.contribution - a.contribution).slice(0, MAX_REASONS);
+}
+
+function outranks(a: ReasonCode, b: ReasonCode): boolean {
+  const bySource = SOURCE_RANK[a.source] - SOURCE_RANK[b.source];
+  return bySource > 0 || (bySource === 0 && a.contribution > b.contribution);
 }

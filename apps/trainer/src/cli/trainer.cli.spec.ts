@@ -84,5 +84,11 @@ describe('runTrainerCli', () => {
     expect(card.crossValidation.folds).toBe(3);
     expect(card.parity.passed).toBe(true);
     expect(readFileSync(join(dir, 'small-gbm.card.md'), 'utf8')).toContain('Calibration by decile');
+    const references = JSON.parse(readFileSync(join(dir, 'small-gbm.references.json'), 'utf8')) as {
+      statistic: string;
+      references: Record<string, number>;
+    };
+    expect(references.statistic).toBe('median');
+    expect(Object.keys(references.references)).toEqual(meta.featureNames);
   });
 });

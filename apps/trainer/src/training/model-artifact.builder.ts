@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 
-import { type GraphLift, type ModelCard, modelToJson, scoreBaseline, summarise, type TrainedModel } from '@loanmesh/ml';
+import {
+  featureReferences,
+  type FeatureReferences,
+  type GraphLift,
+  type ModelCard,
+  modelToJson,
+  scoreBaseline,
+  summarise,
+  type TrainedModel,
+} from '@loanmesh/ml';
 
 import { fitModel } from './model.factory';
 import { checkParity } from './parity.check';
@@ -13,6 +22,8 @@ export interface ModelArtifact {
   card: ModelCard;
   meta: object;
   modelJson: unknown;
+  /** Training medians per feature: the reference points serving judges reason codes against. */
+  references: FeatureReferences;
   testProbabilities: Float64Array;
 }
 
@@ -64,6 +75,7 @@ export async function buildModelArtifact(job: TrainingJob): Promise<ModelArtifac
     card,
     meta,
     modelJson: modelToJson(fitted.model),
+    references: featureReferences(job.train),
     testProbabilities,
   };
 }

@@ -26,7 +26,8 @@ export async function trainFromWorld(historyDir: string, options: CommonTraining
           name: variant.name,
           kind,
           featureVersion: FEATURE_VERSION,
-          spec: [...featureSpec(variant)],
+          // The meta file keeps the descriptive spec; reason phrasing lives in libs/features only.
+          spec: featureSpec(variant).map(({ reason: _reason, ...entry }) => entry),
           train: data('train'),
           validation: data('validation'),
           test: data('test'),

@@ -94,6 +94,8 @@ export const reasonCodeSchema = z.object({
   contribution: float32,
   text: freeText(500),
   source: z.enum(['MODEL', 'GRAPH', 'RULE']),
+  /** The applicant's feature value the text quotes (model reasons); absent in older events. */
+  value: finiteNumber().optional(),
 });
 export type ReasonCode = z.infer<typeof reasonCodeSchema>;
 

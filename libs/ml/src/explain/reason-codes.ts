@@ -1,6 +1,7 @@
 import type { ReasonCode } from '@loanmesh/contracts';
+import { type FeatureSpecEntry, MIN_REASON_CONTRIBUTION, reasonStatement, referenceOf } from '@loanmesh/features';
 
-/** What a reason code needs to know about a feature; the features lib's spec entries fit. */
+/** What the trainer records about a feature in a model's meta file. */
 export interface FeatureDescriptor {
   name: string;
   description: string;
@@ -8,30 +9,42 @@ export interface FeatureDescriptor {
   direction?: 'higher-is-riskier' | 'lower-is-riskier' | 'indicator';
 }
 
+export const MAX_MODEL_REASONS = 4;
+
+export interface ReasonInputs {
+  /** Per-feature contributions in log-odds (TreeSHAP or scorecard terms), in spec order. */
+  contributions: ArrayLike<number>;
+  /** The applicant's feature vector, in spec order. */
+  values: ArrayLike<number>;
+  spec: readonly FeatureSpecEntry[];
+  /** Training medians stored beside the model, by feature name; the spec's fallbacks fill gaps. */
+  references?: Readonly<Record<string, number>>;
+  limit?: number;
+}
+
 /**
- * The `limit` largest risk-increasing contributions as reason codes (adverse-action style:
- * only factors that pushed the probability of default up are reasons). An indicator at 0 uses
- * its absent text ("Legal form is not LLC").
+ * The largest risk-increasing contributions as reason codes (adverse-action style), each
+ * stated with the applicant's own value. A contribution is a reason only when it is at least
+ * MIN_REASON_CONTRIBUTION and the value sits at the end of the feature the text describes
+ * (`reasonStatement`); an inconsistent contribution (a tree pushing risk up on the safe side of
+ * a feature) is dropped, never relabelled, and the next one takes its place.
  */
-export function topReasons(
-  contributions: ArrayLike<number>,
-  spec: readonly FeatureDescriptor[],
-  limit = 4,
-  values?: ArrayLike<number>,
-): ReasonCode[] {
-  return Array.from(contributions, (contribution, index) => ({ contribution, index }))
-    .filter((c) => c.contribution > 0)
-    .sort((a, b) => b.contribution - a.contribution || a.index - b.index)
-    .slice(0, limit)
-    .map(({ contribution, index }) => {
-      const feature = spec[index];
-      const absent = feature.direction === 'indicator' && values?.[index] === 0 && feature.absentDescription;
-      return {
-        code: `M-${feature.name}`,
-        feature: feature.name,
-        contribution,
-        text: absent ? feature.absentDescription! : feature.description,
-        source: 'MODEL' as const,
-      };
-    });
+export function topReasons(inputs: ReasonInputs): ReasonCode[] {
+  const { contributions, values, spec, references, limit = MAX_MODEL_REASONS } = inputs;
+  const reasons: ReasonCode[] = [];
+  const ranked = Array.from(contributions, (contribution, index) => ({ contribution, index }))
+    .filter((c) => c.contribution >= MIN_REASON_CONTRIBUTION)
+    .sort((a, b) => b.contribution - a.contribution || a.index - b.index);
+  for (const { contribution, index } of ranked) {
+    if (reasons.length >= limit) {
+      break;
+    }
+    const feature = spec[index];
+    const value = values[index];
+    const text = reasonStatement(feature, value, referenceOf(feature, references));
+    if (text !== undefined) {
+      reasons.push({ code: `M-${feature.name}`, feature: feature.name, contribution, text, source: 'MODEL', value });
+    }
+  }
+  return reasons;
 }

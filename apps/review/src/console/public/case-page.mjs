@@ -140,14 +140,7 @@ function scoreCard(s) {
     h(
       'ul',
       { 'data-testid': 'reasons' },
-      s.champion.reasons.map((r) =>
-        h(
-          'li',
-          {},
-          `${r.text} `,
-          h('span', { class: 'muted' }, `(${r.contribution > 0 ? '+' : ''}${r.contribution.toFixed(2)})`),
-        ),
-      ),
+      s.champion.reasons.map((r) => h('li', {}, `${r.text} `, h('span', { class: 'muted' }, reasonTrace(r)))),
     ),
     h('h2', {}, 'Rule hits'),
     ruleHitList(s),
@@ -383,4 +376,10 @@ function summarize(details) {
   return Object.entries(details ?? {})
     .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`)
     .join(' · ');
+}
+
+/** Where a reason comes from: the model's attribution (log-odds), or the graph path with the model's view of it. */
+function reasonTrace(r) {
+  const signed = `${r.contribution > 0 ? '+' : ''}${r.contribution.toFixed(2)}`;
+  return r.source === 'GRAPH' ? `(graph path; model ${signed})` : `(${signed})`;
 }
