@@ -9,3 +9,4 @@ export {
   reasonStatement,
   referenceOf,
 } from './reason-statement';
+export { monotoneConstraintOf, monotoneConstraints, type MonotoneConstraintValue } from './monotone-constraints';

@@ -6,6 +6,7 @@ import {
   type GraphLift,
   type ModelCard,
   modelToJson,
+  type MonotoneConstraint,
   scoreBaseline,
   summarise,
   type TrainedModel,
@@ -43,6 +44,7 @@ export async function buildModelArtifact(job: TrainingJob): Promise<ModelArtifac
     dataFingerprint: { algorithm: 'sha256', ...job.fingerprint },
     split: job.split,
     hyperParameters: fitted.hyperParameters,
+    monotoneConstraints: namedConstraints(job.train.featureNames, fitted.monotoneConstraints),
     metrics: {
       validation: summarise(predictAll(job.validation.rows), job.validation.labels),
       test: summarise(testProbabilities, job.test.labels),
@@ -61,6 +63,7 @@ export async function buildModelArtifact(job: TrainingJob): Promise<ModelArtifac
     featureVersion: job.featureVersion,
     featureNames: job.train.featureNames,
     featureSpec: job.spec,
+    monotoneConstraints: card.monotoneConstraints,
     onnxFile: `${job.name}.onnx`,
     onnxSha256,
     input: { name: 'features', type: 'float32', shape: ['N', job.train.featureNames.length] },
@@ -82,6 +85,13 @@ export async function buildModelArtifact(job: TrainingJob): Promise<ModelArtifac
 
 export function withGraphLift(artifact: ModelArtifact, lift: GraphLift): ModelArtifact {
   return { ...artifact, card: { ...artifact.card, graphLift: lift }, meta: { ...artifact.meta, graphLift: lift } };
+}
+
+function namedConstraints(
+  names: string[],
+  constraints: readonly MonotoneConstraint[] | null,
+): Record<string, MonotoneConstraint> | null {
+  return constraints && Object.fromEntries(names.map((name, i) => [name, constraints[i] ?? 0]));
 }
 
 function withoutCalibration(card: ModelCard): object {

@@ -6,6 +6,7 @@ import {
   GradientBoostingTrainer,
   informationValueImportance,
   type ModelKind,
+  type MonotoneConstraint,
   type ScorecardParams,
   ScorecardTrainer,
   scorecardLogit,
@@ -26,6 +27,8 @@ export interface FittedModel {
   predict: (row: ArrayLike<number>) => number;
   importance: { kind: 'gain' | 'information-value'; values: FeatureImportance[] };
   hyperParameters: object;
+  /** The GBM's monotone constraints in feature order; null when it had none (and for scorecards). */
+  monotoneConstraints: readonly MonotoneConstraint[] | null;
   toOnnx: (metadata: Record<string, string>) => Uint8Array;
 }
 
@@ -40,11 +43,14 @@ export function fitModel(
     case 'gbm': {
       const result = new GradientBoostingTrainer(hp.gbm).train(train, validation);
       const evaluator = new TreeEnsembleEvaluator(result.model);
+      // The constraints get their own, named entry in the card and meta instead of a bare vector here.
+      const { monotoneConstraints, ...params } = result.params;
       return {
         model: result.model,
         predict: (row) => evaluator.probability(row),
         importance: { kind: 'gain', values: gainImportance(result.model) },
-        hyperParameters: { ...result.params, treesKept: result.treesKept },
+        hyperParameters: { ...params, treesKept: result.treesKept },
+        monotoneConstraints: monotoneConstraints.some((c) => c !== 0) ? monotoneConstraints : null,
         toOnnx: (metadata) => exportTreeEnsembleToOnnx(result.model, metadata),
       };
     }
@@ -56,6 +62,7 @@ export function fitModel(
         predict: (row) => sigmoid(scorecardLogit(model, row)),
         importance: { kind: 'information-value', values: informationValueImportance(model) },
         hyperParameters: { ...trainer.params, termsKept: model.terms.length },
+        monotoneConstraints: null,
         toOnnx: (metadata) => exportScorecardToOnnx(model, metadata),
       };
     }

@@ -1,8 +1,16 @@
-import { buildFeatureVector, FEATURE_VERSION, featureNames, featureSpec, type HistoryRow } from '@loanmesh/features';
+import {
+  buildFeatureVector,
+  FEATURE_VERSION,
+  featureNames,
+  featureSpec,
+  type HistoryRow,
+  monotoneConstraints,
+} from '@loanmesh/features';
 import { type Dataset, type DataSplitDescription, graphLift } from '@loanmesh/ml';
 
 import { writeArtifact } from '../training/artifact.writer';
 import { buildModelArtifact, type ModelArtifact, withGraphLift } from '../training/model-artifact.builder';
+import type { HyperParameters } from '../training/model.factory';
 import type { CommonTrainingOptions } from '../training/training-options';
 import { type LoadedHistory, loadHistory } from './history.loader';
 
@@ -33,7 +41,7 @@ export async function trainFromWorld(historyDir: string, options: CommonTraining
           test: data('test'),
           split: describeSplit(history),
           fingerprint: { value: history.fingerprint, rows: rowCount(history), source: historyDir },
-          hyperParameters: options.hyperParameters,
+          hyperParameters: withSpecConstraints(options.hyperParameters, variant.includeGraph),
           crossValidation: null,
           warnings: [],
         }),
@@ -52,6 +60,14 @@ export async function trainFromWorld(historyDir: string, options: CommonTraining
     }
   }
   return artifacts;
+}
+
+/**
+ * The GBM gets a monotone constraint for every feature with a known risk direction, read from
+ * the feature spec (`monotoneConstraintOf`), so its reasons and its scores agree on which end is risky.
+ */
+function withSpecConstraints(hp: HyperParameters, includeGraph: boolean): HyperParameters {
+  return { ...hp, gbm: { ...hp.gbm, monotoneConstraints: monotoneConstraints({ includeGraph }) } };
 }
 
 function toDataset(rows: HistoryRow[], includeGraph: boolean): Dataset {

@@ -72,6 +72,18 @@ export function renderModelCardMarkdown(card: ModelCard): string {
   );
   lines.push(`Proportions: ${card.baselineScoreDistribution.proportions.map((p) => f(p, 3)).join(', ')}`);
   lines.push('', '## Hyper-parameters', '', '```json', JSON.stringify(card.hyperParameters, null, 2), '```');
+  if (card.monotoneConstraints) {
+    const named = Object.entries(card.monotoneConstraints);
+    const list = (c: number) => named.filter(([, v]) => v === c).map(([name]) => name);
+    lines.push(
+      '',
+      '## Monotone constraints',
+      '',
+      `- PD never falls as these rise (+1): ${list(1).join(', ') || 'none'}`,
+      `- PD never rises as these rise (-1): ${list(-1).join(', ') || 'none'}`,
+      `- Free (0): ${list(0).join(', ') || 'none'}`,
+    );
+  }
   if (card.warnings.length > 0) {
     lines.push('', '## Warnings', '', ...card.warnings.map((w) => `- ${w}`));
   }

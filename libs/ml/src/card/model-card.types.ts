@@ -1,3 +1,4 @@
+import type { MonotoneConstraint } from '../gbm/gbm-params';
 import type { ClassificationSummary } from '../metrics/classification.summary';
 import type { ScoreBaseline } from '../metrics/psi.metrics';
 
@@ -47,6 +48,11 @@ export interface ModelCard {
   dataFingerprint: { algorithm: 'sha256'; value: string; rows: number; source: string };
   split: DataSplitDescription;
   hyperParameters: object;
+  /**
+   * Monotone constraint per feature name (+1 PD non-decreasing, -1 non-increasing, 0 free),
+   * every feature listed; null when the model was trained without any.
+   */
+  monotoneConstraints: Record<string, MonotoneConstraint> | null;
   metrics: { validation: ClassificationSummary | null; test: ClassificationSummary };
   crossValidation: CrossValidationResult | null;
   featureImportance: { kind: 'gain' | 'information-value'; values: FeatureImportance[] };

@@ -16,7 +16,15 @@ export interface GbmParams {
   /** Stop when validation log-loss has not improved for this many trees (0 = off). */
   earlyStoppingRounds: number;
   seed: number;
+  /**
+   * Per feature, in vector order: +1 the prediction may only rise with the feature, -1 only
+   * fall, 0 free. Shorter than the feature count (or empty) means the rest are free.
+   */
+  monotoneConstraints: readonly MonotoneConstraint[];
 }
+
+/** +1 non-decreasing, -1 non-increasing, 0 unconstrained (XGBoost/LightGBM `monotone_constraints`). */
+export type MonotoneConstraint = -1 | 0 | 1;
 
 export const DEFAULT_GBM_PARAMS: GbmParams = {
   nTrees: 300,
@@ -31,4 +39,5 @@ export const DEFAULT_GBM_PARAMS: GbmParams = {
   maxBins: 64,
   earlyStoppingRounds: 30,
   seed: 42,
+  monotoneConstraints: [],
 };

@@ -23,6 +23,7 @@ export class GradientBoostingTrainer {
 
   train(train: Dataset, validation?: Dataset): GbmTrainingResult {
     const p = this.params;
+    checkConstraints(p.monotoneConstraints, train.featureNames.length);
     const random = new SeededRandom(p.seed);
     const ctx = this.context(train);
     const base = logit(Math.min(Math.max(meanLabel(train.labels), 1e-6), 1 - 1e-6));
@@ -71,6 +72,16 @@ export class GradientBoostingTrainer {
       features: [],
       params: this.params,
     };
+  }
+}
+
+function checkConstraints(constraints: readonly number[], featureCount: number): void {
+  if (constraints.length > featureCount) {
+    throw new Error(`${constraints.length} monotone constraints for ${featureCount} features`);
+  }
+  const bad = constraints.findIndex((c) => c !== -1 && c !== 0 && c !== 1);
+  if (bad >= 0) {
+    throw new Error(`monotone constraint of feature ${bad} is ${constraints[bad]}; expected -1, 0 or 1`);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { GbmParams } from './gbm-params';
 import { Histogram } from './histogram';
+import { boundedWeight, childBounds, constraintOf, type LeafBounds, UNBOUNDED } from './leaf-bounds';
 import { findBestSplit, type Split } from './split.finder';
 import { TreeBuilder } from './tree.builder';
 
@@ -21,17 +22,20 @@ interface OpenLeaf {
   grad: number;
   hess: number;
   hist: Histogram;
+  /** Weight range inherited from monotone splits above (unbounded without constraints). */
+  bounds: LeafBounds;
   split: Split | null;
 }
 
 /**
  * Grows one tree best-first (the leaf with the largest gain splits next, as LightGBM does),
- * bounded by maxLeaves and maxDepth. Leaf values are Newton steps scaled by the learning rate.
+ * bounded by maxLeaves and maxDepth. Leaf values are Newton steps, clamped to the bounds the
+ * monotone splits above them set (see leaf-bounds.ts), scaled by the learning rate.
  */
 export function growTree(ctx: GrowContext, rows: Uint32Array): TreeBuilder {
   const builder = new TreeBuilder();
   const hist = Histogram.build(ctx.bins, ctx.features, rows, ctx.grad, ctx.hess, ctx.maxBinCount);
-  const open = [openLeaf(ctx, builder, rows, 0, hist)];
+  const open = [openLeaf(ctx, builder, rows, 0, hist, UNBOUNDED)];
   for (let leaves = 1; leaves < ctx.params.maxLeaves; leaves++) {
     const best = open.reduce<OpenLeaf | null>(
       (b, l) => (l.split && (!b || l.split.gain > b.split!.gain) ? l : b),
@@ -44,7 +48,7 @@ export function growTree(ctx: GrowContext, rows: Uint32Array): TreeBuilder {
     open.push(...splitLeaf(ctx, builder, best));
   }
   for (const leaf of open) {
-    builder.setValue(leaf.node, leafValue(leaf.grad, leaf.hess, ctx.params));
+    builder.setValue(leaf.node, leafValue(leaf, ctx.params));
   }
   return builder;
 }
@@ -59,14 +63,26 @@ function splitLeaf(ctx: GrowContext, builder: TreeBuilder, leaf: OpenLeaf): Open
   const largeHist = leaf.hist.minus(smallHist);
   const leftHist = small === goesLeft ? smallHist : largeHist;
   const rightHist = small === goesLeft ? largeHist : smallHist;
-  const left = openLeaf(ctx, builder, goesLeft, leaf.depth + 1, leftHist);
-  const right = openLeaf(ctx, builder, goesRight, leaf.depth + 1, rightHist);
+  const constraint = constraintOf(ctx.params.monotoneConstraints, split.feature);
+  const [leftBounds, rightBounds] = childBounds(leaf.bounds, constraint, split.leftWeight, split.rightWeight);
+  const left = openLeaf(ctx, builder, goesLeft, leaf.depth + 1, leftHist, leftBounds);
+  const right = openLeaf(ctx, builder, goesRight, leaf.depth + 1, rightHist, rightBounds);
   const threshold = ctx.thresholds[split.feature][split.bin];
-  builder.makeSplit(leaf.node, { ...split, threshold }, [left.node, right.node]);
+  builder.makeSplit(leaf.node, { feature: split.feature, bin: split.bin, gain: split.gain, threshold }, [
+    left.node,
+    right.node,
+  ]);
   return [left, right];
 }
 
-function openLeaf(ctx: GrowContext, builder: TreeBuilder, rows: Uint32Array, depth: number, hist: Histogram): OpenLeaf {
+function openLeaf(
+  ctx: GrowContext,
+  builder: TreeBuilder,
+  rows: Uint32Array,
+  depth: number,
+  hist: Histogram,
+  bounds: LeafBounds,
+): OpenLeaf {
   let grad = 0;
   let hess = 0;
   for (const i of rows) {
@@ -75,11 +91,16 @@ function openLeaf(ctx: GrowContext, builder: TreeBuilder, rows: Uint32Array, dep
   }
   const node = builder.addLeaf(hess, 0);
   const split =
-    depth < ctx.params.maxDepth ? findBestSplit(hist, ctx.features, ctx.binCounts, { grad, hess }, ctx.params) : null;
-  return { node, rows, depth, grad, hess, hist, split };
+    depth < ctx.params.maxDepth
+      ? findBestSplit(hist, ctx.features, ctx.binCounts, { grad, hess }, bounds, ctx.params)
+      : null;
+  return { node, rows, depth, grad, hess, hist, bounds, split };
 }
 
-/** Newton step -G/(H+lambda), rounded to float32 so the ONNX export holds the same number. */
-function leafValue(grad: number, hess: number, params: GbmParams): number {
-  return Math.fround((-grad / (hess + params.lambda)) * params.learningRate);
+/**
+ * Newton step -G/(H+lambda) within the leaf's bounds, rounded to float32 so the ONNX export
+ * holds the same number (rounding and the positive learning rate keep the bounds' order).
+ */
+function leafValue(leaf: OpenLeaf, params: GbmParams): number {
+  return Math.fround(boundedWeight(leaf.grad, leaf.hess, params.lambda, leaf.bounds) * params.learningRate);
 }
