@@ -5,6 +5,7 @@ export * from './gbm/gbm-params';
 export * from './gbm/gradient-boosting.trainer';
 export * from './gbm/tree-ensemble.model';
 export * from './gbm/tree-ensemble.evaluator';
+export * from './gbm/monotonicity.probe';
 export * from './scorecard/scorecard.model';
 export * from './scorecard/scorecard.trainer';
 export * from './metrics/ranking.metrics';

@@ -5,7 +5,13 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { buildFeatureVector, featureNames, type HistoryRow, SyntheticHistoryFactory } from '@loanmesh/features';
+import {
+  buildFeatureVector,
+  featureNames,
+  type HistoryRow,
+  monotoneConstraints,
+  SyntheticHistoryFactory,
+} from '@loanmesh/features';
 import { OnnxScorer } from '@loanmesh/ml';
 
 import { TrainerInputError } from '../errors/trainer-input.error';
@@ -39,6 +45,8 @@ describe('trainFromWorld', () => {
     artifacts = await trainFromWorld(dir, options);
   }, 60_000);
 
+  const artifactNamed = (name: string) => artifacts.find((a) => a.name === name)!;
+
   it('should train tabular and graph models and show the graph lift when graph features carry risk', () => {
     expect(artifacts.map((a) => a.name)).toEqual([
       'w-gbm-tabular',
@@ -63,6 +71,26 @@ describe('trainFromWorld', () => {
     const scorer = await OnnxScorer.create(readFileSync(join(options.out, 'w-gbm-graph.onnx')), served.length);
     expect(await scorer.score(served)).toBeGreaterThan(0);
     await scorer.release();
+  });
+
+  it('should train the GBMs with the spec monotone constraints and record them by name in card and meta', () => {
+    for (const [artifact, includeGraph] of [
+      [artifactNamed('w-gbm-tabular'), false],
+      [artifactNamed('w-gbm-graph'), true],
+    ] as const) {
+      const expected = Object.fromEntries(
+        featureNames({ includeGraph }).map((name, i) => [name, monotoneConstraints({ includeGraph })[i]]),
+      );
+      expect(artifact.card.monotoneConstraints).toEqual(expected);
+      expect((artifact.meta as { monotoneConstraints: unknown }).monotoneConstraints).toEqual(expected);
+    }
+    const written = JSON.parse(readFileSync(join(options.out, 'w-gbm-graph.meta.json'), 'utf8')) as {
+      monotoneConstraints: Record<string, number>;
+    };
+    expect(written.monotoneConstraints.companyAgeMonths).toBe(-1);
+    expect(written.monotoneConstraints.industryDivision).toBe(0);
+    expect(readFileSync(join(options.out, 'w-gbm-graph.card.md'), 'utf8')).toContain('## Monotone constraints');
+    expect(artifactNamed('w-scorecard-graph').card.monotoneConstraints).toBeNull();
   });
 
   it('should reject a history row that breaks the contract with its file and line', async () => {
