@@ -5,8 +5,8 @@ import { MetricsService } from '@loanmesh/observability';
 import { waitFor } from '@loanmesh/testing';
 
 import { ClockAdapter } from '../apps/inference/src/common/clock.adapter';
-import { ModelFilesAdapter } from '../apps/inference/src/registry/model-files.adapter';
 import type { ModelVersionEntity } from '../apps/inference/src/registry/model-version.entity';
+import { ModelFilesAdapter } from '../apps/inference/src/registry/model-files.adapter';
 import { ActiveModelsService } from '../apps/inference/src/scoring/active-models.service';
 import { ModelLoaderService } from '../apps/inference/src/scoring/model-loader.service';
 import { OnnxRuntimeAdapter } from '../apps/inference/src/scoring/onnx-runtime.adapter';
@@ -14,6 +14,7 @@ import { buildScoredEvent } from '../apps/inference/src/scoring/scored-event.fac
 import { ScoringEngineService } from '../apps/inference/src/scoring/scoring-engine.service';
 import { ScoringMetrics } from '../apps/inference/src/scoring/scoring.metrics';
 import { FeaturesEventFactory } from '../apps/inference/src/testing/features-event.factory';
+import { committedModelVersion } from '../apps/inference/src/testing/committed-model.factory';
 import { startInferenceApp } from '../apps/inference/src/testing/inference-test.app';
 import { type BenchMetric, writeBenchResult } from './bench-result';
 
@@ -21,25 +22,7 @@ const SINGLE = 5_000;
 const STREAM = 2_000;
 
 async function version(name: string): Promise<ModelVersionEntity> {
-  const files = await new ModelFilesAdapter().read('models/world', name);
-  const meta = files.meta as { modelKind: 'gbm' | 'scorecard'; featureNames: string[] };
-  const now = new Date();
-  return {
-    id: '00000000-0000-4000-8000-000000000000',
-    name,
-    version: 1,
-    kind: meta.modelKind,
-    sha256: files.sha256,
-    filePath: files.onnxPath,
-    fileBytes: files.onnx.length,
-    featureNames: meta.featureNames,
-    featureVersion: 'lm-features-1.0.0',
-    includesGraph: name.endsWith('-graph'),
-    card: {},
-    state: 'champion',
-    registeredAt: now,
-    stateChangedAt: now,
-  };
+  return (await committedModelVersion(name, { state: 'champion' })).version;
 }
 
 function percentile(sorted: Float64Array, q: number): number {

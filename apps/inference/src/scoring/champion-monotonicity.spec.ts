@@ -11,7 +11,7 @@ import {
 } from '@loanmesh/ml';
 
 import { ModelFilesAdapter } from '../registry/model-files.adapter';
-import type { ModelVersionEntity } from '../registry/model-version.entity';
+import { committedModelVersion } from '../testing/committed-model.factory';
 import type { LoadedModel } from './loaded-model';
 import { ModelLoaderService } from './model-loader.service';
 import { OnnxRuntimeAdapter } from './onnx-runtime.adapter';
@@ -32,24 +32,9 @@ interface Meta {
 }
 
 async function load(name: string, includesGraph: boolean): Promise<{ model: LoadedModel; meta: Meta; json: unknown }> {
-  const files = await new ModelFilesAdapter().read(DIR, name);
+  const { version: registered, files } = await committedModelVersion(name, { dir: DIR });
   const meta = files.meta as Meta;
-  const version: ModelVersionEntity = {
-    id: '22222222-2222-4222-8222-222222222222',
-    name,
-    version: 1,
-    kind: meta.modelKind,
-    sha256: files.sha256,
-    filePath: files.onnxPath,
-    fileBytes: files.onnx.length,
-    featureNames: meta.featureNames,
-    featureVersion: 'lm-features-1.0.0',
-    includesGraph,
-    card: files.card as object,
-    state: 'candidate',
-    registeredAt: new Date(),
-    stateChangedAt: new Date(),
-  };
+  const version = { ...registered, id: '22222222-2222-4222-8222-222222222222', includesGraph };
   const model = await new ModelLoaderService(new ModelFilesAdapter(), new OnnxRuntimeAdapter()).load(version);
   return { model, meta, json: files.modelJson };
 }

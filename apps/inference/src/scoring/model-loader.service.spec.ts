@@ -6,30 +6,14 @@ import { SyntheticHistoryFactory } from '@loanmesh/features';
 import { checkLiveParity } from '../registry/parity.gate';
 import { ModelFilesAdapter } from '../registry/model-files.adapter';
 import type { ModelVersionEntity } from '../registry/model-version.entity';
+import { committedModelVersion } from '../testing/committed-model.factory';
 import { ModelLoaderService } from './model-loader.service';
 import { OnnxRuntimeAdapter } from './onnx-runtime.adapter';
 
 const DIR = 'models/world';
 
 async function registered(name: string): Promise<ModelVersionEntity> {
-  const files = await new ModelFilesAdapter().read(DIR, name);
-  const meta = files.meta as { modelKind: 'gbm' | 'scorecard'; featureNames: string[] };
-  return {
-    id: '11111111-1111-4111-8111-111111111111',
-    name,
-    version: 1,
-    kind: meta.modelKind,
-    sha256: files.sha256,
-    filePath: files.onnxPath,
-    fileBytes: files.onnx.length,
-    featureNames: meta.featureNames,
-    featureVersion: 'lm-features-1.0.0',
-    includesGraph: name.endsWith('-graph'),
-    card: files.card as object,
-    state: 'candidate',
-    registeredAt: new Date(),
-    stateChangedAt: new Date(),
-  };
+  return (await committedModelVersion(name, { dir: DIR })).version;
 }
 
 describe(ModelLoaderService.name, () => {

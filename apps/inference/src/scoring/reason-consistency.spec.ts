@@ -12,7 +12,7 @@ import {
 import { historyRows, WorldGeneratorService, worldOptions } from '@loanmesh/world';
 
 import { ModelFilesAdapter } from '../registry/model-files.adapter';
-import type { ModelVersionEntity } from '../registry/model-version.entity';
+import { committedModelVersion } from '../testing/committed-model.factory';
 import type { LoadedModel } from './loaded-model';
 import { ModelLoaderService } from './model-loader.service';
 import { OnnxRuntimeAdapter } from './onnx-runtime.adapter';
@@ -84,24 +84,7 @@ function fixedTextReasons(contributions: Float64Array): number[] {
 }
 
 async function loadChampion(): Promise<LoadedModel> {
-  const files = await new ModelFilesAdapter().read(DIR, CHAMPION);
-  const meta = files.meta as { modelKind: 'gbm' | 'scorecard'; featureNames: string[] };
-  const version: ModelVersionEntity = {
-    id: '11111111-1111-4111-8111-111111111111',
-    name: CHAMPION,
-    version: 1,
-    kind: meta.modelKind,
-    sha256: files.sha256,
-    filePath: files.onnxPath,
-    fileBytes: files.onnx.length,
-    featureNames: meta.featureNames,
-    featureVersion: 'lm-features-1.0.0',
-    includesGraph: true,
-    card: files.card as object,
-    state: 'candidate',
-    registeredAt: new Date(),
-    stateChangedAt: new Date(),
-  };
+  const { version } = await committedModelVersion(CHAMPION, { dir: DIR });
   return new ModelLoaderService(new ModelFilesAdapter(), new OnnxRuntimeAdapter()).load(version);
 }
 
