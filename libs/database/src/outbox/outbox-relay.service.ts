@@ -9,8 +9,18 @@ import { outboxTableOf } from './outbox.writer';
 
 /** One relay at a time per outbox: Kafka then receives each key's messages in commit order. */
 const TRY_LOCK_SQL = 'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked';
+/**
+ * The claim must walk IDX_outbox_unpublished in id order and stop after the batch. Right after a
+ * burst (the world's backlog: 450k rows in a minute) the table's statistics still say it is
+ * nearly empty, and the planner then fetches every unpublished row through a bitmap scan and
+ * sorts them all: 2.1 s per claim of 1,000 rows against 12 ms in index order, measured on the
+ * demo's 328k-row backlog, which held the relay to ~500 rows/s. Both plans are turned off for
+ * the claim's transaction only (`set_config(..., true)` is `SET LOCAL`).
+ */
+export const ORDERED_CLAIM_SETTINGS_SQL =
+  "SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)";
 /** The payload stays text: parsing it only to serialize it again for Kafka costs CPU and garbage. */
-const claimSql = (table: string): string =>
+export const claimSql = (table: string): string =>
   `SELECT o.id::text AS id, o.topic, o.message_key AS key, o.payload::text AS payload, o.headers FROM ${table} o
     WHERE o.published_at IS NULL AND o.failed_at IS NULL ORDER BY o.id LIMIT $1 FOR UPDATE SKIP LOCKED`;
 const unpublishedSql = (table: string): string =>
@@ -170,6 +180,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   private async claim(manager: EntityManager): Promise<RelayedMessage[]> {
+    await manager.query(ORDERED_CLAIM_SETTINGS_SQL);
     return manager.query(claimSql(outboxTableOf(manager)), [this.batchSize]);
   }
 
