@@ -6,6 +6,7 @@ import { waitFor } from '@loanmesh/testing';
 
 import { ClockAdapter } from '../apps/inference/src/common/clock.adapter';
 import type { ModelVersionEntity } from '../apps/inference/src/registry/model-version.entity';
+import { NO_STORED_ARTIFACTS } from '../apps/inference/src/registry/model-artifact.store';
 import { ModelFilesAdapter } from '../apps/inference/src/registry/model-files.adapter';
 import { ActiveModelsService } from '../apps/inference/src/scoring/active-models.service';
 import { ModelLoaderService } from '../apps/inference/src/scoring/model-loader.service';
@@ -34,7 +35,7 @@ function percentile(sorted: Float64Array, q: number): number {
  * latency histogram measures), optionally plus building and validating the scored event.
  */
 async function timeEngine(withChallenger: boolean, withEvent: boolean): Promise<Float64Array> {
-  const loader = new ModelLoaderService(new ModelFilesAdapter(), new OnnxRuntimeAdapter());
+  const loader = new ModelLoaderService(new ModelFilesAdapter(), new OnnxRuntimeAdapter(), NO_STORED_ARTIFACTS);
   const active = new ActiveModelsService();
   await active.replace({
     champion: await loader.load(await version('world-gbm-graph')),

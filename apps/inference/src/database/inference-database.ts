@@ -10,10 +10,12 @@ import {
 
 import { OutcomeLabelEntity } from '../challenger/outcome-label.entity';
 import { PromotionApprovalEntity, PromotionRequestEntity } from '../promotion-requests/promotion-request.entity';
+import { ModelArtifactEntity } from '../registry/model-artifact.entity';
 import { ModelPromotionEntity } from '../registry/model-promotion.entity';
 import { ModelVersionEntity } from '../registry/model-version.entity';
 import { ScoredApplicationEntity } from '../scoring/scored-application.entity';
 import { InferenceTables1764300000000 } from './migrations/inference-tables.migration';
+import { ModelArtifacts1764300000300 } from './migrations/model-artifacts.migration';
 import { ModelPromotionRequests1764300000200 } from './migrations/model-promotion-requests.migration';
 import { OutcomeLabels1764300000100 } from './migrations/outcome-labels.migration';
 
@@ -24,10 +26,12 @@ export const INFERENCE_APPEND_ONLY_TABLES = [
   'model_promotions',
   'model_promotion_requests',
   'model_promotion_approvals',
+  'model_artifacts',
 ];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM takes entity classes
 export const inferenceEntities: Function[] = [
   ModelVersionEntity,
+  ModelArtifactEntity,
   ModelPromotionEntity,
   PromotionRequestEntity,
   PromotionApprovalEntity,
@@ -45,4 +49,5 @@ export const inferenceMigrations = [
   InferenceTables1764300000000,
   OutcomeLabels1764300000100,
   ModelPromotionRequests1764300000200,
+  ModelArtifacts1764300000300,
 ];

@@ -6,6 +6,7 @@ import { FEATURE_VERSION } from '@loanmesh/features';
 import { ClockAdapter } from '../common/clock.adapter';
 import type { InferenceConfig } from '../config/inference.config';
 import { modelMetaSchema, parseArtifactPart } from './model-artifact.parser';
+import { ModelArtifactStore } from './model-artifact.store';
 import { ModelFilesAdapter, type ModelFiles } from './model-files.adapter';
 import { ModelRegistryException } from './model-registry.exception';
 import { ModelRegistryRepository } from './model-registry.repository';
@@ -16,7 +17,8 @@ const SYSTEM = 'system:startup';
 
 /**
  * Registers the trainer's outputs found in MODEL_DIR that are not in the registry yet (by
- * file hash), and names a first champion when there is none.
+ * file hash), with a copy of their bytes in the registry, and names a first champion when there
+ * is none.
  */
 @Injectable()
 export class ModelCatalogService {
@@ -25,6 +27,7 @@ export class ModelCatalogService {
   constructor(
     private readonly files: ModelFilesAdapter,
     private readonly repository: ModelRegistryRepository,
+    private readonly artifacts: ModelArtifactStore,
     private readonly clock: ClockAdapter,
     @Inject(APP_CONFIG) private readonly config: InferenceConfig,
   ) {}
@@ -50,6 +53,10 @@ export class ModelCatalogService {
       );
     }
     await this.repository.locked(async (m) => {
+      // The registry keeps its own copy (also of versions registered before it did, while their
+      // file is still the one registered), so a retrained file of the same name never takes a
+      // registered version's bytes away.
+      await this.artifacts.store(m, files.sha256, files);
       if (await this.repository.findBySha(m, files.sha256)) {
         return;
       }

@@ -12,6 +12,8 @@ export interface ModelFiles {
   meta: unknown;
   card: unknown;
   modelJson: unknown;
+  /** Training medians (`<name>.references.json`), undefined for a model trained before they were written. */
+  references: unknown;
 }
 
 /** The file system behind an adapter: lists and reads trainer outputs. */
@@ -28,13 +30,14 @@ export class ModelFilesAdapter {
 
   async read(dir: string, name: string): Promise<ModelFiles> {
     const onnxPath = join(dir, `${name}.onnx`);
-    const [onnx, meta, card, modelJson] = await Promise.all([
+    const [onnx, meta, card, modelJson, references] = await Promise.all([
       this.readOnnx(onnxPath),
       readJson(join(dir, `${name}.meta.json`)),
       readJson(join(dir, `${name}.card.json`)),
       readJson(join(dir, `${name}.model.json`)),
+      this.readReferences(onnxPath),
     ]);
-    return { name, onnxPath, onnx, sha256: sha256Of(onnx), meta, card, modelJson };
+    return { name, onnxPath, onnx, sha256: sha256Of(onnx), meta, card, modelJson, references };
   }
 
   async readOnnx(path: string): Promise<Uint8Array> {

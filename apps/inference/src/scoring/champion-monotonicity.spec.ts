@@ -10,6 +10,7 @@ import {
   treeEnsembleFromJson,
 } from '@loanmesh/ml';
 
+import { NO_STORED_ARTIFACTS } from '../registry/model-artifact.store';
 import { ModelFilesAdapter } from '../registry/model-files.adapter';
 import { committedModelVersion } from '../testing/committed-model.factory';
 import type { LoadedModel } from './loaded-model';
@@ -35,7 +36,11 @@ async function load(name: string, includesGraph: boolean): Promise<{ model: Load
   const { version: registered, files } = await committedModelVersion(name, { dir: DIR });
   const meta = files.meta as Meta;
   const version = { ...registered, id: '22222222-2222-4222-8222-222222222222', includesGraph };
-  const model = await new ModelLoaderService(new ModelFilesAdapter(), new OnnxRuntimeAdapter()).load(version);
+  const model = await new ModelLoaderService(
+    new ModelFilesAdapter(),
+    new OnnxRuntimeAdapter(),
+    NO_STORED_ARTIFACTS,
+  ).load(version);
   return { model, meta, json: files.modelJson };
 }
 

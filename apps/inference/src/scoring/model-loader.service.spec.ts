@@ -4,6 +4,7 @@
 import { SyntheticHistoryFactory } from '@loanmesh/features';
 
 import { checkLiveParity } from '../registry/parity.gate';
+import { NO_STORED_ARTIFACTS } from '../registry/model-artifact.store';
 import { ModelFilesAdapter } from '../registry/model-files.adapter';
 import type { ModelVersionEntity } from '../registry/model-version.entity';
 import { committedModelVersion } from '../testing/committed-model.factory';
@@ -17,7 +18,7 @@ async function registered(name: string): Promise<ModelVersionEntity> {
 }
 
 describe(ModelLoaderService.name, () => {
-  const sut = new ModelLoaderService(new ModelFilesAdapter(), new OnnxRuntimeAdapter());
+  const sut = new ModelLoaderService(new ModelFilesAdapter(), new OnnxRuntimeAdapter(), NO_STORED_ARTIFACTS);
   const applications = new SyntheticHistoryFactory(3).rows(50);
 
   it.each(['world-gbm-graph', 'world-gbm-tabular', 'world-scorecard-graph', 'world-scorecard-tabular'])(

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { featureSpec } from '@loanmesh/features';
 
 import { modelReferencesSchema, parseArtifactPart } from '../registry/model-artifact.parser';
+import { ModelArtifactSource } from '../registry/model-artifact.store';
 import { ModelFilesAdapter, sha256Of } from '../registry/model-files.adapter';
 import { ModelRegistryException } from '../registry/model-registry.exception';
 import { type ModelVersionEntity, versionLabel } from '../registry/model-version.entity';
@@ -10,25 +11,37 @@ import { LoadedModel } from './loaded-model';
 import { modelMathFromJson } from './model-math';
 import { OnnxRuntimeAdapter } from './onnx-runtime.adapter';
 
-/** Turns a registered version into a serving model: checks the file's hash, opens the session. */
+/**
+ * Turns a registered version into a serving model: the registry's stored copy of its bytes (the
+ * file on disk only for a version registered before the registry kept copies), the hash checked
+ * either way, then the session.
+ */
 @Injectable()
 export class ModelLoaderService {
   constructor(
     private readonly files: ModelFilesAdapter,
     private readonly onnx: OnnxRuntimeAdapter,
+    private readonly stored: ModelArtifactSource,
   ) {}
 
   async load(version: ModelVersionEntity): Promise<LoadedModel> {
     const label = versionLabel(version);
     try {
-      const bytes = await this.files.readOnnx(version.filePath);
+      const copy = await this.stored.find(version.sha256);
+      const bytes = copy?.onnx ?? (await this.files.readOnnx(version.filePath));
       const actual = sha256Of(bytes);
       if (actual !== version.sha256) {
-        throw new Error(`file ${version.filePath} has SHA-256 ${actual}, registered ${version.sha256}`);
+        const source = copy ? 'stored copy' : `file ${version.filePath}`;
+        throw new Error(`${source} has SHA-256 ${actual}, registered ${version.sha256}`);
       }
-      const math = modelMathFromJson(version.kind, await this.files.readModelJson(version.filePath));
+      const math = modelMathFromJson(
+        version.kind,
+        copy?.modelJson ?? (await this.files.readModelJson(version.filePath)),
+      );
       const spec = featureSpec({ includeGraph: version.includesGraph });
-      const references = await this.readReferences(version.filePath);
+      const references = this.parseReferences(
+        copy ? copy.references : await this.files.readReferences(version.filePath),
+      );
       const session = await this.onnx.load(bytes, spec.length);
       const identity = {
         id: version.id,
@@ -44,8 +57,7 @@ export class ModelLoaderService {
     }
   }
 
-  private async readReferences(onnxPath: string): Promise<Record<string, number> | undefined> {
-    const raw = await this.files.readReferences(onnxPath);
+  private parseReferences(raw: unknown): Record<string, number> | undefined {
     return raw === undefined ? undefined : parseArtifactPart(modelReferencesSchema, raw, 'references file').references;
   }
 }

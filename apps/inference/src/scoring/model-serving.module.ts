@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 
 import { ClockAdapter } from '../common/clock.adapter';
 import { ChampionLoadedHealthIndicator } from '../health/champion-loaded.health-indicator';
+import { ModelArtifactSource, ModelArtifactStore } from '../registry/model-artifact.store';
 import { ModelFilesAdapter } from '../registry/model-files.adapter';
 import { ModelRegistryRepository } from '../registry/model-registry.repository';
 import { ActiveModelsService } from './active-models.service';
@@ -14,6 +15,8 @@ const PROVIDERS = [
   OnnxRuntimeAdapter,
   ModelFilesAdapter,
   ModelRegistryRepository,
+  ModelArtifactStore,
+  { provide: ModelArtifactSource, useExisting: ModelArtifactStore },
   ModelLoaderService,
   ActiveModelsService,
   ModelSyncService,

@@ -11,6 +11,7 @@ import {
 } from '@loanmesh/features';
 import { historyRows, WorldGeneratorService, worldOptions } from '@loanmesh/world';
 
+import { NO_STORED_ARTIFACTS } from '../registry/model-artifact.store';
 import { ModelFilesAdapter } from '../registry/model-files.adapter';
 import { committedModelVersion } from '../testing/committed-model.factory';
 import type { LoadedModel } from './loaded-model';
@@ -85,7 +86,7 @@ function fixedTextReasons(contributions: Float64Array): number[] {
 
 async function loadChampion(): Promise<LoadedModel> {
   const { version } = await committedModelVersion(CHAMPION, { dir: DIR });
-  return new ModelLoaderService(new ModelFilesAdapter(), new OnnxRuntimeAdapter()).load(version);
+  return new ModelLoaderService(new ModelFilesAdapter(), new OnnxRuntimeAdapter(), NO_STORED_ARTIFACTS).load(version);
 }
 
 describe('reason consistency on the world test set', () => {
