@@ -10,6 +10,7 @@ export * from './inbound-processor.service';
 export * from './kafka-health.indicator';
 export * from './kafka.module';
 export * from './kafka-microservice.options';
+export * from './consumer-session';
 export * from './kafka-batch.context';
 export * from './kafka-batch.server';
 export * from './inbound-batch.types';

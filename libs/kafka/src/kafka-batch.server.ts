@@ -6,6 +6,7 @@ import { DEFAULT_PARTITIONS } from '@loanmesh/contracts';
 import { ConsumerMonitor, type MonitoredConsumer, stalledWorkWarning } from '@loanmesh/observability';
 
 import { KafkaBatchContext } from './kafka-batch.context';
+import { withHeartbeats } from './consumer-session';
 import { createKafkaClient, type KafkaClientConnection } from './kafka-client.factory';
 import { kafkaMicroserviceOptions } from './kafka-microservice.options';
 import {
@@ -92,10 +93,14 @@ export class KafkaBatchServer extends ServerKafka implements MonitoredConsumer {
           batch.topic,
           batch.partition,
           () =>
-            this.handleEvent(
-              batch.topic,
-              { pattern: batch.topic, data: records.map((r) => r.getMessage()) },
-              new KafkaBatchContext(records),
+            withHeartbeats(
+              () => payload.heartbeat(),
+              () =>
+                this.handleEvent(
+                  batch.topic,
+                  { pattern: batch.topic, data: records.map((r) => r.getMessage()) },
+                  new KafkaBatchContext(records),
+                ),
             ),
           (w) => this.logger.warn(stalledWorkWarning(this.monitor.name, w)),
         );

@@ -3,11 +3,12 @@ import { Partitioners } from 'kafkajs';
 
 import { DEFAULT_PARTITIONS } from '@loanmesh/contracts';
 
+import { CONSUMER_SESSION } from './consumer-session';
 import type { KafkaClientConnection } from './kafka-client.factory';
 
 /**
  * Options for a service's Nest Kafka transport: raw bytes reach the handler (so a dead
- * letter keeps the original), and session/heartbeat settings tolerate slow batches.
+ * letter keeps the original), and the group session fails over fast (CONSUMER_SESSION).
  */
 export function kafkaMicroserviceOptions(
   connection: KafkaClientConnection,
@@ -27,8 +28,7 @@ export function kafkaMicroserviceOptions(
       },
       consumer: {
         groupId,
-        sessionTimeout: 30000,
-        heartbeatInterval: 3000,
+        ...CONSUMER_SESSION,
         allowAutoTopicCreation: false,
         maxWaitTimeInMs: 100,
       },

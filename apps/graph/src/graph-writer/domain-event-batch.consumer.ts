@@ -11,11 +11,13 @@ import {
   type DomainEvent,
 } from '@loanmesh/contracts';
 import {
+  CONSUMER_SESSION,
   InboundProcessorService,
   type InboundRecord,
   KAFKA_CLIENT,
   PartitionRetryScheduler,
   superviseConsumer,
+  withHeartbeats,
 } from '@loanmesh/kafka';
 import {
   ConsumerHealthRegistry,
@@ -59,8 +61,7 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
     shutdown.register('stop-intake', 'graph writer consumer', () => this.stop());
     this.consumer = kafka.consumer({
       groupId: config.GRAPH_WRITER_GROUP_ID,
-      sessionTimeout: 60_000,
-      heartbeatInterval: 3000,
+      ...CONSUMER_SESSION,
       maxWaitTimeInMs: 200,
       // About one GRAPH_BATCH_MAX_EVENTS batch (5,000 events of ~0.6 KiB) per partition fetch:
       // large UNWIND transactions make the build fast, but the fetched, parsed and mapped
@@ -130,7 +131,11 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
         applied = await this.monitor.track(
           batch.topic,
           batch.partition,
-          () => this.applySlice(batch.topic, batch.partition, slice, last),
+          () =>
+            withHeartbeats(
+              () => payload.heartbeat(),
+              () => this.applySlice(batch.topic, batch.partition, slice, last),
+            ),
           (w) => this.logger.warn(stalledWorkWarning(this.monitor.name, w)),
         );
       } catch (e) {

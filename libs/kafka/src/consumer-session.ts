@@ -1,0 +1,32 @@
+/**
+ * Group-session settings of every LoanMesh consumer group that fails over.
+ *
+ * The session timeout is how long a member that died without leaving (kill -9, a lost node)
+ * keeps its partitions before the coordinator hands them to a live member. KafkaJS has no
+ * static membership, so a restarted process joins as a new member and the group waits for
+ * the dead one too: the timeout is most of the decision gap after a crash (30 s gave gaps of
+ * 25-36 s in `npm run chaos`). Slow work must not count against it, so consumers heartbeat
+ * while a chunk is in flight (`withHeartbeats`); then only a process that cannot run its
+ * event loop for the whole timeout is expelled.
+ */
+export const CONSUMER_SESSION = { sessionTimeout: 10_000, heartbeatInterval: 1_000 } as const;
+
+/**
+ * Runs `work`, heartbeating every `intervalMs` until it settles. A failed heartbeat is left
+ * to the consumer's own loop: KafkaJS heartbeats again after the chunk and rejoins the group
+ * on a rebalance there, which it cannot do from a timer.
+ */
+export async function withHeartbeats<T>(
+  heartbeat: () => Promise<void>,
+  work: () => Promise<T>,
+  intervalMs: number = CONSUMER_SESSION.heartbeatInterval,
+): Promise<T> {
+  const timer = setInterval(() => {
+    heartbeat().catch(() => undefined);
+  }, intervalMs);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
