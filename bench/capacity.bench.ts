@@ -6,7 +6,7 @@ import { decisionStats } from '../scripts/demo/decision-stats';
 import { hopBreakdown } from '../scripts/demo/hop-breakdown';
 import { type BenchMetric, type BenchResult, writeBenchResult } from './bench-result';
 import { achievedRate, feedLive, nextLiveRun, readyPipeline, waitDrained } from './pipeline/live-pipeline';
-import { cpuMsPerApplication, measureLiveRun } from './pipeline/live-run.measure';
+import { cpuMetric, cpuMsPerApplication, measureLiveRun } from './pipeline/live-run.measure';
 
 /**
  * The pipeline's capacity on this machine: live applications at stepped rates (STEPS, each
@@ -51,7 +51,7 @@ export async function run(): Promise<BenchResult> {
       metrics[`${step}.${hop}P99Ms`] = metric(p.p99, 'ms', P99_TARGET_MS, 'lower');
     }
     for (const [name, ms] of Object.entries(cpuMsPerApplication(live.cpu, live.published))) {
-      metrics[`${step}.cpuMsPerApplication.${name}`] = metric(ms, 'ms', 0, 'lower');
+      metrics[`${step}.cpuMsPerApplication.${name}`] = cpuMetric(name, ms);
     }
     console.log(
       `[capacity] ${rate}/s: p99 ${p99} ms, decided ${live.decided}/${live.published}: ${passed ? 'pass' : 'FAIL'}`,
