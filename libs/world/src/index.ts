@@ -16,3 +16,4 @@ export * from './events/live-application.source';
 export * from './events/core-banking-event.factory';
 export * from './events/world-event-ids';
 export * from './world-stats';
+export * from './history/graph-signal-overlap';

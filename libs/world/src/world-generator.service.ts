@@ -10,6 +10,7 @@ import { plantCircularOwnership } from './planting/circular-ownership.planter';
 import { plantDuplicates } from './planting/duplicate-identity.planter';
 import { plantFraudRings } from './planting/fraud-ring.planter';
 import { plantGuaranteeCircles } from './planting/guarantee-circle.planter';
+import { plantLookAlikes } from './planting/look-alike.planter';
 import { plantShellCompanies } from './planting/shell-company.planter';
 import { plantSuppliers } from './planting/supplier.planter';
 import { worldOptions, type WorldOptions } from './world.options';
@@ -29,6 +30,7 @@ export class WorldGeneratorService {
     plantShellCompanies(b);
     plantFraudRings(b);
     plantGuaranteeCircles(b);
+    plantLookAlikes(b);
     plantCircularOwnership(b);
     plantSuppliers(b);
     plantDuplicates(b);

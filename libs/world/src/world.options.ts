@@ -48,9 +48,24 @@ export interface WorldOptions {
     readonly logit: number;
     readonly customerDefaultLogit: number;
   };
+  /** Harmless look-alikes of the planted structures (no added default risk; own PRNG streams). */
+  readonly lookAlikes: LookAlikeOptions;
   readonly contagion: { readonly logitPerDefaultedNeighbour: number; readonly cap: number };
   readonly downturns: readonly DownturnOption[];
   readonly duplicates: { readonly personShare: number; readonly companyShare: number };
+}
+
+export interface LookAlikeOptions {
+  /** Addresses shared by many healthy companies (serviced offices). */
+  readonly businessCentres: { readonly count: number; readonly minSize: number; readonly maxSize: number };
+  /** Phones shared by many healthy companies (their accountant's office number). */
+  readonly accountantOffices: { readonly count: number; readonly minSize: number; readonly maxSize: number };
+  /** Healthy business groups whose members cross-guarantee each other in a cycle. */
+  readonly groupCrossGuarantees: { readonly count: number };
+  /** Young, tiny, healthy companies; `centreShare` of them registered at a business centre. */
+  readonly youngHealthy: { readonly count: number; readonly centreShare: number };
+  /** Share of fraud-ring members whose own filings look like a sound company's. */
+  readonly cleanRingShare: number;
 }
 
 export const DEFAULT_DOWNTURNS: readonly DownturnOption[] = [
@@ -78,6 +93,13 @@ export function worldOptions(seed = 42, scale = 1, overrides: Partial<WorldOptio
     shellCompanies: { count: n(300), perAddress: 8, applyShare: 0.4, logit: 1.8 },
     circularOwnership: { count: n(15) },
     supplierConcentration: { share: 0.08, logit: 0.6, customerDefaultLogit: 1.5 },
+    lookAlikes: {
+      businessCentres: { count: n(60), minSize: 6, maxSize: 16 },
+      accountantOffices: { count: n(60), minSize: 4, maxSize: 10 },
+      groupCrossGuarantees: { count: n(120) },
+      youngHealthy: { count: n(500), centreShare: 0.4 },
+      cleanRingShare: 0.6,
+    },
     contagion: { logitPerDefaultedNeighbour: 0.5, cap: 3 },
     downturns: DEFAULT_DOWNTURNS,
     duplicates: { personShare: 0.02, companyShare: 0.01 },

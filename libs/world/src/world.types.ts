@@ -61,6 +61,8 @@ export interface Company {
   ring: number;
   circle: number;
   pair: number;
+  /** Index of the healthy business group whose members cross-guarantee each other in a cycle, or -1. */
+  crossGroup: number;
   concentrated: boolean;
 }
 
@@ -196,5 +198,20 @@ export interface WorldTruth {
   readonly crowdedAddresses: { address: string; companies: string[] }[];
   readonly circularOwnership: string[][];
   readonly concentratedSuppliers: { supplier: string; customer: string; share: number }[];
+  /** Harmless structures that look like planted ones to a graph feature (docs/world.md, "Look-alikes"). */
+  readonly lookAlikes: LookAlikeTruth;
   readonly downturns: WorldOptions['downturns'];
+}
+
+export interface LookAlikeTruth {
+  /** Healthy companies sharing one business-centre address (normalized). */
+  readonly businessCentres: { address: string; companies: string[] }[];
+  /** Healthy companies giving their accountant's office phone (normalized) as their own. */
+  readonly accountantOffices: { phone: string; companies: string[] }[];
+  /** Healthy business groups whose members guarantee each other in a cycle (guarantee order). */
+  readonly groupCrossGuarantees: string[][];
+  /** Young, tiny, healthy companies (shell-like figures, no added risk). */
+  readonly youngHealthy: string[];
+  /** Fraud-ring members whose own filings were drawn as those of a sound company. */
+  readonly cleanRingMembers: string[];
 }

@@ -49,16 +49,18 @@ export class LoadedModel {
   async score(input: FeatureInput): Promise<ModelScore> {
     const vector = buildFeatureVector(input, { includeGraph: this.identity.includesGraph });
     const out = await this.session.run(Float32Array.from(vector), 1);
-    const probabilityOfDefault = out.probability[0];
-    if (probabilityOfDefault === undefined || !Number.isFinite(probabilityOfDefault)) {
+    const raw = out.probability[0];
+    if (raw === undefined || !Number.isFinite(raw)) {
       throw new Error(`model ${this.identity.label} returned no finite probability`);
     }
+    // The ONNX graph gives the raw model probability; the PD is that after the trainer's recalibration.
+    const probabilityOfDefault = this.math.calibrate(raw);
     const { baseValue, contributions, reasons } = this.explain(vector);
     return {
       model: this.identity,
       probabilityOfDefault,
       riskGrade: riskGrade(probabilityOfDefault),
-      logit: out.logit?.[0] ?? logitOf(probabilityOfDefault),
+      logit: out.logit?.[0] ?? logitOf(raw),
       baseValue,
       contributions,
       reasons,

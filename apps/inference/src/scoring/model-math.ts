@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import {
+  applyCalibration,
   type Explanation,
   ScorecardExplainer,
   scorecardLogit,
@@ -16,7 +17,16 @@ import type { ModelKind } from '../registry/model-state';
 export interface ModelMath {
   explain(row: ArrayLike<number>): Explanation;
   logit(row: ArrayLike<number>): number;
+  /** The served PD from the model's raw probability: the trainer's recalibration, when the model file has one. */
+  calibrate(probability: number): number;
 }
+
+/** Written by the trainer into `<name>.model.json` (null or absent: the raw probability is the PD). */
+const calibrationJson = z.object({
+  calibration: z
+    .object({ method: z.literal('platt'), slope: z.number().positive(), intercept: z.number(), fittedOn: z.string() })
+    .nullish(),
+});
 
 const treesJson = z.object({
   featureNames: z.array(z.string()),
@@ -55,13 +65,15 @@ const scorecardJson = z.object({
 
 /** TreeSHAP for tree ensembles, exact term contributions for scorecards. */
 export function modelMathFromJson(kind: ModelKind, json: unknown): ModelMath {
+  const calibration = calibrationJson.parse(json).calibration;
+  const calibrate = (p: number): number => applyCalibration(calibration, p);
   if (kind === 'gbm') {
     const model = treeEnsembleFromJson(treesJson.parse(json));
     const shap = new TreeShapExplainer(model);
     const evaluator = new TreeEnsembleEvaluator(model);
-    return { explain: (row) => shap.explain(row), logit: (row) => evaluator.logit(row) };
+    return { explain: (row) => shap.explain(row), logit: (row) => evaluator.logit(row), calibrate };
   }
   const model: ScorecardModel = scorecardJson.parse(json);
   const explainer = new ScorecardExplainer(model);
-  return { explain: (row) => explainer.explain(row), logit: (row) => scorecardLogit(model, row) };
+  return { explain: (row) => explainer.explain(row), logit: (row) => scorecardLogit(model, row), calibrate };
 }

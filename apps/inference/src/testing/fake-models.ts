@@ -32,6 +32,7 @@ export class FakeOnnxSession implements OnnxSession {
 const ZERO_MATH: ModelMath = {
   explain: (row) => ({ baseValue: -3, contributions: new Float64Array(row.length) }),
   logit: () => -3,
+  calibrate: (p) => p,
 };
 
 export function fakeModel(

@@ -116,10 +116,15 @@ function summaryLine(a: ModelArtifact): string {
   const cv = a.card.crossValidation
     ? ` cvAUC=${a.card.crossValidation.meanAuc.toFixed(4)}±${a.card.crossValidation.stdAuc.toFixed(4)}`
     : '';
-  const lift = a.card.graphLift
-    ? ` graphLift: AUC ${a.card.graphLift.aucGain >= 0 ? '+' : ''}${a.card.graphLift.aucGain.toFixed(4)}, bad rate -${a.card.graphLift.badRateReductionPp.toFixed(2)}pp`
+  const g = a.card.graphLift;
+  const signed = (x: number, digits: number) => `${x >= 0 ? '+' : ''}${x.toFixed(digits)}`;
+  const lift = g
+    ? ` graphLift: AUC ${signed(g.aucGain, 4)}, bad-rate reduction ${signed(g.badRateReductionPp, 2)}pp` +
+      (g.intervals ? ` [${g.intervals.badRateReductionPp.map((x) => signed(x, 2)).join(', ')}]` : '')
     : '';
-  return `${a.name}: testAUC=${t.auc.toFixed(4)} KS=${t.ks.toFixed(4)} Brier=${t.brier.toFixed(4)}${cv} parity=${a.card.parity.maxAbsDifference.toExponential(1)}${lift}`;
+  const recalibrated = a.card.calibration.recalibration ? ' recalibrated=platt' : '';
+  const champion = a.card.champion?.champion === a.name ? ' CHAMPION' : '';
+  return `${a.name}: testAUC=${t.auc.toFixed(4)} KS=${t.ks.toFixed(4)} Brier=${t.brier.toFixed(4)}${cv} parity=${a.card.parity.maxAbsDifference.toExponential(1)}${lift}${recalibrated}${champion}`;
 }
 
 function report(io: CliIo, message: string, code: number): number {

@@ -6,21 +6,28 @@ import {
   type HistoryRow,
   monotoneConstraints,
 } from '@loanmesh/features';
-import { type Dataset, type DataSplitDescription, graphLift } from '@loanmesh/ml';
+import { type Dataset, type DataSplitDescription, graphLift, type ScoredSide, selectChampion } from '@loanmesh/ml';
 
 import { writeArtifact } from '../training/artifact.writer';
-import { buildModelArtifact, type ModelArtifact, withGraphLift } from '../training/model-artifact.builder';
+import {
+  buildModelArtifact,
+  type ModelArtifact,
+  withChampion,
+  withGraphLift,
+} from '../training/model-artifact.builder';
 import type { HyperParameters } from '../training/model.factory';
 import type { CommonTrainingOptions } from '../training/training-options';
 import { type LoadedHistory, loadHistory } from './history.loader';
 
 /**
  * Trains tabular-only and graph-enhanced versions of every requested model kind on the
- * generator's history, and puts the graph-lift comparison in the graph-enhanced card.
+ * generator's history, puts the graph-lift comparison (with paired bootstrap intervals) in both
+ * cards of a kind, and the champion choice over all models in every card.
  */
 export async function trainFromWorld(historyDir: string, options: CommonTrainingOptions): Promise<ModelArtifact[]> {
   const history = loadHistory(historyDir);
   const artifacts: ModelArtifact[] = [];
+  const labels = Uint8Array.from(history.parts.test, (r) => r.label);
   for (const kind of options.kinds) {
     const [tabular, graph] = [false, true].map((includeGraph) => ({
       includeGraph,
@@ -47,19 +54,22 @@ export async function trainFromWorld(historyDir: string, options: CommonTraining
         }),
       );
     }
-    const labels = Uint8Array.from(history.parts.test, (r) => r.label);
-    const lift = graphLift(
-      { model: built[0].name, probabilities: built[0].testProbabilities },
-      { model: built[1].name, probabilities: built[1].testProbabilities },
-      labels,
-      options.approvalRate,
-    );
-    for (const artifact of [withGraphLift(built[0], lift), withGraphLift(built[1], lift)]) {
-      writeArtifact(options.out, artifact);
-      artifacts.push(artifact);
-    }
+    const lift = graphLift(scored(built[0]), scored(built[1]), labels, { approvalRate: options.approvalRate });
+    artifacts.push(withGraphLift(built[0], lift), withGraphLift(built[1], lift));
   }
-  return artifacts;
+  const reference = artifacts.find((a) => a.name === `${options.name}-gbm-tabular`) ?? artifacts[0];
+  const champion = selectChampion(scored(reference), artifacts.map(scored), labels, {
+    approvalRate: options.approvalRate,
+  });
+  return artifacts.map((artifact) => {
+    const withChoice = withChampion(artifact, champion);
+    writeArtifact(options.out, withChoice);
+    return withChoice;
+  });
+}
+
+function scored(artifact: ModelArtifact): ScoredSide {
+  return { model: artifact.name, probabilities: artifact.testProbabilities };
 }
 
 /**

@@ -1,7 +1,9 @@
-import type { ModelCard } from './model-card.types';
+import type { ChampionSelection, GraphLift, ModelCard } from './model-card.types';
 
 const f = (x: number, digits = 4) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+const pp = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(2)}`;
+const range = ([lo, hi]: [number, number], show: (x: number) => string) => `[${show(lo)}, ${show(hi)}]`;
 
 /** A readable Markdown rendering of the card for reviewers. */
 export function renderModelCardMarkdown(card: ModelCard): string {
@@ -31,30 +33,12 @@ export function renderModelCardMarkdown(card: ModelCard): string {
       `Cross-validated AUC (${cv.folds} folds): **${f(cv.meanAuc)}** ± ${f(cv.stdAuc)} (folds: ${cv.aucPerFold.map((a) => f(a, 3)).join(', ')})`,
     );
   }
-  lines.push(
-    '',
-    '## Calibration by decile (test)',
-    '',
-    '| decile | rows | mean predicted | observed |',
-    '|---|---|---|---|',
-  );
-  t.calibration.forEach((b) =>
-    lines.push(`| ${b.decile} | ${b.count} | ${pct(b.meanPredicted)} | ${pct(b.observedRate)} |`),
-  );
+  lines.push(...calibrationLines(card));
   if (card.graphLift) {
-    const g = card.graphLift;
-    lines.push(
-      '',
-      `## Graph lift (test set, approve the best ${pct(g.approvalRate)})`,
-      '',
-      '| model | AUC | bad rate among approved |',
-      '|---|---|---|',
-    );
-    [g.tabular, g.graph].forEach((s) => lines.push(`| ${s.model} | ${f(s.auc)} | ${pct(s.badRateAtApproval)} |`));
-    lines.push(
-      '',
-      `AUC gain ${f(g.aucGain)}; bad-debt rate ${g.badRateReductionPp >= 0 ? 'lower' : 'higher'} by ${Math.abs(g.badRateReductionPp).toFixed(2)} percentage points with graph features.`,
-    );
+    lines.push(...graphLiftLines(card.graphLift));
+  }
+  if (card.champion) {
+    lines.push(...championLines(card.champion));
   }
   lines.push(
     '',
@@ -88,4 +72,78 @@ export function renderModelCardMarkdown(card: ModelCard): string {
     lines.push('', '## Warnings', '', ...card.warnings.map((w) => `- ${w}`));
   }
   return lines.join('\n') + '\n';
+}
+
+function calibrationLines(card: ModelCard): string[] {
+  const c = card.calibration;
+  const raw = new Map(c.rawTest.map((b) => [b.decile, b]));
+  const lines = [
+    '',
+    '## Calibration by decile (test)',
+    '',
+    '| decile | rows | predicted PD (served) | observed | gap | raw model predicted |',
+    '|---|---|---|---|---|---|',
+    ...card.metrics.test.calibration.map(
+      (b) =>
+        `| ${b.decile} | ${b.count} | ${pct(b.meanPredicted)} | ${pct(b.observedRate)} | ${pp(100 * (b.meanPredicted - b.observedRate))} pp | ${pct(raw.get(b.decile)?.meanPredicted ?? NaN)} |`,
+    ),
+    '',
+    `Largest gap of the raw model: ${(100 * c.rawLargestGap.validation).toFixed(2)} pp on the validation part, ` +
+      `${(100 * c.rawLargestGap.test).toFixed(2)} pp on test; served: ${(100 * c.servedLargestGapTest).toFixed(2)} pp on test.`,
+  ];
+  lines.push(
+    c.recalibration
+      ? `Recalibrated (validation gap above ${(100 * c.threshold).toFixed(0)} pp): Platt, PD = sigmoid(${f(c.recalibration.slope)} x logit(p) + ${f(c.recalibration.intercept)}), fitted on ${c.recalibration.fittedOn}; serving applies it from the model file.`
+      : `Not recalibrated (validation gap at most ${(100 * c.threshold).toFixed(0)} pp).`,
+  );
+  return lines;
+}
+
+function graphLiftLines(g: GraphLift): string[] {
+  const iv = g.intervals;
+  const lines = [
+    '',
+    `## Graph lift (test set, approve the best ${pct(g.approvalRate)})`,
+    '',
+    '| model | AUC | AUC 95% interval | bad rate among approved | 95% interval |',
+    '|---|---|---|---|---|',
+    ...(
+      [
+        [g.tabular, iv?.a],
+        [g.graph, iv?.b],
+      ] as const
+    ).map(
+      ([s, i]) =>
+        `| ${s.model} | ${f(s.auc)} | ${i ? range(i.auc, f) : 'n/a'} | ${pct(s.badRateAtApproval)} | ${i ? range(i.badRateAtApproval, pct) : 'n/a'} |`,
+    ),
+    '',
+    `AUC gain ${f(g.aucGain)}${iv ? ` (paired 95% interval ${range(iv.aucGain, f)})` : ''}; bad-debt rate ${g.badRateReductionPp >= 0 ? 'lower' : 'higher'} by ${Math.abs(g.badRateReductionPp).toFixed(2)} percentage points with graph features` +
+      (iv
+        ? ` (reduction, paired 95% interval ${range(iv.badRateReductionPp, pp)} pp; ${iv.resamples} resamples, seed ${iv.seed}).`
+        : '.'),
+  ];
+  if (iv) {
+    lines.push(
+      iv.badRateReductionPp[0] > 0
+        ? 'The graph-enhanced model lowers the bad-debt rate at this approval rate; the interval excludes zero.'
+        : 'The graph-enhanced model does **not** lower the bad-debt rate at this approval rate with an interval that excludes zero.',
+    );
+  }
+  return lines;
+}
+
+function championLines(c: ChampionSelection): string[] {
+  return [
+    '',
+    `## Champion (bad-debt rate among approved at ${pct(c.approvalRate)}): ${c.champion}`,
+    '',
+    c.rule,
+    '',
+    '| model | AUC [95%] | bad rate among approved [95%] | reduction vs reference, pp [paired 95%] |',
+    '|---|---|---|---|',
+    ...c.candidates.map(
+      (r) =>
+        `| ${r.model}${r.model === c.champion ? ' (champion)' : ''} | ${f(r.auc)} ${range(r.aucInterval, f)} | ${pct(r.badRateAtApproval)} ${range(r.badRateInterval, pct)} | ${r.reductionPp === null || r.reductionInterval === null ? 'reference' : `${pp(r.reductionPp)} ${range(r.reductionInterval, pp)}`} |`,
+    ),
+  ];
 }

@@ -1,5 +1,8 @@
 import type { MonotoneConstraint } from '../gbm/gbm-params';
+import type { PairedBootstrap } from '../metrics/bootstrap.metrics';
+import type { CalibrationBin } from '../metrics/calibration.metrics';
 import type { ClassificationSummary } from '../metrics/classification.summary';
+import type { PlattCalibration } from '../metrics/platt.calibration';
 import type { ScoreBaseline } from '../metrics/psi.metrics';
 
 export type ModelKind = 'gbm' | 'scorecard';
@@ -37,6 +40,40 @@ export interface GraphLift {
   aucGain: number;
   /** tabular bad rate minus graph bad rate, in percentage points (positive = graph better). */
   badRateReductionPp: number;
+  /** Paired bootstrap on the test rows (a = tabular, b = graph); null when not computed. */
+  intervals: PairedBootstrap | null;
+}
+
+/** Predicted PD against observed default rate by decile, and the recalibration rule applied. */
+export interface CalibrationReport {
+  /** Recalibrate when the raw model's largest validation decile gap exceeds this. */
+  threshold: number;
+  rawLargestGap: { validation: number; test: number };
+  /** Raw model's test deciles (metrics.test.calibration holds the served ones). */
+  rawTest: CalibrationBin[];
+  recalibration: PlattCalibration | null;
+  servedLargestGapTest: number;
+}
+
+/** One model in the champion comparison: its bad rate at the approval rate against the reference's. */
+export interface ChampionCandidate {
+  model: string;
+  auc: number;
+  aucInterval: [number, number];
+  badRateAtApproval: number;
+  badRateInterval: [number, number];
+  /** reference bad rate minus this model's, pp, and the paired 95% interval (null for the reference itself). */
+  reductionPp: number | null;
+  reductionInterval: [number, number] | null;
+}
+
+/** Champion choice by the business metric with its interval (rule in docs/model.md, "Champion"). */
+export interface ChampionSelection {
+  approvalRate: number;
+  reference: string;
+  champion: string;
+  rule: string;
+  candidates: ChampionCandidate[];
 }
 
 export interface ModelCard {
@@ -58,6 +95,8 @@ export interface ModelCard {
   featureImportance: { kind: 'gain' | 'information-value'; values: FeatureImportance[] };
   baselineScoreDistribution: ScoreBaseline;
   parity: { rows: number; maxAbsDifference: number; tolerance: number; passed: boolean };
+  calibration: CalibrationReport;
   graphLift: GraphLift | null;
+  champion: ChampionSelection | null;
   warnings: string[];
 }

@@ -71,6 +71,7 @@ export function createCompany(b: WorldBuilder, seed: CompanySeed): Company {
     ring: -1,
     circle: -1,
     pair: -1,
+    crossGroup: -1,
     concentrated: false,
   };
   b.companies.push(company);

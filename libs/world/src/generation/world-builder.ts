@@ -21,7 +21,7 @@ const pad = (n: number): string => String(n).padStart(6, '0');
 
 /** Mutable state shared by the generation steps; `WorldGeneratorService` freezes it into a World. */
 export class WorldBuilder {
-  readonly rng: SeededRandom;
+  private activeRng: SeededRandom;
   readonly nowDay: number;
   readonly historyStartDay: number;
   readonly industries = INDUSTRIES;
@@ -42,7 +42,7 @@ export class WorldBuilder {
   private phoneCounter = 0;
 
   constructor(readonly options: WorldOptions) {
-    this.rng = new SeededRandom(options.seed, 1);
+    this.activeRng = new SeededRandom(options.seed, 1);
     this.nowDay = dayOf(options.now);
     this.historyStartDay = dayOf(options.historyStart);
     this.truth = {
@@ -56,8 +56,34 @@ export class WorldBuilder {
       crowdedAddresses: [],
       circularOwnership: [],
       concentratedSuppliers: [],
+      lookAlikes: {
+        businessCentres: [],
+        accountantOffices: [],
+        groupCrossGuarantees: [],
+        youngHealthy: [],
+        cleanRingMembers: [],
+      },
       downturns: options.downturns,
     };
+  }
+
+  /** The generator every step draws from (the main stream unless inside `withStream`). */
+  get rng(): SeededRandom {
+    return this.activeRng;
+  }
+
+  /**
+   * Runs one step on its own PRNG stream of the seed, so adding or resizing that step leaves
+   * every draw of the main stream (and so the rest of the world) where it was.
+   */
+  withStream(stream: number, step: () => void): void {
+    const main = this.activeRng;
+    this.activeRng = new SeededRandom(this.options.seed, stream);
+    try {
+      step();
+    } finally {
+      this.activeRng = main;
+    }
   }
 
   newAddress(region: number): number {
@@ -74,7 +100,7 @@ export class WorldBuilder {
     return index;
   }
 
-  /** Phone numbers are unique by construction (a counter mixed into the digits). */
+  /** Every new phone number is distinct (a counter mixed into the digits); sharing is planted explicitly. */
   newPhone(): number {
     const n = this.phoneCounter++;
     const area = 20 + this.rng.int(79);

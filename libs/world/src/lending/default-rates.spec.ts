@@ -61,13 +61,16 @@ describe('latent default process', () => {
     expect(mean(inside, (l) => l.p)).toBeGreaterThan(1.5 * mean(outside, (l) => l.p));
   });
 
-  it('should split history by time and flag planted circles in graph features when rows are built', () => {
+  it("should split history by time and flag only planted circles and healthy groups' cycles when rows are built", () => {
     const rows = [...historyRows(world, generated.graph)];
     const order = ['train', 'validation', 'test'];
     for (let i = 1; i < rows.length; i++) {
       expect(order.indexOf(rows[i].split)).toBeGreaterThanOrEqual(order.indexOf(rows[i - 1].split));
     }
-    const circleIds = new Set(world.truth.guaranteeCircles.flat());
+    const circleIds = new Set([
+      ...world.truth.guaranteeCircles.flat(),
+      ...world.truth.lookAlikes.groupCrossGuarantees.flat(),
+    ]);
     const flagged = rows.filter((r) => r.row.input.graph?.inGuaranteeCircle === 1);
     expect(flagged.length).toBeGreaterThan(0);
     flagged.forEach((r) =>

@@ -93,7 +93,9 @@ function ordinaryGuarantors(b: WorldBuilder, c: Company, directors: number[], pa
   }
   if (b.rng.chance(0.1) && c.index > 0) {
     const candidate = parent >= 0 ? parent : b.rng.int(c.index);
-    if (b.isPlain(b.company(candidate))) {
+    const guarantor = b.company(candidate);
+    // Cross-guaranteeing groups take part in their own cycle only, so no other cycle runs through them.
+    if (b.isPlain(guarantor) && guarantor.crossGroup < 0 && c.crossGroup < 0) {
       out.push({ kind: 'company', index: candidate });
     }
   }
@@ -104,6 +106,8 @@ function planCircles(b: WorldBuilder, plans: ApplicationPlan[]): void {
   const groups = [
     ...b.truth.guaranteeCircles.map((ids) => ids.map(indexOf)),
     ...b.truth.reciprocalGuarantees.map((ids) => ids.map(indexOf)),
+    // Healthy groups' cross-guarantees are scheduled the same way: the cycle looks the same.
+    ...b.truth.lookAlikes.groupCrossGuarantees.map((ids) => ids.map(indexOf)),
   ];
   for (const members of groups) {
     let day = b.historyStartDay + b.rng.int(lastDay(b) - b.historyStartDay - 420);

@@ -41,11 +41,20 @@ describe('planted structures', () => {
   const { world } = new WorldGeneratorService().generate(worldOptions(3, 0.1));
   const byId = new Map(world.companies.map((c) => [c.id, c]));
 
-  it('should find exactly the planted guarantee cycles when walking the guarantee graph', () => {
+  it("should find exactly the planted guarantee cycles and the healthy groups' cycles when walking the guarantee graph", () => {
     const planted = new Set(
-      [...world.truth.guaranteeCircles, ...world.truth.reciprocalGuarantees].map((ids) => canonical([...ids])),
+      [
+        ...world.truth.guaranteeCircles,
+        ...world.truth.reciprocalGuarantees,
+        ...world.truth.lookAlikes.groupCrossGuarantees,
+      ].map((ids) => canonical([...ids])),
     );
-    expect(planted.size).toBe(world.options.guaranteeCircles.count + world.options.reciprocalGuarantees.count);
+    expect(world.truth.lookAlikes.groupCrossGuarantees.length).toBeGreaterThan(0);
+    expect(planted.size).toBe(
+      world.options.guaranteeCircles.count +
+        world.options.reciprocalGuarantees.count +
+        world.truth.lookAlikes.groupCrossGuarantees.length,
+    );
     expect(guaranteeCycles(world)).toEqual(planted);
   });
 
