@@ -22,7 +22,8 @@ export function splitGrid(model: TreeEnsembleModel, feature: number): number[] {
   const values = new Set<number>();
   for (const tree of model.trees) {
     tree.feature.forEach((f, node) => {
-      if (f === feature) {
+      // A missing-or-not split (threshold +Infinity) sends every value left: no region to probe.
+      if (f === feature && Number.isFinite(tree.threshold[node])) {
         values.add(tree.threshold[node]);
         values.add(float32Below(tree.threshold[node]));
       }
