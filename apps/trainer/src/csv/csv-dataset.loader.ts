@@ -89,6 +89,10 @@ function encoderFor(name: string, cells: Cells, fit: Cells, warnings: string[]):
     warnings.push(`column "${name}" is constant and was dropped`);
     return null;
   }
+  const blanks = cells.filter((c) => c.value === '').length;
+  if (blanks > 0) {
+    warnings.push(`column "${name}": ${blanks} blank cell(s) kept as missing (NaN), not imputed`);
+  }
   return columnKind(name, cells) === 'numeric'
     ? numericEncoder(name, fit, warnings)
     : categoricalEncoder(name, fit, warnings);
@@ -96,10 +100,6 @@ function encoderFor(name: string, cells: Cells, fit: Cells, warnings: string[]):
 
 function numericEncoder(name: string, fit: Cells, warnings: string[]): ColumnEncoder {
   const values = fit.filter((c) => c.value !== '').map((c) => Number(c.value));
-  const blanks = fit.length - values.length;
-  if (blanks > 0) {
-    warnings.push(`column "${name}": ${blanks} blank cell(s) kept as missing (NaN), not imputed`);
-  }
   if (new Set(values).size <= 1) {
     warnings.push(`column "${name}" has a single numeric value apart from blanks; kept`);
   }
