@@ -22,8 +22,7 @@ export function splitGrid(model: TreeEnsembleModel, feature: number): number[] {
   const values = new Set<number>();
   for (const tree of model.trees) {
     tree.feature.forEach((f, node) => {
-      // A missing-or-not split (threshold +Infinity) sends every value left: no region to probe.
-      if (f === feature && Number.isFinite(tree.threshold[node])) {
+      if (f === feature) {
         values.add(tree.threshold[node]);
         values.add(float32Below(tree.threshold[node]));
       }

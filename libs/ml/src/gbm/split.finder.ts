@@ -4,10 +4,7 @@ import { boundedWeight, constraintOf, type LeafBounds, nodeScore, respectsConstr
 
 export interface Split {
   feature: number;
-  /**
-   * Value bins 0..bin go left. `bin` equal to the feature's last value bin means every value
-   * goes left and only missing values go right (a "missing or not" split).
-   */
+  /** Value bins 0..bin go left. */
   bin: number;
   /** Where missing values (the feature's missing bin) go. */
   missingLeft: boolean;
@@ -24,8 +21,6 @@ interface Candidate {
   bin: number;
   missingLeft: boolean;
   left: { grad: number; hess: number };
-  /** Monotone ordering applies to value splits only; a missing-or-not split orders nothing. */
-  ordered: boolean;
 }
 
 /**
@@ -36,7 +31,9 @@ interface Candidate {
  * Missing values (the bin after the value bins, `binCounts[f]`) are tried on both sides of
  * every threshold and the better side is kept, as XGBoost and LightGBM learn a default
  * direction. When the node's rows have no missing value of the feature, missing values are sent
- * to the child with the larger hessian cover (scikit-learn's rule: the likelier side).
+ * to the child with the larger hessian cover (scikit-learn's rule: the likelier side). Unlike
+ * scikit-learn there is no "missing or not" split (all values one way, missing the other): on
+ * German credit with random blanks it lowered the cross-validated AUC (docs/model.md).
  */
 export function findBestSplit(
   hist: Histogram,
@@ -66,15 +63,11 @@ export function findBestSplit(
       hl += hist.hess[offset + b];
       if (!hasMissing) {
         const missingLeft = hl >= totals.hess - hl;
-        consider({ feature: f, bin: b, missingLeft, left: { grad: gl, hess: hl }, ordered: true });
+        consider({ feature: f, bin: b, missingLeft, left: { grad: gl, hess: hl } });
         continue;
       }
-      consider({ feature: f, bin: b, missingLeft: false, left: { grad: gl, hess: hl }, ordered: true });
-      consider({ feature: f, bin: b, missingLeft: true, left: { grad: gl + gm, hess: hl + hm }, ordered: true });
-    }
-    if (hasMissing) {
-      const left = { grad: totals.grad - gm, hess: totals.hess - hm };
-      consider({ feature: f, bin: binCounts[f] - 1, missingLeft: false, left, ordered: false });
+      consider({ feature: f, bin: b, missingLeft: false, left: { grad: gl, hess: hl } });
+      consider({ feature: f, bin: b, missingLeft: true, left: { grad: gl + gm, hess: hl + hm } });
     }
   }
   return best;
@@ -96,7 +89,7 @@ function scoreCandidate(
   const gr = totals.grad - gl;
   const leftWeight = boundedWeight(gl, hl, lambda, bounds);
   const rightWeight = boundedWeight(gr, hr, lambda, bounds);
-  const constraint = c.ordered ? constraintOf(params.monotoneConstraints, c.feature) : 0;
+  const constraint = constraintOf(params.monotoneConstraints, c.feature);
   if (!respectsConstraint(constraint, leftWeight, rightWeight)) {
     return null;
   }

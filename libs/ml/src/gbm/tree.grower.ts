@@ -66,13 +66,11 @@ function splitLeaf(ctx: GrowContext, builder: TreeBuilder, leaf: OpenLeaf): Open
   const largeHist = leaf.hist.minus(smallHist);
   const leftHist = small === goesLeft ? smallHist : largeHist;
   const rightHist = small === goesLeft ? largeHist : smallHist;
-  // A missing-or-not split (every value left) orders no values, so it sets no monotone bounds.
-  const missingOrNot = split.bin === missingBin - 1;
-  const constraint = missingOrNot ? 0 : constraintOf(ctx.params.monotoneConstraints, split.feature);
+  const constraint = constraintOf(ctx.params.monotoneConstraints, split.feature);
   const [leftBounds, rightBounds] = childBounds(leaf.bounds, constraint, split.leftWeight, split.rightWeight);
   const leftLeaf = openLeaf(ctx, builder, goesLeft, leaf.depth + 1, leftHist, leftBounds);
   const rightLeaf = openLeaf(ctx, builder, goesRight, leaf.depth + 1, rightHist, rightBounds);
-  const threshold = missingOrNot ? Infinity : ctx.thresholds[split.feature][split.bin];
+  const threshold = ctx.thresholds[split.feature][split.bin];
   builder.makeSplit(
     leaf.node,
     { feature: split.feature, bin: split.bin, gain: split.gain, threshold, missingLeft: split.missingLeft },
