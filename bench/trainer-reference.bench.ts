@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { auc, subsetDataset } from '@loanmesh/ml';
 
 import { parseHyperParameters } from '../apps/trainer/src/cli/cli-options.parser';
-import { type CsvLoadOptions, loadCsvDataset } from '../apps/trainer/src/csv/csv-dataset.loader';
-import { CSV_STRATIFIED_FRACTIONS, trainFromCsv } from '../apps/trainer/src/csv/csv-training.pipeline';
+import type { CsvLoadOptions } from '../apps/trainer/src/csv/csv-dataset.loader';
+import { csvSplit, loadCsvForTraining, trainFromCsv } from '../apps/trainer/src/csv/csv-training.pipeline';
 import { parseCsv } from '../apps/trainer/src/csv/csv.parser';
-import { stratifiedFolds, stratifiedSplit } from '../apps/trainer/src/training/data-split';
+import { stratifiedFolds } from '../apps/trainer/src/training/data-split';
 import { type BenchMetric, writeBenchResult } from './bench-result';
 import { blankCells, toCsvText } from './trainer-reference/cell-blanking';
 import { nativeMatrix } from './trainer-reference/native-matrix';
@@ -63,11 +63,11 @@ async function compare(
   const work = join(dir, key);
   mkdirSync(work, { recursive: true });
   const text = readFileSync(file, 'utf8');
-  const loaded = loadCsvDataset(text, csv);
+  const loaded = loadCsvForTraining(text, csv, seed);
   loaded.warnings.forEach((w) => console.log(`  ${key}: loader: ${w}`));
   const { dataset } = loaded;
   // The same calls trainFromCsv and crossValidate make, so the exported rows are theirs.
-  const split = stratifiedSplit(dataset.labels, CSV_STRATIFIED_FRACTIONS, seed);
+  const split = csvSplit(dataset.labels, null, seed);
   const fold = stratifiedFolds(dataset.labels, folds, seed);
   const [ours] = await trainFromCsv(file, csv, {
     out: join(work, 'models'),

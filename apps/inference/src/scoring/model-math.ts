@@ -40,6 +40,7 @@ const treesJson = z.object({
       value: z.array(z.number()),
       cover: z.array(z.number()),
       gain: z.array(z.number()),
+      missingLeft: z.array(z.number()).optional(),
     }),
   ),
 });

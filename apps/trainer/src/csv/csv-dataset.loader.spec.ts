@@ -40,10 +40,30 @@ describe('loadCsvDataset', () => {
     expect(act).toThrow(message);
   });
 
-  it('should fill blank numeric cells with the median and warn when values are missing', () => {
-    const loaded = loadCsvDataset(csv([...base, ',car,x,good']), { label: 'class', positive: 'bad' });
-    expect(loaded.dataset.rows[4][0]).toBe(45);
-    expect(loaded.warnings).toContain('column "age": 1 blank cell(s) filled with the median 45');
+  it('should keep blank cells missing (NaN) without imputing and warn when values are missing', () => {
+    const loaded = loadCsvDataset(csv([...base, ',,x,good']), { label: 'class', positive: 'bad' });
+    expect(Array.from(loaded.dataset.rows[4])).toEqual([NaN, NaN, NaN]);
+    expect(loaded.warnings).toContain('column "age": 1 blank cell(s) kept as missing (NaN), not imputed');
+  });
+
+  it('should fit levels and constant columns on the fit rows only when given the training rows', () => {
+    const text = csv([
+      '"age","purpose","const","class"',
+      '30,car,x,good',
+      '45,bus,y,bad',
+      '22,boat,z,bad',
+      '51,car,x,good',
+    ]);
+    const loaded = loadCsvDataset(text, { label: 'class', positive: 'bad' }, () => [0, 1, 3]);
+    expect(loaded.dataset.featureNames).toEqual(['age', 'purpose=bus', 'purpose=car', 'const=x', 'const=y']);
+    // A level the fit rows never had is none of the known levels.
+    expect(Array.from(loaded.dataset.rows[2])).toEqual([22, 0, 0, 0, 0]);
+  });
+
+  it('should encode each kept column from its own cells when a column before it is dropped', () => {
+    const text = csv(['"const","age","class"', 'x,30,good', 'x,45,bad', 'x,22,bad']);
+    const loaded = loadCsvDataset(text, { label: 'class', positive: 'bad' });
+    expect(loaded.dataset.rows.map((r) => r[0])).toEqual([30, 45, 22]);
   });
 
   it('should infer the positive class when the label is 0/1', () => {

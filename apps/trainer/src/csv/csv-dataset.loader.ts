@@ -13,6 +13,9 @@ export interface CsvLoadOptions {
   timeColumn?: string;
 }
 
+/** The rows (indices) the encoders are fitted on, chosen from the labels and times: the training split. */
+export type FitRowsOf = (labels: Uint8Array, times: number[] | null) => readonly number[];
+
 export interface LoadedCsv {
   dataset: Dataset;
   spec: FeatureDescriptor[];
@@ -26,16 +29,21 @@ export interface LoadedCsv {
 type Cells = { line: number; value: string }[];
 
 interface Encoder {
+  /** Index of the encoded column in the header. */
+  column: number;
   spec: FeatureDescriptor[];
   encode: (value: string) => number[];
 }
 
 /**
- * Any CSV with a binary label: numeric columns as they are (blank cells get the column median,
- * with a warning), categorical columns one-hot encoded, constant or identifier-like columns
- * dropped with a warning, the time column kept out of the features.
+ * Any CSV with a binary label: numeric columns as they are, categorical columns one-hot encoded,
+ * constant or identifier-like columns dropped with a warning, the time column kept out of the
+ * features. A blank cell is missing (NaN; in every indicator of a categorical column): nothing
+ * is imputed, the GBM learns where missing values go. What the encoders learn from the data
+ * (constant columns, levels) comes from the rows `fitRowsOf` picks, the training split, so no
+ * test row shapes the features; all rows when it is not given.
  */
-export function loadCsvDataset(text: string, options: CsvLoadOptions): LoadedCsv {
+export function loadCsvDataset(text: string, options: CsvLoadOptions, fitRowsOf?: FitRowsOf): LoadedCsv {
   const table = parseCsv(text);
   const column = (name: string): Cells => {
     const index = table.header.indexOf(name);
@@ -47,17 +55,19 @@ export function loadCsvDataset(text: string, options: CsvLoadOptions): LoadedCsv
   const labels = encodeLabels(options.label, column(options.label), options.positive);
   const times = options.timeColumn ? parseTimes(options.timeColumn, column(options.timeColumn)) : null;
   const warnings: string[] = [];
+  const fitRows = fitRowsOf ? fitRowsOf(labels, times) : null;
+  const fitCells = (cells: Cells): Cells => (fitRows ? fitRows.map((i) => cells[i]) : cells);
   const encoders = table.header
     .filter((name) => name !== options.label && name !== options.timeColumn)
-    .map((name) => encoderFor(name, column(name), warnings))
+    .map((name) => {
+      const encoder = encoderFor(name, column(name), fitCells(column(name)), warnings);
+      return encoder && { ...encoder, column: table.header.indexOf(name) };
+    })
     .filter((e): e is Encoder => e !== null);
   if (encoders.length === 0) {
     throw new TrainerInputError('no usable feature columns remain after dropping constant and identifier columns');
   }
-  const featureColumns = table.header.filter((n) => n !== options.label && n !== options.timeColumn);
-  const rows = table.rows.map((r) =>
-    Float64Array.from(encoders.flatMap((e, k) => e.encode(r.cells[table.header.indexOf(featureColumns[k])]))),
-  );
+  const rows = table.rows.map((r) => Float64Array.from(encoders.flatMap((e) => e.encode(r.cells[e.column]))));
   const spec = encoders.flatMap((e) => e.spec);
   const hash = createHash('sha256').update(table.header.join(',') + '\n');
   table.rows.forEach((r) => hash.update(r.cells.join(',') + '\n'));
@@ -70,46 +80,44 @@ export function loadCsvDataset(text: string, options: CsvLoadOptions): LoadedCsv
   };
 }
 
-function encoderFor(name: string, cells: Cells, warnings: string[]): Encoder | null {
-  const distinct = new Set(cells.map((c) => c.value));
+type ColumnEncoder = Omit<Encoder, 'column'>;
+
+/** `cells` are all rows (to type the column), `fit` the rows the encoding is learned from. */
+function encoderFor(name: string, cells: Cells, fit: Cells, warnings: string[]): ColumnEncoder | null {
+  const distinct = new Set(fit.map((c) => c.value));
   if (distinct.size <= 1) {
     warnings.push(`column "${name}" is constant and was dropped`);
     return null;
   }
+  const blanks = cells.filter((c) => c.value === '').length;
+  if (blanks > 0) {
+    warnings.push(`column "${name}": ${blanks} blank cell(s) kept as missing (NaN), not imputed`);
+  }
   return columnKind(name, cells) === 'numeric'
-    ? numericEncoder(name, cells, warnings)
-    : categoricalEncoder(name, cells, warnings);
+    ? numericEncoder(name, fit, warnings)
+    : categoricalEncoder(name, fit, warnings);
 }
 
-function numericEncoder(name: string, cells: Cells, warnings: string[]): Encoder {
-  const values = cells
-    .filter((c) => c.value !== '')
-    .map((c) => Number(c.value))
-    .sort((a, b) => a - b);
-  const median = values[Math.floor(values.length / 2)] ?? 0;
-  const blanks = cells.length - values.length;
-  if (blanks > 0) {
-    warnings.push(`column "${name}": ${blanks} blank cell(s) filled with the median ${median}`);
-  }
+function numericEncoder(name: string, fit: Cells, warnings: string[]): ColumnEncoder {
+  const values = fit.filter((c) => c.value !== '').map((c) => Number(c.value));
   if (new Set(values).size <= 1) {
     warnings.push(`column "${name}" has a single numeric value apart from blanks; kept`);
   }
   return {
     spec: [{ name, description: `Value of ${name}` }],
-    encode: (v) => [v === '' ? median : Number(v)],
+    encode: (v) => [v === '' ? NaN : Number(v)],
   };
 }
 
-function categoricalEncoder(name: string, cells: Cells, warnings: string[]): Encoder | null {
-  const counts = new Map<string, number>();
-  cells.forEach((c) => counts.set(c.value || '(blank)', (counts.get(c.value || '(blank)') ?? 0) + 1));
-  if (counts.size > MAX_LEVELS) {
+/** One indicator per level; a blank is missing in every indicator, a level never fitted is none of them. */
+function categoricalEncoder(name: string, fit: Cells, warnings: string[]): ColumnEncoder | null {
+  const levels = [...new Set(fit.map((c) => c.value).filter((v) => v !== ''))].sort();
+  if (levels.length > MAX_LEVELS) {
     warnings.push(
-      `column "${name}" has ${counts.size} distinct text values (identifier or free text?) and was dropped`,
+      `column "${name}" has ${levels.length} distinct text values (identifier or free text?) and was dropped`,
     );
     return null;
   }
-  const levels = [...counts.keys()].sort();
   return {
     spec: levels.map((level) => ({
       name: `${name}=${level}`,
@@ -117,7 +125,7 @@ function categoricalEncoder(name: string, cells: Cells, warnings: string[]): Enc
       absentDescription: `${name} is not ${level}`,
       direction: 'indicator' as const,
     })),
-    encode: (v) => levels.map((level) => ((v || '(blank)') === level ? 1 : 0)),
+    encode: (v) => levels.map((level) => (v === '' ? NaN : v === level ? 1 : 0)),
   };
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-import { type Dataset, type DataSplitDescription, subsetDataset } from '@loanmesh/ml';
+import { type Dataset, type DataSplitDescription, type ModelKind, subsetDataset } from '@loanmesh/ml';
 
 import { TrainerInputError } from '../errors/trainer-input.error';
 import { writeArtifact } from '../training/artifact.writer';
@@ -8,11 +8,24 @@ import { crossValidate } from '../training/cross-validation';
 import { type SplitIndices, stratifiedSplit, timeSplit } from '../training/data-split';
 import { buildModelArtifact, type ModelArtifact } from '../training/model-artifact.builder';
 import type { CommonTrainingOptions } from '../training/training-options';
-import { type CsvLoadOptions, loadCsvDataset } from './csv-dataset.loader';
+import { type CsvLoadOptions, type LoadedCsv, loadCsvDataset } from './csv-dataset.loader';
+import { fillWithTrainingMedians } from './median-fill';
 
-export const CSV_FEATURE_VERSION = 'csv-onehot-1';
+/** Version 2: blanks are missing (NaN) and encoders are fitted on the training split only. */
+export const CSV_FEATURE_VERSION = 'csv-onehot-2';
 /** Train / validation (early stopping) / test shares of the seeded stratified split. */
 export const CSV_STRATIFIED_FRACTIONS: [number, number, number] = [0.6, 0.2, 0.2];
+const CSV_TIME_FRACTIONS: [number, number, number] = [0.7, 0.15, 0.15];
+
+/** The split trainFromCsv uses: by time when a time column was given, else seeded stratified. */
+export function csvSplit(labels: Uint8Array, times: number[] | null, seed: number): SplitIndices {
+  return times ? timeSplit(times, CSV_TIME_FRACTIONS) : stratifiedSplit(labels, CSV_STRATIFIED_FRACTIONS, seed);
+}
+
+/** The CSV as trainFromCsv loads it: encoders fitted on the rows of its training split. */
+export function loadCsvForTraining(text: string, csv: CsvLoadOptions, seed: number): LoadedCsv {
+  return loadCsvDataset(text, csv, (labels, times) => csvSplit(labels, times, seed).train);
+}
 
 /** Trains every requested model kind on a CSV file and writes the artifacts. */
 export async function trainFromCsv(
@@ -21,14 +34,13 @@ export async function trainFromCsv(
   options: CommonTrainingOptions,
 ): Promise<ModelArtifact[]> {
   const text = readCsvFile(file);
-  const loaded = loadCsvDataset(text, csv);
-  const { dataset, times } = loaded;
-  requireBothClasses(dataset);
-  const parts = times
-    ? timeSplit(times, [0.7, 0.15, 0.15])
-    : stratifiedSplit(dataset.labels, CSV_STRATIFIED_FRACTIONS, options.seed);
+  const loaded = loadCsvForTraining(text, csv, options.seed);
+  const { times } = loaded;
+  requireBothClasses(loaded.dataset);
+  const parts = csvSplit(loaded.dataset.labels, times, options.seed);
   const artifacts: ModelArtifact[] = [];
   for (const kind of options.kinds) {
+    const { dataset, warnings } = datasetFor(kind, loaded, parts.train);
     const artifact = await buildModelArtifact({
       name: `${options.name}-${kind}`,
       kind,
@@ -43,12 +55,22 @@ export async function trainFromCsv(
       crossValidation: times
         ? null
         : crossValidate(kind, dataset, options.hyperParameters, options.folds, options.seed),
-      warnings: loaded.warnings,
+      warnings: [...loaded.warnings, ...warnings],
     });
     writeArtifact(options.out, artifact);
     artifacts.push(artifact);
   }
   return artifacts;
+}
+
+/** The GBM takes missing values as they are; the scorecard gets training-split medians. */
+function datasetFor(kind: ModelKind, loaded: LoadedCsv, train: number[]): { dataset: Dataset; warnings: string[] } {
+  switch (kind) {
+    case 'gbm':
+      return { dataset: loaded.dataset, warnings: [] };
+    case 'scorecard':
+      return fillWithTrainingMedians(loaded.dataset, train);
+  }
 }
 
 function readCsvFile(file: string): string {

@@ -19,7 +19,7 @@ export function modelToJson(model: TrainedModel): unknown {
 export function treeEnsembleFromJson(json: {
   featureNames: string[];
   baseScore: number;
-  trees: Record<keyof RegressionTree, number[]>[];
+  trees: (Record<Exclude<keyof RegressionTree, 'missingLeft'>, number[]> & { missingLeft?: number[] })[];
 }): TreeEnsembleModel {
   return {
     kind: 'gbm',
@@ -33,6 +33,8 @@ export function treeEnsembleFromJson(json: {
       value: Float64Array.from(t.value),
       cover: Float64Array.from(t.cover),
       gain: Float64Array.from(t.gain),
+      // Artifacts from before missing-value support sent NaN right everywhere, as ONNX did.
+      missingLeft: t.missingLeft ? Uint8Array.from(t.missingLeft) : new Uint8Array(t.feature.length),
     })),
   };
 }

@@ -1,5 +1,6 @@
 import { GradientBoostingTrainer } from '../gbm/gradient-boosting.trainer';
-import type { RegressionTree, TreeEnsembleModel } from '../gbm/tree-ensemble.model';
+import { goesLeft, type RegressionTree, type TreeEnsembleModel } from '../gbm/tree-ensemble.model';
+import { withMissingCells } from '../testing/missing-cells';
 import { syntheticDataset } from '../testing/synthetic-dataset';
 import { TreeShapExplainer } from './tree-shap.explainer';
 
@@ -11,7 +12,7 @@ function conditional(tree: RegressionTree, row: Float64Array, known: Set<number>
   }
   const [l, r] = [tree.left[node], tree.right[node]];
   if (known.has(f)) {
-    return conditional(tree, row, known, Math.fround(row[f]) < tree.threshold[node] ? l : r);
+    return conditional(tree, row, known, goesLeft(tree, node, row[f]) ? l : r);
   }
   return (
     (tree.cover[l] * conditional(tree, row, known, l) + tree.cover[r] * conditional(tree, row, known, r)) /
@@ -49,6 +50,24 @@ describe(TreeShapExplainer.name, () => {
     }).train(data);
     const explainer = new TreeShapExplainer(model);
     for (const row of data.rows.slice(0, 10)) {
+      const exact = bruteForceShapley(model, row);
+      Array.from(explainer.explain(row).contributions).forEach((c, i) => expect(c).toBeCloseTo(exact[i], 9));
+    }
+  });
+
+  it('should equal brute-force Shapley values when rows have missing features that follow default directions', () => {
+    const data = withMissingCells(syntheticDataset(400, 5, 5), { features: [0, 1, 2, 3], share: 0.3, seed: 11 });
+    const { model } = new GradientBoostingTrainer({
+      nTrees: 5,
+      maxDepth: 3,
+      maxLeaves: 8,
+      subsample: 1,
+      colsample: 1,
+    }).train(data);
+    const explainer = new TreeShapExplainer(model);
+    const rows = data.rows.filter((r) => r.some((x) => Number.isNaN(x))).slice(0, 10);
+    expect(rows.length).toBe(10);
+    for (const row of rows) {
       const exact = bruteForceShapley(model, row);
       Array.from(explainer.explain(row).contributions).forEach((c, i) => expect(c).toBeCloseTo(exact[i], 9));
     }

@@ -1,4 +1,4 @@
-import type { RegressionTree, TreeEnsembleModel } from '../gbm/tree-ensemble.model';
+import { goesLeft, type RegressionTree, type TreeEnsembleModel } from '../gbm/tree-ensemble.model';
 
 export interface Explanation {
   /** Expected model logit over the training data (tree covers). */
@@ -77,9 +77,10 @@ class TreeWalk {
       }
       return;
     }
-    const goesLeft = Math.fround(this.row[split]) < tree.threshold[node];
-    const hot = goesLeft ? tree.left[node] : tree.right[node];
-    const cold = goesLeft ? tree.right[node] : tree.left[node];
+    // A missing value follows the node's default direction, the path the training rows took.
+    const left = goesLeft(tree, node, this.row[split]);
+    const hot = left ? tree.left[node] : tree.right[node];
+    const cold = left ? tree.right[node] : tree.left[node];
     let incomingZero = 1;
     let incomingOne = 1;
     let uniqueDepth = depth;

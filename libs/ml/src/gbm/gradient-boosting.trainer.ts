@@ -37,7 +37,7 @@ export class GradientBoostingTrainer {
       ctx.features = sampleFeatures(random, train.featureNames.length, p.colsample);
       const builder = growTree(ctx, sampleRows(random, train.rows.length, p.subsample));
       for (let i = 0; i < margin.length; i++) {
-        margin[i] += builder.valueAt(builder.leafOfBinned(ctx.bins, i));
+        margin[i] += builder.valueAt(builder.leafOfBinned(ctx.bins, ctx.binCounts, i));
       }
       trees.push(builder.build());
       if (validation) {

@@ -1,7 +1,9 @@
-/** Gradient and hessian sums per (feature, bin) for the rows of one node. */
+/** Gradient and hessian sums and row counts per (feature, bin) for the rows of one node. */
 export class Histogram {
   readonly grad: Float64Array;
   readonly hess: Float64Array;
+  /** Exact under subtraction, unlike the float sums: tells an empty missing bin from rounding. */
+  readonly count: Int32Array;
 
   constructor(
     readonly featureCount: number,
@@ -9,6 +11,7 @@ export class Histogram {
   ) {
     this.grad = new Float64Array(featureCount * binsPerFeature);
     this.hess = new Float64Array(featureCount * binsPerFeature);
+    this.count = new Int32Array(featureCount * binsPerFeature);
   }
 
   static build(
@@ -28,6 +31,7 @@ export class Histogram {
         const slot = offset + column[i];
         h.grad[slot] += grad[i];
         h.hess[slot] += hess[i];
+        h.count[slot]++;
       }
     }
     return h;
@@ -39,6 +43,7 @@ export class Histogram {
     for (let s = 0; s < this.grad.length; s++) {
       h.grad[s] = this.grad[s] - sibling.grad[s];
       h.hess[s] = this.hess[s] - sibling.hess[s];
+      h.count[s] = this.count[s] - sibling.count[s];
     }
     return h;
   }

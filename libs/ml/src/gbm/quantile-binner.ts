@@ -1,6 +1,8 @@
 /**
  * Histogram binning for the tree learner. Thresholds are float32 data values, so a split
- * "bin <= s" is exactly "float32(x) < thresholds[s]" both here and in ONNX Runtime.
+ * "bin <= s" is exactly "float32(x) < thresholds[s]" both here and in ONNX Runtime. Missing
+ * values (NaN) are left out of the cut points and get a bin of their own after the value bins
+ * (`missingBin`), so the split finder can send them either way.
  */
 export class QuantileBinner {
   readonly thresholds: Float32Array[];
@@ -10,17 +12,33 @@ export class QuantileBinner {
   }
 
   static fit(rows: Float64Array[], featureCount: number, maxBins: number): QuantileBinner {
+    if (maxBins > 255) {
+      // Bins are bytes and the missing bin comes after the last value bin.
+      throw new Error(`maxBins ${maxBins} is above 255`);
+    }
     const thresholds: Float32Array[] = [];
     for (let f = 0; f < featureCount; f++) {
-      const values = Float32Array.from(rows, (r) => r[f]).sort();
+      const values = Float32Array.from(rows, (r) => r[f])
+        .filter((v) => !Number.isNaN(v))
+        .sort();
       thresholds.push(cutPoints(values, maxBins));
     }
     return new QuantileBinner(thresholds);
   }
 
+  /** Bin of a missing value of feature f: one past its last value bin. */
+  missingBin(f: number): number {
+    return this.thresholds[f].length + 1;
+  }
+
   /** Column-major bin indices, one Uint8Array per feature. */
   transform(rows: Float64Array[]): Uint8Array[] {
-    return this.thresholds.map((cuts, f) => Uint8Array.from(rows, (r) => binOf(cuts, Math.fround(r[f]))));
+    return this.thresholds.map((cuts, f) =>
+      Uint8Array.from(rows, (r) => {
+        const x = Math.fround(r[f]);
+        return Number.isNaN(x) ? cuts.length + 1 : binOf(cuts, x);
+      }),
+    );
   }
 }
 

@@ -2,7 +2,8 @@ import { sigmoid, type TreeEnsembleModel } from './tree-ensemble.model';
 
 /**
  * Plain-TypeScript scorer for a tree ensemble, packed into one set of flat arrays for speed.
- * Same float32 comparison as ONNX BRANCH_LT, so results agree with ONNX Runtime.
+ * Same float32 comparison as ONNX BRANCH_LT and the same default direction for a missing value
+ * (NaN), so results agree with ONNX Runtime.
  */
 export class TreeEnsembleEvaluator {
   private readonly roots: Int32Array;
@@ -11,6 +12,7 @@ export class TreeEnsembleEvaluator {
   private readonly left: Int32Array;
   private readonly right: Int32Array;
   private readonly value: Float64Array;
+  private readonly missingLeft: Uint8Array;
   private readonly baseScore: number;
 
   constructor(model: TreeEnsembleModel) {
@@ -21,6 +23,7 @@ export class TreeEnsembleEvaluator {
     this.left = new Int32Array(total);
     this.right = new Int32Array(total);
     this.value = new Float64Array(total);
+    this.missingLeft = new Uint8Array(total);
     this.baseScore = model.baseScore;
     let offset = 0;
     model.trees.forEach((tree, t) => {
@@ -36,6 +39,7 @@ export class TreeEnsembleEvaluator {
         offset,
       );
       this.value.set(tree.value, offset);
+      this.missingLeft.set(tree.missingLeft, offset);
       offset += tree.feature.length;
     });
   }
@@ -50,8 +54,9 @@ export class TreeEnsembleEvaluator {
     for (let t = 0; t < this.roots.length; t++) {
       let node = this.roots[t];
       while (this.feature[node] >= 0) {
-        node =
-          Math.fround(data[offset + this.feature[node]]) < this.threshold[node] ? this.left[node] : this.right[node];
+        const x = Math.fround(data[offset + this.feature[node]]);
+        const left = Number.isNaN(x) ? this.missingLeft[node] === 1 : x < this.threshold[node];
+        node = left ? this.left[node] : this.right[node];
       }
       sum += this.value[node];
     }

@@ -9,6 +9,7 @@ export class TreeBuilder {
   private readonly value: number[] = [];
   private readonly cover: number[] = [];
   private readonly gain: number[] = [];
+  private readonly missingLeft: number[] = [];
   /** Bin index of each split, to route binned training rows without float compares. */
   readonly splitBin: number[] = [];
 
@@ -20,6 +21,7 @@ export class TreeBuilder {
     this.value.push(value);
     this.cover.push(cover);
     this.gain.push(0);
+    this.missingLeft.push(0);
     this.splitBin.push(-1);
     return this.feature.length - 1;
   }
@@ -30,10 +32,11 @@ export class TreeBuilder {
 
   makeSplit(
     node: number,
-    split: { feature: number; threshold: number; bin: number; gain: number },
+    split: { feature: number; threshold: number; bin: number; gain: number; missingLeft: boolean },
     children: [number, number],
   ): void {
     this.feature[node] = split.feature;
+    this.missingLeft[node] = split.missingLeft ? 1 : 0;
     this.threshold[node] = split.threshold;
     this.splitBin[node] = split.bin;
     this.gain[node] = split.gain;
@@ -42,11 +45,14 @@ export class TreeBuilder {
     this.value[node] = 0;
   }
 
-  /** Leaf reached by a binned row. */
-  leafOfBinned(bins: Uint8Array[], row: number): number {
+  /** Leaf reached by a binned row; `missingBins[f]` is feature f's bin for missing values. */
+  leafOfBinned(bins: Uint8Array[], missingBins: readonly number[], row: number): number {
     let node = 0;
     while (this.feature[node] >= 0) {
-      node = bins[this.feature[node]][row] <= this.splitBin[node] ? this.left[node] : this.right[node];
+      const f = this.feature[node];
+      const bin = bins[f][row];
+      const left = bin === missingBins[f] ? this.missingLeft[node] === 1 : bin <= this.splitBin[node];
+      node = left ? this.left[node] : this.right[node];
     }
     return node;
   }
@@ -64,6 +70,7 @@ export class TreeBuilder {
       value: Float64Array.from(this.value),
       cover: Float64Array.from(this.cover),
       gain: Float64Array.from(this.gain),
+      missingLeft: Uint8Array.from(this.missingLeft),
     };
   }
 }

@@ -7,6 +7,7 @@ import { TreeBuilder } from './tree.builder';
 export interface GrowContext {
   bins: Uint8Array[];
   thresholds: Float32Array[];
+  /** Value bins per feature; bin `binCounts[f]` holds the feature's missing values. */
   binCounts: number[];
   maxBinCount: number;
   grad: Float64Array;
@@ -34,7 +35,7 @@ interface OpenLeaf {
  */
 export function growTree(ctx: GrowContext, rows: Uint32Array): TreeBuilder {
   const builder = new TreeBuilder();
-  const hist = Histogram.build(ctx.bins, ctx.features, rows, ctx.grad, ctx.hess, ctx.maxBinCount);
+  const hist = Histogram.build(ctx.bins, ctx.features, rows, ctx.grad, ctx.hess, ctx.maxBinCount + 1);
   const open = [openLeaf(ctx, builder, rows, 0, hist, UNBOUNDED)];
   for (let leaves = 1; leaves < ctx.params.maxLeaves; leaves++) {
     const best = open.reduce<OpenLeaf | null>(
@@ -56,23 +57,26 @@ export function growTree(ctx: GrowContext, rows: Uint32Array): TreeBuilder {
 function splitLeaf(ctx: GrowContext, builder: TreeBuilder, leaf: OpenLeaf): OpenLeaf[] {
   const split = leaf.split!;
   const column = ctx.bins[split.feature];
-  const goesLeft = leaf.rows.filter((i) => column[i] <= split.bin);
-  const goesRight = leaf.rows.filter((i) => column[i] > split.bin);
+  const missingBin = ctx.binCounts[split.feature];
+  const left = (bin: number) => (bin === missingBin ? split.missingLeft : bin <= split.bin);
+  const goesLeft = leaf.rows.filter((i) => left(column[i]));
+  const goesRight = leaf.rows.filter((i) => !left(column[i]));
   const small = goesLeft.length <= goesRight.length ? goesLeft : goesRight;
-  const smallHist = Histogram.build(ctx.bins, ctx.features, small, ctx.grad, ctx.hess, ctx.maxBinCount);
+  const smallHist = Histogram.build(ctx.bins, ctx.features, small, ctx.grad, ctx.hess, ctx.maxBinCount + 1);
   const largeHist = leaf.hist.minus(smallHist);
   const leftHist = small === goesLeft ? smallHist : largeHist;
   const rightHist = small === goesLeft ? largeHist : smallHist;
   const constraint = constraintOf(ctx.params.monotoneConstraints, split.feature);
   const [leftBounds, rightBounds] = childBounds(leaf.bounds, constraint, split.leftWeight, split.rightWeight);
-  const left = openLeaf(ctx, builder, goesLeft, leaf.depth + 1, leftHist, leftBounds);
-  const right = openLeaf(ctx, builder, goesRight, leaf.depth + 1, rightHist, rightBounds);
+  const leftLeaf = openLeaf(ctx, builder, goesLeft, leaf.depth + 1, leftHist, leftBounds);
+  const rightLeaf = openLeaf(ctx, builder, goesRight, leaf.depth + 1, rightHist, rightBounds);
   const threshold = ctx.thresholds[split.feature][split.bin];
-  builder.makeSplit(leaf.node, { feature: split.feature, bin: split.bin, gain: split.gain, threshold }, [
-    left.node,
-    right.node,
-  ]);
-  return [left, right];
+  builder.makeSplit(
+    leaf.node,
+    { feature: split.feature, bin: split.bin, gain: split.gain, threshold, missingLeft: split.missingLeft },
+    [leftLeaf.node, rightLeaf.node],
+  );
+  return [leftLeaf, rightLeaf];
 }
 
 function openLeaf(

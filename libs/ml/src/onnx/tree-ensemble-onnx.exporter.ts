@@ -11,6 +11,7 @@ interface FlatNodes {
   values: number[];
   trueIds: number[];
   falseIds: number[];
+  missingTracksTrue: number[];
   leafTree: number[];
   leafNode: number[];
   leafWeight: number[];
@@ -18,7 +19,8 @@ interface FlatNodes {
 
 /**
  * Exports a boosted ensemble as ai.onnx.ml TreeEnsembleRegressor (raw logit) followed by
- * Sigmoid, so outputs are plain float tensors `logit` and `probability`, both [N, 1].
+ * Sigmoid, so outputs are plain float tensors `logit` and `probability`, both [N, 1]. Missing
+ * inputs (NaN) follow each node's learned default direction via `nodes_missing_value_tracks_true`.
  */
 export function exportTreeEnsembleToOnnx(model: TreeEnsembleModel, metadata: Record<string, string> = {}): Uint8Array {
   const flat = flatten(model);
@@ -49,6 +51,8 @@ export function exportTreeEnsembleToOnnx(model: TreeEnsembleModel, metadata: Rec
           { name: 'nodes_values', kind: 'floats', value: flat.values },
           { name: 'nodes_truenodeids', kind: 'ints', value: flat.trueIds },
           { name: 'nodes_falsenodeids', kind: 'ints', value: flat.falseIds },
+          // A NaN feature takes the true (left) branch where this is 1: the trainer's default direction.
+          { name: 'nodes_missing_value_tracks_true', kind: 'ints', value: flat.missingTracksTrue },
           { name: 'target_treeids', kind: 'ints', value: flat.leafTree },
           { name: 'target_nodeids', kind: 'ints', value: flat.leafNode },
           { name: 'target_ids', kind: 'ints', value: flat.leafTree.map(() => 0) },
@@ -72,6 +76,7 @@ function flatten(model: TreeEnsembleModel): FlatNodes {
     values: [],
     trueIds: [],
     falseIds: [],
+    missingTracksTrue: [],
     leafTree: [],
     leafNode: [],
     leafWeight: [],
@@ -86,6 +91,7 @@ function flatten(model: TreeEnsembleModel): FlatNodes {
       flat.values.push(isLeaf ? 0 : tree.threshold[n]);
       flat.trueIds.push(isLeaf ? 0 : tree.left[n]);
       flat.falseIds.push(isLeaf ? 0 : tree.right[n]);
+      flat.missingTracksTrue.push(isLeaf ? 0 : tree.missingLeft[n]);
       if (isLeaf) {
         flat.leafTree.push(t);
         flat.leafNode.push(n);
