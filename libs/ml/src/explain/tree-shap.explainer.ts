@@ -1,5 +1,5 @@
 import type { RegressionTree, TreeEnsembleModel } from '../gbm/tree-ensemble.model';
-import { compileShapTables, type ShapLeafTables } from './tree-shap.tables';
+import { compileShapTables, type ShapTables } from './tree-shap.tables';
 
 export interface Explanation {
   /** Expected model logit over the training data (tree covers). */
@@ -31,63 +31,58 @@ export function treeExpectedValue(tree: RegressionTree): number {
 /**
  * Exact path-dependent TreeSHAP (Lundberg, Erion & Lee 2018) of the ensemble's logit, with
  * training covers as background, computed as Fast TreeSHAP v2 (Yang 2021): per-leaf weights
- * are tabulated once per model (`compileShapTables`), so a row costs one comparison per split
- * node and O(depth) per leaf, with no allocation besides the returned contributions.
+ * are tabulated once per model (`compileShapTables`), so a row costs one routing decision per
+ * split and one table read per feature on each leaf's path, with no allocation besides the
+ * returned contributions.
  */
 export class TreeShapExplainer {
   private readonly baseValue: number;
-  private readonly tables: ShapLeafTables;
-  /** Per node of the tree being explained, the child the row goes to (scratch, reused). */
-  private readonly hot: Int32Array;
+  private readonly tables: ShapTables;
+  /** Per node of the tree being explained, the path features on which the row leaves the path (scratch). */
+  private readonly cold: Int32Array;
 
   constructor(private readonly model: TreeEnsembleModel) {
     this.baseValue = model.trees.reduce((sum, tree) => sum + treeExpectedValue(tree), model.baseScore);
     this.tables = compileShapTables(model.trees);
-    this.hot = new Int32Array(this.tables.maxNodes);
+    this.cold = new Int32Array(this.tables.maxNodes);
   }
 
   explain(row: ArrayLike<number>): Explanation {
     const phi = new Float64Array(this.model.featureNames.length);
     const trees = this.model.trees;
+    const { treeLeafStart, leafNode, uniqueStart, uniqueFeature, uniqueOdds, tableStart, table } = this.tables;
+    const cold = this.cold;
     for (let t = 0; t < trees.length; t++) {
-      const tree = trees[t];
-      for (let n = 0; n < tree.feature.length; n++) {
-        const split = tree.feature[n];
-        if (split >= 0) {
-          this.hot[n] = hotChild(tree, n, row[split]);
+      this.markCold(trees[t], t, row);
+      // each leaf's share to every feature on its path (the formula in `ShapTables`)
+      for (let leaf = treeLeafStart[t]; leaf < treeLeafStart[t + 1]; leaf++) {
+        const u = uniqueStart[leaf];
+        const d = uniqueStart[leaf + 1] - u;
+        const leafCold = cold[leafNode[leaf]];
+        const k = tableStart[leaf];
+        const hotSet = ((1 << d) - 1) ^ leafCold;
+        const coldShare = table[k + hotSet];
+        for (let j = 0; j < d; j++) {
+          const bit = 1 << j;
+          phi[uniqueFeature[u + j]] += leafCold & bit ? -coldShare : uniqueOdds[u + j] * table[k + (hotSet ^ bit)];
         }
-      }
-      for (let leaf = this.tables.treeLeafStart[t]; leaf < this.tables.treeLeafStart[t + 1]; leaf++) {
-        this.addLeaf(leaf, phi);
       }
     }
     return { baseValue: this.baseValue, contributions: phi };
   }
 
-  /** Adds one leaf's share to every feature on its path (the formula in `ShapLeafTables`). */
-  private addLeaf(leaf: number, phi: Float64Array): void {
-    const { stepStart, stepNode, stepChild, stepBit, uniqueStart, uniqueFeature, uniqueZero, weights } = this.tables;
-    let cold = 0;
-    for (let s = stepStart[leaf]; s < stepStart[leaf + 1]; s++) {
-      if (this.hot[stepNode[s]] !== stepChild[s]) {
-        cold |= stepBit[s];
-      }
-    }
-    const u = uniqueStart[leaf];
-    const d = uniqueStart[leaf + 1] - u;
-    let coldZero = 1;
-    for (let j = 0; j < d; j++) {
-      if (cold & (1 << j)) {
-        coldZero *= uniqueZero[u + j];
-      }
-    }
-    const w = this.tables.weightStart[leaf];
-    const hotSet = ((1 << d) - 1) ^ cold;
-    const coldShare = cold === 0 ? 0 : coldZero * weights[w + hotSet];
-    for (let j = 0; j < d; j++) {
-      const bit = 1 << j;
-      phi[uniqueFeature[u + j]] +=
-        cold & bit ? -coldShare : (1 - uniqueZero[u + j]) * coldZero * weights[w + (hotSet ^ bit)];
+  /** Top-down, each node's set of path features the row does not follow (pre-order: parents first). */
+  private markCold(tree: RegressionTree, t: number, row: ArrayLike<number>): void {
+    const { splitStart, splitOrder, splitBit } = this.tables;
+    const cold = this.cold;
+    cold[0] = 0;
+    for (let s = splitStart[t]; s < splitStart[t + 1]; s++) {
+      const node = splitOrder[s];
+      const left = tree.left[node];
+      const right = tree.right[node];
+      const hot = hotChild(tree, node, row[tree.feature[node]]);
+      cold[left] = hot === left ? cold[node] : cold[node] | splitBit[s];
+      cold[right] = hot === right ? cold[node] : cold[node] | splitBit[s];
     }
   }
 }
