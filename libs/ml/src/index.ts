@@ -19,6 +19,7 @@ export * from './onnx/onnx.scorer';
 export * from './onnx/tree-ensemble-onnx.exporter';
 export * from './onnx/scorecard-onnx.exporter';
 export * from './explain/tree-shap.explainer';
+export * from './explain/recursive-tree-shap.reference';
 export * from './explain/scorecard.explainer';
 export * from './explain/reason-codes';
 export * from './explain/feature-references';

@@ -1,8 +1,9 @@
 import { GradientBoostingTrainer } from '../gbm/gradient-boosting.trainer';
-import { goesLeft, type RegressionTree, type TreeEnsembleModel } from '../gbm/tree-ensemble.model';
+import { predictLogit, type RegressionTree, type TreeEnsembleModel } from '../gbm/tree-ensemble.model';
 import { withMissingCells } from '../testing/missing-cells';
 import { syntheticDataset } from '../testing/synthetic-dataset';
-import { TreeShapExplainer } from './tree-shap.explainer';
+import { RecursiveTreeShapExplainer } from './recursive-tree-shap.reference';
+import { hotChild, TreeShapExplainer } from './tree-shap.explainer';
 
 /** E[f(x) | x_S] as path-dependent TreeSHAP defines it: follow x on S, cover-weighted elsewhere. */
 function conditional(tree: RegressionTree, row: Float64Array, known: Set<number>, node = 0): number {
@@ -12,7 +13,7 @@ function conditional(tree: RegressionTree, row: Float64Array, known: Set<number>
   }
   const [l, r] = [tree.left[node], tree.right[node]];
   if (known.has(f)) {
-    return conditional(tree, row, known, goesLeft(tree, node, row[f]) ? l : r);
+    return conditional(tree, row, known, hotChild(tree, node, row[f]));
   }
   return (
     (tree.cover[l] * conditional(tree, row, known, l) + tree.cover[r] * conditional(tree, row, known, r)) /
@@ -55,6 +56,33 @@ describe(TreeShapExplainer.name, () => {
     }
   });
 
+  it('should equal the recursive Algorithm 2 when trees are deep and split on a feature twice', () => {
+    // 6 features and depth 6: most paths repeat a feature, which both methods merge
+    const data = syntheticDataset(2_000, 7, 6);
+    const { model } = new GradientBoostingTrainer({ nTrees: 40, maxDepth: 6, maxLeaves: 64 }).train(data);
+    const repeats = model.trees.some((t) => pathRepeatsFeature(t, 0, []));
+    const sut = new TreeShapExplainer(model);
+    const reference = new RecursiveTreeShapExplainer(model);
+    expect(repeats).toBe(true);
+    for (const row of data.rows.slice(0, 200)) {
+      const fast = sut.explain(row);
+      const exact = reference.explain(row);
+      expect(fast.baseValue).toBe(exact.baseValue);
+      Array.from(fast.contributions).forEach((c, i) =>
+        expect(Math.abs(c - exact.contributions[i])).toBeLessThan(1e-12),
+      );
+    }
+  });
+
+  it('should add up to the logit when the base value is added to the contributions', () => {
+    const data = syntheticDataset(1_000, 3, 6);
+    const { model } = new GradientBoostingTrainer({ nTrees: 60, maxDepth: 5, maxLeaves: 32 }).train(data);
+    const sut = new TreeShapExplainer(model);
+    for (const row of data.rows.slice(0, 200)) {
+      const { baseValue, contributions } = sut.explain(row);
+      expect(contributions.reduce((a, b) => a + b, baseValue)).toBeCloseTo(predictLogit(model, row), 10);
+    }
+  });
   it('should equal brute-force Shapley values when rows have missing features that follow default directions', () => {
     const data = withMissingCells(syntheticDataset(400, 5, 5), { features: [0, 1, 2, 3], share: 0.3, seed: 11 });
     const { model } = new GradientBoostingTrainer({
@@ -73,3 +101,15 @@ describe(TreeShapExplainer.name, () => {
     }
   });
 });
+
+function pathRepeatsFeature(tree: RegressionTree, node: number, seen: number[]): boolean {
+  const f = tree.feature[node];
+  if (f < 0) {
+    return false;
+  }
+  return (
+    seen.includes(f) ||
+    pathRepeatsFeature(tree, tree.left[node], [...seen, f]) ||
+    pathRepeatsFeature(tree, tree.right[node], [...seen, f])
+  );
+}
