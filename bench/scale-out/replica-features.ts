@@ -49,13 +49,14 @@ export async function compareReplicaFeatures(
   const ids = await decidedApplications(stack, run, samples);
   const result: FeatureComparison = { compared: 0, mismatches: 0, unanswered: 0, examples: [] };
   for (const id of ids) {
-    const answers = await Promise.all(replicas.map((r) => featuresFrom(stack.portOf(r), id)));
-    if (answers.some((a) => a === undefined)) {
+    const replies = await Promise.all(replicas.map((r) => featuresFrom(stack.portOf(r), id)));
+    const answers = replies.filter((a): a is FeaturesAnswer => a !== undefined);
+    if (answers.length < replies.length) {
       result.unanswered += 1;
       continue;
     }
     result.compared += 1;
-    const differences = differencesOf(answers as FeaturesAnswer[]);
+    const differences = differencesOf(answers);
     if (differences.length > 0) {
       result.mismatches += 1;
       if (result.examples.length < MAX_EXAMPLES) {
