@@ -12,7 +12,7 @@ import { streamApplications } from '../chaos/scenario-runner';
 import { instanceOf, SERVICE_NAMES, type ServiceInstance } from '../chaos/service-supervisor';
 import { cleanupOnExit } from '../chaos/stack-cleanup';
 import { loadWorld } from '../chaos/world-loader';
-import { compareReplicaFeatures, type FeatureComparison } from './replica-features';
+import { compareReplicaFeatures, summarizeMismatches, type FeatureComparison } from './replica-features';
 import { loadScaleOutConfig } from './scale-out.config';
 
 /**
@@ -116,6 +116,7 @@ async function main(): Promise<void> {
   log(
     `features of ${features.compared} applications compared across ${graphs.join(', ')}: ${features.mismatches} differ`,
   );
+  summarizeMismatches(features).forEach((line) => log(`  differs: ${line}`));
 
   const runs = [one.figures, many.figures, steady];
   const file = writeBenchResult('scale-out', {

@@ -9,13 +9,20 @@ import {
   type PersonRole,
 } from './graph-memory.types';
 
-function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+/**
+ * Keeps each reverse index ordered by the id pointing in (ties of one record in their stored
+ * order): the walks name the first company they meet, so iteration must not depend on the
+ * order records were loaded or refreshed in, which differs between replicas.
+ */
+function addTo<K, V extends { from: string }>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
-  if (list) {
-    list.push(value);
-  } else {
+  if (!list) {
     map.set(key, [value]);
+    return;
   }
+  // The start-up load comes in id order: appending is the common case.
+  const at = list[list.length - 1].from <= value.from ? -1 : list.findIndex((x) => x.from > value.from);
+  list.splice(at < 0 ? list.length : at, 0, value);
 }
 
 function removeFrom<K, V extends { from: string }>(map: Map<K, V[]>, key: K, from: string): void {
@@ -30,8 +37,12 @@ function removeFrom<K, V extends { from: string }>(map: Map<K, V[]>, key: K, fro
   }
 }
 
+/** Adds b to a's aliases, kept in id order for the same reason as `addTo`. */
 function link(map: Map<string, Set<string>>, a: string, b: string): void {
-  (map.get(a) ?? map.set(a, new Set()).get(a))?.add(b);
+  const aliases = map.get(a);
+  if (!aliases?.has(b)) {
+    map.set(a, new Set([...(aliases ?? []), b].sort()));
+  }
 }
 
 /**

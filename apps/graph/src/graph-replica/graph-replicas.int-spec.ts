@@ -96,31 +96,48 @@ describe('Graph replicas sharing the writer group', () => {
     // OLD on one partition first, then NEW with the same registration number on another: the
     // writer of NEW's partition links them SAME_AS and gives both records a canonical id; the
     // other replica sees only NEW's event, yet must re-read OLD too.
-    const registrationNumber = `RN-${prefix}-dup`;
-    const topics = replicas[0].app.get(TopicPositionsService);
-    const applied = async (): Promise<void> => {
-      const end = await topics.endOffsets(Topics.domainEvents);
-      await Promise.all(
-        replicas.map((r) =>
-          r.app
-            .get(GraphFreshnessTracker)
-            .waitFor(end, 60_000)
-            .then((ok) => expect(ok).toBe(true)),
-        ),
-      );
-    };
-    await replicas[0].kafka.produce(Topics.domainEvents, [
-      { key: f.id('OLD'), partition: 0, value: JSON.stringify(f.company('OLD', { registrationNumber })) },
-    ]);
-    await applied();
-    await replicas[0].kafka.produce(Topics.domainEvents, [
-      { key: f.id('NEW'), partition: 3, value: JSON.stringify(f.company('NEW', { registrationNumber })) },
-    ]);
-    await applied();
+    await produceDuplicates('OLD', 'NEW');
 
     const keys = replicas.map((r) => r.app.get(GraphMemoryService).localFacts(f.id('OLD'), '2024-06-01')?.selfKeys);
     expect(keys[0]).toEqual(keys[1]);
     // The smaller id is the canonical one: OLD's record now carries NEW's id on both replicas.
     expect(keys[0]).toEqual([f.id('NEW'), f.id('NEW')]);
   }, 120_000);
+
+  it('should link the older record to the newer one on both replicas when the older record has the smaller id', async () => {
+    // SAME_AS points from the smaller id to the larger: here from the older record to the new one,
+    // so the new record's own relationships do not name the older record.
+    await produceDuplicates('DUP-A', 'DUP-B');
+
+    for (const name of ['DUP-A', 'DUP-B']) {
+      const keys = replicas.map((r) => r.app.get(GraphMemoryService).localFacts(f.id(name), '2024-06-01')?.selfKeys);
+      expect(keys[0]).toEqual(keys[1]);
+      expect(keys[0]).toEqual([f.id('DUP-A'), f.id('DUP-A')]);
+    }
+  }, 120_000);
+
+  /** The older record on partition 0, applied by both replicas; then the newer, same registration number, on partition 3. */
+  async function produceDuplicates(older: string, newer: string): Promise<void> {
+    const registrationNumber = `RN-${prefix}-${older}`;
+    await replicas[0].kafka.produce(Topics.domainEvents, [
+      { key: f.id(older), partition: 0, value: JSON.stringify(f.company(older, { registrationNumber })) },
+    ]);
+    await appliedByBoth();
+    await replicas[0].kafka.produce(Topics.domainEvents, [
+      { key: f.id(newer), partition: 3, value: JSON.stringify(f.company(newer, { registrationNumber })) },
+    ]);
+    await appliedByBoth();
+  }
+
+  async function appliedByBoth(): Promise<void> {
+    const end = await replicas[0].app.get(TopicPositionsService).endOffsets(Topics.domainEvents);
+    await Promise.all(
+      replicas.map((r) =>
+        r.app
+          .get(GraphFreshnessTracker)
+          .waitFor(end, 60_000)
+          .then((ok) => expect(ok).toBe(true)),
+      ),
+    );
+  }
 });
