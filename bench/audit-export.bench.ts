@@ -6,7 +6,7 @@ import { createTestDatabase, startServiceProcess, waitUntilReady } from '@loanme
 
 import { addReviewUser } from '../apps/review/src/testing/review-user.factory';
 import { scoredEvent } from '../apps/review/src/testing/scored-event.factory';
-import { type BenchMetric, writeBenchResult } from './bench-result';
+import { benchMetric, writeBenchResult } from './bench-result';
 
 /**
  * The signed audit bundle of 1,000,000 decisions, streamed by a review service process
@@ -102,12 +102,7 @@ async function streamBundle(
   return { bytes, lines, seconds: (performance.now() - started) / 1000, peakMiB: Math.max(peakMiB, memoryOf(pid).hwm) };
 }
 
-const metric = (value: number, unit: string, target: number, better: 'lower' | 'higher'): BenchMetric => ({
-  value,
-  unit,
-  target,
-  better,
-});
+const metric = benchMetric;
 
 export async function run(): Promise<void> {
   const db = await createTestDatabase('loanmesh_bench_audit');

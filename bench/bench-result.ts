@@ -21,6 +21,11 @@ export interface BenchResult {
  * Writes bench/results/<name>.json in the shared format (see TARGETS.md) and returns its path;
  * `dir` puts it elsewhere (a partial run must not replace the published figures).
  */
+/** One figure of a result: its measured value against the target in the unit given. */
+export function benchMetric(value: number, unit: string, target: number, better: BenchMetric['better']): BenchMetric {
+  return { value, unit, target, better };
+}
+
 export function writeBenchResult(
   name: string,
   metrics: Record<string, BenchMetric>,

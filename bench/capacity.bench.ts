@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { runBalances } from '../scripts/demo/accounting-summary';
 import { decisionStats } from '../scripts/demo/decision-stats';
 import { hopBreakdown } from '../scripts/demo/hop-breakdown';
-import { type BenchMetric, type BenchResult, writeBenchResult } from './bench-result';
+import { benchMetric, type BenchMetric, type BenchResult, writeBenchResult } from './bench-result';
 import { achievedRate, feedLive, nextLiveRun, readyPipeline, waitDrained } from './pipeline/live-pipeline';
 import { cpuMetric, cpuMsPerApplication, measureLiveRun } from './pipeline/live-run.measure';
 
@@ -23,12 +23,7 @@ const P99_TARGET_MS = 1000;
 /** The rate issue 14 asks for. */
 const CAPACITY_TARGET = 500;
 
-const metric = (value: number, unit: string, target: number, better: 'lower' | 'higher'): BenchMetric => ({
-  value,
-  unit,
-  target,
-  better,
-});
+const metric = benchMetric;
 
 export async function run(): Promise<BenchResult> {
   await readyPipeline();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { type ServiceLaunch, waitForStableGroups } from '@loanmesh/testing';
 
-import { type BenchMetric, type BenchResult, writeBenchResult } from './bench-result';
+import { benchMetric, type BenchMetric, type BenchResult, writeBenchResult } from './bench-result';
 import { ChaosInfra, runCommand } from './chaos/chaos-infra';
 import { measureRun } from './chaos/chaos-measure';
 import { ChaosStack } from './chaos/chaos-stack';
@@ -118,12 +118,9 @@ export async function run(): Promise<BenchResult> {
   }
 }
 
-const metric = (value: number, unit: string, target: number, better: BenchMetric['better']): BenchMetric => ({
-  value: Math.round(value * 10) / 10,
-  unit,
-  target,
-  better,
-});
+/** Memory figures to a tenth of a MiB. */
+const metric = (value: number, unit: string, target: number, better: BenchMetric['better']): BenchMetric =>
+  benchMetric(Math.round(value * 10) / 10, unit, target, better);
 
 /** Per service and launch: idle median, busy median and peak (MiB); the release's saving; what the busy phase decided. */
 export function memoryMetrics(phases: Record<LaunchName, Phase>, scale: number): Record<string, BenchMetric> {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { runBalances } from '../scripts/demo/accounting-summary';
 import { decisionStats, percentile } from '../scripts/demo/decision-stats';
 import { hopBreakdown } from '../scripts/demo/hop-breakdown';
-import { type BenchMetric, type BenchResult, writeBenchResult } from './bench-result';
+import { benchMetric, type BenchMetric, type BenchResult, writeBenchResult } from './bench-result';
 import { achievedRate, feedLive, nextLiveRun, readyPipeline, rssMiB, SERVICES } from './pipeline/live-pipeline';
 import { cpuMetric, cpuMsPerApplication, measureLiveRun } from './pipeline/live-run.measure';
 
@@ -26,12 +26,7 @@ const SECONDS = 60;
 /** Applications at the same rate before measuring, so JIT, caches and consumer groups are warm. */
 const WARMUP_SECONDS = 15;
 
-const metric = (value: number, unit: string, target: number, better: 'lower' | 'higher'): BenchMetric => ({
-  value,
-  unit,
-  target,
-  better,
-});
+const metric = benchMetric;
 
 export async function run(): Promise<BenchResult> {
   await readyPipeline();

@@ -1,12 +1,7 @@
-import type { BenchMetric } from '../bench-result';
+import { benchMetric, type BenchMetric } from '../bench-result';
 import type { ScenarioResult } from './scenario-runner';
 
-const metric = (value: number, unit: string, target: number, better: 'lower' | 'higher'): BenchMetric => ({
-  value,
-  unit,
-  target,
-  better,
-});
+const metric = benchMetric;
 /** A figure reported for reading, not judged (target 0, higher: always met). */
 const info = (value: number, unit: string): BenchMetric => metric(value, unit, 0, 'higher');
 

@@ -25,13 +25,7 @@ export function selectChampion(
   if (first) {
     rows.push({
       model: reference.model,
-      auc: first.tabular.auc,
-      aucInterval: first.intervals?.a.auc ?? [first.tabular.auc, first.tabular.auc],
-      badRateAtApproval: first.tabular.badRateAtApproval,
-      badRateInterval: first.intervals?.a.badRateAtApproval ?? [
-        first.tabular.badRateAtApproval,
-        first.tabular.badRateAtApproval,
-      ],
+      ...figures(first.tabular, first.intervals?.a),
       reductionPp: null,
       reductionInterval: null,
     });
@@ -39,13 +33,7 @@ export function selectChampion(
   for (const { c, lift } of compared) {
     rows.push({
       model: c.model,
-      auc: lift.graph.auc,
-      aucInterval: lift.intervals?.b.auc ?? [lift.graph.auc, lift.graph.auc],
-      badRateAtApproval: lift.graph.badRateAtApproval,
-      badRateInterval: lift.intervals?.b.badRateAtApproval ?? [
-        lift.graph.badRateAtApproval,
-        lift.graph.badRateAtApproval,
-      ],
+      ...figures(lift.graph, lift.intervals?.b),
       reductionPp: lift.badRateReductionPp,
       reductionInterval: lift.intervals?.badRateReductionPp ?? null,
     });
@@ -59,5 +47,20 @@ export function selectChampion(
     champion: winner?.model ?? reference.model,
     rule: CHAMPION_RULE,
     candidates: rows,
+  };
+}
+
+type Figures = Pick<ChampionCandidate, 'auc' | 'aucInterval' | 'badRateAtApproval' | 'badRateInterval'>;
+
+/** A side's AUC and bad rate with their intervals (a point interval when none was drawn). */
+function figures(
+  point: { auc: number; badRateAtApproval: number },
+  interval: { auc: [number, number]; badRateAtApproval: [number, number] } | undefined,
+): Figures {
+  return {
+    auc: point.auc,
+    aucInterval: interval?.auc ?? [point.auc, point.auc],
+    badRateAtApproval: point.badRateAtApproval,
+    badRateInterval: interval?.badRateAtApproval ?? [point.badRateAtApproval, point.badRateAtApproval],
   };
 }

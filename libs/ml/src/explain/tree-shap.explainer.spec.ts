@@ -1,3 +1,4 @@
+import type { Dataset } from '../common/dataset';
 import { GradientBoostingTrainer } from '../gbm/gradient-boosting.trainer';
 import { predictLogit, type RegressionTree, type TreeEnsembleModel } from '../gbm/tree-ensemble.model';
 import { withMissingCells } from '../testing/missing-cells';
@@ -39,16 +40,15 @@ function bruteForceShapley(model: TreeEnsembleModel, row: Float64Array): number[
   });
 }
 
+/** Five depth-3 trees on every row and column: small enough to enumerate every coalition. */
+function smallEnsemble(data: Dataset): { model: TreeEnsembleModel } {
+  return new GradientBoostingTrainer({ nTrees: 5, maxDepth: 3, maxLeaves: 8, subsample: 1, colsample: 1 }).train(data);
+}
+
 describe(TreeShapExplainer.name, () => {
   it('should equal brute-force Shapley values when the model is small enough to enumerate', () => {
     const data = syntheticDataset(400, 5, 5);
-    const { model } = new GradientBoostingTrainer({
-      nTrees: 5,
-      maxDepth: 3,
-      maxLeaves: 8,
-      subsample: 1,
-      colsample: 1,
-    }).train(data);
+    const { model } = smallEnsemble(data);
     const explainer = new TreeShapExplainer(model);
     for (const row of data.rows.slice(0, 10)) {
       const exact = bruteForceShapley(model, row);
@@ -85,13 +85,7 @@ describe(TreeShapExplainer.name, () => {
   });
   it('should equal brute-force Shapley values when rows have missing features that follow default directions', () => {
     const data = withMissingCells(syntheticDataset(400, 5, 5), { features: [0, 1, 2, 3], share: 0.3, seed: 11 });
-    const { model } = new GradientBoostingTrainer({
-      nTrees: 5,
-      maxDepth: 3,
-      maxLeaves: 8,
-      subsample: 1,
-      colsample: 1,
-    }).train(data);
+    const { model } = smallEnsemble(data);
     const explainer = new TreeShapExplainer(model);
     const rows = data.rows.filter((r) => r.some((x) => Number.isNaN(x))).slice(0, 10);
     expect(rows.length).toBe(10);
