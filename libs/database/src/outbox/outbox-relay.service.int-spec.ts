@@ -219,4 +219,45 @@ describe(OutboxRelayService.name, () => {
     expect(left.map((r) => r.id)).toEqual(ids.slice(25));
     expect(left.map((r) => r.published)).toEqual([true, true, true, false, false]);
   });
+  it('should relay a row committed while a round was running at once, not after the idle poll', async () => {
+    const key = `wake-${randomUUID()}`;
+    const writeRow = (n: number): Promise<void> =>
+      dataSource.transaction((m) => new OutboxWriter().write(m, [{ topic: Topics.domainEvents, key, payload: { n } }]));
+    let resolveSecond: (() => void) | undefined;
+    const secondPublished = new Promise<void>((resolve) => (resolveSecond = resolve));
+    let publishes = 0;
+    // The first round's publish commits another row and wakes the relay, as a writer does
+    // after committing while the relay is busy; only the idle poll (an hour) would see it otherwise.
+    const publisher: OutboxPublisher = {
+      publish: async (messages) => {
+        publishes += 1;
+        if (publishes === 1) {
+          await writeRow(2);
+          looping.wake();
+        } else if (messages.some((m) => m.key === key)) {
+          resolveSecond?.();
+        }
+      },
+    };
+    const looping = new OutboxRelayService(
+      dataSource,
+      publisher,
+      new MetricsService(),
+      { lockName: 'relay.outbox.wake', batchSize: 100, idlePollMs: 3_600_000 },
+      new GracefulShutdownService(),
+    );
+    // Earlier tests may leave rows behind: this relay starts from a drained table.
+    await dataSource.query(`UPDATE relay.outbox SET published_at = now() WHERE published_at IS NULL`);
+    await writeRow(1);
+    looping.start();
+    try {
+      const outcome = await Promise.race([
+        secondPublished.then(() => 'relayed'),
+        new Promise<string>((resolve) => setTimeout(() => resolve('waited for the idle poll'), 20_000).unref()),
+      ]);
+      expect(outcome).toBe('relayed');
+    } finally {
+      await looping.stop();
+    }
+  });
 });

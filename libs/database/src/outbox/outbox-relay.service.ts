@@ -51,6 +51,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   private stopped = true;
   private loopDone: Promise<void> = Promise.resolve();
   private wakeUp: (() => void) | undefined;
+  /**
+   * A wake-up that came while a round was running: rows committed during the round were not
+   * in its claim, so the next pause is skipped instead of waiting the idle poll for them.
+   */
+  private wokenDuringRound = false;
   private nextPurgeAt = 0;
 
   constructor(
@@ -109,7 +114,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
 
   /** Ends the idle pause now; call after committing outbox rows to cut latency. */
   wake(): void {
-    this.wakeUp?.();
+    if (this.wakeUp) {
+      this.wakeUp();
+    } else {
+      this.wokenDuringRound = true;
+    }
   }
 
   /** Publishes up to one batch; resolves to the number of rows published. */
@@ -218,10 +227,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
 
   private async loop(): Promise<void> {
     while (!this.stopped) {
+      this.wokenDuringRound = false;
       let pause = this.options.idlePollMs ?? 50;
       try {
         // A full batch means more are waiting; rows a publisher held back wait for the next poll or wake-up.
-        if ((await this.relayOnce()) >= this.batchSize) {
+        if ((await this.relayOnce()) >= this.batchSize || this.wokenDuringRound) {
           pause = 0;
         } else {
           await this.purgeIfDue();
@@ -238,12 +248,13 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wakeUp = undefined;
+        resolve();
+      };
       const timer = setTimeout(done, ms);
       this.wakeUp = done;
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
     });
   }
 
