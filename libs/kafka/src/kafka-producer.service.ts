@@ -5,6 +5,7 @@ import { Headers } from '@loanmesh/contracts';
 import { CorrelationContext } from '@loanmesh/observability';
 
 import { KAFKA_CLIENT } from './kafka.tokens';
+import { ProduceCoalescer } from './produce-coalescer';
 
 export interface OutgoingMessage {
   key: string;
@@ -17,9 +18,13 @@ export interface OutgoingMessage {
 export class KafkaProducerService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(KafkaProducerService.name);
   private readonly producer: Producer;
+  private readonly coalescer: ProduceCoalescer;
 
   constructor(@Inject(KAFKA_CLIENT) kafka: Kafka) {
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 5, allowAutoTopicCreation: false });
+    this.coalescer = new ProduceCoalescer((topicMessages) =>
+      this.producer.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages }),
+    );
   }
 
   async onModuleInit(): Promise<void> {
@@ -34,7 +39,8 @@ export class KafkaProducerService implements OnModuleInit, OnModuleDestroy {
     if (messages.length === 0) {
       return;
     }
-    await this.producer.send({ topic, acks: -1, compression: CompressionTypes.None, messages: messages.map(toKafka) });
+    // Mapped now: the correlation id is the caller's, read from its async context.
+    await this.coalescer.submit(topic, messages.map(toKafka));
   }
 
   /** Sends records as they are (bytes and headers untouched), e.g. to a dead-letter topic. */
