@@ -1,8 +1,8 @@
 import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 
-import type { AuditCheckpointPayload } from '@loanmesh/contracts';
+import { type AuditCheckpointPayload, canonicalJson } from '@loanmesh/contracts';
 
-import { canonicalJson, type ChainLink, GENESIS_HASH, linkHash } from '../decisions/decision-chain';
+import { type ChainLink, GENESIS_HASH, linkHash } from '../decisions/decision-chain';
 import { BundleBuilder, verifyBundle } from './audit-bundle';
 
 interface Key {

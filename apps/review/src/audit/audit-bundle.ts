@@ -1,14 +1,8 @@
 import { createHash } from 'node:crypto';
 
-import type { AuditCheckpointPayload } from '@loanmesh/contracts';
+import { type AuditCheckpointPayload, canonicalJson } from '@loanmesh/contracts';
 
-import {
-  canonicalJson,
-  type ChainAnchor,
-  type ChainLink,
-  ChainVerifier,
-  GENESIS_HASH,
-} from '../decisions/decision-chain';
+import { type ChainAnchor, type ChainLink, ChainVerifier, GENESIS_HASH } from '../decisions/decision-chain';
 import { checkCheckpoint, checkSignature, type PinnedKeys } from './audit-keys';
 
 /**

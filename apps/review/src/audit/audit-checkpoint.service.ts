@@ -8,12 +8,13 @@ import {
   type AuditCheckpointEvent,
   auditCheckpointSchema,
   type AuditCheckpointStatement,
+  canonicalJson,
   Topics,
 } from '@loanmesh/contracts';
 import { keysetPages, OutboxRelayService, OutboxWriter } from '@loanmesh/database';
 
 import type { ReviewConfig } from '../config/review.config';
-import { canonicalJson, ChainVerifier, type ChainVerification, GENESIS_HASH } from '../decisions/decision-chain';
+import { ChainVerifier, type ChainVerification, GENESIS_HASH } from '../decisions/decision-chain';
 import { DecisionEntity } from '../decisions/decision.entity';
 import { AuditCheckpointEntity } from './audit-checkpoint.entity';
 import { AuditSignerService } from './audit-signer.service';

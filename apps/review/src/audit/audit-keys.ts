@@ -1,8 +1,6 @@
 import { createHash, createPrivateKey, createPublicKey, type KeyObject, verify } from 'node:crypto';
 
-import type { AuditCheckpointPayload } from '@loanmesh/contracts';
-
-import { canonicalJson } from '../decisions/decision-chain';
+import { type AuditCheckpointPayload, canonicalJson } from '@loanmesh/contracts';
 
 /**
  * The key id of the deterministic local development key, used only when no

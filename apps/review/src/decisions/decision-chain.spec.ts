@@ -1,12 +1,6 @@
-import {
-  canonicalJson,
-  chainHash,
-  type ChainLink,
-  GENESIS_HASH,
-  type HashVersion,
-  linkHash,
-  verifyLinks,
-} from './decision-chain';
+import { canonicalJson } from '@loanmesh/contracts';
+
+import { chainHash, type ChainLink, GENESIS_HASH, type HashVersion, linkHash, verifyLinks } from './decision-chain';
 
 /** A chain of `n` decisions from genesis; rows up to `v1Rows` hashed under the version 1 rule. */
 function chain(n: number, v1Rows = 0): ChainLink[] {

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 
+import { canonicalJson } from '@loanmesh/contracts';
+
 /** The hash before the first decision. */
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -10,23 +12,6 @@ export const GENESIS_HASH = '0'.repeat(64);
  */
 export type HashVersion = 1 | 2;
 export const CURRENT_HASH_VERSION: HashVersion = 2;
-
-/** JSON with object keys sorted at every level, so equal content always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    return JSON.stringify(value) ?? 'null';
-  }
-  if (value instanceof Date) {
-    return JSON.stringify(value.toISOString());
-  }
-  if (Array.isArray(value)) {
-    return `[${value.map((v) => canonicalJson(v)).join(',')}]`;
-  }
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
 
 /** Version 1: sha256(previous hash + canonical content); kept for the rows written under it. */
 export function chainHash(previousHash: string, content: unknown): string {

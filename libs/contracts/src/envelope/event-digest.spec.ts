@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import fc from 'fast-check';
+
 import { coreBankingRegistry } from '../core-banking/core-banking.schemas';
 import { canonicalJson, eventDigest } from './event-digest';
 import { parseEvent } from './parse-event';
@@ -66,4 +68,37 @@ describe(canonicalJson.name, () => {
   it('should drop undefined members and write undefined array items as null like JSON.stringify', () => {
     expect(canonicalJson({ a: undefined, b: [undefined, 'x'] })).toBe('{"b":[null,"x"]}');
   });
+
+  it('should write what the decision chain hashed with before (rows already linked keep verifying)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.date({ noInvalidDate: true }), (json, date) => {
+        const value = { json, at: date, list: [json, date, null] };
+        expect(canonicalJson(value)).toBe(chainCanonicalJsonBefore(value));
+      }),
+      { numRuns: 300, seed: 20261203 },
+    );
+  });
+
+  it('should write numbers, strings and non-finite values as JSON.stringify does', () => {
+    expect(canonicalJson([1e21, -0, 0.1, Number.NaN, Number.POSITIVE_INFINITY, 'a"\u0001', true])).toBe(
+      JSON.stringify([1e21, -0, 0.1, Number.NaN, Number.POSITIVE_INFINITY, 'a"\u0001', true]),
+    );
+  });
 });
+
+/** The decision chain's own canonical JSON, as the rows linked so far were hashed with it. */
+function chainCanonicalJsonBefore(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    return JSON.stringify(value) ?? 'null';
+  }
+  if (value instanceof Date) {
+    return JSON.stringify(value.toISOString());
+  }
+  if (Array.isArray(value)) {
+    return `[${value.map((v) => chainCanonicalJsonBefore(v)).join(',')}]`;
+  }
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${chainCanonicalJsonBefore(v)}`).join(',')}}`;
+}
