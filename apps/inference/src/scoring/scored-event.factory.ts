@@ -62,6 +62,7 @@ export function buildScoredEvent(
       ...(outcome.challenger ? { challenger: modelResult(outcome.challenger) } : {}),
       degraded: outcome.degraded,
       degradedReasons: outcome.degradedReasons,
+      ...(outcome.standby ? { standby: outcome.standby } : {}),
       featureVector: Array.from(outcome.champion.vector),
       featureNames: featureNames({ includeGraph }),
     },
