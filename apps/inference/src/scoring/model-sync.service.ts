@@ -60,13 +60,17 @@ export class ModelSyncService implements OnApplicationShutdown {
       ]);
       const current = this.active.models;
       const change: Partial<ModelSet> = {};
+      // A switch made on another replica: the models this one holds are reused, not reloaded.
+      const held = (id: string | undefined) =>
+        [current.champion, current.standby].find((m) => m && m.identity.id === id);
       if (champion?.id !== current.champion?.identity.id) {
-        const loaded = await this.tryLoad(champion);
+        const reused = held(champion?.id);
+        const loaded = reused ? { model: reused, problem: null } : await this.tryLoad(champion);
         change.champion = loaded.model;
         change.championProblem = loaded.problem;
       }
       if (standby?.id !== current.standby?.identity.id) {
-        change.standby = (await this.tryLoad(standby)).model;
+        change.standby = held(standby?.id) ?? (await this.tryLoad(standby)).model;
       }
       if (challenger?.id !== current.challenger?.identity.id) {
         change.challenger = (await this.tryLoad(challenger)).model;
