@@ -14,6 +14,7 @@ import { OnnxRuntimeAdapter } from '../apps/inference/src/scoring/onnx-runtime.a
 import { buildScoredEvent } from '../apps/inference/src/scoring/scored-event.factory';
 import { ScoringEngineService } from '../apps/inference/src/scoring/scoring-engine.service';
 import { ScoringMetrics } from '../apps/inference/src/scoring/scoring.metrics';
+import { StandbyHandoverService } from '../apps/inference/src/scoring/standby-handover.service';
 import { FeaturesEventFactory } from '../apps/inference/src/testing/features-event.factory';
 import { committedModelVersion } from '../apps/inference/src/testing/committed-model.factory';
 import { startInferenceApp } from '../apps/inference/src/testing/inference-test.app';
@@ -43,7 +44,13 @@ async function timeEngine(withChallenger: boolean, withEvent: boolean): Promise<
     fallback: await loader.load(await version('world-gbm-tabular')),
     championProblem: null,
   });
-  const engine = new ScoringEngineService(active, new ClockAdapter(), new ScoringMetrics(new MetricsService()));
+  const clock = new ClockAdapter();
+  const metrics = new ScoringMetrics(new MetricsService());
+  const handover = new StandbyHandoverService(clock, metrics, {
+    CHAMPION_LATENCY_BUDGET_MS: 1000,
+    STANDBY_RETRY_MS: 30000,
+  });
+  const engine = new ScoringEngineService(active, clock, metrics, handover);
   const factory = new FeaturesEventFactory(5);
   const events: GraphFeaturesComputedEvent[] = Array.from({ length: 1000 }, () => factory.build());
   const one = async (e: GraphFeaturesComputedEvent): Promise<void> => {

@@ -38,4 +38,25 @@ describe(runModelsCli.name, () => {
 
     await expect(runModelsCli(['promote', 'abc', '--to', 'champion', '--by', 'alice'], sink, http)).resolves.toBe(2);
   });
+
+  it('should post the rollback in the name of --by and exit 0 when the service answers', async () => {
+    const calls: unknown[][] = [];
+    const http: HttpCall = (method, url, body, actor) => {
+      calls.push([method, url, body, actor]);
+      return Promise.resolve({ status: 200, body: { champion: { version: 'world-gbm-graph:v1' } } });
+    };
+    const { io: sink } = io();
+
+    const code = await runModelsCli(['rollback', '--by', 'alice', '--reason', 'bad scores'], sink, http);
+
+    expect(code).toBe(0);
+    expect(calls).toEqual([['POST', 'http://127.0.0.1:3003/models/rollback', { reason: 'bad scores' }, 'alice']]);
+  });
+
+  it('should refuse a rollback without a person when --by is missing', async () => {
+    const http: HttpCall = () => Promise.reject(new Error('not called'));
+    const { io: sink } = io();
+
+    await expect(runModelsCli(['rollback', '--reason', 'x'], sink, http)).resolves.toBe(2);
+  });
 });

@@ -5,20 +5,21 @@ export interface CliIo {
   err: (line: string) => void;
 }
 
-/** HTTP behind an adapter, so the CLI's tests need no server. */
+/** HTTP behind an adapter, so the CLI's tests need no server; `actor` is the person acting, if any. */
 export type HttpCall = (
   method: 'GET' | 'POST',
   url: string,
   body?: unknown,
+  actor?: string,
 ) => Promise<{ status: number; body: unknown }>;
 
-/** Real HTTP; `credential` gives each request its service-credential header. */
+/** Real HTTP; `credential` gives each request its service-credential header (subject: the actor). */
 export const fetchHttpWith =
-  (credential: () => Record<string, string>): HttpCall =>
-  async (method, url, body) => {
+  (credential: (actor?: string) => Record<string, string>): HttpCall =>
+  async (method, url, body, actor) => {
     const res = await fetch(url, {
       method,
-      headers: { 'content-type': 'application/json', ...credential() },
+      headers: { 'content-type': 'application/json', ...credential(actor) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await res.text();
@@ -26,19 +27,26 @@ export const fetchHttpWith =
   };
 
 /**
- * `npm run models -- list | show <id> | compare`: a read-only client of the inference service's
+ * `npm run models -- list | show <id> | compare | rollback`: a client of the inference service's
  * registry API. Promotion is maker/checker through review (`POST /models/:id/promotion-requests`
- * by one risk manager, approve by another); inference has no direct promote route any more.
+ * by one risk manager, approve by another); inference has no direct promote route. `rollback`
+ * restores the previous champion (already approved once) in the name of `--by`.
  */
 export async function runModelsCli(argv: string[], io: CliIo, http: HttpCall): Promise<number> {
   let code = 0;
-  const call = async (method: 'GET' | 'POST', path: string, base: string, body?: unknown): Promise<void> => {
-    const res = await http(method, `${base.replace(/\/$/, '')}${path}`, body);
+  const call = async (
+    method: 'GET' | 'POST',
+    path: string,
+    base: string,
+    body?: unknown,
+    actor?: string,
+  ): Promise<void> => {
+    const res = await http(method, `${base.replace(/\/$/, '')}${path}`, body, actor);
     (res.status < 400 ? io.out : io.err)(JSON.stringify(res.body, null, 2));
     code = res.status < 400 ? 0 : 1;
   };
   const program = new Command('models')
-    .description('Model registry of the inference service: list, show, compare (promotion: through review).')
+    .description('Model registry of the inference service: list, show, compare, rollback (promotion: through review).')
     .option('--url <url>', 'inference service base URL', 'http://127.0.0.1:3003')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
@@ -55,6 +63,14 @@ export async function runModelsCli(argv: string[], io: CliIo, http: HttpCall): P
     .command('compare')
     .description('champion versus challenger report')
     .action(() => call('GET', '/models/comparison', base()));
+  program
+    .command('rollback')
+    .description('make the previous champion (the standby) champion again, live; recorded in the promotion log')
+    .requiredOption('--by <person>', 'who rolls back (recorded)')
+    .requiredOption('--reason <text>', 'why (recorded)')
+    .action((o: { by: string; reason: string }) =>
+      call('POST', '/models/rollback', base(), { reason: o.reason }, o.by),
+    );
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

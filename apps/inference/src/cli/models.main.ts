@@ -11,7 +11,7 @@ const issuer = new ServiceCredentialIssuer({
   privateKey: settings.privateKey,
   ttlSeconds: settings.ttlSeconds,
 });
-const http = fetchHttpWith(() => issuer.headers({ audience: 'inference' }));
+const http = fetchHttpWith((actor) => issuer.headers({ audience: 'inference', ...(actor ? { subject: actor } : {}) }));
 
 void runModelsCli(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l) }, http).then(
   (code) => {

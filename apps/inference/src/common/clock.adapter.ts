@@ -11,4 +11,13 @@ export class ClockAdapter {
   monotonicMs(): number {
     return performance.now();
   }
+
+  /** A promise rejected with `error()` after `ms`, unless cancelled first. */
+  deadline(ms: number, error: () => Error): { expired: Promise<never>; cancel: () => void } {
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(error()), ms);
+    });
+    return { expired, cancel: () => clearTimeout(timer) };
+  }
 }

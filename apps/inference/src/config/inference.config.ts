@@ -20,6 +20,10 @@ export const inferenceConfigShape = {
   PROMOTION_AUC_MARGIN: z.coerce.number().min(0).max(0.5).default(0.01),
   /** How often each replica re-reads the registry so a promotion made elsewhere reaches it (ms). */
   MODEL_SYNC_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  /** A champion slower than this on one application hands over to the standby (ms; only when a standby is loaded). */
+  CHAMPION_LATENCY_BUDGET_MS: z.coerce.number().int().min(1).max(60000).default(1000),
+  /** How long a champion that handed over is bypassed before one application tries it again (ms). */
+  STANDBY_RETRY_MS: z.coerce.number().int().min(100).default(30000),
 };
 
 export type InferenceConfig = ReturnType<typeof loadConfig<typeof inferenceConfigShape>>;

@@ -12,7 +12,8 @@ export type ModelRegistryErrorCode =
   | 'PROMOTION_REQUEST_NOT_FOUND'
   | 'PROMOTION_REQUEST_DECIDED'
   | 'PROMOTION_SAME_USER'
-  | 'PROMOTION_NEEDS_PERSON';
+  | 'PROMOTION_NEEDS_PERSON'
+  | 'ROLLBACK_NO_STANDBY';
 
 const KIND: Record<ModelRegistryErrorCode, DomainErrorKind> = {
   MODEL_NOT_FOUND: 'NOT_FOUND',
@@ -28,6 +29,7 @@ const KIND: Record<ModelRegistryErrorCode, DomainErrorKind> = {
   // Four eyes: the maker approving their own request is a forbidden act, not a state conflict.
   PROMOTION_SAME_USER: 'FORBIDDEN',
   PROMOTION_NEEDS_PERSON: 'FORBIDDEN',
+  ROLLBACK_NO_STANDBY: 'CONFLICT',
 };
 
 /** Registry and promotion failures; a failed gate is a 422 that says which gate and why. */

@@ -17,6 +17,9 @@ export interface StateChange {
   at: Date;
 }
 
+/** How the promotion log notes a champion replaced by a promotion (the standby query reads it). */
+export const REPLACED_NOTE = 'replaced by ';
+
 @Injectable()
 export class ModelRegistryRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -49,6 +52,22 @@ export class ModelRegistryRepository {
   /** The newest registered version of a model name. */
   findLatestByName(name: string): Promise<ModelVersionEntity | null> {
     return this.dataSource.manager.findOne(ModelVersionEntity, { where: { name }, order: { version: 'DESC' } });
+  }
+
+  /**
+   * The hot standby: the most recent champion replaced by a promotion (its last log entry says
+   * so), not one that was rolled back and not the champion again.
+   */
+  findStandby(manager?: EntityManager): Promise<ModelVersionEntity | null> {
+    return (manager ?? this.dataSource.manager)
+      .createQueryBuilder(ModelVersionEntity, 'm')
+      .innerJoin(ModelPromotionEntity, 'p', 'p.model_version_id = m.id')
+      .where(`m.state = 'retired' AND p.from_state = 'champion' AND p.note LIKE :replaced`, {
+        replaced: `${REPLACED_NOTE}%`,
+      })
+      .andWhere('p.id = (SELECT MAX(l.id) FROM inference.model_promotions l WHERE l.model_version_id = m.id)')
+      .orderBy('p.id', 'DESC')
+      .getOne();
   }
 
   findBySha(manager: EntityManager, sha256: string): Promise<ModelVersionEntity | null> {

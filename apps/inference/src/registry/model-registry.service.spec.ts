@@ -69,6 +69,15 @@ describe(ModelRegistryService.name, () => {
     ]);
   });
 
+  it('should keep the replaced champion loaded as the standby when a new champion is promoted', async () => {
+    const before = active.models.champion;
+
+    await sut.promote('id-good', { to: 'champion', by: 'alice' });
+
+    expect(active.models.standby).toBe(before);
+    expect(changes[0].note).toBe('replaced by good:v1');
+  });
+
   it('should leave the registry and the serving set unchanged and free the session when the AUC gate fails', async () => {
     await expect(sut.promote('id-weak', { to: 'champion', by: 'alice' })).rejects.toMatchObject({
       code: 'PROMOTION_AUC_GATE_FAILED',

@@ -9,7 +9,7 @@ import type { LoadedModel } from '../scoring/loaded-model';
 import { ModelLoaderService } from '../scoring/model-loader.service';
 import type { ModelPromotionEntity } from './model-promotion.entity';
 import { ModelRegistryException } from './model-registry.exception';
-import { ModelRegistryRepository } from './model-registry.repository';
+import { ModelRegistryRepository, REPLACED_NOTE } from './model-registry.repository';
 import type { PromotionTarget } from './model-state';
 import { type ModelVersionEntity, versionLabel } from './model-version.entity';
 import { checkLiveParity } from './parity.gate';
@@ -92,7 +92,7 @@ export class ModelRegistryService {
         }
         const at = this.clock.now();
         if (previous) {
-          const note = `replaced by ${versionLabel(model)}`;
+          const note = `${REPLACED_NOTE}${versionLabel(model)}`;
           await this.repository.changeState(m, { model: previous, to: 'retired', by, note, at });
         }
         await this.repository.changeState(m, { model, to, by, note: `promoted to ${to}`, at });
@@ -110,7 +110,14 @@ export class ModelRegistryService {
     if (to === 'challenger') {
       return { challenger: loaded };
     }
-    const wasChallenger = this.active.models.challenger?.identity.id === model.id;
-    return { champion: loaded, championProblem: null, ...(wasChallenger ? { challenger: null } : {}) };
+    const { champion: previous, challenger } = this.active.models;
+    const wasChallenger = challenger?.identity.id === model.id;
+    // The replaced champion stays loaded as the hot standby (a champion that never loaded cannot).
+    return {
+      champion: loaded,
+      championProblem: null,
+      standby: previous ?? this.active.models.standby,
+      ...(wasChallenger ? { challenger: null } : {}),
+    };
   }
 }

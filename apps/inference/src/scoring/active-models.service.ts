@@ -5,6 +5,8 @@ import type { LoadedModel } from './loaded-model';
 /** The models serving right now; replaced as a whole, never edited in place. */
 export interface ModelSet {
   champion: LoadedModel | null;
+  /** The previous champion, kept loaded: it serves when the champion cannot (hot standby). */
+  standby: LoadedModel | null;
   challenger: LoadedModel | null;
   fallback: LoadedModel | null;
   /** Why there is no champion, when there is none. */
@@ -16,7 +18,13 @@ export interface ModelLease extends ModelSet {
   end(): void;
 }
 
-const EMPTY: ModelSet = { champion: null, challenger: null, fallback: null, championProblem: 'not loaded yet' };
+const EMPTY: ModelSet = {
+  champion: null,
+  standby: null,
+  challenger: null,
+  fallback: null,
+  championProblem: 'not loaded yet',
+};
 
 /**
  * The atomic reference of hot swap. Each message leases the set current when it starts, so
@@ -43,7 +51,7 @@ export class ActiveModelsService {
 
   lease(): ModelLease {
     const set = this.current;
-    const held = distinct([set.champion, set.challenger, set.fallback]);
+    const held = distinct([set.champion, set.standby, set.challenger, set.fallback]);
     held.forEach((m) => m.acquire());
     return { ...set, end: () => held.forEach((m) => m.releaseLease()) };
   }
@@ -60,8 +68,12 @@ export class ActiveModelsService {
     const before = this.current;
     this.current = { ...before, ...change };
     this.markLoaded();
-    const kept = new Set(distinct([this.current.champion, this.current.challenger, this.current.fallback]));
-    const dropped = distinct([before.champion, before.challenger, before.fallback]).filter((m) => !kept.has(m));
+    const kept = new Set(
+      distinct([this.current.champion, this.current.standby, this.current.challenger, this.current.fallback]),
+    );
+    const dropped = distinct([before.champion, before.standby, before.challenger, before.fallback]).filter(
+      (m) => !kept.has(m),
+    );
     await Promise.all(dropped.map((m) => m.retire()));
   }
 }

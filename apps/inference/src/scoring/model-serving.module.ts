@@ -9,6 +9,8 @@ import { ActiveModelsService } from './active-models.service';
 import { ModelLoaderService } from './model-loader.service';
 import { ModelSyncService } from './model-sync.service';
 import { OnnxRuntimeAdapter } from './onnx-runtime.adapter';
+import { ScoringMetrics } from './scoring.metrics';
+import { StandbyHandoverService } from './standby-handover.service';
 
 const PROVIDERS = [
   ClockAdapter,
@@ -20,6 +22,8 @@ const PROVIDERS = [
   ModelLoaderService,
   ActiveModelsService,
   ModelSyncService,
+  ScoringMetrics,
+  StandbyHandoverService,
   ChampionLoadedHealthIndicator,
 ];
 

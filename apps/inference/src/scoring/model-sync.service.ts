@@ -13,6 +13,7 @@ import { ModelLoaderService } from './model-loader.service';
 /**
  * Keeps the serving set equal to the registry: at start-up, and periodically, so a promotion
  * made through another replica reaches this one, and a champion that failed to load is retried.
+ * The standby (the champion before the current one) is loaded beside it.
  */
 @Injectable()
 export class ModelSyncService implements OnApplicationShutdown {
@@ -44,22 +45,32 @@ export class ModelSyncService implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.stopSync();
-    await this.active.exclusive(() => this.active.replace({ champion: null, challenger: null, fallback: null }));
+    await this.active.exclusive(() =>
+      this.active.replace({ champion: null, standby: null, challenger: null, fallback: null }),
+    );
   }
 
   reconcile(): Promise<void> {
     return this.active.exclusive(async () => {
-      const [champion, challenger, fallback] = await Promise.all([
+      const [champion, standby, challenger, fallback] = await Promise.all([
         this.repository.findInState('champion'),
+        this.repository.findStandby(),
         this.repository.findInState('challenger'),
         this.repository.findLatestByName(this.config.FALLBACK_MODEL),
       ]);
       const current = this.active.models;
       const change: Partial<ModelSet> = {};
+      // A switch made on another replica: the models this one holds are reused, not reloaded.
+      const held = (id: string | undefined) =>
+        [current.champion, current.standby].find((m) => m && m.identity.id === id);
       if (champion?.id !== current.champion?.identity.id) {
-        const loaded = await this.tryLoad(champion);
+        const reused = held(champion?.id);
+        const loaded = reused ? { model: reused, problem: null } : await this.tryLoad(champion);
         change.champion = loaded.model;
         change.championProblem = loaded.problem;
+      }
+      if (standby?.id !== current.standby?.identity.id) {
+        change.standby = held(standby?.id) ?? (await this.tryLoad(standby)).model;
       }
       if (challenger?.id !== current.challenger?.identity.id) {
         change.challenger = (await this.tryLoad(challenger)).model;

@@ -50,6 +50,7 @@ const additionsSchema = applicationScoredSchema.shape.payload.pick({
   challenger: true,
   degraded: true,
   degradedReasons: true,
+  standby: true,
   featureVector: true,
   featureNames: true,
 });
@@ -67,6 +68,7 @@ export function buildScoredEvent(
     ...(outcome.challenger ? { challenger: modelResult(outcome.challenger) } : {}),
     degraded: outcome.degraded,
     degradedReasons: outcome.degradedReasons,
+    ...(outcome.standby ? { standby: outcome.standby } : {}),
     featureVector: Array.from(outcome.champion.vector),
     featureNames: featureNames({ includeGraph }),
   });

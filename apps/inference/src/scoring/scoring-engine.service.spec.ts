@@ -6,12 +6,15 @@ import { FeaturesEventFactory } from '../testing/features-event.factory';
 import { ActiveModelsService } from './active-models.service';
 import { ScoringEngineService } from './scoring-engine.service';
 import type { ScoringMetrics } from './scoring.metrics';
+import { StandbyHandoverService } from './standby-handover.service';
 
 const metrics = {
   observeLatency: jest.fn(),
   countScore: jest.fn(),
   countDegraded: jest.fn(),
   countChallengerFailure: jest.fn(),
+  countHandover: jest.fn(),
+  countStandbyScore: jest.fn(),
 } as unknown as ScoringMetrics;
 
 describe(ScoringEngineService.name, () => {
@@ -21,7 +24,13 @@ describe(ScoringEngineService.name, () => {
 
   beforeEach(() => {
     active = new ActiveModelsService();
-    sut = new ScoringEngineService(active, new ClockAdapter(), metrics);
+    const clock = new ClockAdapter();
+    sut = new ScoringEngineService(
+      active,
+      clock,
+      metrics,
+      new StandbyHandoverService(clock, metrics, { CHAMPION_LATENCY_BUDGET_MS: 1000, STANDBY_RETRY_MS: 60000 }),
+    );
   });
 
   it('should score with the champion and not degrade when graph features are present', async () => {

@@ -30,4 +30,14 @@ export class ScoringMetrics {
   countChallengerFailure(): void {
     this.metrics.counter('loanmesh_inference_challenger_failures_total', 'Shadow scores that failed').inc();
   }
+
+  countHandover(kind: string): void {
+    this.metrics
+      .counter('loanmesh_inference_standby_handovers_total', 'Champion handovers to the standby, by cause', ['cause'])
+      .inc({ cause: kind });
+  }
+
+  countStandbyScore(): void {
+    this.metrics.counter('loanmesh_inference_standby_scores_total', 'Applications scored by the standby').inc();
+  }
 }

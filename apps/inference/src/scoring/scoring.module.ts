@@ -7,13 +7,12 @@ import { ScoreBatchWriter } from './score-batch.writer';
 import { ScoredApplicationRepository } from './scored-application.repository';
 import { ScoringConsumer } from './scoring.consumer';
 import { ScoringEngineService } from './scoring-engine.service';
-import { ScoringMetrics } from './scoring.metrics';
 import { ScoringService } from './scoring.service';
 
 @Module({
   imports: [InboxModule, OutboxModule.forRoot({ lockName: INFERENCE_SCHEMA })],
   controllers: [ScoringConsumer],
-  providers: [ScoringService, ScoringEngineService, ScoringMetrics, ScoredApplicationRepository, ScoreBatchWriter],
+  providers: [ScoringService, ScoringEngineService, ScoredApplicationRepository, ScoreBatchWriter],
   exports: [ScoringService, ScoringEngineService],
 })
 export class ScoringModule {}

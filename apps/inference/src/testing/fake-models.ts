@@ -4,15 +4,18 @@ import { LoadedModel, type ModelIdentity } from '../scoring/loaded-model';
 import type { ModelMath } from '../scoring/model-math';
 import type { OnnxOutput, OnnxSession } from '../scoring/onnx-runtime.adapter';
 
-/** An ONNX session stand-in: a fixed probability, or a failure. */
+/** An ONNX session stand-in: a fixed probability, a failure, or `'hang'` (never answers). */
 export class FakeOnnxSession implements OnnxSession {
   released = false;
   runs = 0;
 
-  constructor(private readonly probability: number | Error = 0.04) {}
+  constructor(private readonly probability: number | Error | 'hang' = 0.04) {}
 
   run(_matrix: Float32Array, rows: number): Promise<OnnxOutput> {
     this.runs++;
+    if (this.probability === 'hang') {
+      return new Promise<OnnxOutput>(() => undefined);
+    }
     if (this.probability instanceof Error) {
       return Promise.reject(this.probability);
     }

@@ -31,12 +31,16 @@ export interface InferenceTestApp {
   baseUrl: string;
   publish(events: GraphFeaturesComputedEvent[]): Promise<void>;
   championRows(applicationIds: readonly string[]): Promise<ScoredApplicationEntity[]>;
-  close(): Promise<void>;
+  /** Stops the app; the database is dropped unless `keepDatabase` (a restart on the same registry). */
+  close(keepDatabase?: boolean): Promise<void>;
 }
 
 /** The whole inference service against the real Kafka and a fresh PostgreSQL database. */
-export async function startInferenceApp(env: Record<string, string> = {}): Promise<InferenceTestApp> {
-  const db = await createTestDatabase('inference_t');
+export async function startInferenceApp(
+  env: Record<string, string> = {},
+  existing?: TestDatabase,
+): Promise<InferenceTestApp> {
+  const db = existing ?? (await createTestDatabase('inference_t'));
   const groupId = uniqueId('inference-test');
   const config = loadConfig(inferenceConfigShape, {
     HTTP_PORT: '3999',
@@ -80,10 +84,12 @@ export async function startInferenceApp(env: Record<string, string> = {}): Promi
     baseUrl: (await app.getUrl()).replace('[::1]', '127.0.0.1'),
     publish,
     championRows,
-    async close() {
+    async close(keepDatabase = false) {
       await kafka.close();
       await app.close();
-      await db.drop();
+      if (!keepDatabase) {
+        await db.drop();
+      }
     },
   };
 }

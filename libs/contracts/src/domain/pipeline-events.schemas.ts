@@ -119,6 +119,11 @@ export const applicationScoredSchema = eventSchema(
     challenger: modelResultSchema.optional(),
     degraded: z.boolean(),
     degradedReasons: boundedList(freeText(1000), 50),
+    /**
+     * Present when the hot standby (the previous champion) scored in the champion's place; the
+     * result is not degraded, `champion.modelVersion` names the standby.
+     */
+    standby: z.object({ replacedModelVersion: lineText(128).nullable(), reason: freeText(1000) }).optional(),
     /** The float32 ONNX input, one value per name. */
     featureVector: boundedList(float32, MAX_FEATURES),
     featureNames: boundedList(lineText(64), MAX_FEATURES),
