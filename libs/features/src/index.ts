@@ -10,3 +10,11 @@ export {
   referenceOf,
 } from './reason-statement';
 export { monotoneConstraintOf, monotoneConstraints, type MonotoneConstraintValue } from './monotone-constraints';
+export {
+  addCalendarMonths,
+  creditHistoryAsOf,
+  dayOfIso,
+  installmentCount,
+  installmentDueDay,
+  type CreditLoanFacts,
+} from './credit-history';
