@@ -1,26 +1,11 @@
-import { createHmac, randomUUID } from 'node:crypto';
-
 import type { TestingModule } from '@nestjs/testing';
 
-import { CoreBankingEventTypes as T, type DomainEvent } from '@loanmesh/contracts';
+import type { DomainEvent } from '@loanmesh/contracts';
 import { Neo4jService } from '@loanmesh/neo4j';
-import {
-  addMonths,
-  companySnapshot,
-  formatAddress,
-  formatPhone,
-  isoDay,
-  isoInstant,
-  NEVER,
-  normalizeAddress,
-  normalizePhone,
-  WorldGeneratorService,
-  worldOptions,
-  type GeneratedWorld,
-  type World,
-} from '@loanmesh/world';
+import { WorldGeneratorService, worldOptions, type GeneratedWorld, type World } from '@loanmesh/world';
 
 import { GraphWriterService } from '../apps/graph/src/graph-writer/graph-writer.service';
+import { worldDomainEvents as worldEvents } from '../apps/graph/src/testing/world-domain-events';
 import { graphTestModule, testConfig } from '../apps/graph/src/testing/graph-test.harness';
 import { writeBenchResult, type BenchMetric } from './bench-result';
 
@@ -34,182 +19,13 @@ const KEY = 'graph-bench-hmac-key';
  */
 const REG_PREFIX = 'BG';
 
-const tok = (kind: string, value: string): string =>
-  createHmac('sha256', KEY).update(`${kind}:${value}`).digest('hex').slice(0, 32);
+/** The bench's id prefixes and token key (see WorldEventIds). */
+const BENCH_IDS = { idPrefix: BENCH_PREFIX, registrationPrefix: REG_PREFIX, tokenKey: KEY };
 const pid = (id: string): string => `${BENCH_PREFIX}${id}`;
-const party = (w: World, kind: 'person' | 'company', i: number) => ({
-  kind,
-  id: pid(kind === 'person' ? w.persons[i].id : w.companies[i].id),
-});
 
-function ev(type: DomainEvent['type'], day: number, payload: unknown): DomainEvent {
-  const at = isoInstant(day);
-  return {
-    eventId: randomUUID(),
-    type,
-    schemaVersion: 1,
-    occurredAt: at,
-    producedAt: at,
-    source: 'bench',
-    correlationId: 'bench',
-    causationId: randomUUID(),
-    payload,
-  } as DomainEvent;
-}
-
-function address(w: World, index: number, style: number) {
-  const a = formatAddress(w.addresses[index], style);
-  return { key: `${BENCH_PREFIX}${normalizeAddress(a)}`, city: a.city, postcode: a.postcode };
-}
-
-/** The world's backlog as domain events, mapped like ingestion does (HMAC tokens, normalized addresses). */
+/** The world's backlog as domain events under the bench's prefixes. */
 export function worldDomainEvents(w: World): DomainEvent[] {
-  const out: DomainEvent[] = [];
-  const before = (day: number): boolean => day < w.nowDay;
-  for (const c of w.companies.filter((x) => before(x.eventDay))) {
-    const { companyId, ...snapshot } = companySnapshot(c, c.eventDay + 1, w);
-    const payload = {
-      ...snapshot,
-      companyId: pid(companyId),
-      version: 0,
-      name: c.name,
-      registrationNumber: `${REG_PREFIX}${c.registrationNumber}`,
-      phoneToken: tok('phone', normalizePhone(formatPhone(w.phones[c.phone], c.style))),
-      address: address(w, c.address, c.style),
-    };
-    out.push(ev(T.companyRegistered, c.eventDay, payload));
-  }
-  for (const p of w.persons.filter((x) => before(x.firstDay))) {
-    out.push(
-      ev(T.personRegistered, p.firstDay, {
-        personId: pid(p.id),
-        version: 0,
-        nationalIdToken: tok('nid', p.nationalId),
-        fullName: p.fullName,
-        birthYear: p.birthYear,
-        phoneToken: tok('phone', normalizePhone(formatPhone(w.phones[p.phone], p.style))),
-        address: address(w, p.address, p.style),
-      }),
-    );
-  }
-  for (const a of w.accounts.filter((x) => before(x.openedDay))) {
-    out.push(
-      ev(T.accountOpened, a.openedDay, {
-        accountId: pid(a.id),
-        owner: party(w, a.ownerKind, a.owner),
-        accountToken: tok('account', a.accountNumber),
-        openedAt: isoDay(a.openedDay),
-      }),
-    );
-  }
-  w.directors
-    .filter((d) => before(d.fromDay))
-    .forEach((d) =>
-      out.push(
-        ev(T.directorLinked, d.fromDay, {
-          companyId: pid(w.companies[d.company].id),
-          personId: pid(w.persons[d.person].id),
-          role: d.role,
-          validFrom: isoDay(d.fromDay),
-        }),
-      ),
-    );
-  w.shareholders
-    .filter((s) => before(s.fromDay))
-    .forEach((s) =>
-      out.push(
-        ev(T.shareholderLinked, s.fromDay, {
-          companyId: pid(w.companies[s.company].id),
-          holder: party(w, s.holderKind, s.holder),
-          share: s.share,
-          validFrom: isoDay(s.fromDay),
-        }),
-      ),
-    );
-  w.suppliers
-    .filter((s) => before(s.fromDay))
-    .forEach((s) =>
-      out.push(
-        ev(T.supplierLinked, s.fromDay, {
-          supplierCompanyId: pid(w.companies[s.supplier].id),
-          customerCompanyId: pid(w.companies[s.customer].id),
-          yearlyVolume: s.volume,
-          validFrom: isoDay(s.fromDay),
-        }),
-      ),
-    );
-  out.push(...loanEvents(w));
-  for (const r of w.records.filter((x) => before(x.filedDay))) {
-    out.push(
-      ev(T.publicRecordFiled, r.filedDay, {
-        recordId: pid(r.id),
-        subject: party(w, r.subjectKind, r.subject),
-        kind: r.kind,
-        amount: r.amount,
-        filedAt: isoDay(r.filedDay),
-        status: r.status,
-      }),
-    );
-  }
-  return out;
-}
-
-function loanEvents(w: World): DomainEvent[] {
-  const out: DomainEvent[] = [];
-  for (const l of w.loans.filter((x) => x.submittedDay < w.nowDay)) {
-    const companyId = pid(w.companies[l.company].id);
-    out.push(
-      ev(T.applicationSubmitted, l.submittedDay, {
-        applicationId: pid(l.applicationId),
-        companyId,
-        amount: l.amount,
-        termMonths: l.termMonths,
-        purpose: l.purpose,
-        submittedAt: isoInstant(l.submittedDay, l.submittedSecond),
-        guarantors: [],
-      }),
-    );
-    if (l.disbursedDay >= w.nowDay) {
-      continue;
-    }
-    out.push(
-      ev(T.loanDisbursed, l.disbursedDay, {
-        loanId: pid(l.id),
-        applicationId: pid(l.applicationId),
-        companyId,
-        amount: l.amount,
-        termMonths: l.termMonths,
-        purpose: l.purpose,
-        interestRate: l.interestRate,
-        disbursedAt: isoDay(l.disbursedDay),
-        maturityAt: isoDay(addMonths(l.disbursedDay, l.termMonths)),
-      }),
-    );
-    for (const g of l.guarantees.map((i) => w.guarantees[i])) {
-      out.push(
-        ev(T.guaranteeRegistered, g.fromDay, {
-          guaranteeId: pid(g.id),
-          loanId: pid(l.id),
-          borrowerCompanyId: companyId,
-          guarantor: party(w, g.guarantorKind, g.guarantor),
-          amount: g.amount,
-          validFrom: isoDay(g.fromDay),
-          ...(g.toDay < NEVER ? { validTo: isoDay(g.toDay) } : {}),
-        }),
-      );
-    }
-    if (l.defaulted && l.defaultDay < w.nowDay) {
-      out.push(
-        ev(T.loanDefaulted, l.defaultDay, {
-          loanId: pid(l.id),
-          companyId,
-          exposure: l.amount,
-          defaultedAt: isoDay(l.defaultDay),
-        }),
-      );
-    }
-  }
-  return out;
+  return worldEvents(w, BENCH_IDS);
 }
 
 export interface BuiltGraph {

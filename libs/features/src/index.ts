@@ -10,3 +10,12 @@ export {
   referenceOf,
 } from './reason-statement';
 export { monotoneConstraintOf, monotoneConstraints, type MonotoneConstraintValue } from './monotone-constraints';
+export {
+  addCalendarMonths,
+  creditHistoryAsOf,
+  dayOfIso,
+  installmentCount,
+  installmentDueDay,
+  type CreditLoanFacts,
+} from './credit-history';
+export { customerConcentrationOf, roundShare, shareOf, shellScoreOf, type ShellFacts } from './graph-feature-formulas';

@@ -29,3 +29,4 @@ export * from './card/model-card.markdown';
 export * from './card/feature-importance';
 export * from './card/graph-lift';
 export * from './card/champion-selection';
+export * from './card/recorded-champion';

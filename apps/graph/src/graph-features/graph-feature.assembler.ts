@@ -1,10 +1,9 @@
 import type { GraphFeatures } from '@loanmesh/contracts';
+import { customerConcentrationOf, shareOf as share, shellScoreOf } from '@loanmesh/features';
 
 import type { CompanyProfile, FlaggedCompany, LocalFacts, WalkFacts } from './graph-facts.types';
 
 const DAY_MS = 86_400_000;
-const round = (x: number): number => Math.round(x * 1e6) / 1e6;
-const share = (n: number, of: number): number => (of === 0 ? 0 : round(n / of));
 const isBad = (c: FlaggedCompany): boolean => c.defaulted || c.judged;
 
 /** Distinct real-world companies (SAME_AS records once), the applicant's own records left out. */
@@ -20,17 +19,16 @@ export function distinctCompanies(list: readonly FlaggedCompany[], selfKeys: rea
   return [...byKey.values()];
 }
 
-/** Five shell signs, each worth 1/5: young (< 730 days), capital <= 10k, no staff, crowded address (>= 5), revenue < 50k. */
+/** The shell-company score (shared definition in `@loanmesh/features`) from the applicant's filing. */
 export function shellScore(profile: CompanyProfile, asOf: string, crowding: number): number {
   const ageDays = profile.registeredAt ? (Date.parse(asOf) - Date.parse(profile.registeredAt)) / DAY_MS : Infinity;
-  const signs = [
-    ageDays < 730,
-    (profile.registeredCapital ?? Infinity) <= 10_000,
-    profile.employees === 0,
-    crowding >= 5,
-    (profile.annualRevenue ?? Infinity) < 50_000,
-  ];
-  return signs.filter(Boolean).length / signs.length;
+  return shellScoreOf({
+    ageDays,
+    registeredCapital: profile.registeredCapital,
+    employees: profile.employees,
+    addressCrowding: crowding,
+    annualRevenue: profile.annualRevenue,
+  });
 }
 
 /** Turns the raw query answers into the 19 contract features (pure). */
@@ -64,7 +62,7 @@ export function assembleFeatures(
     directorNetworkDefaultRate: share(directors.filter((d) => d.defaulted).length, directors.length),
     ownershipChainDepth: local.ownershipDepth,
     circularOwnership: local.ownershipCycle.length > 0 ? 1 : 0,
-    customerConcentration: revenue <= 0 ? 0 : round(Math.min(1, local.topCustomerVolume / revenue)),
+    customerConcentration: customerConcentrationOf(local.topCustomerVolume, revenue),
     communitySize: community.length + 1,
     communityDefaultRate: share(community.filter(([, d]) => d).length, community.length),
   };

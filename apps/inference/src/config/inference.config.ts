@@ -12,8 +12,12 @@ export const inferenceConfigShape = {
   ...serviceAuthConfig,
   /** Directory of trained models (`<name>.onnx`, `.meta.json`, `.card.json`, `.model.json`) registered at start-up. */
   MODEL_DIR: z.string().min(1).default('models/world'),
-  /** The model made champion when the registry has none yet. */
-  INITIAL_CHAMPION: z.string().min(1).default('world-gbm-graph'),
+  /**
+   * The model made champion when the registry has none yet. Unset (the default): the champion
+   * the trainer's selection rule recorded in the model cards (`champion.champion`), so the
+   * served default follows the rule; set it only to pin a model on purpose.
+   */
+  INITIAL_CHAMPION: z.string().min(1).optional(),
   /** The tabular-only model used when graph features are missing or the champion cannot run. */
   FALLBACK_MODEL: z.string().min(1).default('world-gbm-tabular'),
   /** A candidate may be promoted to champion when its test AUC is at most this much below the champion's. */

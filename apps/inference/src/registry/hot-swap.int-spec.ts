@@ -5,6 +5,7 @@ import { type ApplicationScoredEvent, DEFAULT_PARTITIONS, Topics } from '@loanme
 import { waitFor } from '@loanmesh/testing';
 
 import { ScoredApplicationEntity } from '../scoring/scored-application.entity';
+import { committedChampion } from '../testing/committed-champion';
 import {
   httpJson,
   type InferenceTestApp,
@@ -15,6 +16,7 @@ import {
 const TOTAL = 1000;
 
 describe('Hot swap of the champion during a live stream', () => {
+  const champion = committedChampion();
   let t: InferenceTestApp;
 
   beforeAll(async () => {
@@ -72,7 +74,7 @@ describe('Hot swap of the champion during a live stream', () => {
     expect(new Set(rows.map((r) => r.applicationId)).size).toBe(TOTAL);
     const versions = new Map<string, number>();
     rows.forEach((r) => versions.set(r.modelVersion, (versions.get(r.modelVersion) ?? 0) + 1));
-    expect([...versions.keys()].sort()).toEqual(['world-gbm-graph:v1', 'world-scorecard-graph:v1']);
+    expect([...versions.keys()].sort()).toEqual([champion.label, 'world-scorecard-graph:v1'].sort());
     expect(versions.get('world-scorecard-graph:v1')).toBeGreaterThan(0);
     const all = await t.dataSource.getRepository(ScoredApplicationEntity).count();
     expect(all).toBeGreaterThanOrEqual(TOTAL);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { ModelLoaderService } from '../scoring/model-loader.service';
+import { committedChampion } from '../testing/committed-champion';
 import { httpJson, type InferenceTestApp, startInferenceApp } from '../testing/inference-test.app';
 import { ModelCatalogService } from './model-catalog.service';
 import { sha256Of } from './model-files.adapter';
@@ -26,14 +27,15 @@ interface ModelRow {
 describe('Model artifacts kept by the registry', () => {
   let t: InferenceTestApp;
   let dir: string;
-  const original = sha256Of(readFileSync('models/world/world-gbm-graph.onnx'));
+  const champion = committedChampion();
+  const original = sha256Of(readFileSync(`models/world/${champion.name}.onnx`));
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'inference-artifacts-'));
     cpSync('models/world', dir, { recursive: true });
     t = await startInferenceApp({ MODEL_DIR: dir });
     // "Retrained": other bytes, registered nowhere yet, under the champion's file name.
-    copyFileSync('models/german-credit/german-credit-gbm.onnx', join(dir, 'world-gbm-graph.onnx'));
+    copyFileSync('models/german-credit/german-credit-gbm.onnx', join(dir, `${champion.name}.onnx`));
   }, 120000);
 
   afterAll(async () => {
@@ -42,11 +44,11 @@ describe('Model artifacts kept by the registry', () => {
   });
 
   it('should load the registered champion from its stored copy after its file was replaced', async () => {
-    const champion = await t.app.get(ModelRegistryRepository).findInState('champion');
+    const registered = await t.app.get(ModelRegistryRepository).findInState('champion');
 
-    const loaded = await t.app.get(ModelLoaderService).load(champion!);
+    const loaded = await t.app.get(ModelLoaderService).load(registered!);
 
-    expect(loaded.identity).toMatchObject({ label: 'world-gbm-graph:v1', sha256: original });
+    expect(loaded.identity).toMatchObject({ label: champion.label, sha256: original });
   });
 
   it('should register the replaced file as the next version, a candidate, and leave the champion as it was', async () => {
@@ -54,11 +56,11 @@ describe('Model artifacts kept by the registry', () => {
 
     const list = (await httpJson('GET', `${t.baseUrl}/models`)).body as unknown as ModelRow[];
     const versions = list
-      .filter((m) => m.name === 'world-gbm-graph')
+      .filter((m) => m.name === champion.name)
       .map(({ version, state, sha256 }) => ({ version, state, sha256 }));
     expect(versions).toEqual([
       { version: 1, state: 'champion', sha256: original },
-      { version: 2, state: 'candidate', sha256: sha256Of(readFileSync(join(dir, 'world-gbm-graph.onnx'))) },
+      { version: 2, state: 'candidate', sha256: sha256Of(readFileSync(join(dir, `${champion.name}.onnx`))) },
     ]);
   });
 

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import { APP_CONFIG } from '@loanmesh/config';
 import { FEATURE_VERSION } from '@loanmesh/features';
+import { recordedChampion } from '@loanmesh/ml';
 
 import { ClockAdapter } from '../common/clock.adapter';
 import type { InferenceConfig } from '../config/inference.config';
@@ -90,7 +91,10 @@ export class ModelCatalogService {
     }
   }
 
-  /** First start: the configured initial champion (or the first model registered) becomes champion. */
+  /**
+   * First start: the configured initial champion, else the one the trainer's rule recorded in
+   * the registered cards, else the first model registered becomes champion.
+   */
   private async ensureChampion(): Promise<void> {
     await this.repository.locked(async (m) => {
       if (await this.repository.findInState('champion', m)) {
@@ -98,8 +102,12 @@ export class ModelCatalogService {
       }
       const all = await this.repository.list();
       const live = all.filter((x) => x.state !== 'retired');
-      const pick = live.find((x) => x.name === this.config.INITIAL_CHAMPION) ?? live[0];
+      const wanted = this.config.INITIAL_CHAMPION ?? recordedChampion(live.map((x) => x.card));
+      const pick = live.find((x) => x.name === wanted) ?? live[0];
       if (pick) {
+        if (pick.name !== wanted) {
+          this.logger.warn({ msg: 'initial champion not found, first model used', wanted, used: pick.name });
+        }
         await this.repository.changeState(m, {
           model: pick,
           to: 'champion',

@@ -4,6 +4,7 @@
 import { waitFor } from '@loanmesh/testing';
 import { localServiceHeaders } from '@loanmesh/service-auth';
 
+import { committedChampion, otherGbm } from '../testing/committed-champion';
 import {
   asReview,
   httpJson,
@@ -19,6 +20,7 @@ interface ModelRow {
 }
 
 describe('Model registry API with real PostgreSQL', () => {
+  const champion = committedChampion();
   let t: InferenceTestApp;
   const byName = async (name: string): Promise<ModelRow> => {
     const list = (await httpJson('GET', `${t.baseUrl}/models`)).body as unknown as ModelRow[];
@@ -33,7 +35,7 @@ describe('Model registry API with real PostgreSQL', () => {
     await t?.close();
   });
 
-  it('should register the model directory with the configured first champion when starting empty', async () => {
+  it('should register the model directory with the champion the selection rule recorded when starting empty', async () => {
     const list = (await httpJson('GET', `${t.baseUrl}/models`)).body as unknown as ModelRow[];
 
     expect(list.map((m) => m.name).sort()).toEqual([
@@ -42,7 +44,7 @@ describe('Model registry API with real PostgreSQL', () => {
       'world-scorecard-graph',
       'world-scorecard-tabular',
     ]);
-    expect(list.filter((m) => m.state === 'champion').map((m) => m.name)).toEqual(['world-gbm-graph']);
+    expect(list.filter((m) => m.state === 'champion').map((m) => m.name)).toEqual([champion.name]);
   });
 
   it('should refuse with 422 and the figures when the candidate AUC is worse than the margin allows', async () => {
@@ -52,22 +54,23 @@ describe('Model registry API with real PostgreSQL', () => {
 
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('PROMOTION_AUC_GATE_FAILED');
-    expect(res.body.message).toMatch(/AUC 0\.7\d+, more than 0\.01 below champion world-gbm-graph:v1/);
+    expect(res.body.message).toMatch(/AUC 0\.7\d+, more than 0\.01 below champion /);
+    expect(res.body.message).toContain(`below champion ${champion.label}`);
     expect((await byName('world-scorecard-tabular')).state).toBe('candidate');
   });
 
   it('should refuse with 409 when retiring the champion', async () => {
-    const champion = await byName('world-gbm-graph');
+    const current = await byName(champion.name);
 
-    const res = await promoteThroughRequest(t.baseUrl, champion.id, 'retired');
+    const res = await promoteThroughRequest(t.baseUrl, current.id, 'retired');
 
     expect(res.status).toBe(409);
   });
 
   it('should reject a malformed promotion with 400 when the target state is unknown', async () => {
-    const champion = await byName('world-gbm-graph');
+    const current = await byName(champion.name);
 
-    const res = await promoteThroughRequest(t.baseUrl, champion.id, 'emperor');
+    const res = await promoteThroughRequest(t.baseUrl, current.id, 'emperor');
 
     expect(res.status).toBe(400);
   });
@@ -105,7 +108,7 @@ describe('Model registry API with real PostgreSQL', () => {
       labelledOutcomes: number;
     }[];
     const pair = pairs.find((p) => p.challengerVersion === 'world-scorecard-graph:v1')!;
-    expect(pair.championVersion).toBe('world-gbm-graph:v1');
+    expect(pair.championVersion).toBe(champion.label);
     expect(pair.applications).toBeGreaterThanOrEqual(20);
     expect(pair.gradeAgreement).toBeGreaterThanOrEqual(0);
     expect(pair.gradeAgreement).toBeLessThanOrEqual(1);
@@ -128,7 +131,7 @@ describe('Model registry API with real PostgreSQL', () => {
   });
 
   it('should let only another person approve a promotion request, once, and only through review', async () => {
-    const candidate = await byName('world-gbm-tabular');
+    const candidate = await byName(otherGbm(champion.name));
     const body = { modelId: candidate.id, to: 'challenger', reason: 'four eyes' };
     const fromTools = await httpJson('POST', `${t.baseUrl}/promotion-requests`, body, localServiceHeaders('inference'));
     const asService = await httpJson('POST', `${t.baseUrl}/promotion-requests`, body, asReview('review'));
@@ -136,7 +139,7 @@ describe('Model registry API with real PostgreSQL', () => {
     const approveUrl = `${t.baseUrl}/promotion-requests/${String(requested.body.id)}/approve`;
     const pending = await httpJson('GET', `${t.baseUrl}/promotion-requests?status=pending`);
     const byMaker = await httpJson('POST', approveUrl, {}, asReview('carol'));
-    const stillCandidate = (await byName('world-gbm-tabular')).state;
+    const stillCandidate = (await byName(otherGbm(champion.name))).state;
     const byChecker = await httpJson('POST', approveUrl, {}, asReview('dave'));
     const again = await httpJson('POST', approveUrl, {}, asReview('erin'));
     const detail = await httpJson('GET', `${t.baseUrl}/models/${candidate.id}`);

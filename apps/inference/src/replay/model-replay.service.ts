@@ -58,7 +58,9 @@ export class ModelReplayService implements OnModuleDestroy {
       );
     }
     const loaded = await this.loaded(model.id, () => this.loader.load(model));
-    const [pd] = await loaded.scoreVectors([Float64Array.from(req.featureVector)]);
+    const [raw] = await loaded.scoreVectors([Float64Array.from(req.featureVector)]);
+    // The decision recorded the served PD, so the replay applies the same recalibration.
+    const pd = raw === undefined ? undefined : loaded.servedProbability(raw);
     return {
       ...base,
       hash: 'MATCH',

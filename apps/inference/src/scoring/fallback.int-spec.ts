@@ -9,15 +9,20 @@ import { waitFor } from '@loanmesh/testing';
 
 import { httpJson, type InferenceTestApp, startInferenceApp } from '../testing/inference-test.app';
 
+/**
+ * Pins the graph GBM as champion (INITIAL_CHAMPION), whatever the selection rule picks: the
+ * fallback is the tabular GBM, so the test needs a champion that is a different model.
+ */
 describe('Fallback when the champion model file is corrupt', () => {
+  const CHAMPION = 'world-gbm-graph';
   let t: InferenceTestApp;
   let dir: string;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'inference-models-'));
     cpSync('models/world', dir, { recursive: true });
-    writeFileSync(join(dir, 'world-gbm-graph.onnx'), Buffer.from('this is not an onnx model'));
-    t = await startInferenceApp({ MODEL_DIR: dir });
+    writeFileSync(join(dir, `${CHAMPION}.onnx`), Buffer.from('this is not an onnx model'));
+    t = await startInferenceApp({ MODEL_DIR: dir, INITIAL_CHAMPION: CHAMPION });
   }, 120000);
 
   afterAll(async () => {

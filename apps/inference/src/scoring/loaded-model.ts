@@ -88,6 +88,11 @@ export class LoadedModel {
     return (await this.session.run(matrix, vectors.length)).probability;
   }
 
+  /** The served PD for a raw ONNX probability (from `scoreVectors`): the trainer's recalibration applied. */
+  servedProbability(raw: number): number {
+    return this.math.calibrate(raw);
+  }
+
   /** The trainer's own logit for a vector (the TypeScript evaluation of the same model). */
   referenceLogit(vector: ArrayLike<number>): number {
     return this.math.logit(vector);

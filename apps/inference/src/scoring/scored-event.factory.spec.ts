@@ -30,7 +30,7 @@ describe(buildScoredEvent.name, () => {
   it('should build an event the whole contract accepts, carrying the features event on', () => {
     const event = buildScoredEvent(
       features,
-      { champion: score(0.04), challenger: score(0.05), degraded: false, degradedReasons: [] },
+      { champion: score(0.04), challenger: score(0.05), degraded: false, degradedReasons: [], standby: null },
       now,
     );
 
@@ -44,7 +44,11 @@ describe(buildScoredEvent.name, () => {
 
   it('should refuse what it adds when the contract does not accept it (a probability above 1)', () => {
     expect(() =>
-      buildScoredEvent(features, { champion: score(1.5), challenger: null, degraded: false, degradedReasons: [] }, now),
+      buildScoredEvent(
+        features,
+        { champion: score(1.5), challenger: null, degraded: false, degradedReasons: [], standby: null },
+        now,
+      ),
     ).toThrow();
   });
 });

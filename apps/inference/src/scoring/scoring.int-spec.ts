@@ -4,6 +4,7 @@
 import { type ApplicationScoredEvent, DeadLetterTopics, Headers, Topics } from '@loanmesh/contracts';
 import { type CapturedRecord, waitFor } from '@loanmesh/testing';
 
+import { committedChampion } from '../testing/committed-champion';
 import { httpJson, type InferenceTestApp, startInferenceApp } from '../testing/inference-test.app';
 
 function scoredFor(records: CapturedRecord[], applicationId: string): ApplicationScoredEvent[] {
@@ -13,6 +14,7 @@ function scoredFor(records: CapturedRecord[], applicationId: string): Applicatio
 }
 
 describe('ScoringConsumer with real Kafka and PostgreSQL', () => {
+  const champion = committedChampion();
   let t: InferenceTestApp;
   let scored: CapturedRecord[];
 
@@ -40,7 +42,7 @@ describe('ScoringConsumer with real Kafka and PostgreSQL', () => {
 
     const p = out.payload;
     expect(out.causationId).toBe(event.eventId);
-    expect(p.champion.modelVersion).toBe('world-gbm-graph:v1');
+    expect(p.champion.modelVersion).toBe(champion.label);
     expect(p.champion.modelSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(p.champion.reasons.length).toBeGreaterThan(0);
     expect(p.champion.reasons.length).toBeLessThanOrEqual(4);

@@ -1,4 +1,5 @@
 import type { GraphFeatures } from '@loanmesh/contracts';
+import { customerConcentrationOf, shareOf, shellScoreOf } from '@loanmesh/features';
 
 import { financialsAsOf } from '../lending/credit-ledger';
 import type { World } from '../world.types';
@@ -19,7 +20,6 @@ const CYCLE_MAX = 6;
 const DEFAULT_RADIUS = 4;
 const COMMUNITY_HOPS = 3;
 const OWNERSHIP_MAX = 10;
-const round = (x: number): number => Math.round(x * 1e6) / 1e6;
 
 /**
  * The 19 graph risk features of a company as of a day, by in-memory walks over the world
@@ -69,7 +69,7 @@ export class GraphFeatureCalculator {
   }
 
   private share(list: readonly number[], test: (n: number) => boolean): number {
-    return list.length === 0 ? 0 : round(list.filter(test).length / list.length);
+    return shareOf(list.filter(test).length, list.length);
   }
 
   private isBad(company: number, day: number): boolean {
@@ -163,8 +163,13 @@ export class GraphFeatureCalculator {
   private shellScore(company: number, day: number, crowding: number): number {
     const c = this.world.companies[company];
     const fin = financialsAsOf(c, day);
-    const signs = [day - c.regDay < 730, c.capital <= 10_000, fin.employees === 0, crowding >= 5, fin.revenue < 50_000];
-    return signs.filter(Boolean).length / signs.length;
+    return shellScoreOf({
+      ageDays: day - c.regDay,
+      registeredCapital: c.capital,
+      employees: fin.employees,
+      addressCrowding: crowding,
+      annualRevenue: fin.revenue,
+    });
   }
 
   /** Other companies with a director (appointed before the day) in common with the applicant. */
@@ -207,7 +212,7 @@ export class GraphFeatureCalculator {
         top = Math.max(top, this.graph.weight[e]);
       }
     }
-    return revenue <= 0 ? 0 : round(Math.min(1, top / revenue));
+    return customerConcentrationOf(top, revenue);
   }
 
   /** Companies within 3 hops over guarantee, shareholding and shared-person ties (applicant excluded). */

@@ -1,21 +1,22 @@
-import { addMonths } from '../calendar/world-calendar';
+import type { CreditHistory } from '@loanmesh/contracts';
+import {
+  creditHistoryAsOf,
+  installmentCount as installmentsOfTerm,
+  installmentDueDay,
+  type CreditLoanFacts,
+} from '@loanmesh/features';
+
 import type { Company, Financials, Loan, PublicRecord, World } from '../world.types';
 
-export interface CreditHistoryAsOf {
-  priorLoans: number;
-  priorDefaults: number;
-  missedPayments12m: number;
-  outstandingExposure: number;
-  activePublicRecords: number;
-}
+export type CreditHistoryAsOf = CreditHistory;
 
-/** Installments are quarterly: a loan of `termMonths` has termMonths / 3 of them (at least one). */
+/** Installments are quarterly (the shared definition in `@loanmesh/features`). */
 export function installmentCount(loan: Pick<Loan, 'termMonths'>): number {
-  return Math.max(1, Math.round(loan.termMonths / 3));
+  return installmentsOfTerm(loan.termMonths);
 }
 
 export function dueDay(loan: Pick<Loan, 'disbursedDay'>, installment: number): number {
-  return addMonths(loan.disbursedDay, installment * 3);
+  return installmentDueDay(loan.disbursedDay, installment);
 }
 
 /** Company filing valid on `day` (strictly before it, like every other "as of" rule). */
@@ -45,43 +46,25 @@ export class CreditLedger {
   }
 
   activePublicRecords(company: number, day: number): number {
-    let n = 0;
-    for (const r of this.recordsOf[company]) {
-      const filed = this.world.records[r].filedDay;
-      if (filed < day && filed >= day - 1095) {
-        n++;
-      }
-    }
-    return n;
+    const filed = this.recordsOf[company].map((r) => this.world.records[r].filedDay);
+    return creditHistoryAsOf(day, [], filed).activePublicRecords;
   }
 
   priorDefaults(company: number, day: number): number {
     return this.loansOf[company].filter((l) => this.isDefaultedBefore(this.world.loans[l], day)).length;
   }
 
+  /**
+   * The borrower's own history as of a day, by the shared definition (`@loanmesh/features`,
+   * also ingestion's at serving time): the ledger only supplies the facts the event stream
+   * reports (missed installments, default day, public records filed).
+   */
   creditHistory(company: number, day: number): CreditHistoryAsOf {
-    const h: CreditHistoryAsOf = {
-      priorLoans: 0,
-      priorDefaults: 0,
-      missedPayments12m: 0,
-      outstandingExposure: 0,
-      activePublicRecords: this.activePublicRecords(company, day),
-    };
-    for (const index of this.loansOf[company]) {
-      const loan = this.world.loans[index];
-      if (loan.disbursedDay >= day) {
-        continue;
-      }
-      h.priorLoans++;
-      h.missedPayments12m += missedIn12m(loan, day);
-      if (this.isDefaultedBefore(loan, day)) {
-        h.priorDefaults++;
-      } else {
-        h.outstandingExposure += outstanding(loan, day);
-      }
-    }
-    h.outstandingExposure = Math.round(h.outstandingExposure);
-    return h;
+    return creditHistoryAsOf(
+      day,
+      this.loansOf[company].map((index) => loanFacts(this.world.loans[index])),
+      this.recordsOf[company].map((r) => this.world.records[r].filedDay),
+    );
   }
 
   private isDefaultedBefore(loan: Loan, day: number): boolean {
@@ -89,31 +72,23 @@ export class CreditLedger {
   }
 }
 
-/** Missed installments whose first missed-payment event (due + 30 days) lies in [day - 365, day). */
-function missedIn12m(loan: Loan, day: number): number {
-  let n = 0;
+/** What the event stream reports of a loan: a missed-payment event per late installment, up to the one it defaulted on. */
+function loanFacts(loan: Loan): CreditLoanFacts {
+  const missedDueDays: number[] = [];
   const count = installmentCount(loan);
   for (let i = 1; i <= count; i++) {
-    const missed = loan.defaultInstallment === i || (loan.lateMask & (1 << (i - 1))) !== 0;
-    const at = dueDay(loan, i) + 30;
-    if (missed && at < day && at >= day - 365) {
-      n++;
+    if (loan.defaultInstallment === i || (loan.lateMask & (1 << (i - 1))) !== 0) {
+      missedDueDays.push(dueDay(loan, i));
     }
     if (loan.defaultInstallment === i) {
       break;
     }
   }
-  return n;
-}
-
-/** Principal not yet due: amount times the share of installments due on or after `day`. */
-function outstanding(loan: Loan, day: number): number {
-  const count = installmentCount(loan);
-  let due = 0;
-  for (let i = 1; i <= count; i++) {
-    if (dueDay(loan, i) < day) {
-      due++;
-    }
-  }
-  return (loan.amount * (count - due)) / count;
+  return {
+    disbursedDay: loan.disbursedDay,
+    termMonths: loan.termMonths,
+    amount: loan.amount,
+    defaultedDay: loan.defaulted ? loan.defaultDay : null,
+    missedDueDays,
+  };
 }
