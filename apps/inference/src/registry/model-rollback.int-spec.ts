@@ -10,6 +10,10 @@ import {
   promoteThroughRequest,
   startInferenceApp,
 } from '../testing/inference-test.app';
+import { committedChampion } from '../testing/committed-champion';
+
+/** The champion an empty registry starts with: the one the selection rule recorded. */
+const initial = committedChampion();
 
 const asOperator = (subject?: string): Record<string, string> =>
   localServiceHeaders('inference', { issuer: 'operator', ...(subject ? { subject } : {}) });
@@ -51,12 +55,12 @@ describe('Rollback to the previous champion without a restart', () => {
 
   it('should serve the previous champion again and record who and why when rolled back', async () => {
     expect(await scoreOne()).toBe('world-scorecard-graph:v1');
-    const previous = models.find((m) => m.name === 'world-gbm-graph')!;
+    const previous = models.find((m) => m.name === initial.name)!;
 
     const res = await httpJson('POST', `${t.baseUrl}/models/rollback`, { reason: 'bad grades' }, asOperator('alice'));
 
     expect(res.status).toBe(200);
-    expect(await scoreOne()).toBe('world-gbm-graph:v1');
+    expect(await scoreOne()).toBe(initial.label);
     const detail = await httpJson('GET', `${t.baseUrl}/models/${previous.id}`);
     expect(detail.body.state).toBe('champion');
     expect(JSON.stringify(detail.body)).toMatch(
