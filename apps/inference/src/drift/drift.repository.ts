@@ -69,7 +69,7 @@ export class DriftRepository {
       .into(DriftAlertEntity)
       .values([...alerts])
       .orIgnore()
-      .returning(['alert_id'])
+      .returning('alert_id')
       .updateEntity(false)
       .execute();
     return new Set((result.raw as { alert_id: string }[]).map((r) => r.alert_id));
