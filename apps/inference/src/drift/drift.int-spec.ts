@@ -77,6 +77,7 @@ describe('Drift monitoring with real Kafka and PostgreSQL', () => {
       'the shifted applications scored',
     );
     const first = await httpJson('POST', `${t.baseUrl}/models/drift/check`);
+    expect(first.status).toBe(200);
     const again = await httpJson('POST', `${t.baseUrl}/models/drift/check`);
     const report = (await httpJson('GET', `${t.baseUrl}/models/drift?granularity=day&periods=2`))
       .body as unknown as DriftView;
