@@ -8,6 +8,7 @@ import { ObservabilityModule } from '@loanmesh/observability';
 import { ServiceAuthModule } from '@loanmesh/service-auth';
 
 import { ChallengerModule } from './challenger/challenger.module';
+import { DriftModule } from './drift/drift.module';
 import type { InferenceConfig } from './config/inference.config';
 import {
   INFERENCE_APPEND_ONLY_TABLES,
@@ -52,6 +53,7 @@ export class InferenceAppModule {
         ModelServingModule,
         // Before the registry: `/models/comparison` must be routed ahead of `/models/:id`.
         ChallengerModule,
+        DriftModule,
         RegistryModule,
         PromotionRequestsModule,
         ReplayModule,

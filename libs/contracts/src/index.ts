@@ -15,3 +15,5 @@ export * from './core-banking/live-run';
 export * from './accounting/application-accounting.schemas';
 export * from './lending/application-incomplete.schema';
 export * from './audit/audit-checkpoint.schema';
+export * from './lifecycle/outcome-labelled.schema';
+export * from './lifecycle/model-drift-alert.schema';

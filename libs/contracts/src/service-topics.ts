@@ -29,13 +29,13 @@ export const SERVICE_TOPIC_ACCESS: Readonly<Record<KafkaServiceName, ServiceTopi
     groupPrefixes: ['graph'],
   },
   inference: {
-    reads: [Topics.graphFeaturesComputed],
-    writes: [Topics.applicationScored, DeadLetterTopics.inference],
+    reads: [Topics.graphFeaturesComputed, Topics.outcomeLabelled],
+    writes: [Topics.applicationScored, Topics.modelDrift, DeadLetterTopics.inference],
     groupPrefixes: ['inference'],
   },
   review: {
     reads: [Topics.applicationScored, Topics.applicationIncomplete, Topics.domainEvents, Topics.auditCheckpoints],
-    writes: [Topics.decisionMade, Topics.auditCheckpoints, DeadLetterTopics.review],
+    writes: [Topics.decisionMade, Topics.auditCheckpoints, Topics.outcomeLabelled, DeadLetterTopics.review],
     // `loanmesh-ops-scan-` is the throw-away group of scanTopic (audit checkpoints).
     groupPrefixes: ['review', 'loanmesh-ops-scan-'],
   },

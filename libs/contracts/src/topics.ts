@@ -21,6 +21,10 @@ export const Topics = {
   earlyWarning: 'graph.early-warning.v1',
   /** Signed checkpoints of the decision ledger (sequence, hash, key id): its anchor outside the database. */
   auditCheckpoints: 'audit.checkpoints.v1',
+  /** Matured loan outcomes (REPAID/DEFAULTED) review labelled, for inference's champion/challenger comparison. */
+  outcomeLabelled: 'review.outcome-labelled.v1',
+  /** Score or feature drift of a model against its training baseline (watch, act, data problem). */
+  modelDrift: 'inference.model-drift.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];

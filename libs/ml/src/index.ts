@@ -13,6 +13,8 @@ export * from './metrics/calibration.metrics';
 export * from './metrics/psi.metrics';
 export * from './metrics/approval.metrics';
 export * from './metrics/bootstrap.metrics';
+export * from './metrics/outcome-bootstrap.metrics';
+export * from './metrics/feature-baseline.metrics';
 export * from './metrics/platt.calibration';
 export * from './metrics/classification.summary';
 export * from './onnx/onnx.scorer';

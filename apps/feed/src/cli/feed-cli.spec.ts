@@ -18,14 +18,20 @@ describe('feed CLI', () => {
       rate: 50,
       count: 1000,
       faults: 0,
+      shiftAmount: 1,
       backlog: true,
       brokers: ['127.0.0.1:9092'],
     });
   });
 
+  it('should parse a loan-amount shift for drift tests', () => {
+    expect(parseFeedArgs(['--shift-amount', '4'])).toMatchObject({ shiftAmount: 4 });
+  });
+
   it.each([
     [['--scale', 'abc'], /--scale must be a number/],
     [['--faults', '0.9'], /--faults must be a number between 0 and 0.5/],
+    [['--shift-amount', '0'], /--shift-amount must be a number between 0.01 and 100/],
     [['--count', '1.5'], /--count must be an integer/],
     [['--count', '5', '--duration', '3'], /either --count or --duration/],
     [['--brokers', 'nohost'], /--brokers must be host:port/],

@@ -79,6 +79,11 @@ export function buildFeedCommand(): Command {
         .argParser(number('--faults', 0, 0.5)),
     )
     .addOption(
+      new Option('--shift-amount <factor>', 'live applications ask for factor x their amount (drift; 1 = none)')
+        .default(1)
+        .argParser(number('--shift-amount', 0.01, 100)),
+    )
+    .addOption(
       new Option('--summary <file>', 'write the run summary as JSON (default <out>/summary.json in file mode)'),
     )
     .addOption(
@@ -105,6 +110,7 @@ interface RawOptions {
   duration?: number;
   liveRun: number;
   faults: number;
+  shiftAmount: number;
   summary?: string;
   batchSize: number;
   progress: boolean;
@@ -147,6 +153,7 @@ export function parseFeedArgs(argv: readonly string[], command = buildFeedComman
     durationSeconds: o.duration,
     liveRun: o.liveRun,
     faults: o.faults,
+    shiftAmount: o.shiftAmount,
     summary: o.summary ?? (o.out ? `${o.out}/summary.json` : undefined),
     batchSize: o.batchSize,
     progress: o.progress,

@@ -13,6 +13,7 @@ import {
   type GeneratedWorld,
 } from '@loanmesh/world';
 
+import { shiftApplicationAmount } from '../faults/distribution-shift';
 import { FaultInjector } from '../faults/fault-injector';
 import type { EventSink, OutRecord } from '../publishing/event-sink';
 import type { FeedOptions } from './feed.options';
@@ -117,7 +118,10 @@ export class FeedRunnerService {
     const at = files
       ? (i: number) => new Date(clockStart + Math.floor((i * 1000) / this.options.rate)).toISOString()
       : () => new Date().toISOString();
-    const source = liveApplications(generated.world, at, this.producedAt(), this.options.liveRun);
+    const source = shifted(
+      liveApplications(generated.world, at, this.producedAt(), this.options.liveRun),
+      this.options.shiftAmount ?? 1,
+    );
     const bar = this.bar(target, 'live');
     const records = files
       ? await this.liveToFiles(source, target)
@@ -178,5 +182,12 @@ export class FeedRunnerService {
     );
     bar.start(total, 0);
     return bar;
+  }
+}
+
+/** The live stream with the requested population shift applied (drift monitoring tests). */
+function* shifted(source: Generator<CoreBankingEvent>, factor: number): Generator<CoreBankingEvent> {
+  for (const event of source) {
+    yield shiftApplicationAmount(event, factor);
   }
 }

@@ -16,6 +16,8 @@ export interface FeedOptions {
   readonly liveRun: number;
   /** Share of events that get a fault, 0 to 0.5. */
   readonly faults: number;
+  /** Live applications ask for this many times their drawn amount (a drift test; 1 = no shift). */
+  readonly shiftAmount?: number;
   readonly summary?: string;
   readonly batchSize: number;
   readonly progress: boolean;

@@ -1,7 +1,15 @@
 import { Module } from '@nestjs/common';
 
+import { InboxModule } from '@loanmesh/database';
+
 import { ComparisonController } from './comparison.controller';
 import { ComparisonService } from './comparison.service';
+import { OutcomeLabelConsumer } from './outcome-label.consumer';
+import { OutcomeLabelService } from './outcome-label.service';
 
-@Module({ controllers: [ComparisonController], providers: [ComparisonService] })
+@Module({
+  imports: [InboxModule],
+  controllers: [ComparisonController, OutcomeLabelConsumer],
+  providers: [ComparisonService, OutcomeLabelService],
+})
 export class ChallengerModule {}

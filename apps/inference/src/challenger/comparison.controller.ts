@@ -4,12 +4,16 @@ import { ServiceCallers } from '@loanmesh/service-auth';
 
 import { ComparisonException } from './comparison.exception';
 import { type ComparisonRow, ComparisonService } from './comparison.service';
+import { OutcomeLabelService } from './outcome-label.service';
 import { outcomeLabelsSchema } from './outcome-labels.dto';
 
 /** Registered before the registry's `/models/:id`, so these paths are not read as ids. */
 @Controller('models')
 export class ComparisonController {
-  constructor(private readonly comparison: ComparisonService) {}
+  constructor(
+    private readonly comparison: ComparisonService,
+    private readonly labels: OutcomeLabelService,
+  ) {}
 
   @Get('comparison')
   async report(): Promise<{ pairs: ComparisonRow[] }> {
@@ -29,6 +33,6 @@ export class ComparisonController {
         `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
       );
     }
-    return { recorded: await this.comparison.recordOutcomes(parsed.data) };
+    return { recorded: await this.labels.recordOutcomes(parsed.data) };
   }
 }

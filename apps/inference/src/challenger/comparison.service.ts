@@ -1,13 +1,24 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
-import { auc } from '@loanmesh/ml';
+import { APP_CONFIG } from '@loanmesh/config';
+import { bootstrapOutcomeMetrics, type Interval, type OutcomeMetrics } from '@loanmesh/ml';
 
-import { ClockAdapter } from '../common/clock.adapter';
+import type { InferenceConfig } from '../config/inference.config';
 import { ScoredApplicationEntity } from '../scoring/scored-application.entity';
 import { OutcomeLabelEntity } from './outcome-label.entity';
-import type { OutcomeLabelsDto } from './outcome-labels.dto';
+
+/** Champion against challenger on the matured outcomes of the applications both scored. */
+export interface OutcomeComparison {
+  approvalRate: number;
+  resamples: number;
+  seed: number;
+  champion: OutcomeMetrics;
+  challenger: OutcomeMetrics;
+  /** Challenger AUC minus champion AUC, paired bootstrap 95% interval. */
+  aucGain: Interval;
+}
 
 export interface ComparisonRow {
   championVersion: string;
@@ -20,6 +31,8 @@ export interface ComparisonRow {
   championAuc: number | null;
   challengerAuc: number | null;
   labelledOutcomes: number;
+  /** AUC, KS, bad rate at the approval rate and calibration with intervals; null without both outcomes. */
+  outcomes: OutcomeComparison | null;
 }
 
 interface PairRow {
@@ -44,14 +57,14 @@ interface LabelledRow {
 export class ComparisonService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly clock: ClockAdapter,
+    @Inject(APP_CONFIG) private readonly config: InferenceConfig,
   ) {}
 
   async report(): Promise<ComparisonRow[]> {
     const [pairs, labelled] = await Promise.all([this.pairs(), this.labelled()]);
     return pairs.map((r) => {
       const mine = labelled.filter((l) => l.champion === r.champion && l.challenger === r.challenger);
-      const labels = mine.map((l) => (l.defaulted ? 1 : 0));
+      const outcomes = this.compare(mine);
       return {
         championVersion: r.champion,
         challengerVersion: r.challenger,
@@ -59,36 +72,38 @@ export class ComparisonService {
         gradeAgreement: Number(r.agree),
         meanPdDifference: Number(r.diff),
         meanAbsPdDifference: Number(r.absdiff),
-        championAuc: finiteOrNull(
-          auc(
-            mine.map((l) => l.championPd),
-            labels,
-          ),
-        ),
-        challengerAuc: finiteOrNull(
-          auc(
-            mine.map((l) => l.challengerPd),
-            labels,
-          ),
-        ),
+        championAuc: outcomes?.champion.auc.value ?? null,
+        challengerAuc: outcomes?.challenger.auc.value ?? null,
         labelledOutcomes: mine.length,
+        outcomes,
       };
     });
   }
 
-  /** Records observed outcomes (upsert by application: a corrected label replaces the old one). */
-  async recordOutcomes(dto: OutcomeLabelsDto): Promise<number> {
-    const at = this.clock.now();
-    const rows = dto.outcomes.map((o) => ({ ...o, labelledBy: dto.by, labelledAt: at }));
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(OutcomeLabelEntity)
-      .values(rows)
-      .orUpdate(['defaulted', 'labelled_by', 'labelled_at'], ['application_id'])
-      .updateEntity(false)
-      .execute();
-    return rows.length;
+  /** Null until the labelled applications hold both a default and a repayment (AUC and KS need both). */
+  private compare(rows: readonly LabelledRow[]): OutcomeComparison | null {
+    const labels = Uint8Array.from(rows, (l) => (l.defaulted ? 1 : 0));
+    const bads = labels.reduce((s, y) => s + y, 0);
+    if (bads === 0 || bads === labels.length) {
+      return null;
+    }
+    const result = bootstrapOutcomeMetrics(
+      [Float64Array.from(rows, (l) => l.championPd), Float64Array.from(rows, (l) => l.challengerPd)],
+      labels,
+      {
+        approvalRate: this.config.COMPARISON_APPROVAL_RATE,
+        resamples: this.config.COMPARISON_BOOTSTRAP_RESAMPLES,
+        seed: this.config.COMPARISON_BOOTSTRAP_SEED,
+      },
+    );
+    return {
+      approvalRate: result.approvalRate,
+      resamples: result.resamples,
+      seed: result.seed,
+      champion: result.models[0],
+      challenger: result.models[1],
+      aucGain: result.aucGainOverFirst[1],
+    };
   }
 
   private pairs(): Promise<PairRow[]> {
@@ -105,6 +120,7 @@ export class ComparisonService {
       .getRawMany<PairRow>();
   }
 
+  /** In application order, so the bootstrap's draws (and so its intervals) do not depend on the plan. */
   private labelled(): Promise<LabelledRow[]> {
     return this.joined()
       .innerJoin(OutcomeLabelEntity, 'l', 'l.application_id = p.application_id')
@@ -113,6 +129,8 @@ export class ComparisonService {
       .addSelect('p.probability_of_default', 'championPd')
       .addSelect('c.probability_of_default', 'challengerPd')
       .addSelect('l.defaulted', 'defaulted')
+      .orderBy('p.application_id')
+      .addOrderBy('p.event_id')
       .getRawMany<LabelledRow>();
   }
 
@@ -122,8 +140,4 @@ export class ComparisonService {
       .innerJoin(ScoredApplicationEntity, 'c', `c.event_id = p.event_id AND c.role = 'challenger'`)
       .where(`p.role = 'champion'`);
   }
-}
-
-function finiteOrNull(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
 }

@@ -28,6 +28,24 @@ export const inferenceConfigShape = {
   CHAMPION_LATENCY_BUDGET_MS: z.coerce.number().int().min(1).max(60000).default(1000),
   /** How long a champion that handed over is bypassed before one application tries it again (ms). */
   STANDBY_RETRY_MS: z.coerce.number().int().min(100).default(30000),
+  /**
+   * Share of applications the policy approves, lowest PD first, for "bad rate at the approval
+   * rate" in the champion/challenger comparison. Review's policy is a PD cut-off, not a rate,
+   * so inference cannot derive it: set it to the live approval rate (0.7 matches the trainer's).
+   */
+  COMPARISON_APPROVAL_RATE: z.coerce.number().gt(0).lt(1).default(0.7),
+  /** Bootstrap resamples behind each comparison interval (seeded, so a report repeats exactly). */
+  COMPARISON_BOOTSTRAP_RESAMPLES: z.coerce.number().int().min(100).max(10_000).default(1000),
+  COMPARISON_BOOTSTRAP_SEED: z.coerce.number().int().min(0).default(42),
+  /** PSI at or above this is drift to watch; at or above DRIFT_PSI_ACT, drift to act on. */
+  DRIFT_PSI_WATCH: z.coerce.number().gt(0).default(0.1),
+  DRIFT_PSI_ACT: z.coerce.number().gt(0).default(0.25),
+  /** Fewer scored applications than this in a period: too few for a PSI ("insufficient-data"). */
+  DRIFT_MIN_APPLICATIONS: z.coerce.number().int().min(1).default(100),
+  /** A feature's missing share rising by at least this much over its baseline is a data problem. */
+  DRIFT_MISSING_JUMP: z.coerce.number().gt(0).max(1).default(0.2),
+  /** How often the drift monitor checks the current day and month and raises alerts (ms; 0 = never). */
+  DRIFT_CHECK_INTERVAL_MS: z.coerce.number().int().min(0).default(900_000),
 };
 
 export type InferenceConfig = ReturnType<typeof loadConfig<typeof inferenceConfigShape>>;

@@ -50,4 +50,8 @@ export class ScoredApplicationEntity {
 
   @Column({ name: 'scored_at', type: 'timestamptz' })
   scoredAt!: Date;
+
+  /** The vector this model scored (missing values as null), for drift; null on rows from before it was kept. */
+  @Column({ name: 'feature_vector', type: 'jsonb', nullable: true })
+  featureVector!: (number | null)[] | null;
 }

@@ -10,6 +10,8 @@ export interface StoredScore {
   modelVersionId: string;
   result: ModelResult;
   scoringMs: number;
+  /** The model's input vector, kept for drift monitoring. */
+  vector?: ArrayLike<number>;
 }
 
 export interface ScoreRecord {
@@ -39,6 +41,7 @@ export class ScoredApplicationRepository {
         degradedReasons: s.role === 'champion' ? record.degradedReasons : [],
         scoringMs: s.scoringMs,
         scoredAt: record.scoredAt,
+        featureVector: s.vector ? Array.from(s.vector, (x) => (Number.isFinite(x) ? x : null)) : null,
       })),
     );
     if (rows.length === 0) {

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 
-import { InboxModule, OutboxModule } from '@loanmesh/database';
+import { InboxModule } from '@loanmesh/database';
 
-import { INFERENCE_SCHEMA } from '../database/inference-database';
+import { inferenceOutbox } from '../database/inference-outbox.module';
 import { ScoreBatchWriter } from './score-batch.writer';
 import { ScoredApplicationRepository } from './scored-application.repository';
 import { ScoringConsumer } from './scoring.consumer';
@@ -10,7 +10,7 @@ import { ScoringEngineService } from './scoring-engine.service';
 import { ScoringService } from './scoring.service';
 
 @Module({
-  imports: [InboxModule, OutboxModule.forRoot({ lockName: INFERENCE_SCHEMA })],
+  imports: [InboxModule, inferenceOutbox],
   controllers: [ScoringConsumer],
   providers: [ScoringService, ScoringEngineService, ScoredApplicationRepository, ScoreBatchWriter],
   exports: [ScoringService, ScoringEngineService],

@@ -70,6 +70,7 @@ function storedScores(
       modelVersionId: outcome.champion.model.id,
       result: champion,
       scoringMs: outcome.champion.scoringMs,
+      vector: outcome.champion.vector,
     },
   ];
   if (outcome.challenger && challenger) {
@@ -78,6 +79,7 @@ function storedScores(
       modelVersionId: outcome.challenger.model.id,
       result: challenger,
       scoringMs: outcome.challenger.scoringMs,
+      vector: outcome.challenger.vector,
     });
   }
   return rows;

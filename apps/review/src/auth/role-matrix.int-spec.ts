@@ -56,6 +56,8 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'POST /graph/entity-resolution/candidates/:id/reject': ['senior_officer', 'risk_manager'],
   'GET /models': ['risk_manager', 'auditor', 'admin'],
   'GET /models/promotion-requests': ['risk_manager', 'auditor', 'admin'],
+  'GET /models/comparison': ['risk_manager', 'auditor', 'admin'],
+  'GET /models/drift': ['risk_manager', 'auditor', 'admin'],
   'POST /models/:id/promotion-requests': ['risk_manager'],
   'POST /models/promotion-requests/:requestId/approve': ['risk_manager'],
   'GET /decisions/:applicationId/replay': ['risk_manager', 'auditor', 'admin'],

@@ -7,6 +7,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DecisionEntity } from '../decisions/decision.entity';
 import { type LabelSource, type LabelValue, LabelEntity } from './label.entity';
 import { LabelException } from './label.exception';
+import { OutcomeLabelPublisher } from './outcome-label.publisher';
 
 const PAGE = 500;
 /** Who recorded outcome labels that arrive from core banking's loan events. */
@@ -17,21 +18,25 @@ export type OutcomeLabel = Extract<LabelValue, 'DEFAULTED' | 'REPAID'>;
 /** Training labels: officer decisions and repayment/default outcomes, with the features scored. */
 @Injectable()
 export class LabelService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly publisher: OutcomeLabelPublisher,
+  ) {}
 
+  /** Records a label with the features the application was scored on; resolves to the row written. */
   async record(
     manager: EntityManager,
     applicationId: string,
     label: LabelValue,
     source: LabelSource,
     by: string,
-  ): Promise<void> {
+  ): Promise<Pick<LabelEntity, 'recordedAt' | 'modelVersion'>> {
     const automatic = await manager.findOne(DecisionEntity, { where: { applicationId, automatic: true } });
     if (!automatic) {
       throw LabelException.noDecision(applicationId);
     }
     const scored = automatic.content.scored as { featureNames?: string[]; featureVector?: number[] } | undefined;
-    await manager.insert(LabelEntity, {
+    const row = {
       applicationId,
       label,
       source,
@@ -40,16 +45,19 @@ export class LabelService {
       modelVersion: typeof automatic.content.modelVersion === 'string' ? automatic.content.modelVersion : '',
       featureNames: scored?.featureNames ?? [],
       featureVector: scored?.featureVector ?? [],
-    });
+    };
+    await manager.insert(LabelEntity, row);
+    return row;
   }
 
-  recordOutcome(user: AuthenticatedUser, applicationId: string, outcome: OutcomeLabel): Promise<void> {
-    return this.dataSource.transaction(async (em) => {
+  async recordOutcome(user: AuthenticatedUser, applicationId: string, outcome: OutcomeLabel): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
       if (await this.hasOutcome(em, applicationId)) {
         throw LabelException.outcomeExists(applicationId);
       }
-      await this.record(em, applicationId, outcome, 'OUTCOME', user.username);
+      await this.recordAndAnnounce(em, applicationId, outcome, user.username);
     });
+    this.publisher.flush();
   }
 
   /**
@@ -68,8 +76,30 @@ export class LabelService {
     if (await this.hasOutcome(manager, applicationId)) {
       return 'duplicate';
     }
-    await this.record(manager, applicationId, outcome, 'OUTCOME', REPORTED_BY);
+    await this.recordAndAnnounce(manager, applicationId, outcome, REPORTED_BY);
     return 'processed';
+  }
+
+  /** An outcome label and its announcement to inference, in the caller's transaction. */
+  private async recordAndAnnounce(
+    manager: EntityManager,
+    applicationId: string,
+    outcome: OutcomeLabel,
+    by: string,
+  ): Promise<void> {
+    const row = await this.record(manager, applicationId, outcome, 'OUTCOME', by);
+    await this.publisher.write(manager, {
+      applicationId,
+      outcome,
+      labelledBy: by,
+      labelledAt: row.recordedAt,
+      modelVersion: row.modelVersion,
+    });
+  }
+
+  /** Call after a transaction that recorded reported outcomes: publish them now. */
+  flushAnnouncements(): void {
+    this.publisher.flush();
   }
 
   private hasOutcome(manager: EntityManager, applicationId: string): Promise<boolean> {

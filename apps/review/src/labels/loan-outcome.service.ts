@@ -31,8 +31,8 @@ export class LoanOutcomeService {
     private readonly metrics: MetricsService,
   ) {}
 
-  applyBatch(items: InboundItem<DomainEvent>[]): Promise<ItemOutcome[]> {
-    return this.dataSource.transaction(async (em) => {
+  async applyBatch(items: InboundItem<DomainEvent>[]): Promise<ItemOutcome[]> {
+    const outcomes = await this.dataSource.transaction(async (em) => {
       const verdicts = await this.inbox.claim(
         em,
         LOAN_OUTCOMES_CONSUMER,
@@ -49,6 +49,8 @@ export class LoanOutcomeService {
       }
       return outcomes;
     });
+    this.labels.flushAnnouncements();
+    return outcomes;
   }
 
   private async apply(em: EntityManager, event: DomainEvent, links: Links): Promise<ItemOutcome> {

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { z } from 'zod';
 
 import { DomainException } from '@loanmesh/observability';
 
@@ -6,14 +7,43 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { type ModelCatalog, ModelCatalogService } from './model-catalog.service';
+import { ModelMonitoringService } from './model-monitoring.service';
 import { ModelPromotionService, promotionRequestBody } from './model-promotion.service';
+
+const driftQuery = z.object({
+  granularity: z.enum(['day', 'month']).default('day'),
+  periods: z.coerce.number().int().min(1).max(92).default(30),
+});
 
 @Controller('models')
 export class ModelController {
   constructor(
     private readonly catalog: ModelCatalogService,
     private readonly promotions: ModelPromotionService,
+    private readonly monitoring: ModelMonitoringService,
   ) {}
+
+  /** Champion versus challenger on matured outcomes (inference's `GET /models/comparison`). */
+  @Roles('risk_manager', 'auditor', 'admin')
+  @Get('comparison')
+  comparison(@CurrentUser() user: AuthenticatedUser): Promise<unknown> {
+    return this.monitoring.comparison(user);
+  }
+
+  /** Score and feature drift per model (inference's `GET /models/drift`); `granularity` day or month. */
+  @Roles('risk_manager', 'auditor', 'admin')
+  @Get('drift')
+  drift(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query('granularity') granularity?: string,
+    @Query('periods') periods?: string,
+  ): Promise<unknown> {
+    const parsed = driftQuery.safeParse({ granularity, periods });
+    if (!parsed.success) {
+      throw new DomainException('DRIFT_QUERY_INVALID', 'INVALID', 'granularity is day or month; periods 1 to 92');
+    }
+    return this.monitoring.drift(user, parsed.data.granularity, parsed.data.periods);
+  }
 
   @Roles('risk_manager', 'auditor', 'admin')
   @Get()

@@ -2,6 +2,7 @@ import type { MonotoneConstraint } from '../gbm/gbm-params';
 import type { PairedBootstrap } from '../metrics/bootstrap.metrics';
 import type { CalibrationBin } from '../metrics/calibration.metrics';
 import type { ClassificationSummary } from '../metrics/classification.summary';
+import type { FeatureBaseline } from '../metrics/feature-baseline.metrics';
 import type { PlattCalibration } from '../metrics/platt.calibration';
 import type { ScoreBaseline } from '../metrics/psi.metrics';
 
@@ -93,7 +94,10 @@ export interface ModelCard {
   metrics: { validation: ClassificationSummary | null; test: ClassificationSummary };
   crossValidation: CrossValidationResult | null;
   featureImportance: { kind: 'gain' | 'information-value'; values: FeatureImportance[] };
+  /** Raw (pre-recalibration) training scores by decile: serving's score PSI compares raw scores with it. */
   baselineScoreDistribution: ScoreBaseline;
+  /** Training distribution of every feature, for serving's feature PSI; absent on cards written before it. */
+  baselineFeatureDistributions?: FeatureBaseline[];
   parity: { rows: number; maxAbsDifference: number; tolerance: number; passed: boolean };
   calibration: CalibrationReport;
   graphLift: GraphLift | null;

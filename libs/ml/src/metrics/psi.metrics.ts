@@ -35,10 +35,14 @@ export function binProportions(scores: ArrayLike<number>, edges: number[]): numb
  * sum (actual - expected) * ln(actual / expected); empty bins get a 1e-4 floor.
  */
 export function psi(baseline: ScoreBaseline, scores: ArrayLike<number>): number {
-  const actual = binProportions(scores, baseline.edges);
-  return baseline.proportions.reduce((sum, expected, k) => {
-    const e = Math.max(expected, 1e-4);
-    const a = Math.max(actual[k], 1e-4);
+  return psiOfShares(baseline.proportions, binProportions(scores, baseline.edges));
+}
+
+/** PSI of two share vectors over the same bins: sum (a - e) * ln(a / e), empty bins floored at 1e-4. */
+export function psiOfShares(expected: readonly number[], actual: readonly number[]): number {
+  return expected.reduce((sum, share, k) => {
+    const e = Math.max(share, 1e-4);
+    const a = Math.max(actual[k] ?? 0, 1e-4);
     return sum + (a - e) * Math.log(a / e);
   }, 0);
 }
