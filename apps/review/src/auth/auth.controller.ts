@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import { APP_CONFIG } from '@loanmesh/config';
 import { typedLine } from '@loanmesh/contracts';
+import { ZodBody } from '@loanmesh/observability';
 
 import { parseBody } from '../common/parse-body';
 import type { ReviewConfig } from '../config/review.config';
@@ -29,6 +30,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @ZodBody(loginSchema)
   login(@Body() body: unknown, @Req() req: Request): Promise<LoginResult> {
     const { username, password } = parseBody(loginSchema, body);
     return this.auth.login(username, password, clientIpOf(req, this.config.TRUSTED_PROXY_HOPS));

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 
-import { DomainException } from '@loanmesh/observability';
+import { DomainException, ZodBody } from '@loanmesh/observability';
 
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -32,6 +32,7 @@ export class ModelController {
   @Roles('risk_manager')
   @Post(':id/promotion-requests')
   @HttpCode(201)
+  @ZodBody(promotionRequestBody)
   request(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Body() body: unknown): Promise<unknown> {
     const parsed = promotionRequestBody.safeParse(body);
     if (!parsed.success) {
