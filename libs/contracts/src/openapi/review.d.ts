@@ -900,11 +900,28 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description send as `Authorization: Bearer <token>` */
+                        token: string;
+                        /** @description ISO 8601 instant: refresh before it */
+                        expiresAt: string;
+                        /** @description ISO 8601 instant: no refresh goes past it */
+                        sessionExpiresAt: string;
+                        user: {
+                            id: string;
+                            username: string;
+                            /** @enum {string} */
+                            role: "officer" | "senior_officer" | "risk_manager" | "auditor" | "admin";
+                            displayName: string;
+                        };
+                    };
+                };
             };
             /** @description invalid request, not found, conflict or precondition failed */
             "4XX": {
@@ -988,11 +1005,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description send as `Authorization: Bearer <token>` */
+                        token: string;
+                        /** @description ISO 8601 instant: refresh before it */
+                        expiresAt: string;
+                        /** @description ISO 8601 instant: no refresh goes past it */
+                        sessionExpiresAt: string;
+                    };
+                };
             };
             /** @description no valid credential */
             401: {
@@ -1041,11 +1068,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        username: string;
+                        /** @enum {string} */
+                        role: "officer" | "senior_officer" | "risk_manager" | "auditor" | "admin";
+                    };
+                };
             };
             /** @description no valid credential */
             401: {
