@@ -15,7 +15,7 @@ import { type GraphTestApp, startGraphTestApp } from '../../apps/graph/src/testi
 import { modelSummarySchema } from '../../apps/inference/src/registry/model-version.schemas';
 import { type InferenceTestApp, startInferenceApp } from '../../apps/inference/src/testing/inference-test.app';
 import { startIngestion, testEnvironment } from '../../apps/ingestion/src/testing/ingestion-test.harness';
-import { caseSchema, queueItemSchema } from '../../apps/review/src/cases/case-response.schemas';
+import { caseDetailSchema, caseSchema, queueItemSchema } from '../../apps/review/src/cases/case-response.schemas';
 import { AutomaticDecisionService } from '../../apps/review/src/decisions/automatic-decision.service';
 import { scoredEvent } from '../../apps/review/src/testing/scored-event.factory';
 import { type ReviewTestApp, startReviewTestApp } from '../../apps/review/src/testing/review-test-app';
@@ -134,6 +134,7 @@ describe('the API description served at /docs by every service', () => {
     const id = served.find((c) => c.applicationId === event.payload.application.applicationId)?.id;
     expect(id).toBeDefined();
     expect(caseSchema.parse((await review.call(token, 'POST', `/cases/${id}/claim`)).body).status).toBe('CLAIMED');
+    expect(caseDetailSchema.parse((await review.call(token, 'GET', `/cases/${id}`)).body).case.id).toBe(id);
     const body = { outcome: 'APPROVED', reasonCode: 'APR_STRONG_FINANCIALS', note: 'Cash flow covers it' };
     const decided = await review.call(token, 'POST', `/cases/${id}/decide`, body);
     expect(caseSchema.parse(decided.body)).toMatchObject({ status: 'DECIDED', outcome: 'APPROVED' });

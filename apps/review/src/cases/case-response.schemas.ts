@@ -57,3 +57,14 @@ export const caseSchema = z.object({
 
 /** The reasons an officer may give (`GET /cases/reasons`). */
 export const decisionReasonSchema = z.object({ code: z.string(), outcome: humanOutcome, text: z.string() });
+
+/** `GET /cases/:id`: the case, its workflow history and the application's decision records (masked per role). */
+export const caseDetailSchema = z.object({
+  case: caseSchema,
+  history: z
+    .array(z.record(z.string(), z.unknown()))
+    .describe('the case events (claim, comment, decide, ...) in order'),
+  decisions: z
+    .array(z.record(z.string(), z.unknown()))
+    .describe('the hash-chained decision records of the application, oldest first'),
+});

@@ -10,7 +10,7 @@ import { ROLES } from '../auth/role';
 import { Roles } from '../auth/roles.decorator';
 import { parseBody } from '../common/parse-body';
 import { CaseDecisionService } from './case-decision.service';
-import { caseSchema, decisionReasonSchema, queueItemSchema } from './case-response.schemas';
+import { caseDetailSchema, caseSchema, decisionReasonSchema, queueItemSchema } from './case-response.schemas';
 import { CaseQueryService, type QueueItem } from './case-query.service';
 import { CaseWorkflowService } from './case-workflow.service';
 import type { CaseEntity } from './case.entity';
@@ -54,6 +54,7 @@ export class CaseController {
 
   @Roles(...ROLES)
   @Get(':id')
+  @ZodResponse(200, caseDetailSchema)
   detail(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<Detail> {
     return this.query.detail(id, user);
   }

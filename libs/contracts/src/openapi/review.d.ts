@@ -1715,11 +1715,63 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        case: {
+                            /** Format: uuid */
+                            id: string;
+                            applicationId: string;
+                            companyId: string;
+                            /** @enum {string} */
+                            status: "OPEN" | "CLAIMED" | "AWAITING_CONFIRMATION" | "DECIDED";
+                            assignee: string | null;
+                            amount: number;
+                            probabilityOfDefault: number | null;
+                            riskGrade: string | null;
+                            /** @enum {string} */
+                            modelRecommendation: "AUTO_APPROVE" | "REFER" | "AUTO_DECLINE";
+                            fourEyesRequired: boolean;
+                            fourEyesReasons: string[];
+                            /** @description ISO 8601 instant */
+                            slaDeadline: string;
+                            slaBreached: boolean;
+                            /** @description the first officer's decision while it awaits a senior officer (four eyes) */
+                            proposal: {
+                                /** @enum {string} */
+                                outcome: "APPROVED" | "DECLINED";
+                                reasonCode: string;
+                                note: string;
+                                proposedBy: string;
+                                /** @description ISO 8601 instant */
+                                proposedAt: string;
+                            } | null;
+                            /** @enum {string|null} */
+                            outcome: "APPROVED" | "DECLINED" | null;
+                            /** @description ISO 8601 instant */
+                            decidedAt: string | null;
+                            /** @description what the officer saw: score, reasons, rule hits, features */
+                            snapshot: {
+                                [key: string]: unknown;
+                            };
+                            /** @description ISO 8601 instant */
+                            createdAt: string;
+                            revision: number;
+                        };
+                        /** @description the case events (claim, comment, decide, ...) in order */
+                        history: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @description the hash-chained decision records of the application, oldest first */
+                        decisions: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
             };
             /** @description no valid credential */
             401: {
