@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { loadConfig } from '@loanmesh/config';
 import { bootstrapService, exitOnBootFailure } from '@loanmesh/observability';
 
+import { graphApiDocs } from './api-docs/graph-api-docs';
 import { GraphAppModule } from './app.module';
 import { graphConfigShape } from './config/graph.config';
 import { graphTransport } from './transport/graph-transport';
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     port: config.HTTP_PORT,
     host: config.HTTP_HOST,
     logLevel: config.LOG_LEVEL,
+    apiDocs: graphApiDocs(config),
     kafka: graphTransport(config, config.KAFKA_FROM_BEGINNING),
   });
 }

@@ -4,6 +4,7 @@ import { kafkaConnectionOf, loadConfig } from '@loanmesh/config';
 import { batchConsumerTransport, DEFAULT_BATCH_CHUNK, retryBackoffOf } from '@loanmesh/kafka';
 import { bootstrapService, exitOnBootFailure } from '@loanmesh/observability';
 
+import { inferenceApiDocs } from './api-docs/inference-api-docs';
 import { InferenceAppModule } from './app.module';
 import { inferenceConfigShape } from './config/inference.config';
 
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     port: config.HTTP_PORT,
     host: config.HTTP_HOST,
     logLevel: config.LOG_LEVEL,
+    apiDocs: inferenceApiDocs(config),
     kafka: batchConsumerTransport(
       kafkaConnectionOf(config),
       config.KAFKA_CLIENT_ID,

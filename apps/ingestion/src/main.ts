@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { loadConfig } from '@loanmesh/config';
 import { bootstrapService, exitOnBootFailure } from '@loanmesh/observability';
 
+import { ingestionApiDocs } from './api-docs/ingestion-api-docs';
 import { IngestionAppModule } from './app.module';
 import { ingestionConfigShape } from './config/ingestion.config';
 import { ingestionTransport } from './transport/ingestion-transport';
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     port: config.HTTP_PORT,
     host: config.HTTP_HOST,
     logLevel: config.LOG_LEVEL,
+    apiDocs: ingestionApiDocs(config),
     kafka: ingestionTransport(config),
   });
 }

@@ -4,6 +4,7 @@ import { kafkaConnectionOf, loadConfig } from '@loanmesh/config';
 import { batchConsumerTransport, DEFAULT_BATCH_CHUNK, retryBackoffOf } from '@loanmesh/kafka';
 import { bootstrapService, exitOnBootFailure } from '@loanmesh/observability';
 
+import { reviewApiDocs } from './api-docs/review-api-docs';
 import { ReviewAppModule } from './app.module';
 import { reviewConfigShape } from './config/review.config';
 
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     port: config.HTTP_PORT,
     host: config.HTTP_HOST,
     logLevel: config.LOG_LEVEL,
+    apiDocs: reviewApiDocs(config),
     kafka: batchConsumerTransport(
       kafkaConnectionOf(config),
       config.KAFKA_CLIENT_ID,

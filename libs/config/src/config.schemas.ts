@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { kafkaConnectionConfig } from './kafka-connection.config';
-import { secret } from './secret-config';
+import { isProductionEnv, secret } from './secret-config';
 
 const port = z.coerce.number().int().min(1).max(65535);
 /** An environment flag: exactly `true` or `false`. */
@@ -14,7 +14,24 @@ export const httpConfig = {
   HTTP_HOST: z.string().default('127.0.0.1'),
   SERVICE_NAME: z.string().min(1),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /**
+   * Serve the OpenAPI description at /docs and /docs/json. Unset: on outside production,
+   * off in production (`apiDocsEnabledOf`), so an API map is never published by accident.
+   */
+  API_DOCS_ENABLED: bool.optional(),
+  /** Read only to tell production apart (`isProductionEnv`), as `loadConfig` does for secrets. */
+  NODE_ENV: z.string().optional(),
+  LOANMESH_ENV: z.string().optional(),
 };
+
+/** Whether /docs is served: the explicit setting, else on except in production. */
+export function apiDocsEnabledOf(config: {
+  API_DOCS_ENABLED?: boolean | undefined;
+  NODE_ENV?: string | undefined;
+  LOANMESH_ENV?: string | undefined;
+}): boolean {
+  return config.API_DOCS_ENABLED ?? !isProductionEnv({ NODE_ENV: config.NODE_ENV, LOANMESH_ENV: config.LOANMESH_ENV });
+}
 
 export const kafkaConfig = {
   ...kafkaConnectionConfig,

@@ -16,3 +16,4 @@ export * from './consumer-health.registry';
 export * from './shutdown';
 export * from './concurrency-limiter';
 export * from './route-access.decorator';
+export * from './api-docs';

@@ -4,6 +4,8 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { CustomStrategy, MicroserviceOptions } from '@nestjs/microservices';
 
+import type { ApiDocsOptions } from './api-docs/api-docs.options';
+import { serveApiDocs } from './api-docs/api-docs.setup';
 import { ConsumerHealthRegistry } from './consumer-health.registry';
 import { GlobalExceptionFilter } from './global-exception.filter';
 import { JsonLogger } from './json-logger.service';
@@ -17,6 +19,8 @@ export interface ServiceBootstrapOptions {
   logLevel: string;
   /** The Kafka transport (a batch-consuming server) when the service consumes topics. */
   kafka?: CustomStrategy;
+  /** The service's API description, served at `/docs` and `/docs/json` when enabled. */
+  apiDocs?: ApiDocsOptions;
   /** Install the SIGTERM/SIGINT drain (default true; in-process tests close the app themselves). */
   handleSignals?: boolean;
 }
@@ -36,6 +40,10 @@ export async function bootstrapService(module: DynamicModule, o: ServiceBootstra
   const app = await NestFactory.create(module, { logger, bufferLogs: true });
   app.useLogger(logger);
   app.useGlobalFilters(new GlobalExceptionFilter());
+  if (o.apiDocs) {
+    // Before init: Nest adds its not-found handler at init, and routes added later never match.
+    serveApiDocs(app, o.apiDocs);
+  }
   // Init hooks (migrations, model loading, topic creation) finish before any message is consumed.
   await app.init();
   const shutdown = app.get(GracefulShutdownService);

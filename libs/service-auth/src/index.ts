@@ -10,3 +10,4 @@ export * from './service-credential';
 export * from './service-credential.issuer';
 export * from './service-credential.verifier';
 export * from './service-keys';
+export * from './service-api-docs';

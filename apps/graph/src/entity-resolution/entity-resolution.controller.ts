@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { typedLine } from '@loanmesh/contracts';
 
-import { DomainException } from '@loanmesh/observability';
+import { DomainException, ZodBody, ZodQuery } from '@loanmesh/observability';
 import { ServiceCaller, ServiceCallers, type ServiceCredentialClaims } from '@loanmesh/service-auth';
 
 import type { StoredCandidate } from './entity-resolution.repository';
@@ -26,6 +26,7 @@ export class EntityResolutionController {
   constructor(private readonly resolution: EntityResolutionService) {}
 
   @Get()
+  @ZodQuery(listQuery)
   async list(@Query() query: Record<string, string>): Promise<{ candidates: StoredCandidate[] }> {
     const parsed = listQuery.safeParse(query);
     if (!parsed.success) {
@@ -38,6 +39,7 @@ export class EntityResolutionController {
   @ServiceCallers('review')
   @Post(':id/confirm')
   @HttpCode(204)
+  @ZodBody(decisionBody)
   confirm(
     @Param('id') id: string,
     @Body() body: unknown,
@@ -49,6 +51,7 @@ export class EntityResolutionController {
   @ServiceCallers('review')
   @Post(':id/reject')
   @HttpCode(204)
+  @ZodBody(decisionBody)
   reject(
     @Param('id') id: string,
     @Body() body: unknown,

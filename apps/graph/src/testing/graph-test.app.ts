@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 
 import { type ApplicationReceivedEvent, type GraphFeaturesComputedEvent, Topics } from '@loanmesh/contracts';
-import { ConsumerHealthRegistry, GlobalExceptionFilter } from '@loanmesh/observability';
+import { ConsumerHealthRegistry, GlobalExceptionFilter, serveApiDocs } from '@loanmesh/observability';
 import {
   type CapturedRecord,
   fetchTopicOffsetsSettled,
@@ -12,6 +12,7 @@ import {
   uniqueId,
 } from '@loanmesh/testing';
 
+import { graphApiDocs } from '../api-docs/graph-api-docs';
 import { GraphAppModule } from '../app.module';
 import { graphTransport } from '../transport/graph-transport';
 import { testConfig } from './graph-test.harness';
@@ -49,6 +50,7 @@ export async function startGraphTestApp(prefix: string, env: Record<string, stri
   });
   const app = await NestFactory.create(GraphAppModule.forRoot(config), { logger: ['error'] });
   app.useGlobalFilters(new GlobalExceptionFilter());
+  serveApiDocs(app, graphApiDocs(config));
   await app.init();
   const transport = graphTransport(config, false);
   app.connectMicroservice<MicroserviceOptions>(transport, { inheritAppConfig: true });

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 
+import { ZodBody, ZodQuery } from '@loanmesh/observability';
 import { ServiceCaller, ServiceCallers, type ServiceCredentialClaims } from '@loanmesh/service-auth';
 
 import { ModelRegistryException } from '../registry/model-registry.exception';
@@ -18,6 +19,7 @@ export class PromotionRequestController {
   constructor(private readonly requests: PromotionRequestService) {}
 
   @Get()
+  @ZodQuery(promotionRequestListSchema)
   async list(@Query() query: Record<string, string>): Promise<{ requests: PromotionRequestView[] }> {
     const { status } = parseRequest(promotionRequestListSchema, query, 'query');
     return { requests: await this.requests.list(status) };
@@ -25,6 +27,7 @@ export class PromotionRequestController {
 
   @Post()
   @HttpCode(201)
+  @ZodBody(promotionRequestSchema)
   request(@Body() body: unknown, @ServiceCaller() caller: ServiceCredentialClaims): Promise<PromotionRequestView> {
     return this.requests.request(parseRequest(promotionRequestSchema, body, 'promotion request'), personOf(caller));
   }

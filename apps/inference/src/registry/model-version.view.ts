@@ -1,8 +1,9 @@
 import type { ModelPromotionEntity } from './model-promotion.entity';
 import { type ModelVersionEntity, versionLabel } from './model-version.entity';
+import type { ModelDetail, ModelSummary } from './model-version.schemas';
 
 /** A registry entry as the API shows it (the card only on the detail route). */
-export function modelSummary(m: ModelVersionEntity): Record<string, unknown> {
+export function modelSummary(m: ModelVersionEntity): ModelSummary {
   return {
     id: m.id,
     name: m.name,
@@ -20,11 +21,11 @@ export function modelSummary(m: ModelVersionEntity): Record<string, unknown> {
   };
 }
 
-export function modelDetail(m: ModelVersionEntity, promotions: ModelPromotionEntity[]): Record<string, unknown> {
+export function modelDetail(m: ModelVersionEntity, promotions: ModelPromotionEntity[]): ModelDetail {
   return {
     ...modelSummary(m),
     featureNames: m.featureNames,
-    card: m.card,
+    card: m.card as Record<string, unknown>,
     promotions: promotions.map((p) => ({
       from: p.fromState,
       to: p.toState,

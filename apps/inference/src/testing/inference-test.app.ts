@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { kafkaConnectionOf, loadConfig } from '@loanmesh/config';
 import { type GraphFeaturesComputedEvent, Topics } from '@loanmesh/contracts';
 import { batchConsumerTransport } from '@loanmesh/kafka';
-import { ConsumerHealthRegistry, GlobalExceptionFilter } from '@loanmesh/observability';
+import { ConsumerHealthRegistry, GlobalExceptionFilter, serveApiDocs } from '@loanmesh/observability';
 import { localServiceHeaders } from '@loanmesh/service-auth';
 import {
   createTestDatabase,
@@ -17,6 +17,7 @@ import {
   waitFor,
 } from '@loanmesh/testing';
 
+import { inferenceApiDocs } from '../api-docs/inference-api-docs';
 import { InferenceAppModule } from '../app.module';
 import { inferenceConfigShape } from '../config/inference.config';
 import { ScoredApplicationEntity } from '../scoring/scored-application.entity';
@@ -54,6 +55,7 @@ export async function startInferenceApp(
   });
   const app = await NestFactory.create(InferenceAppModule.forRoot(config), { logger: ['error'] });
   app.useGlobalFilters(new GlobalExceptionFilter());
+  serveApiDocs(app, inferenceApiDocs(config));
   const transport = batchConsumerTransport(kafkaConnectionOf(config), groupId, groupId, false);
   app.connectMicroservice<MicroserviceOptions>(transport);
   app.get(ConsumerHealthRegistry).registerStrategy(transport);

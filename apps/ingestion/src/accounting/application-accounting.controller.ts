@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 
-import { accountingQuerySchema, type IngestionAccounting } from '@loanmesh/contracts';
-import { DomainException } from '@loanmesh/observability';
+import { accountingQuerySchema, type IngestionAccounting, ingestionAccountingSchema } from '@loanmesh/contracts';
+import { DomainException, ZodQuery, ZodResponse } from '@loanmesh/observability';
 
 import { ApplicationAccountingService } from './application-accounting.service';
 
@@ -11,6 +11,8 @@ export class ApplicationAccountingController {
 
   /** Applications received in `?from=&to=` (ISO, on receipt) or of `?run=` (a feed live run), and where each was left. */
   @Get('accounting')
+  @ZodQuery(accountingQuerySchema)
+  @ZodResponse(200, ingestionAccountingSchema)
   account(@Query() query: unknown): Promise<IngestionAccounting> {
     const parsed = accountingQuerySchema.safeParse(query);
     if (!parsed.success) {

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 
 import { loadConfig } from '@loanmesh/config';
 import { DeadLetterTopics, Topics } from '@loanmesh/contracts';
-import { ConsumerHealthRegistry, GlobalExceptionFilter, JsonLogger } from '@loanmesh/observability';
+import { ConsumerHealthRegistry, GlobalExceptionFilter, JsonLogger, serveApiDocs } from '@loanmesh/observability';
 import { localServiceHeaders } from '@loanmesh/service-auth';
 import {
   createTestDatabase,
@@ -15,6 +15,7 @@ import {
   waitFor,
 } from '@loanmesh/testing';
 
+import { ingestionApiDocs } from '../api-docs/ingestion-api-docs';
 import { IngestionAppModule } from '../app.module';
 import { type IngestionConfig, ingestionConfigShape } from '../config/ingestion.config';
 import { ingestionTransport } from '../transport/ingestion-transport';
@@ -75,6 +76,7 @@ export async function startIngestion(
   const logger = new JsonLogger('ingestion', config.LOG_LEVEL);
   const app = await NestFactory.create(IngestionAppModule.forRoot(config), { logger });
   app.useGlobalFilters(new GlobalExceptionFilter());
+  serveApiDocs(app, ingestionApiDocs(config));
   const transport = ingestionTransport(config);
   app.connectMicroservice(transport, { inheritAppConfig: true });
   app.get(ConsumerHealthRegistry).registerStrategy(transport);

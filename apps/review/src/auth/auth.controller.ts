@@ -4,9 +4,11 @@ import { z } from 'zod';
 
 import { APP_CONFIG } from '@loanmesh/config';
 import { typedLine } from '@loanmesh/contracts';
+import { ZodBody, ZodResponse } from '@loanmesh/observability';
 
 import { parseBody } from '../common/parse-body';
 import type { ReviewConfig } from '../config/review.config';
+import { authenticatedUserSchema, issuedTokenSchema, loginResultSchema } from './auth-response.schemas';
 import { AuthService, type LoginResult } from './auth.service';
 import type { AuthenticatedUser } from './authenticated-user';
 import { clientIpOf } from './client-ip';
@@ -29,6 +31,8 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @ZodBody(loginSchema)
+  @ZodResponse(200, loginResultSchema)
   login(@Body() body: unknown, @Req() req: Request): Promise<LoginResult> {
     const { username, password } = parseBody(loginSchema, body);
     return this.auth.login(username, password, clientIpOf(req, this.config.TRUSTED_PROXY_HOPS));
@@ -46,12 +50,14 @@ export class AuthController {
   @Roles(...ROLES)
   @Post('refresh')
   @HttpCode(200)
+  @ZodResponse(200, issuedTokenSchema)
   refresh(@CurrentCaller() caller: VerifiedCaller): Promise<IssuedToken> {
     return this.sessions.refresh(caller);
   }
 
   @Roles(...ROLES)
   @Get('me')
+  @ZodResponse(200, authenticatedUserSchema)
   me(@CurrentUser() user: AuthenticatedUser): AuthenticatedUser {
     return user;
   }

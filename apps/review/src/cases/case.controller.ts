@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@ne
 import { z } from 'zod';
 
 import { entityId, typedLine, typedText } from '@loanmesh/contracts';
+import { ZodBody, ZodResponse } from '@loanmesh/observability';
 
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -9,6 +10,7 @@ import { ROLES } from '../auth/role';
 import { Roles } from '../auth/roles.decorator';
 import { parseBody } from '../common/parse-body';
 import { CaseDecisionService } from './case-decision.service';
+import { caseDetailSchema, caseSchema, decisionReasonSchema, queueItemSchema } from './case-response.schemas';
 import { CaseQueryService, type QueueItem } from './case-query.service';
 import { CaseWorkflowService } from './case-workflow.service';
 import type { CaseEntity } from './case.entity';
@@ -38,18 +40,21 @@ export class CaseController {
 
   @Roles(...ROLES)
   @Get()
+  @ZodResponse(200, z.array(queueItemSchema), 'undecided cases, highest priority first')
   queue(): Promise<QueueItem[]> {
     return this.query.queue();
   }
 
   @Roles(...ROLES)
   @Get('reasons')
+  @ZodResponse(200, z.array(decisionReasonSchema))
   reasons(): readonly DecisionReason[] {
     return REASON_TAXONOMY;
   }
 
   @Roles(...ROLES)
   @Get(':id')
+  @ZodResponse(200, caseDetailSchema)
   detail(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<Detail> {
     return this.query.detail(id, user);
   }
@@ -57,6 +62,7 @@ export class CaseController {
   @Roles(...OFFICERS)
   @Post(':id/claim')
   @HttpCode(200)
+  @ZodResponse(200, caseSchema)
   claim(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<CaseEntity> {
     return this.workflow.claim(id, user);
   }
@@ -64,6 +70,7 @@ export class CaseController {
   @Roles(...OFFICERS)
   @Post(':id/release')
   @HttpCode(200)
+  @ZodResponse(200, caseSchema)
   release(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<CaseEntity> {
     return this.workflow.release(id, user);
   }
@@ -71,6 +78,8 @@ export class CaseController {
   @Roles('senior_officer', 'admin')
   @Post(':id/reassign')
   @HttpCode(200)
+  @ZodBody(reassignSchema)
+  @ZodResponse(200, caseSchema)
   reassign(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentUser() user: AuthenticatedUser,
@@ -82,6 +91,8 @@ export class CaseController {
   @Roles(...OFFICERS)
   @Post(':id/decide')
   @HttpCode(200)
+  @ZodBody(decideSchema)
+  @ZodResponse(200, caseSchema)
   decide(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentUser() user: AuthenticatedUser,
@@ -93,6 +104,8 @@ export class CaseController {
   @Roles('senior_officer')
   @Post(':id/confirm')
   @HttpCode(200)
+  @ZodBody(confirmSchema)
+  @ZodResponse(200, caseSchema)
   confirm(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentUser() user: AuthenticatedUser,
@@ -105,6 +118,8 @@ export class CaseController {
   @Roles('officer', 'senior_officer', 'risk_manager')
   @Post(':id/comments')
   @HttpCode(200)
+  @ZodBody(commentSchema)
+  @ZodResponse(200, caseSchema)
   comment(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentUser() user: AuthenticatedUser,
@@ -116,6 +131,8 @@ export class CaseController {
   @Roles('senior_officer', 'risk_manager')
   @Post(':id/reopen')
   @HttpCode(200)
+  @ZodBody(reopenSchema)
+  @ZodResponse(200, caseSchema)
   reopen(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentUser() user: AuthenticatedUser,

@@ -1,6 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
 
+import { egoGraphViewSchema } from '@loanmesh/contracts';
+import { ZodQuery, ZodResponse } from '@loanmesh/observability';
+
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ROLES } from '../auth/role';
@@ -19,12 +22,18 @@ export class GraphController {
 
   @Roles(...ROLES)
   @Get('applications/:id/ego-graph')
+  @ZodResponse(
+    200,
+    egoGraphViewSchema,
+    'the ego graph from the graph service; names of people masked for roles without clear personal data',
+  )
   egoGraph(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<unknown> {
     return this.graph.egoGraph(user, id);
   }
 
   @Roles('senior_officer', 'risk_manager', 'admin')
   @Get('entity-resolution/candidates')
+  @ZodQuery(candidateQuery)
   candidates(@CurrentUser() user: AuthenticatedUser, @Query() query: unknown): Promise<unknown> {
     return this.graph.candidates(user, parseBody(candidateQuery, query));
   }

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 
 import { entityId } from '@loanmesh/contracts';
+import { ZodBody } from '@loanmesh/observability';
 
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -29,6 +30,7 @@ export class LabelController {
   @Roles('risk_manager', 'admin')
   @Post('outcomes')
   @HttpCode(204)
+  @ZodBody(outcomeSchema)
   async recordOutcome(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown): Promise<void> {
     const { applicationId, outcome } = parseBody(outcomeSchema, body);
     await this.labels.recordOutcome(user, applicationId, outcome);

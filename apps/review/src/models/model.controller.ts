@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
 
-import { DomainException } from '@loanmesh/observability';
+import { DomainException, ZodBody } from '@loanmesh/observability';
 
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -62,6 +62,7 @@ export class ModelController {
   @Roles('risk_manager')
   @Post(':id/promotion-requests')
   @HttpCode(201)
+  @ZodBody(promotionRequestBody)
   request(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Body() body: unknown): Promise<unknown> {
     const parsed = promotionRequestBody.safeParse(body);
     if (!parsed.success) {

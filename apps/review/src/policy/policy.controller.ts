@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@ne
 import { z } from 'zod';
 
 import { typedText } from '@loanmesh/contracts';
+import { ZodBody } from '@loanmesh/observability';
 
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -31,6 +32,7 @@ export class PolicyController {
 
   @Roles('risk_manager')
   @Post()
+  @ZodBody(draftSchema)
   createDraft(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown): Promise<PolicyView> {
     const { rules, note } = parseBody(draftSchema, body);
     return this.policies.createDraft(user, rules, note);

@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { z } from 'zod';
 
 import { typedLine } from '@loanmesh/contracts';
+import { ZodQuery } from '@loanmesh/observability';
 
 import { Roles } from '../auth/roles.decorator';
 import { parseBody } from '../common/parse-body';
@@ -27,6 +28,7 @@ export class SecurityEventsController {
 
   @Roles('auditor', 'admin')
   @Get()
+  @ZodQuery(querySchema)
   list(@Query() query: unknown): Promise<{ events: SecurityEventView[]; nextBefore?: string }> {
     const q = parseBody(querySchema, query);
     return this.events.page({

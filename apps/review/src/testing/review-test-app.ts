@@ -17,6 +17,7 @@ import {
   uniqueId,
 } from '@loanmesh/testing';
 
+import { reviewApiDocs } from '../api-docs/review-api-docs';
 import { ReviewAppModule } from '../app.module';
 import type { Role } from '../auth/role';
 import { reviewConfigShape } from '../config/review.config';
@@ -93,6 +94,7 @@ export async function startReviewTestApp(
     port: options.port ?? 0,
     host: '127.0.0.1',
     logLevel: 'error',
+    apiDocs: reviewApiDocs(config),
     kafka: batchConsumerTransport(kafkaConnectionOf(config), config.KAFKA_CLIENT_ID, config.KAFKA_GROUP_ID),
     handleSignals: false,
   });
