@@ -12,7 +12,7 @@ export default tseslint.config(
       'coverage/**',
       '**/*.cjs',
       '**/*.mjs',
-      'apps/console/public/**',
+      'apps/console/dist/**',
     ],
   },
   js.configs.recommended,

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, type MessageEvent, Param, ParseUUIDPipe, Post, Sse } from '@nestjs/common';
+import type { Observable } from 'rxjs';
 import { z } from 'zod';
 
 import { entityId, typedLine, typedText } from '@loanmesh/contracts';
@@ -6,11 +7,13 @@ import { entityId, typedLine, typedText } from '@loanmesh/contracts';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ROLES } from '../auth/role';
+import { PERMISSIONS } from '../auth/permissions';
 import { Roles } from '../auth/roles.decorator';
 import { parseBody } from '../common/parse-body';
 import { CaseDecisionService } from './case-decision.service';
 import { CaseQueryService, type QueueItem } from './case-query.service';
 import { CaseWorkflowService } from './case-workflow.service';
+import { QueueEventsService } from './queue-events.service';
 import type { CaseEntity } from './case.entity';
 import { type DecisionReason, REASON_TAXONOMY } from './reason-taxonomy';
 
@@ -25,7 +28,6 @@ const reassignSchema = z.object({ to: typedLine(64) });
 const commentSchema = z.object({ text });
 const reopenSchema = z.object({ reason: text });
 
-const OFFICERS = ['officer', 'senior_officer'] as const;
 type Detail = Awaited<ReturnType<CaseQueryService['detail']>>;
 
 @Controller('cases')
@@ -34,12 +36,20 @@ export class CaseController {
     private readonly query: CaseQueryService,
     private readonly workflow: CaseWorkflowService,
     private readonly decisions: CaseDecisionService,
+    private readonly events: QueueEventsService,
   ) {}
 
   @Roles(...ROLES)
   @Get()
   queue(): Promise<QueueItem[]> {
     return this.query.queue();
+  }
+
+  /** Server-sent events: `queue` whenever the queue changed (the console reloads it). */
+  @Roles(...ROLES)
+  @Sse('events')
+  queueEvents(): Observable<MessageEvent> {
+    return this.events.stream();
   }
 
   @Roles(...ROLES)
@@ -54,21 +64,21 @@ export class CaseController {
     return this.query.detail(id, user);
   }
 
-  @Roles(...OFFICERS)
+  @Roles(...PERMISSIONS['cases.claim'])
   @Post(':id/claim')
   @HttpCode(200)
   claim(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<CaseEntity> {
     return this.workflow.claim(id, user);
   }
 
-  @Roles(...OFFICERS)
+  @Roles(...PERMISSIONS['cases.claim'])
   @Post(':id/release')
   @HttpCode(200)
   release(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<CaseEntity> {
     return this.workflow.release(id, user);
   }
 
-  @Roles('senior_officer', 'admin')
+  @Roles(...PERMISSIONS['cases.reassign'])
   @Post(':id/reassign')
   @HttpCode(200)
   reassign(
@@ -79,7 +89,7 @@ export class CaseController {
     return this.workflow.reassign(id, user, parseBody(reassignSchema, body).to);
   }
 
-  @Roles(...OFFICERS)
+  @Roles(...PERMISSIONS['cases.decide'])
   @Post(':id/decide')
   @HttpCode(200)
   decide(
@@ -90,7 +100,7 @@ export class CaseController {
     return this.decisions.decide(id, user, parseBody(decideSchema, body));
   }
 
-  @Roles('senior_officer')
+  @Roles(...PERMISSIONS['cases.confirm'])
   @Post(':id/confirm')
   @HttpCode(200)
   confirm(
@@ -102,7 +112,7 @@ export class CaseController {
     return this.decisions.confirm(id, user, agree, note);
   }
 
-  @Roles('officer', 'senior_officer', 'risk_manager')
+  @Roles(...PERMISSIONS['cases.comment'])
   @Post(':id/comments')
   @HttpCode(200)
   comment(
@@ -113,7 +123,7 @@ export class CaseController {
     return this.workflow.comment(id, user, parseBody(commentSchema, body).text);
   }
 
-  @Roles('senior_officer', 'risk_manager')
+  @Roles(...PERMISSIONS['cases.reopen'])
   @Post(':id/reopen')
   @HttpCode(200)
   reopen(

@@ -10,6 +10,7 @@ import { CaseQueryService } from './case-query.service';
 import { CaseTransactionService } from './case-transaction.service';
 import { CaseWorkflowService } from './case-workflow.service';
 import { CaseController } from './case.controller';
+import { QueueEventsService } from './queue-events.service';
 import { SlaSweeperService } from './sla-sweeper.service';
 
 @Module({
@@ -22,6 +23,7 @@ import { SlaSweeperService } from './sla-sweeper.service';
     CaseWorkflowService,
     CaseDecisionService,
     SlaSweeperService,
+    QueueEventsService,
   ],
   exports: [CaseOpenerService, SlaSweeperService],
 })

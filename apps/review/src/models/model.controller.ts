@@ -4,6 +4,7 @@ import { DomainException } from '@loanmesh/observability';
 
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { PERMISSIONS } from '../auth/permissions';
 import { Roles } from '../auth/roles.decorator';
 import { type ModelCatalog, ModelCatalogService } from './model-catalog.service';
 import { ModelPromotionService, promotionRequestBody } from './model-promotion.service';
@@ -15,21 +16,21 @@ export class ModelController {
     private readonly promotions: ModelPromotionService,
   ) {}
 
-  @Roles('risk_manager', 'auditor', 'admin')
+  @Roles(...PERMISSIONS['models.read'])
   @Get()
   list(): Promise<ModelCatalog> {
     return this.catalog.list();
   }
 
   /** Promotion requests (`status`: pending, approved, all). */
-  @Roles('risk_manager', 'auditor', 'admin')
+  @Roles(...PERMISSIONS['models.read'])
   @Get('promotion-requests')
   requests(@CurrentUser() user: AuthenticatedUser, @Query('status') status?: string): Promise<unknown> {
     return this.promotions.list(user, status ?? 'pending');
   }
 
   /** The maker: one risk manager asks to move a model version. */
-  @Roles('risk_manager')
+  @Roles(...PERMISSIONS['models.promote'])
   @Post(':id/promotion-requests')
   @HttpCode(201)
   request(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Body() body: unknown): Promise<unknown> {
@@ -41,7 +42,7 @@ export class ModelController {
   }
 
   /** The checker: another risk manager approves; the maker gets 403 (PROMOTION_SAME_USER). */
-  @Roles('risk_manager')
+  @Roles(...PERMISSIONS['models.promote'])
   @Post('promotion-requests/:requestId/approve')
   @HttpCode(200)
   approve(@CurrentUser() user: AuthenticatedUser, @Param('requestId') requestId: string): Promise<unknown> {

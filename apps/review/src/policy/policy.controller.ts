@@ -5,6 +5,7 @@ import { typedText } from '@loanmesh/contracts';
 
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { PERMISSIONS } from '../auth/permissions';
 import { Roles } from '../auth/roles.decorator';
 import { parseBody } from '../common/parse-body';
 import type { BacktestResult } from './policy-backtest';
@@ -17,33 +18,33 @@ const draftSchema = z.object({ rules: policyRulesSchema, note: typedText(500) })
 export class PolicyController {
   constructor(private readonly policies: PolicyService) {}
 
-  @Roles('risk_manager', 'auditor', 'admin')
+  @Roles(...PERMISSIONS['policies.read'])
   @Get()
   list(): Promise<PolicyView[]> {
     return this.policies.list();
   }
 
-  @Roles('risk_manager', 'auditor', 'admin')
+  @Roles(...PERMISSIONS['policies.read'])
   @Get(':id')
   get(@Param('id', ParseUUIDPipe) id: string): Promise<PolicyView> {
     return this.policies.get(id);
   }
 
-  @Roles('risk_manager')
+  @Roles(...PERMISSIONS['policies.write'])
   @Post()
   createDraft(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown): Promise<PolicyView> {
     const { rules, note } = parseBody(draftSchema, body);
     return this.policies.createDraft(user, rules, note);
   }
 
-  @Roles('risk_manager')
+  @Roles(...PERMISSIONS['policies.write'])
   @Post(':id/backtest')
   @HttpCode(200)
   backtest(@Param('id', ParseUUIDPipe) id: string): Promise<BacktestResult & { version: number }> {
     return this.policies.backtest(id);
   }
 
-  @Roles('risk_manager')
+  @Roles(...PERMISSIONS['policies.write'])
   @Post(':id/activate')
   @HttpCode(200)
   activate(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<PolicyView> {

@@ -1,0 +1,74 @@
+import { dashboard } from '../api/dashboard.api';
+import type { DashboardSummary } from '../api/dashboard.types';
+import { LoadedView } from '../ui/loaded-view';
+import { pct } from '../ui/format';
+import { useLoad } from '../ui/use-load';
+import { DashboardCharts } from './dashboard-charts';
+
+function ParkedCard({ p }: { p: DashboardSummary['parked'] }) {
+  return (
+    <div className="card" data-testid="parked">
+      <h2>Waiting for core banking</h2>
+      <p data-testid="parked-summary">
+        {p.available
+          ? `Parked applications: ${p.waiting} waiting (oldest ${Math.floor(p.oldestWaitingSeconds / 60)} min), ${p.expiredAnnounced} expired to officers`
+          : 'Parked applications: unavailable (ingestion did not answer)'}
+      </p>
+      <p className="muted">
+        Applications whose company has not arrived from core banking wait in ingestion; past the timeout they come to
+        the queue as MISSING_COMPANY_DATA
+        {p.available && p.expired > p.expiredAnnounced
+          ? ` (${p.expired - p.expiredAnnounced} more expired as history, outside the decision window)`
+          : ''}
+        .
+      </p>
+    </div>
+  );
+}
+
+function Figures({ d }: { d: DashboardSummary }) {
+  const t = d.timeToDecisionMs;
+  const ms = (v: number | null): string => (v === null ? 'n/a' : `${Math.round(v).toLocaleString()} ms`);
+  return (
+    <div className="card figures" data-testid="automation">
+      <h2>Automation and speed</h2>
+      <dl>
+        <div className="dl-row">
+          <dt>Automation rate</dt>
+          <dd data-testid="automation-rate">{d.automationRate === null ? 'n/a' : pct(d.automationRate)}</dd>
+        </div>
+        <div className="dl-row">
+          <dt>Time to decision p50</dt>
+          <dd data-testid="ttd-p50">{ms(t.p50)}</dd>
+        </div>
+        <div className="dl-row">
+          <dt>p95 / p99</dt>
+          <dd data-testid="ttd-p95-p99">
+            {ms(t.p95)} / {ms(t.p99)}
+          </dd>
+        </div>
+      </dl>
+      <p className="muted">
+        Application submitted → decided, over {t.sample} automatic decisions on a score; target 1 s.
+      </p>
+    </div>
+  );
+}
+
+export function DashboardPage() {
+  const [loaded] = useLoad(dashboard, 'dashboard');
+  return (
+    <LoadedView loaded={loaded}>
+      {(d) => (
+        <>
+          <h1>Dashboard</h1>
+          <div className="grid">
+            <Figures d={d} />
+            <ParkedCard p={d.parked} />
+          </div>
+          <DashboardCharts d={d} />
+        </>
+      )}
+    </LoadedView>
+  );
+}
