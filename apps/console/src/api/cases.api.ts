@@ -3,8 +3,9 @@ import { download, request } from './http';
 
 const casePath = (id: string, action = ''): string => `/cases/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
 
-export function queue(): Promise<QueueItem[]> {
-  return request<QueueItem[]>('/cases');
+/** `background`: a reload the server pushed, not the user's (it never refreshes the token). */
+export function queue(background = false): Promise<QueueItem[]> {
+  return request<QueueItem[]>('/cases', { background });
 }
 
 export function caseDetail(id: string): Promise<CaseDetail> {

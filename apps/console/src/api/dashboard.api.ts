@@ -1,6 +1,6 @@
-import type { DashboardSummary } from './dashboard.types';
+import type { DashboardSummary, WindowHours } from './dashboard.types';
 import { request } from './http';
 
-export function dashboard(): Promise<DashboardSummary> {
-  return request<DashboardSummary>('/dashboard');
+export function dashboard(hours: WindowHours): Promise<DashboardSummary> {
+  return request<DashboardSummary>(`/dashboard?hours=${hours}`);
 }

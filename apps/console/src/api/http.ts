@@ -54,10 +54,18 @@ export interface RequestOptions {
   body?: unknown;
   /** Sign-in calls go without refreshing (there may be no session yet). */
   anonymous?: boolean;
+  /**
+   * A call the user did not make (a reload pushed by the server): it never refreshes the
+   * token, so an idle console still signs out when its access token ends (docs/security.md).
+   */
+  background?: boolean;
 }
 
-async function send(path: string, { method = 'GET', body, anonymous = false }: RequestOptions): Promise<Response> {
-  const s = anonymous ? session.get() : await freshSession();
+async function send(
+  path: string,
+  { method = 'GET', body, anonymous = false, background = false }: RequestOptions,
+): Promise<Response> {
+  const s = anonymous || background ? session.get() : await freshSession();
   const res = await fetch(path, {
     method,
     headers: { 'content-type': 'application/json', ...(s ? { authorization: `Bearer ${s.token}` } : {}) },

@@ -18,7 +18,8 @@ export function MemoCard({ caseId }: { caseId: string }) {
       a.href = url;
       a.download = `credit-memo-${caseId}.pdf`;
       a.click();
-      URL.revokeObjectURL(url);
+      // Revoked later: revoking at once can cancel the download before the browser has read it.
+      window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
     } catch (e) {
       setError(errorText(e));
     }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 import { queue } from '../api/cases.api';
 import type { CaseStatus, QueueItem } from '../api/cases.types';
@@ -121,8 +121,9 @@ function QueueTable({ items }: { items: QueueItem[] }) {
 }
 
 export function QueuePage() {
-  const [loaded, reload] = useLoad(queue, 'queue');
-  const live = useQueueEvents(reload);
+  const [loaded, , replace] = useLoad(() => queue(), 'queue');
+  const refresh = useCallback(async () => replace(await queue(true)), [replace]);
+  const live = useQueueEvents(refresh);
   return (
     <div className="card">
       <LoadedView loaded={loaded}>
@@ -130,7 +131,7 @@ export function QueuePage() {
           <>
             <h1>
               Review queue ({items.length}){' '}
-              <span className={`pill ${live ? 'ok' : ''}`} data-testid="queue-live">
+              <span className={`pill ${live ? 'ok' : ''}`} data-testid="queue-live" data-live={live}>
                 {live ? 'live' : 'not live'}
               </span>
             </h1>

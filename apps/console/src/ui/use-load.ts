@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 export type Loaded<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: unknown };
 
 /** Runs an API call when its key changes; `reload` runs it again (after an action). */
-export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () => Promise<void>] {
+export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () => Promise<void>, (value: T) => void] {
   const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
   // The key stands for the inputs of `load`: a new closure each render must not reload.
   const latest = useRef(load);
@@ -19,5 +19,6 @@ export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () 
     setLoaded({ state: 'loading' });
     void run();
   }, [run, key]);
-  return [loaded, run];
+  const replace = useCallback((value: T) => setLoaded({ state: 'ready', value }), []);
+  return [loaded, run, replace];
 }

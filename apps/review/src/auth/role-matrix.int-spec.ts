@@ -32,6 +32,7 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'GET /cases/reasons': ALL,
   'GET /cases/events': ALL,
   'GET /cases/:id': ALL,
+  'GET /cases/:id/memo.pdf': ALL,
   'POST /cases/:id/claim': ['officer', 'senior_officer'],
   'POST /cases/:id/release': ['officer', 'senior_officer'],
   'POST /cases/:id/reassign': ['senior_officer', 'admin'],

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, type MessageEvent, Param, ParseUUIDPipe, Post, Sse } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  type MessageEvent,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Sse,
+  StreamableFile,
+} from '@nestjs/common';
 import type { Observable } from 'rxjs';
 import { z } from 'zod';
 
@@ -13,6 +24,7 @@ import { parseBody } from '../common/parse-body';
 import { CaseDecisionService } from './case-decision.service';
 import { CaseQueryService, type QueueItem } from './case-query.service';
 import { CaseWorkflowService } from './case-workflow.service';
+import { CreditMemoService } from './memo/credit-memo.service';
 import { QueueEventsService } from './queue-events.service';
 import type { CaseEntity } from './case.entity';
 import { type DecisionReason, REASON_TAXONOMY } from './reason-taxonomy';
@@ -37,6 +49,7 @@ export class CaseController {
     private readonly workflow: CaseWorkflowService,
     private readonly decisions: CaseDecisionService,
     private readonly events: QueueEventsService,
+    private readonly memos: CreditMemoService,
   ) {}
 
   @Roles(...ROLES)
@@ -62,6 +75,16 @@ export class CaseController {
   @Get(':id')
   detail(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<Detail> {
     return this.query.detail(id, user);
+  }
+
+  /** The credit memo as a PDF for the credit file (personal data masked per role, as on the case page). */
+  @Roles(...PERMISSIONS['cases.memo'])
+  @Get(':id/memo.pdf')
+  async memo(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<StreamableFile> {
+    return new StreamableFile(await this.memos.render(id, user), {
+      type: 'application/pdf',
+      disposition: `attachment; filename="credit-memo-${id}.pdf"`,
+    });
   }
 
   @Roles(...PERMISSIONS['cases.claim'])

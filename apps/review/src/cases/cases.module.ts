@@ -10,6 +10,7 @@ import { CaseQueryService } from './case-query.service';
 import { CaseTransactionService } from './case-transaction.service';
 import { CaseWorkflowService } from './case-workflow.service';
 import { CaseController } from './case.controller';
+import { CreditMemoService } from './memo/credit-memo.service';
 import { QueueEventsService } from './queue-events.service';
 import { SlaSweeperService } from './sla-sweeper.service';
 
@@ -24,6 +25,7 @@ import { SlaSweeperService } from './sla-sweeper.service';
     CaseDecisionService,
     SlaSweeperService,
     QueueEventsService,
+    CreditMemoService,
   ],
   exports: [CaseOpenerService, SlaSweeperService],
 })

@@ -37,7 +37,7 @@ export class QueueEventsService {
       .getRepository(CaseEntity)
       .createQueryBuilder('c')
       .select('COUNT(*)::int', 'n')
-      .addSelect('COALESCE(SUM(c.version), 0)::bigint', 'v')
+      .addSelect('COALESCE(SUM(c.revision), 0)::bigint', 'v')
       .getRawOne<{ n: number; v: string }>();
     return `${row?.n ?? 0}:${row?.v ?? 0}`;
   }
