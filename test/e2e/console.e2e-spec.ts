@@ -493,6 +493,19 @@ describe('review console in Chromium', () => {
     await page.screenshot({ path: `${DOC_SHOTS}/queue.png` });
   });
 
+  it('should switch the console to Simplified Chinese, with dates and numbers in that locale', async () => {
+    await referredCase({ amount: 1234567, pd: 0.12, grade: 'C' });
+    const page = await loggedIn('officer1', DOC_VIEWPORT);
+    await page.locator('[data-testid="queue-live"][data-live="true"]').waitFor();
+    await page.getByTestId('language').selectOption('zh-CN');
+    await page.getByTestId('nav-queue').filter({ hasText: '审批队列' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    expect(await page.getByTestId('queue-live').textContent()).toBe('实时');
+    await page.screenshot({ path: `${DOC_SHOTS}/queue-zh.png` });
+    await page.getByTestId('language').selectOption('en');
+    await page.getByTestId('nav-queue').filter({ hasText: 'Queue' }).waitFor();
+  });
+
   it('should print a credit memo as a PDF for the credit file', async () => {
     const applicationId = await referredCase({ pd: 0.12, grade: 'C' });
     const page = await loggedIn('officer1');

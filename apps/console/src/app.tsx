@@ -6,6 +6,7 @@ import { session } from './api/http';
 import { LoginPage } from './pages/login-page';
 import { Shell } from './shell';
 import { type SignedIn } from './session-context';
+import { I18nProvider } from './i18n/i18n';
 import { ToastProvider } from './ui/toast';
 
 function useHash(): string {
@@ -52,31 +53,35 @@ export function App() {
   const [, page = '', id] = hash.split('/');
   if (!current || page === 'login') {
     return (
-      <ToastProvider>
-        <Shell signedIn={null} page="login" id={undefined} onLogout={() => Promise.resolve()}>
-          <LoginPage
-            onSignedIn={async (s) => {
-              session.set(s);
-              await adopt(s);
-              location.hash = '#/queue';
-            }}
-          />
-        </Shell>
-      </ToastProvider>
+      <I18nProvider>
+        <ToastProvider>
+          <Shell signedIn={null} page="login" id={undefined} onLogout={() => Promise.resolve()}>
+            <LoginPage
+              onSignedIn={async (s) => {
+                session.set(s);
+                await adopt(s);
+                location.hash = '#/queue';
+              }}
+            />
+          </Shell>
+        </ToastProvider>
+      </I18nProvider>
     );
   }
   return (
-    <ToastProvider>
-      <Shell
-        signedIn={current}
-        page={page || 'queue'}
-        id={id}
-        onLogout={async () => {
-          await logout();
-          setCurrent(null);
-          location.hash = '#/login';
-        }}
-      />
-    </ToastProvider>
+    <I18nProvider>
+      <ToastProvider>
+        <Shell
+          signedIn={current}
+          page={page || 'queue'}
+          id={id}
+          onLogout={async () => {
+            await logout();
+            setCurrent(null);
+            location.hash = '#/login';
+          }}
+        />
+      </ToastProvider>
+    </I18nProvider>
   );
 }

@@ -6,22 +6,25 @@ import { ModelsPage } from './pages/models-page';
 import { PolicyPage } from './pages/policy-page';
 import { QueuePage } from './pages/queue-page';
 import { ResolutionPage } from './pages/resolution-page';
+import { useI18n } from './i18n/i18n';
+import { LanguagePicker } from './i18n/language-picker';
+import type { MessageKey } from './i18n/messages';
 import { SessionContext, type SignedIn } from './session-context';
 
 interface PageDef {
   path: string;
-  title: string;
+  title: MessageKey;
   /** The permission review grants for the page's data; none: every signed-in role. */
   permission?: string;
   render: () => ReactNode;
 }
 
 const PAGES: PageDef[] = [
-  { path: 'queue', title: 'Queue', render: () => <QueuePage /> },
-  { path: 'dashboard', title: 'Dashboard', render: () => <DashboardPage /> },
-  { path: 'policy', title: 'Policy', permission: 'policies.read', render: () => <PolicyPage /> },
-  { path: 'models', title: 'Models', permission: 'models.read', render: () => <ModelsPage /> },
-  { path: 'resolution', title: 'Entity resolution', permission: 'resolution.read', render: () => <ResolutionPage /> },
+  { path: 'queue', title: 'nav.queue', render: () => <QueuePage /> },
+  { path: 'dashboard', title: 'nav.dashboard', render: () => <DashboardPage /> },
+  { path: 'policy', title: 'nav.policy', permission: 'policies.read', render: () => <PolicyPage /> },
+  { path: 'models', title: 'nav.models', permission: 'models.read', render: () => <ModelsPage /> },
+  { path: 'resolution', title: 'nav.resolution', permission: 'resolution.read', render: () => <ResolutionPage /> },
 ];
 
 interface ShellProps {
@@ -37,11 +40,12 @@ export function Shell({ signedIn, page, id, onLogout, children }: ShellProps) {
   const visible = PAGES.filter((p) => !p.permission || signedIn?.permissions.has(p.permission));
   const target = visible.find((p) => p.path === page) ?? visible[0];
   const user = signedIn?.user;
+  const { t } = useI18n();
   return (
     <SessionContext.Provider value={signedIn}>
       <header className="top">
         <span className="brand">LoanMesh review</span>
-        <nav aria-label="Pages">
+        <nav aria-label={t('nav.pages')}>
           {signedIn &&
             visible.map((p) => (
               <a
@@ -51,16 +55,17 @@ export function Shell({ signedIn, page, id, onLogout, children }: ShellProps) {
                 aria-current={p.path === page ? 'page' : undefined}
                 data-testid={`nav-${p.path}`}
               >
-                {p.title}
+                {t(p.title)}
               </a>
             ))}
         </nav>
+        <LanguagePicker />
         <span id="who" data-testid="who">
           {user && (
             <>
               {`${user.displayName ?? user.username} (${user.role.replace('_', ' ')})`}
               <button type="button" className="secondary" data-testid="logout" onClick={() => void onLogout()}>
-                Log out
+                {t('shell.logout')}
               </button>
             </>
           )}

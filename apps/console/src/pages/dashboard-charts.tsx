@@ -2,16 +2,14 @@ import { useMemo } from 'react';
 
 import type { DashboardSummary } from '../api/dashboard.types';
 import { type ChartOption, EChart } from '../charts/echart';
+import { dateTime } from '../ui/format';
 
 const OUTCOME_COLOR: Record<string, string> = { APPROVED: '#2e7d32', DECLINED: '#c62828', REFERRED: '#8a5300' };
 const TARGET_MS = 1000;
 const GRID = { left: 70, right: 30, top: 30, bottom: 50 };
 
 const timeLabel = (iso: string, hours: number): string =>
-  new Date(iso).toLocaleString(
-    undefined,
-    hours > 24 ? { weekday: 'short', hour: '2-digit' } : { hour: '2-digit', minute: '2-digit' },
-  );
+  dateTime(iso, hours > 24 ? { weekday: 'short', hour: '2-digit' } : { hour: '2-digit', minute: '2-digit' });
 
 function latencyOption(d: DashboardSummary): ChartOption {
   const x = d.series.map((p) => timeLabel(p.at, d.window.hours));

@@ -1,9 +1,10 @@
 import { dashboard } from '../api/dashboard.api';
+import { useI18n } from '../i18n/i18n';
 import { useState } from 'react';
 
 import { type DashboardSummary, WINDOW_HOURS, type WindowHours } from '../api/dashboard.types';
 import { LoadedView } from '../ui/loaded-view';
-import { pct } from '../ui/format';
+import { money, pct, when } from '../ui/format';
 import { useLoad } from '../ui/use-load';
 import { DashboardCharts } from './dashboard-charts';
 
@@ -30,7 +31,7 @@ function ParkedCard({ p }: { p: DashboardSummary['parked'] }) {
 
 function Figures({ d }: { d: DashboardSummary }) {
   const t = d.timeToDecisionMs;
-  const ms = (v: number | null): string => (v === null ? 'n/a' : `${Math.round(v).toLocaleString()} ms`);
+  const ms = (v: number | null): string => (v === null ? 'n/a' : `${money(Math.round(v))} ms`);
   return (
     <div className="card figures" data-testid="automation">
       <h2>Automation and speed</h2>
@@ -66,9 +67,10 @@ const RANGE_LABEL: Record<WindowHours, string> = {
 };
 
 function RangePicker({ hours, onChange }: { hours: WindowHours; onChange: (h: WindowHours) => void }) {
+  const { t } = useI18n();
   return (
     <p>
-      <label htmlFor="dashboard-range">Time range </label>
+      <label htmlFor="dashboard-range">{t('dashboard.range')} </label>
       <select
         id="dashboard-range"
         data-testid="dashboard-range"
@@ -96,9 +98,8 @@ export function DashboardPage() {
           <h1>Dashboard</h1>
           <RangePicker hours={hours} onChange={setHours} />
           <p className="muted" data-testid="live-rule">
-            Live applications only: those submitted since {new Date(d.window.from).toLocaleString()}. Backlog and
-            history decided in the window (submitted before it) are left out, so their age never counts as time to
-            decision.
+            Live applications only: those submitted since {when(d.window.from)}. Backlog and history decided in the
+            window (submitted before it) are left out, so their age never counts as time to decision.
           </p>
           <div className="grid">
             <Figures d={d} />

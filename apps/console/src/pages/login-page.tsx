@@ -2,8 +2,10 @@ import { type FormEvent, useEffect, useState } from 'react';
 
 import { login, signInOptions } from '../api/auth.api';
 import type { Session, SignInOptions } from '../api/auth.types';
+import { useI18n } from '../i18n/i18n';
 
 export function LoginPage({ onSignedIn }: { onSignedIn: (s: Session) => Promise<void> }) {
+  const { t } = useI18n();
   const [options, setOptions] = useState<SignInOptions | null>(null);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -25,18 +27,18 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (s: Session) => Promise<
   };
   return (
     <form className="card login" onSubmit={(e) => void submit(e)}>
-      <h1>Sign in</h1>
+      <h1>{t('login.title')}</h1>
       {options.sso && options.ssoLoginUrl && (
         <p>
           <a className="button" href={options.ssoLoginUrl} data-testid="login-sso">
-            Sign in with SSO
+            {t('login.sso')}
           </a>
         </p>
       )}
       {options.password && (
         <>
-          {options.sso && <p className="muted or">or with a LoanMesh account</p>}
-          <label htmlFor="login-username">User name</label>
+          {options.sso && <p className="muted or">{t('login.or')}</p>}
+          <label htmlFor="login-username">{t('login.username')}</label>
           <input
             id="login-username"
             name="username"
@@ -47,7 +49,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (s: Session) => Promise<
             value={username}
             onChange={(e) => setUsername(e.target.value)}
           />
-          <label htmlFor="login-password">Password</label>
+          <label htmlFor="login-password">{t('login.password')}</label>
           <input
             id="login-password"
             name="password"
@@ -60,7 +62,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (s: Session) => Promise<
           />
           <p>
             <button type="submit" data-testid="login-submit">
-              Sign in
+              {t('login.submit')}
             </button>
           </p>
         </>

@@ -1,4 +1,5 @@
 import type { QueueItem } from '../api/cases.types';
+import { useI18n } from '../i18n/i18n';
 import { choices, type QueueFilter } from './queue-filter';
 
 interface Props {
@@ -38,12 +39,13 @@ const all = (values: string[]): [string, string][] => [['', 'all'], ...values.ma
 
 /** Filters, search and sort of the queue; any change goes back to the first page. */
 export function QueueFilters({ items, filter, onChange }: Props) {
+  const { t } = useI18n();
   const c = choices(items);
   const set = (patch: Partial<QueueFilter>): void => onChange({ ...filter, ...patch, page: 0 });
   return (
     <div className="filters" role="search">
       <span className="filter">
-        <label htmlFor="queue-search">Search</label>
+        <label htmlFor="queue-search">{t('queue.search')}</label>
         <input
           id="queue-search"
           type="search"
@@ -55,35 +57,35 @@ export function QueueFilters({ items, filter, onChange }: Props) {
       </span>
       <Select
         id="filter-status"
-        label="Status"
+        label={t('queue.status')}
         value={filter.status}
         options={all(['OPEN', 'CLAIMED', 'AWAITING_CONFIRMATION'])}
         onChange={(v) => set({ status: v as QueueFilter['status'] })}
       />
       <Select
         id="filter-grade"
-        label="Grade"
+        label={t('queue.grade')}
         value={filter.grade}
         options={all(c.grades)}
         onChange={(v) => set({ grade: v })}
       />
       <Select
         id="filter-rule"
-        label="Rule hit"
+        label={t('queue.ruleHit')}
         value={filter.ruleHit}
         options={all(c.ruleHits)}
         onChange={(v) => set({ ruleHit: v })}
       />
       <Select
         id="filter-assignee"
-        label="Assignee"
+        label={t('queue.assignee')}
         value={filter.assignee}
         options={all(c.assignees)}
         onChange={(v) => set({ assignee: v })}
       />
       <Select
         id="filter-sla"
-        label="SLA"
+        label={t('queue.sla')}
         value={filter.sla}
         options={[
           ['', 'all'],
@@ -95,7 +97,7 @@ export function QueueFilters({ items, filter, onChange }: Props) {
       />
       <Select
         id="queue-sort"
-        label="Sort by"
+        label={t('queue.sort')}
         value={filter.sort}
         options={[
           ['priority', 'priority'],

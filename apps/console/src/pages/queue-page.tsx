@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 
 import { queue } from '../api/cases.api';
+import { useI18n } from '../i18n/i18n';
 import type { CaseStatus, QueueItem } from '../api/cases.types';
 import { LoadedView } from '../ui/loaded-view';
 import { money, pct } from '../ui/format';
@@ -59,6 +60,7 @@ function QueueRow({ c, now }: { c: QueueItem; now: number }) {
 const HEADERS = ['Application', 'Company', 'Amount', 'Grade · PD', 'Expected loss', 'Status', 'Assignee', 'SLA left'];
 
 function QueueTable({ items }: { items: QueueItem[] }) {
+  const { t } = useI18n();
   const now = useNow();
   const [filter, setFilter] = useState<QueueFilter>(emptyFilter);
   const { rows, total } = applyFilter(items, filter, now);
@@ -101,7 +103,7 @@ function QueueTable({ items }: { items: QueueItem[] }) {
           disabled={filter.page === 0}
           onClick={() => setFilter({ ...filter, page: filter.page - 1 })}
         >
-          Previous
+          {t('queue.previous')}
         </button>{' '}
         <span data-testid="page-of">
           Page {filter.page + 1} of {pages}
@@ -113,7 +115,7 @@ function QueueTable({ items }: { items: QueueItem[] }) {
           disabled={filter.page + 1 >= pages}
           onClick={() => setFilter({ ...filter, page: filter.page + 1 })}
         >
-          Next
+          {t('queue.next')}
         </button>
       </p>
     </>
@@ -121,6 +123,7 @@ function QueueTable({ items }: { items: QueueItem[] }) {
 }
 
 export function QueuePage() {
+  const { t } = useI18n();
   const [loaded, , replace] = useLoad(() => queue(), 'queue');
   const refresh = useCallback(async () => replace(await queue(true)), [replace]);
   const live = useQueueEvents(refresh);
@@ -130,9 +133,9 @@ export function QueuePage() {
         {(items) => (
           <>
             <h1>
-              Review queue ({items.length}){' '}
+              {t('queue.title')} ({items.length}){' '}
               <span className={`pill ${live ? 'ok' : ''}`} data-testid="queue-live" data-live={live}>
-                {live ? 'live' : 'not live'}
+                {live ? t('queue.live') : t('queue.notLive')}
               </span>
             </h1>
             <p className="muted">
