@@ -32,6 +32,10 @@ interface NetworkWindow {
   loanmeshNetwork?: { renderedNodes: () => number };
 }
 
+interface PathWindow {
+  loanmeshNetwork?: { pathNodes: () => string[] };
+}
+
 /** Until the network view has drawn `n` nodes (a function, not a string: the CSP refuses eval). */
 async function waitForNodes(page: Page, n: number): Promise<void> {
   await page.waitForFunction(
@@ -296,6 +300,23 @@ describe('review console in Chromium', () => {
     await expect(page.getByTestId('final-outcome').textContent()).resolves.toContain('APPROVED');
     await expect(page.getByTestId('history').textContent()).resolves.toContain('DECIDED');
     await page.screenshot({ path: `${SHOTS}/04-case-approved.png`, fullPage: true });
+  });
+
+  it('should highlight the path of a graph reason in the network when the officer asks why', async () => {
+    const applicationId = await referredCase({
+      companyId: 'co-center',
+      graph: { inGuaranteeCircle: 1, guaranteeCircleSize: 3 },
+    });
+    const page = await loggedIn('officer1');
+    await openCase(page, applicationId);
+    // The network is not open yet: asking for the path opens it.
+    await page.getByTestId('explain-path').click();
+    await waitForNodes(page, 5);
+    await page.waitForFunction(
+      () => ((globalThis as unknown as PathWindow).loanmeshNetwork?.pathNodes().length ?? 0) > 0,
+    );
+    const path = await page.evaluate<string[]>('window.loanmeshNetwork.pathNodes()');
+    expect(path.sort()).toEqual(['co-b', 'co-c', 'co-center']);
   });
 
   it('should need a second, senior user to confirm when four-eyes applies', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 import { egoGraph } from '../api/graph.api';
 import type { EgoGraph } from '../api/graph.types';
@@ -16,6 +16,14 @@ export function NetworkCard({ applicationId, highlight }: { applicationId: strin
       setState({ error: errorText(e) });
     }
   };
+  // "show path" on a graph reason opens the network if it is not open yet.
+  const wanted = highlight !== null && !state.graph && !state.busy && !state.error;
+  useEffect(() => {
+    if (wanted) {
+      void open();
+    }
+    // Keyed on `wanted` alone: open() reads only the application id, fixed for this card.
+  }, [wanted]);
   return (
     <div className="card">
       <h2>Network</h2>

@@ -5,6 +5,8 @@ export interface NetworkInspector {
   renderedNodes: () => number;
   labelBoxes: () => { id: string; x1: number; y1: number; x2: number; y2: number }[];
   tapNode: (id: string) => void;
+  /** Ids of the nodes a highlighted reason path runs through. */
+  pathNodes: () => string[];
 }
 
 declare global {
@@ -28,5 +30,6 @@ export function exposeForTests(cy: Core): void {
     tapNode: (id) => {
       cy.getElementById(id).emit('tap');
     },
+    pathNodes: () => cy.nodes('.path').map((n) => n.id()),
   };
 }

@@ -17,7 +17,8 @@ function latencyOption(d: DashboardSummary): ChartOption {
     name,
     type: 'line',
     connectNulls: false,
-    showSymbol: false,
+    showSymbol: true,
+    symbolSize: 5,
     data: d.series.map((p) => (p[key] === null ? null : Math.round(p[key] ?? 0))),
     itemStyle: { color },
   });
@@ -69,7 +70,8 @@ function automationOption(d: DashboardSummary): ChartOption {
       {
         name: 'automated %',
         type: 'line',
-        showSymbol: false,
+        showSymbol: true,
+        symbolSize: 5,
         data: d.series.map((p) => (p.automationRate === null ? null : Math.round(p.automationRate * 1000) / 10)),
         itemStyle: { color: '#1f6feb' },
       },
