@@ -18,7 +18,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(\\.spec|\\.int-spec|\\.e2e-spec)\\.ts$' },
+    // The console's build output is bundled JavaScript, not source.
+    exclude: { path: '(\\.spec|\\.int-spec|\\.e2e-spec)\\.ts$|^apps/console/dist/' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
   },

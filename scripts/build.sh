@@ -3,8 +3,8 @@
 # `node dist/apps/<app>/src/main.js` and production dependencies only (no TypeScript
 # toolchain at run time). The @loanmesh/* aliases resolve through dist/node_modules/@loanmesh,
 # symlinks to the compiled libs (Node finds them walking up from any file in dist/); the
-# files read at run time beside the code (the console's static files, graph migrations)
-# are copied to where the compiled code looks for them.
+# files read at run time beside the code (the console's build, graph migrations) are copied
+# to where the compiled code looks for them.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -16,6 +16,7 @@ for lib in libs/*/; do
   [ "$name" = testing ] && continue
   ln -s "../../libs/$name/src" "dist/node_modules/@loanmesh/$name"
 done
-cp -r apps/review/src/console/public dist/apps/review/src/console/public
+bash scripts/console-build.sh --force
+mkdir -p dist/apps/console && cp -r apps/console/dist dist/apps/console/dist
 mkdir -p dist/graph && cp -r graph/migrations dist/graph/migrations
 echo "[build] dist/ ready: node dist/apps/<ingestion|graph|inference|review>/src/main.js"

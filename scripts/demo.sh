@@ -11,6 +11,7 @@ run_ts() { node scripts/run-ts.cjs "$@"; }
 
 echo "== 1/5 dependencies and infrastructure"
 LOANMESH_SKIP_CHROMIUM=1 bash scripts/ensure-deps.sh
+bash scripts/console-build.sh
 bash infra/infra.sh up
 
 echo "== 2/5 services"

@@ -9,6 +9,8 @@ RESULTS="$ROOT/test-results"
 rm -rf "$RESULTS"; mkdir -p "$RESULTS"
 
 bash scripts/ensure-deps.sh || { echo "dependency installation failed"; echo "0 passed, 1 failed"; exit 1; }
+# The browser tests need the console's build (a fresh clone has none).
+bash scripts/console-build.sh || { echo "console build failed"; echo "0 passed, 1 failed"; exit 1; }
 # The tests' own Kafka and Neo4j (other ports, own data; see scripts/test-infra.sh), started
 # from empty every run so a run never sees an earlier run's topics or graph, and stopped at
 # the end; a local stack (`npm run demo`) keeps running untouched beside it.
@@ -23,7 +25,7 @@ check() { # name, command...: a static check counted as one test
   else echo "failed" >"$RESULTS/$name.check"; tail -40 "$RESULTS/$name.log"; echo "   FAILED (log: test-results/$name.log)"; fi
 }
 
-check typecheck npx tsc -p tsconfig.json --noEmit
+check typecheck npm run --silent typecheck
 check lint npx eslint . --max-warnings 0
 check format npx prettier --check .
 

@@ -13,7 +13,8 @@ import { AuthService, type LoginResult } from './auth.service';
 import type { AuthenticatedUser } from './authenticated-user';
 import { clientIpOf } from './client-ip';
 import { CurrentCaller, CurrentUser } from './current-user.decorator';
-import { ROLES } from './role';
+import { type Permission, permissionsOf } from './permissions';
+import { ROLES, type Role } from './role';
 import { Public, Roles } from './roles.decorator';
 import { type IssuedToken, SessionService } from './session.service';
 import type { VerifiedCaller } from './token-verifier';
@@ -60,5 +61,12 @@ export class AuthController {
   @ZodResponse(200, authenticatedUserSchema)
   me(@CurrentUser() user: AuthenticatedUser): AuthenticatedUser {
     return user;
+  }
+
+  /** What the signed-in user may do: the console shows only what review would allow. */
+  @Roles(...ROLES)
+  @Get('permissions')
+  permissions(@CurrentUser() user: AuthenticatedUser): { role: Role; permissions: Permission[] } {
+    return { role: user.role, permissions: permissionsOf(user.role) };
   }
 }

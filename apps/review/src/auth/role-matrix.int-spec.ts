@@ -23,13 +23,16 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'GET /auth/oidc/callback': 'public',
   'POST /auth/oidc/session': 'public',
   'GET /auth/me': ALL,
+  'GET /auth/permissions': ALL,
   'POST /auth/logout': ALL,
   'POST /auth/refresh': ALL,
   'GET /console': 'public',
   'GET /console/*path': 'public',
   'GET /cases': ALL,
   'GET /cases/reasons': ALL,
+  'GET /cases/events': ALL,
   'GET /cases/:id': ALL,
+  'GET /cases/:id/memo.pdf': ALL,
   'POST /cases/:id/claim': ['officer', 'senior_officer'],
   'POST /cases/:id/release': ['officer', 'senior_officer'],
   'POST /cases/:id/reassign': ['senior_officer', 'admin'],
@@ -99,6 +102,16 @@ function discoverRoutes(t: ReviewTestApp): Route[] {
   return routes;
 }
 
+/** Server-sent event streams never end: their status is read from the headers, then they are closed. */
+const STREAMS = new Set(['GET /cases/events']);
+
+async function streamStatus(url: string, token: string | undefined): Promise<number> {
+  const stop = new AbortController();
+  const res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: stop.signal });
+  stop.abort();
+  return res.status;
+}
+
 const bodyFor = (method: string) => (method === 'GET' ? undefined : {});
 const concrete = (path: string) => path.replace(/:id/g, randomUUID()).replace('*path', 'index.html');
 
@@ -136,15 +149,19 @@ describe('role-by-route matrix', () => {
 
   it('should answer 401 without a token and 403 exactly for the roles a route does not admit', async () => {
     const mismatches: string[] = [];
+    const statusOf = async (r: Route, token: string | undefined): Promise<{ status: number }> =>
+      STREAMS.has(r.key)
+        ? { status: await streamStatus(`${t.url}${r.path}`, token) }
+        : t.call(token, r.method, concrete(r.path), bodyFor(r.method));
     for (const r of routes.filter((x) => x.rule !== 'public')) {
-      const anonymous = await t.call(undefined, r.method, concrete(r.path), bodyFor(r.method));
+      const anonymous = await statusOf(r, undefined);
       if (anonymous.status !== 401) {
         mismatches.push(`${r.key} anonymous -> ${anonymous.status}`);
       }
       for (const role of ROLES) {
         // Sign-out ends the session it is called with: it gets a session of its own.
         const token = r.key === 'POST /auth/logout' ? await t.login(userOf[role]) : tokens[role];
-        const res = await t.call(token, r.method, concrete(r.path), bodyFor(r.method));
+        const res = await statusOf(r, token);
         const admitted = (r.rule as Role[]).includes(role);
         if (admitted ? res.status === 403 || res.status === 401 : res.status !== 403) {
           mismatches.push(`${r.key} as ${role} -> ${res.status}`);

@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  type MessageEvent,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Sse,
+  StreamableFile,
+} from '@nestjs/common';
+import type { Observable } from 'rxjs';
 import { z } from 'zod';
 
 import { entityId, typedLine, typedText } from '@loanmesh/contracts';
@@ -7,12 +19,15 @@ import { ZodBody, ZodResponse } from '@loanmesh/observability';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ROLES } from '../auth/role';
+import { PERMISSIONS } from '../auth/permissions';
 import { Roles } from '../auth/roles.decorator';
 import { parseBody } from '../common/parse-body';
 import { CaseDecisionService } from './case-decision.service';
 import { caseDetailSchema, caseSchema, decisionReasonSchema, queueItemSchema } from './case-response.schemas';
 import { CaseQueryService, type QueueItem } from './case-query.service';
 import { CaseWorkflowService } from './case-workflow.service';
+import { CreditMemoService } from './memo/credit-memo.service';
+import { QueueEventsService } from './queue-events.service';
 import type { CaseEntity } from './case.entity';
 import { type DecisionReason, REASON_TAXONOMY } from './reason-taxonomy';
 
@@ -27,7 +42,6 @@ const reassignSchema = z.object({ to: typedLine(64) });
 const commentSchema = z.object({ text });
 const reopenSchema = z.object({ reason: text });
 
-const OFFICERS = ['officer', 'senior_officer'] as const;
 type Detail = Awaited<ReturnType<CaseQueryService['detail']>>;
 
 @Controller('cases')
@@ -36,6 +50,8 @@ export class CaseController {
     private readonly query: CaseQueryService,
     private readonly workflow: CaseWorkflowService,
     private readonly decisions: CaseDecisionService,
+    private readonly events: QueueEventsService,
+    private readonly memos: CreditMemoService,
   ) {}
 
   @Roles(...ROLES)
@@ -43,6 +59,13 @@ export class CaseController {
   @ZodResponse(200, z.array(queueItemSchema), 'undecided cases, highest priority first')
   queue(): Promise<QueueItem[]> {
     return this.query.queue();
+  }
+
+  /** Server-sent events: `queue` whenever the queue changed (the console reloads it). */
+  @Roles(...ROLES)
+  @Sse('events')
+  queueEvents(): Observable<MessageEvent> {
+    return this.events.stream();
   }
 
   @Roles(...ROLES)
@@ -59,7 +82,17 @@ export class CaseController {
     return this.query.detail(id, user);
   }
 
-  @Roles(...OFFICERS)
+  /** The credit memo as a PDF for the credit file (personal data masked per role, as on the case page). */
+  @Roles(...PERMISSIONS['cases.memo'])
+  @Get(':id/memo.pdf')
+  async memo(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<StreamableFile> {
+    return new StreamableFile(await this.memos.render(id, user), {
+      type: 'application/pdf',
+      disposition: `attachment; filename="credit-memo-${id}.pdf"`,
+    });
+  }
+
+  @Roles(...PERMISSIONS['cases.claim'])
   @Post(':id/claim')
   @HttpCode(200)
   @ZodResponse(200, caseSchema)
@@ -67,7 +100,7 @@ export class CaseController {
     return this.workflow.claim(id, user);
   }
 
-  @Roles(...OFFICERS)
+  @Roles(...PERMISSIONS['cases.claim'])
   @Post(':id/release')
   @HttpCode(200)
   @ZodResponse(200, caseSchema)
@@ -75,7 +108,7 @@ export class CaseController {
     return this.workflow.release(id, user);
   }
 
-  @Roles('senior_officer', 'admin')
+  @Roles(...PERMISSIONS['cases.reassign'])
   @Post(':id/reassign')
   @HttpCode(200)
   @ZodBody(reassignSchema)
@@ -88,7 +121,7 @@ export class CaseController {
     return this.workflow.reassign(id, user, parseBody(reassignSchema, body).to);
   }
 
-  @Roles(...OFFICERS)
+  @Roles(...PERMISSIONS['cases.decide'])
   @Post(':id/decide')
   @HttpCode(200)
   @ZodBody(decideSchema)
@@ -101,7 +134,7 @@ export class CaseController {
     return this.decisions.decide(id, user, parseBody(decideSchema, body));
   }
 
-  @Roles('senior_officer')
+  @Roles(...PERMISSIONS['cases.confirm'])
   @Post(':id/confirm')
   @HttpCode(200)
   @ZodBody(confirmSchema)
@@ -115,7 +148,7 @@ export class CaseController {
     return this.decisions.confirm(id, user, agree, note);
   }
 
-  @Roles('officer', 'senior_officer', 'risk_manager')
+  @Roles(...PERMISSIONS['cases.comment'])
   @Post(':id/comments')
   @HttpCode(200)
   @ZodBody(commentSchema)
@@ -128,7 +161,7 @@ export class CaseController {
     return this.workflow.comment(id, user, parseBody(commentSchema, body).text);
   }
 
-  @Roles('senior_officer', 'risk_manager')
+  @Roles(...PERMISSIONS['cases.reopen'])
   @Post(':id/reopen')
   @HttpCode(200)
   @ZodBody(reopenSchema)

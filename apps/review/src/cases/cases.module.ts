@@ -10,6 +10,8 @@ import { CaseQueryService } from './case-query.service';
 import { CaseTransactionService } from './case-transaction.service';
 import { CaseWorkflowService } from './case-workflow.service';
 import { CaseController } from './case.controller';
+import { CreditMemoService } from './memo/credit-memo.service';
+import { QueueEventsService } from './queue-events.service';
 import { SlaSweeperService } from './sla-sweeper.service';
 
 @Module({
@@ -22,6 +24,8 @@ import { SlaSweeperService } from './sla-sweeper.service';
     CaseWorkflowService,
     CaseDecisionService,
     SlaSweeperService,
+    QueueEventsService,
+    CreditMemoService,
   ],
   exports: [CaseOpenerService, SlaSweeperService],
 })

@@ -5,15 +5,21 @@ import type { Response } from 'express';
 
 import { Public } from '../auth/roles.decorator';
 
-const ROOT = join(__dirname, 'public');
+/**
+ * The console's build (apps/console, `npm run build` or scripts/console-build.sh). The same
+ * relative path holds from the TypeScript sources (apps/review/src/console) and from the
+ * compiled build (dist/apps/review/src/console, beside dist/apps/console/dist).
+ */
+const ROOT = join(__dirname, '..', '..', '..', 'console', 'dist');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
 };
 
-/** Serves the console's static files (no build step); the API behind it checks roles. */
+/** Serves the console's built files; the API behind it checks roles. */
 @Controller('console')
 export class ConsoleController {
   @Public()
@@ -37,10 +43,11 @@ export class ConsoleController {
       return;
     }
     res.setHeader('Content-Type', type);
-    res.setHeader('Cache-Control', 'no-cache');
+    // Built assets carry their content hash in the name; index.html must always be fresh.
+    res.setHeader('Cache-Control', relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     res.sendFile(file, (err) => {
       if (err && !res.headersSent) {
-        res.status(404).json({ code: 'NOT_FOUND', message: 'no such console file' });
+        res.status(404).json({ code: 'NOT_FOUND', message: 'no such console file (is the console built?)' });
       }
     });
   }

@@ -1,24 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import type { HopTimes } from '@loanmesh/contracts';
-
 import { CaseEntity } from '../cases/case.entity';
 import { DecisionEntity } from '../decisions/decision.entity';
 import { IngestionClient, type ParkedWork } from './ingestion.client';
-import { percentile } from './percentile';
+import { type WindowDecision, type WindowFigures, windowFigures } from './dashboard-window';
 
-const LATENCY_SAMPLE = 5000;
+/** Most decisions the window reads; beyond it the figures cover the latest ones. */
+const WINDOW_LIMIT = 50_000;
+export const WINDOW_HOURS = [1, 6, 24, 168] as const;
+export type WindowHours = (typeof WINDOW_HOURS)[number];
+/** Buckets of the charts: 5 min in the last hour, 30 min in 6 h, 1 h in a day, 6 h in a week. */
+const BUCKET_MINUTES: Record<WindowHours, number> = { 1: 5, 6: 30, 24: 60, 168: 360 };
 
-export interface DashboardSummary {
-  outcomes: { outcome: string; automatic: boolean; count: number }[];
-  automationRate: number | null;
-  timeToDecisionMs: { p50: number | null; p95: number | null; p99: number | null; sample: number };
-  hourly: { hour: string; count: number }[];
+export interface DashboardSummary extends WindowFigures {
+  window: { from: string; to: string; hours: WindowHours; bucketMinutes: number };
   cases: { open: number; awaitingConfirmation: number; decided: number; slaBreached: number };
   overrides: number;
   /** Applications still waiting for their company in ingestion, and those expired to officers. */
   parked: ParkedWork;
+}
+
+interface WindowRow {
+  decidedAt: Date;
+  outcome: string;
+  automatic: boolean;
+  submittedAt: string | null;
+  decidedAtHop: string | null;
+  kind: string | null;
+  ruleHits: { code: string }[] | null;
 }
 
 @Injectable()
@@ -28,31 +38,11 @@ export class DashboardService {
     private readonly ingestion: IngestionClient,
   ) {}
 
-  async summary(): Promise<DashboardSummary> {
-    const decisions = this.dataSource.getRepository(DecisionEntity);
-    const [outcomes, hops, hourly, cases, overrides, parked] = await Promise.all([
-      decisions
-        .createQueryBuilder('d')
-        .select(['d.outcome AS outcome', 'd.automatic AS automatic', 'COUNT(*)::int AS count'])
-        .groupBy('d.outcome')
-        .addGroupBy('d.automatic')
-        .getRawMany<{ outcome: string; automatic: boolean; count: number }>(),
-      decisions
-        .createQueryBuilder('d')
-        .select(`d.content -> 'hops'`, 'hops')
-        // Pipeline speed: an incomplete application's referral is a timeout, shown as parked work instead.
-        .where(`d.automatic = true AND (d.content ->> 'kind') IS DISTINCT FROM 'INCOMPLETE'`)
-        .orderBy('d.seq', 'DESC')
-        .limit(LATENCY_SAMPLE)
-        .getRawMany<{ hops: HopTimes }>(),
-      decisions
-        .createQueryBuilder('d')
-        .select(`to_char(date_trunc('hour', d.decided_at), 'YYYY-MM-DD"T"HH24:00')`, 'hour')
-        .addSelect('COUNT(*)::int', 'count')
-        .where(`d.decided_at > now() - interval '24 hours'`)
-        .groupBy('hour')
-        .orderBy('hour')
-        .getRawMany<{ hour: string; count: number }>(),
+  async summary(hours: WindowHours, now = new Date()): Promise<DashboardSummary> {
+    const to = now.getTime();
+    const from = to - hours * 3_600_000;
+    const [rows, cases, overrides, parked] = await Promise.all([
+      this.windowRows(new Date(from)),
       this.dataSource
         .getRepository(CaseEntity)
         .createQueryBuilder('c')
@@ -61,26 +51,33 @@ export class DashboardService {
         .addSelect('SUM(CASE WHEN c.sla_breached THEN 1 ELSE 0 END)::int', 'breached')
         .groupBy('c.status')
         .getRawMany<{ status: string; count: number; breached: number }>(),
-      decisions.createQueryBuilder('d').where(`d.automatic = false AND (d.content ->> 'override')::boolean`).getCount(),
+      this.dataSource
+        .getRepository(DecisionEntity)
+        .createQueryBuilder('d')
+        .where(`d.automatic = false AND (d.content ->> 'override')::boolean AND d.decided_at >= :from`, {
+          from: new Date(from),
+        })
+        .getCount(),
       this.ingestion.parked(),
     ]);
-    const latencies = hops
-      .map((h) => (h.hops.decidedAt ?? 0) - (h.hops.submittedAt ?? h.hops.ingestedAt ?? Number.NaN))
-      .filter((v) => Number.isFinite(v) && v >= 0);
-    const automatic = outcomes.filter((o) => o.automatic);
-    const total = automatic.reduce((s, o) => s + o.count, 0);
-    const straight = automatic.filter((o) => o.outcome !== 'REFERRED').reduce((s, o) => s + o.count, 0);
+    const decisions: WindowDecision[] = rows.map((r) => ({
+      decidedAt: new Date(r.decidedAt),
+      outcome: r.outcome,
+      automatic: r.automatic,
+      submittedAt: r.submittedAt === null ? null : Number(r.submittedAt),
+      decidedAtHop: r.decidedAtHop === null ? null : Number(r.decidedAtHop),
+      incomplete: r.kind === 'INCOMPLETE',
+      ruleHits: (r.ruleHits ?? []).map((h) => h.code),
+    }));
     const count = (status: string): number => cases.find((c) => c.status === status)?.count ?? 0;
     return {
-      outcomes,
-      automationRate: total > 0 ? straight / total : null,
-      timeToDecisionMs: {
-        p50: percentile(latencies, 50),
-        p95: percentile(latencies, 95),
-        p99: percentile(latencies, 99),
-        sample: latencies.length,
+      window: {
+        from: new Date(from).toISOString(),
+        to: now.toISOString(),
+        hours,
+        bucketMinutes: BUCKET_MINUTES[hours],
       },
-      hourly,
+      ...windowFigures(decisions, from, to, BUCKET_MINUTES[hours] * 60_000),
       cases: {
         open: count('OPEN') + count('CLAIMED'),
         awaitingConfirmation: count('AWAITING_CONFIRMATION'),
@@ -90,5 +87,22 @@ export class DashboardService {
       overrides,
       parked,
     };
+  }
+
+  private windowRows(from: Date): Promise<WindowRow[]> {
+    return this.dataSource
+      .getRepository(DecisionEntity)
+      .createQueryBuilder('d')
+      .select('d.decided_at', 'decidedAt')
+      .addSelect('d.outcome', 'outcome')
+      .addSelect('d.automatic', 'automatic')
+      .addSelect(`d.content -> 'hops' ->> 'submittedAt'`, 'submittedAt')
+      .addSelect(`d.content -> 'hops' ->> 'decidedAt'`, 'decidedAtHop')
+      .addSelect(`d.content ->> 'kind'`, 'kind')
+      .addSelect(`d.content -> 'ruleHits'`, 'ruleHits')
+      .where('d.decided_at >= :from', { from })
+      .orderBy('d.seq', 'DESC')
+      .limit(WINDOW_LIMIT)
+      .getRawMany<WindowRow>();
   }
 }

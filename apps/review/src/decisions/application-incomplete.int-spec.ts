@@ -155,7 +155,8 @@ describe('ApplicationIncompleteConsumer (real Kafka and PostgreSQL)', () => {
     expect(summary.parked).toMatchObject({ available: false });
     // This suite only made referrals of incomplete applications: none is a pipeline latency.
     expect(summary.timeToDecisionMs.sample).toBe(0);
-    expect(summary.outcomes.find((o) => o.outcome === 'REFERRED' && o.automatic)?.count).toBeGreaterThanOrEqual(3);
+    // Its referrals were submitted on 2026-01-10, long before the dashboard's window: not live, not counted.
+    expect(summary.outcomes.filter((o) => o.automatic)).toEqual([]);
     expect(summary.cases.open).toBeGreaterThanOrEqual(2);
   });
 });

@@ -7,6 +7,7 @@ import { ZodQuery, ZodResponse } from '@loanmesh/observability';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ROLES } from '../auth/role';
+import { PERMISSIONS } from '../auth/permissions';
 import { Roles } from '../auth/roles.decorator';
 import { parseBody } from '../common/parse-body';
 import { GraphProxyService } from './graph-proxy.service';
@@ -31,21 +32,21 @@ export class GraphController {
     return this.graph.egoGraph(user, id);
   }
 
-  @Roles('senior_officer', 'risk_manager', 'admin')
+  @Roles(...PERMISSIONS['resolution.read'])
   @Get('entity-resolution/candidates')
   @ZodQuery(candidateQuery)
   candidates(@CurrentUser() user: AuthenticatedUser, @Query() query: unknown): Promise<unknown> {
     return this.graph.candidates(user, parseBody(candidateQuery, query));
   }
 
-  @Roles('senior_officer', 'risk_manager')
+  @Roles(...PERMISSIONS['resolution.decide'])
   @Post('entity-resolution/candidates/:id/confirm')
   @HttpCode(200)
   confirm(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<unknown> {
     return this.graph.resolve(user, id, 'confirm');
   }
 
-  @Roles('senior_officer', 'risk_manager')
+  @Roles(...PERMISSIONS['resolution.decide'])
   @Post('entity-resolution/candidates/:id/reject')
   @HttpCode(200)
   reject(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<unknown> {

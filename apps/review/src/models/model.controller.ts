@@ -5,6 +5,7 @@ import { DomainException, ZodBody } from '@loanmesh/observability';
 
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { PERMISSIONS } from '../auth/permissions';
 import { Roles } from '../auth/roles.decorator';
 import { type ModelCatalog, ModelCatalogService } from './model-catalog.service';
 import { ModelMonitoringService } from './model-monitoring.service';
@@ -24,14 +25,14 @@ export class ModelController {
   ) {}
 
   /** Champion versus challenger on matured outcomes (inference's `GET /models/comparison`). */
-  @Roles('risk_manager', 'auditor', 'admin')
+  @Roles(...PERMISSIONS['models.read'])
   @Get('comparison')
   comparison(@CurrentUser() user: AuthenticatedUser): Promise<unknown> {
     return this.monitoring.comparison(user);
   }
 
   /** Score and feature drift per model (inference's `GET /models/drift`); `granularity` day or month. */
-  @Roles('risk_manager', 'auditor', 'admin')
+  @Roles(...PERMISSIONS['models.read'])
   @Get('drift')
   drift(
     @CurrentUser() user: AuthenticatedUser,
@@ -45,21 +46,21 @@ export class ModelController {
     return this.monitoring.drift(user, parsed.data.granularity, parsed.data.periods);
   }
 
-  @Roles('risk_manager', 'auditor', 'admin')
+  @Roles(...PERMISSIONS['models.read'])
   @Get()
   list(): Promise<ModelCatalog> {
     return this.catalog.list();
   }
 
   /** Promotion requests (`status`: pending, approved, all). */
-  @Roles('risk_manager', 'auditor', 'admin')
+  @Roles(...PERMISSIONS['models.read'])
   @Get('promotion-requests')
   requests(@CurrentUser() user: AuthenticatedUser, @Query('status') status?: string): Promise<unknown> {
     return this.promotions.list(user, status ?? 'pending');
   }
 
   /** The maker: one risk manager asks to move a model version. */
-  @Roles('risk_manager')
+  @Roles(...PERMISSIONS['models.promote'])
   @Post(':id/promotion-requests')
   @HttpCode(201)
   @ZodBody(promotionRequestBody)
@@ -72,7 +73,7 @@ export class ModelController {
   }
 
   /** The checker: another risk manager approves; the maker gets 403 (PROMOTION_SAME_USER). */
-  @Roles('risk_manager')
+  @Roles(...PERMISSIONS['models.promote'])
   @Post('promotion-requests/:requestId/approve')
   @HttpCode(200)
   approve(@CurrentUser() user: AuthenticatedUser, @Param('requestId') requestId: string): Promise<unknown> {

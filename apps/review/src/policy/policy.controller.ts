@@ -6,6 +6,7 @@ import { ZodBody } from '@loanmesh/observability';
 
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { PERMISSIONS } from '../auth/permissions';
 import { Roles } from '../auth/roles.decorator';
 import { parseBody } from '../common/parse-body';
 import type { BacktestResult } from './policy-backtest';
@@ -18,19 +19,19 @@ const draftSchema = z.object({ rules: policyRulesSchema, note: typedText(500) })
 export class PolicyController {
   constructor(private readonly policies: PolicyService) {}
 
-  @Roles('risk_manager', 'auditor', 'admin')
+  @Roles(...PERMISSIONS['policies.read'])
   @Get()
   list(): Promise<PolicyView[]> {
     return this.policies.list();
   }
 
-  @Roles('risk_manager', 'auditor', 'admin')
+  @Roles(...PERMISSIONS['policies.read'])
   @Get(':id')
   get(@Param('id', ParseUUIDPipe) id: string): Promise<PolicyView> {
     return this.policies.get(id);
   }
 
-  @Roles('risk_manager')
+  @Roles(...PERMISSIONS['policies.write'])
   @Post()
   @ZodBody(draftSchema)
   createDraft(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown): Promise<PolicyView> {
@@ -38,14 +39,14 @@ export class PolicyController {
     return this.policies.createDraft(user, rules, note);
   }
 
-  @Roles('risk_manager')
+  @Roles(...PERMISSIONS['policies.write'])
   @Post(':id/backtest')
   @HttpCode(200)
   backtest(@Param('id', ParseUUIDPipe) id: string): Promise<BacktestResult & { version: number }> {
     return this.policies.backtest(id);
   }
 
-  @Roles('risk_manager')
+  @Roles(...PERMISSIONS['policies.write'])
   @Post(':id/activate')
   @HttpCode(200)
   activate(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<PolicyView> {
