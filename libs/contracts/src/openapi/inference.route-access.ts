@@ -24,6 +24,14 @@ export const INFERENCE_ROUTE_ACCESS = {
       "review"
     ]
   },
+  "GET /models/drift": {
+    "operationId": "DriftController_report",
+    "open": false
+  },
+  "POST /models/drift/check": {
+    "operationId": "DriftController_check",
+    "open": false
+  },
   "GET /models": {
     "operationId": "ModelRegistryController_list",
     "open": false
@@ -31,6 +39,14 @@ export const INFERENCE_ROUTE_ACCESS = {
   "GET /models/{id}": {
     "operationId": "ModelRegistryController_get",
     "open": false
+  },
+  "POST /models/rollback": {
+    "operationId": "ModelRollbackController_rollback",
+    "open": false,
+    "serviceCallers": [
+      "operator",
+      "review"
+    ]
   },
   "GET /promotion-requests": {
     "operationId": "PromotionRequestController_list",

@@ -50,6 +50,17 @@ export const REVIEW_ROUTE_ACCESS = {
       "admin"
     ]
   },
+  "GET /auth/permissions": {
+    "operationId": "AuthController_permissions",
+    "open": false,
+    "roles": [
+      "officer",
+      "senior_officer",
+      "risk_manager",
+      "auditor",
+      "admin"
+    ]
+  },
   "GET /auth/config": {
     "operationId": "OidcController_options",
     "open": true
@@ -124,6 +135,17 @@ export const REVIEW_ROUTE_ACCESS = {
       "admin"
     ]
   },
+  "GET /cases/events": {
+    "operationId": "CaseController_queueEvents",
+    "open": false,
+    "roles": [
+      "officer",
+      "senior_officer",
+      "risk_manager",
+      "auditor",
+      "admin"
+    ]
+  },
   "GET /cases/reasons": {
     "operationId": "CaseController_reasons",
     "open": false,
@@ -137,6 +159,17 @@ export const REVIEW_ROUTE_ACCESS = {
   },
   "GET /cases/{id}": {
     "operationId": "CaseController_detail",
+    "open": false,
+    "roles": [
+      "officer",
+      "senior_officer",
+      "risk_manager",
+      "auditor",
+      "admin"
+    ]
+  },
+  "GET /cases/{id}/memo.pdf": {
+    "operationId": "CaseController_memo",
     "open": false,
     "roles": [
       "officer",
@@ -303,6 +336,24 @@ export const REVIEW_ROUTE_ACCESS = {
   },
   "GET /decisions/{applicationId}/replay": {
     "operationId": "DecisionReplayController_replay",
+    "open": false,
+    "roles": [
+      "risk_manager",
+      "auditor",
+      "admin"
+    ]
+  },
+  "GET /models/comparison": {
+    "operationId": "ModelController_comparison",
+    "open": false,
+    "roles": [
+      "risk_manager",
+      "auditor",
+      "admin"
+    ]
+  },
+  "GET /models/drift": {
+    "operationId": "ModelController_drift",
     "open": false,
     "roles": [
       "risk_manager",
