@@ -14,6 +14,7 @@ import {
   promoteThroughRequest,
   startInferenceApp,
 } from '../testing/inference-test.app';
+import { committedChampion } from '../testing/committed-champion';
 
 jest.setTimeout(180000);
 
@@ -92,7 +93,7 @@ describe('Drift monitoring with real Kafka and PostgreSQL', () => {
     expect(subject('termMonths').status).toBe('data-problem');
     expect(subject('companyAgeMonths').status).not.toBe('data-problem');
     // The committed cards carry the world's training baselines: the champion's features are judged too.
-    const champion = report.models.find((m) => m.modelVersion === 'world-gbm-graph:v1')!;
+    const champion = report.models.find((m) => m.modelVersion === committedChampion().label)!;
     expect(champion.periods[1].features.some((f) => f.psi !== null && f.status !== 'no-baseline')).toBe(true);
 
     // Assert: the alerts, raised once and published through the outbox
