@@ -12,9 +12,22 @@
 export const CONSUMER_SESSION = { sessionTimeout: 10_000, heartbeatInterval: 1_000 } as const;
 
 /**
+ * Heartbeat answers that mean this member must rejoin the group: heartbeating again before the
+ * chunk ends only repeats the refusal (and KafkaJS logs each one at error level, hundreds in a
+ * long chunk), so the timer stops and the consumer's own loop rejoins after the chunk.
+ */
+const REJOIN_REQUIRED = new Set(['UNKNOWN_MEMBER_ID', 'ILLEGAL_GENERATION', 'REBALANCE_IN_PROGRESS']);
+
+function requiresRejoin(error: unknown): boolean {
+  const type = (error as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && REJOIN_REQUIRED.has(type);
+}
+
+/**
  * Runs `work`, heartbeating every `intervalMs` until it settles. A failed heartbeat is left
  * to the consumer's own loop: KafkaJS heartbeats again after the chunk and rejoins the group
- * on a rebalance there, which it cannot do from a timer.
+ * on a rebalance there, which it cannot do from a timer. Any other failure (a broker
+ * briefly unreachable) is retried at the next interval.
  */
 export async function withHeartbeats<T>(
   heartbeat: () => Promise<void>,
@@ -22,7 +35,11 @@ export async function withHeartbeats<T>(
   intervalMs: number = CONSUMER_SESSION.heartbeatInterval,
 ): Promise<T> {
   const timer = setInterval(() => {
-    heartbeat().catch(() => undefined);
+    heartbeat().catch((e: unknown) => {
+      if (requiresRejoin(e)) {
+        clearInterval(timer);
+      }
+    });
   }, intervalMs);
   try {
     return await work();
