@@ -12,6 +12,15 @@
 export const CONSUMER_SESSION = { sessionTimeout: 10_000, heartbeatInterval: 1_000 } as const;
 
 /**
+ * How long the broker holds a fetch that finds nothing. It answers as soon as a record arrives
+ * (minBytes 1), so a longer wait costs no latency; it only sets how often an idle consumer asks
+ * again. At 100 ms every idle group fetched ten times a second, a steady share of an idle
+ * stack's Kafka CPU. Pausing, resuming and stopping wait for the fetch in flight, so this also
+ * bounds those (well inside the 10 s shutdown).
+ */
+export const CONSUMER_FETCH_WAIT_MS = 500;
+
+/**
  * Heartbeat answers that mean this member must rejoin the group: heartbeating again before the
  * chunk ends only repeats the refusal (and KafkaJS logs each one at error level, hundreds in a
  * long chunk), so the timer stops and the consumer's own loop rejoins after the chunk.

@@ -3,7 +3,7 @@ import { Partitioners } from 'kafkajs';
 
 import { DEFAULT_PARTITIONS } from '@loanmesh/contracts';
 
-import { CONSUMER_SESSION } from './consumer-session';
+import { CONSUMER_FETCH_WAIT_MS, CONSUMER_SESSION } from './consumer-session';
 import type { KafkaClientConnection } from './kafka-client.factory';
 
 /**
@@ -30,7 +30,7 @@ export function kafkaMicroserviceOptions(
         groupId,
         ...CONSUMER_SESSION,
         allowAutoTopicCreation: false,
-        maxWaitTimeInMs: 100,
+        maxWaitTimeInMs: CONSUMER_FETCH_WAIT_MS,
       },
       producer: { createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false },
       subscribe: { fromBeginning },

@@ -5,7 +5,7 @@ import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 
 import { APP_CONFIG } from '@loanmesh/config';
 import { domainEventRegistry, parseEvent, Topics, type DomainEvent, type TopicPositions } from '@loanmesh/contracts';
-import { KAFKA_CLIENT, TopicPositionsService } from '@loanmesh/kafka';
+import { CONSUMER_FETCH_WAIT_MS, KAFKA_CLIENT, TopicPositionsService } from '@loanmesh/kafka';
 import { GracefulShutdownService, MetricsService } from '@loanmesh/observability';
 
 import type { GraphConfig } from '../config/graph.config';
@@ -51,7 +51,7 @@ export class GraphViewFollower implements OnApplicationBootstrap, OnModuleDestro
     this.groupId = `${config.GRAPH_WRITER_GROUP_ID}.view.${randomUUID()}`;
     this.consumer = kafka.consumer({
       groupId: this.groupId,
-      maxWaitTimeInMs: 100,
+      maxWaitTimeInMs: CONSUMER_FETCH_WAIT_MS,
       maxBytesPerPartition: 4 * 1024 * 1024,
       maxBytes: 8 * 1024 * 1024,
       allowAutoTopicCreation: false,

@@ -11,6 +11,7 @@ import {
   type DomainEvent,
 } from '@loanmesh/contracts';
 import {
+  CONSUMER_FETCH_WAIT_MS,
   CONSUMER_SESSION,
   InboundProcessorService,
   type InboundRecord,
@@ -62,7 +63,7 @@ export class DomainEventBatchConsumer implements OnApplicationBootstrap, OnModul
     this.consumer = kafka.consumer({
       groupId: config.GRAPH_WRITER_GROUP_ID,
       ...CONSUMER_SESSION,
-      maxWaitTimeInMs: 200,
+      maxWaitTimeInMs: CONSUMER_FETCH_WAIT_MS,
       // About one GRAPH_BATCH_MAX_EVENTS batch (5,000 events of ~0.6 KiB) per partition fetch:
       // large UNWIND transactions make the build fast, but the fetched, parsed and mapped
       // batch sits on the heap beside the in-memory subgraph, so it is bounded (20,000-event

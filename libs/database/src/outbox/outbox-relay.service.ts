@@ -5,6 +5,7 @@ import { classifyFailure, GracefulShutdownService, MetricsService } from '@loanm
 
 import { OUTBOX_PUBLISHER, type OutboxPublisher, type RelayedMessage } from './outbox-publisher';
 import { OUTBOX_MODULE_OPTIONS, type OutboxModuleOptions } from './outbox.module-definition';
+import { IdlePause, type RoundResult } from './outbox-idle-pause';
 import { outboxTableOf } from './outbox.writer';
 
 /** One relay at a time per outbox: Kafka then receives each key's messages in commit order. */
@@ -123,23 +124,28 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
 
   /** Publishes up to one batch; resolves to the number of rows published. */
   async relayOnce(): Promise<number> {
-    const published = await this.dataSource.transaction(async (manager) => {
+    return (await this.round()).published;
+  }
+
+  /** One relay transaction: whether this relay held the lock, and what it published. */
+  private async round(): Promise<RoundResult> {
+    const result = await this.dataSource.transaction(async (manager): Promise<RoundResult> => {
       const rows: { locked: boolean }[] = await manager.query(TRY_LOCK_SQL, [this.options.lockName]);
       if (!rows[0]?.locked) {
-        return 0;
+        return { locked: false, published: 0 };
       }
       const batch = await this.claim(manager);
       if (batch.length === 0) {
-        return 0;
+        return { locked: true, published: 0 };
       }
       const published = await this.publishBatch(manager, batch);
       if (published.length > 0) {
         await this.markPublished(manager, published);
       }
-      return published.length;
+      return { locked: true, published: published.length };
     });
-    this.metrics.counter('loanmesh_outbox_published_total', 'Outbox rows published to Kafka').inc(published);
-    return published;
+    this.metrics.counter('loanmesh_outbox_published_total', 'Outbox rows published to Kafka').inc(result.published);
+    return result;
   }
 
   /** Publishes the batch; resolves to the rows published (a prefix, or all but the ones set aside). */
@@ -226,17 +232,22 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   private async loop(): Promise<void> {
+    const idle = new IdlePause(this.options.idlePollMs ?? 50, this.options.maxIdlePollMs ?? 1000);
     while (!this.stopped) {
       this.wokenDuringRound = false;
-      let pause = this.options.idlePollMs ?? 50;
+      let pause: number;
       try {
+        const round = await this.round();
         // A full batch means more are waiting; rows a publisher held back wait for the next poll or wake-up.
-        if ((await this.relayOnce()) >= this.batchSize || this.wokenDuringRound) {
+        if (round.published >= this.batchSize || this.wokenDuringRound) {
           pause = 0;
+          idle.reset();
         } else {
+          pause = idle.next(round);
           await this.purgeIfDue();
         }
       } catch (e) {
+        idle.reset();
         pause = this.options.errorBackoffMs ?? 1000;
         this.logger.warn({ msg: 'outbox relay round failed', error: e instanceof Error ? e.message : String(e) });
       }

@@ -7,6 +7,14 @@ export interface OutboxModuleOptions {
   batchSize?: number;
   /** Pause between polls when the outbox is empty (default 50 ms); `wake()` cuts it short. */
   idlePollMs?: number;
+  /**
+   * Longest pause after consecutive empty polls (default 1000 ms, never below idlePollMs): the
+   * pause doubles from idlePollMs while nothing is found, since an idle relay polling every
+   * 50 ms was a steady share of an idle stack's CPU. A process's own writes `wake()` its relay,
+   * and a relay that found the lock taken retries after idlePollMs, so only rows from a process
+   * that died before relaying wait this long.
+   */
+  maxIdlePollMs?: number;
   /** Pause after a failed relay round, e.g. broker down (default 1000 ms). */
   errorBackoffMs?: number;
   /** Start relaying at application bootstrap (default true); tests drive `relayOnce` instead. */
