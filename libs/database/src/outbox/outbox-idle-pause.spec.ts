@@ -1,7 +1,7 @@
 import { IdlePause } from './outbox-idle-pause';
 
 describe(IdlePause.name, () => {
-  const empty = { locked: true, published: 0 };
+  const empty = { locked: true, claimed: 0, published: 0 };
 
   it('doubles the pause while rounds come back empty, up to the ceiling', () => {
     const idle = new IdlePause(50, 1000);
@@ -12,7 +12,7 @@ describe(IdlePause.name, () => {
     const idle = new IdlePause(50, 1000);
     idle.next(empty);
     idle.next(empty);
-    expect(idle.next({ locked: true, published: 3 })).toBe(50);
+    expect(idle.next({ locked: true, claimed: 3, published: 3 })).toBe(50);
     expect(idle.next(empty)).toBe(50);
     expect(idle.next(empty)).toBe(100);
   });
@@ -21,7 +21,15 @@ describe(IdlePause.name, () => {
     const idle = new IdlePause(50, 1000);
     idle.next(empty);
     idle.next(empty);
-    expect(idle.next({ locked: false, published: 0 })).toBe(50);
+    expect(idle.next({ locked: false, claimed: 0, published: 0 })).toBe(50);
+  });
+
+  it('polls again after the base when the publisher held rows back: their condition is re-checked soon', () => {
+    const idle = new IdlePause(50, 1000);
+    idle.next(empty);
+    idle.next(empty);
+    expect(idle.next({ locked: true, claimed: 4, published: 0 })).toBe(50);
+    expect(idle.next({ locked: true, claimed: 4, published: 0 })).toBe(50);
   });
 
   it('never pauses longer than the base when the ceiling is set below it', () => {

@@ -1,12 +1,15 @@
 export interface RoundResult {
   /** False when another relay held the outbox's lock. */
   locked: boolean;
+  /** Rows claimed; more than published when the publisher held some back (they wait for a condition). */
+  claimed: number;
   published: number;
 }
 
 /**
- * The pause before the next poll: the base after a round that published or met another
- * relay's lock (work is about), doubling up to the ceiling while rounds come back empty.
+ * The pause before the next poll: the base after a round that found rows (published or held
+ * back by the publisher, e.g. ingestion's freshness barrier, which must be re-checked soon)
+ * or met another relay's lock, doubling up to the ceiling while the outbox is empty.
  */
 export class IdlePause {
   private current: number;
@@ -19,7 +22,7 @@ export class IdlePause {
   }
 
   next(round: RoundResult): number {
-    if (round.published > 0 || !round.locked) {
+    if (round.claimed > 0 || !round.locked) {
       this.current = this.base;
       return this.base;
     }

@@ -132,17 +132,17 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     const result = await this.dataSource.transaction(async (manager): Promise<RoundResult> => {
       const rows: { locked: boolean }[] = await manager.query(TRY_LOCK_SQL, [this.options.lockName]);
       if (!rows[0]?.locked) {
-        return { locked: false, published: 0 };
+        return { locked: false, claimed: 0, published: 0 };
       }
       const batch = await this.claim(manager);
       if (batch.length === 0) {
-        return { locked: true, published: 0 };
+        return { locked: true, claimed: 0, published: 0 };
       }
       const published = await this.publishBatch(manager, batch);
       if (published.length > 0) {
         await this.markPublished(manager, published);
       }
-      return { locked: true, published: published.length };
+      return { locked: true, claimed: batch.length, published: published.length };
     });
     this.metrics.counter('loanmesh_outbox_published_total', 'Outbox rows published to Kafka').inc(result.published);
     return result;
