@@ -6,6 +6,7 @@ import { ModelsPage } from './pages/models-page';
 import { PolicyPage } from './pages/policy-page';
 import { QueuePage } from './pages/queue-page';
 import { ResolutionPage } from './pages/resolution-page';
+import { WatchlistPage } from './pages/watchlist-page';
 import { useI18n } from './i18n/i18n';
 import { LanguagePicker } from './i18n/language-picker';
 import type { MessageKey } from './i18n/messages';
@@ -25,6 +26,7 @@ const PAGES: PageDef[] = [
   { path: 'policy', title: 'nav.policy', permission: 'policies.read', render: () => <PolicyPage /> },
   { path: 'models', title: 'nav.models', permission: 'models.read', render: () => <ModelsPage /> },
   { path: 'resolution', title: 'nav.resolution', permission: 'resolution.read', render: () => <ResolutionPage /> },
+  { path: 'watchlist', title: 'nav.watchlist', permission: 'watchlist.read', render: () => <WatchlistPage /> },
 ];
 
 interface ShellProps {

@@ -10,6 +10,8 @@ import { ServiceAuthModule } from '@loanmesh/service-auth';
 import { ApplicationsModule } from './applications/applications.module';
 import { GraphConfigModule } from './config/graph-config.module';
 import type { GraphConfig } from './config/graph.config';
+import { EarlyWarningRelayHealthIndicator } from './early-warning/early-warning-relay.health-indicator';
+import { EarlyWarningModule } from './early-warning/early-warning.module';
 import { EntityResolutionModule } from './entity-resolution/entity-resolution.module';
 import { GraphFreshnessHealthIndicator } from './freshness/graph-freshness.health-indicator';
 import { GraphFreshnessModule } from './freshness/graph-freshness.module';
@@ -23,7 +25,12 @@ export class GraphAppModule {
       module: GraphAppModule,
       imports: [
         GraphConfigModule.forRoot(config),
-        ObservabilityModule.forRoot(KafkaHealthIndicator, Neo4jHealthIndicator, GraphFreshnessHealthIndicator),
+        ObservabilityModule.forRoot(
+          KafkaHealthIndicator,
+          Neo4jHealthIndicator,
+          GraphFreshnessHealthIndicator,
+          EarlyWarningRelayHealthIndicator,
+        ),
         ServiceAuthModule.forRoot({ service: 'graph', config, scope: 'all' }),
         KafkaModule.forRoot({
           connection: kafkaConnectionOf(config),
@@ -34,6 +41,7 @@ export class GraphAppModule {
         }),
         Neo4jModule.forRoot({ url: config.NEO4J_URL, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD }),
         GraphFreshnessModule,
+        EarlyWarningModule,
         GraphWriterModule,
         GraphReplicaModule,
         EntityResolutionModule,

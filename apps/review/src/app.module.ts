@@ -25,6 +25,7 @@ import { PolicyModule } from './policy/policy.module';
 import { SecurityEventsModule } from './security-events/security-events.module';
 import { SecurityHeadersMiddleware } from './security-headers/security-headers.middleware';
 import { UsersModule } from './users/users.module';
+import { WatchlistModule } from './watchlist/watchlist.module';
 
 @Module({})
 export class ReviewAppModule implements NestModule {
@@ -71,6 +72,7 @@ export class ReviewAppModule implements NestModule {
         ReplayModule,
         ModelsModule,
         AccountingModule,
+        WatchlistModule,
         ConsoleModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

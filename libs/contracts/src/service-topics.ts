@@ -34,7 +34,13 @@ export const SERVICE_TOPIC_ACCESS: Readonly<Record<KafkaServiceName, ServiceTopi
     groupPrefixes: ['inference'],
   },
   review: {
-    reads: [Topics.applicationScored, Topics.applicationIncomplete, Topics.domainEvents, Topics.auditCheckpoints],
+    reads: [
+      Topics.applicationScored,
+      Topics.applicationIncomplete,
+      Topics.domainEvents,
+      Topics.auditCheckpoints,
+      Topics.earlyWarning,
+    ],
     writes: [Topics.decisionMade, Topics.auditCheckpoints, Topics.outcomeLabelled, DeadLetterTopics.review],
     // `loanmesh-ops-scan-` is the throw-away group of scanTopic (audit checkpoints).
     groupPrefixes: ['review', 'loanmesh-ops-scan-'],

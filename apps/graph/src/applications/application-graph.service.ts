@@ -26,10 +26,12 @@ export class ApplicationGraphService {
     private readonly calculator: GraphFeaturesService,
   ) {}
 
-  async features(applicationId: string): Promise<ApplicationFeaturesView> {
+  /** `at`: another day than the application's (an early-warning re-score: the graph when a neighbour defaulted). */
+  async features(applicationId: string, at?: string): Promise<ApplicationFeaturesView> {
     const app = await this.require(applicationId);
-    const result = await this.calculator.compute(app.companyId, app.submittedAt, undefined, 5000);
-    const asOf = app.submittedAt.slice(0, 10);
+    const instant = at === undefined ? app.submittedAt : `${at}T23:59:59.999Z`;
+    const result = await this.calculator.compute(app.companyId, instant, undefined, 5000);
+    const asOf = instant.slice(0, 10);
     return {
       applicationId,
       companyId: app.companyId,

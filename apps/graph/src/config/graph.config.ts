@@ -46,6 +46,14 @@ export const graphConfigShape = {
   GRAPH_MEMORY_ENABLED: booleanString.default(true),
   /** Applications whose features are computed at the same time; more wait in a queue (bounded concurrency). */
   GRAPH_FEATURE_WORKERS: positiveInt.default(4),
+  /** Run the early-warning relay (the outbox of alerts in Neo4j to Kafka); tests drive `relayOnce` instead. */
+  EARLY_WARNING_RELAY_ENABLED: booleanString.default(true),
+  /** Alerts claimed and published per relay round. */
+  EARLY_WARNING_RELAY_BATCH: positiveInt.default(500),
+  /** Pause between polls when no alert waits; a write of alerts wakes the relay at once. */
+  EARLY_WARNING_RELAY_POLL_MS: positiveInt.default(1000),
+  /** Published alerts older than this are deleted from Neo4j (consumers dedupe on alertId, not on the node). */
+  EARLY_WARNING_RETENTION_SECONDS: positiveInt.default(7 * 24 * 3600),
   /** Fuzzy score at or above which two records are linked SAME_AS automatically. */
   ER_LINK_THRESHOLD: ratio.default(0.9),
   /** Fuzzy score at or above which (and below the link threshold) a review candidate is stored. */

@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   'resolution.read': ['senior_officer', 'risk_manager', 'admin'],
   'resolution.decide': ['senior_officer', 'risk_manager'],
   'decisions.replay': OVERSIGHT,
+  'watchlist.read': [...OFFICERS, ...OVERSIGHT],
+  'watchlist.acknowledge': [...OFFICERS, 'risk_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -65,6 +65,8 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'POST /models/promotion-requests/:requestId/approve': ['risk_manager'],
   'GET /decisions/:applicationId/replay': ['risk_manager', 'auditor', 'admin'],
   'GET /applications/accounting': ['senior_officer', 'risk_manager', 'auditor', 'admin'],
+  'GET /watchlist': ['officer', 'senior_officer', 'risk_manager', 'auditor', 'admin'],
+  'POST /watchlist/:id/acknowledge': ['officer', 'senior_officer', 'risk_manager'],
 };
 
 interface Route {

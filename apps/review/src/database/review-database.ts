@@ -20,6 +20,7 @@ import { LabelEntity } from '../labels/label.entity';
 import { LoanLinkEntity } from '../labels/loan-link.entity';
 import { PolicyVersionEntity } from '../policy/policy-version.entity';
 import { SecurityEventEntity } from '../security-events/security-event.entity';
+import { WatchlistEntryEntity } from '../watchlist/watchlist-entry.entity';
 import { AuditAnchoring1765100000000 } from './migrations/audit-anchoring.migration';
 import { DecisionAccounting1764100000005 } from './migrations/decision-accounting.migration';
 import { LocalAccounts1764900000000 } from './migrations/local-accounts.migration';
@@ -29,6 +30,7 @@ import { ReviewTables1764100000000 } from './migrations/review-tables.migration'
 import { SeedDemoData1764100000001 } from './migrations/seed-demo-data.migration';
 import { SsoAccounts1765200000000 } from './migrations/sso-accounts.migration';
 import { UnscoredCases1764100000003 } from './migrations/unscored-cases.migration';
+import { Watchlist1765300000000 } from './migrations/watchlist.migration';
 
 /** The PostgreSQL schema this service owns, its entities and its migrations in order. */
 export const REVIEW_SCHEMA = 'review';
@@ -50,6 +52,7 @@ export const reviewEntities: Function[] = [
   SessionEntity,
   LoginThrottleEntity,
   SecurityEventEntity,
+  WatchlistEntryEntity,
 ];
 export const reviewMigrations = [
   createSchemaMigration(REVIEW_SCHEMA),
@@ -66,4 +69,5 @@ export const reviewMigrations = [
   RemoveDemoUsers1764900000001,
   AuditAnchoring1765100000000,
   SsoAccounts1765200000000,
+  Watchlist1765300000000,
 ];

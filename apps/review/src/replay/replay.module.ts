@@ -10,5 +10,6 @@ import { InferenceClient } from './inference.client';
   imports: [PolicyModule, GraphModule],
   controllers: [DecisionReplayController],
   providers: [DecisionReplayService, InferenceClient],
+  exports: [InferenceClient],
 })
 export class ReplayModule {}

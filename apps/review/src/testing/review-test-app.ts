@@ -164,7 +164,7 @@ async function skipBacklog(groupId: string): Promise<void> {
   await admin.connect();
   try {
     const existing = await admin.listTopics();
-    const consumed = [Topics.applicationScored, Topics.applicationIncomplete, Topics.domainEvents];
+    const consumed = [Topics.applicationScored, Topics.applicationIncomplete, Topics.domainEvents, Topics.earlyWarning];
     for (const topic of consumed.filter((x) => existing.includes(x))) {
       const ends = await fetchTopicOffsetsSettled(admin, topic);
       await admin.setOffsets({

@@ -422,7 +422,9 @@ export interface operations {
     };
     ApplicationsController_features: {
         parameters: {
-            query?: never;
+            query?: {
+                asOf?: string;
+            };
             header?: never;
             path: {
                 id: string;

@@ -820,6 +820,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/watchlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Roles: officer, senior_officer, risk_manager, auditor, admin. */
+        get: operations["WatchlistController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/watchlist/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: officer, senior_officer, risk_manager. */
+        post: operations["WatchlistController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/console": {
         parameters: {
             query?: never;
@@ -3733,6 +3767,166 @@ export interface operations {
             };
             /** @description the caller may not use this route */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description internal error or a dependency unavailable */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    WatchlistController_list: {
+        parameters: {
+            query?: {
+                status?: "OPEN" | "ACKNOWLEDGED" | "ALL";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description live loans whose network worsened, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            alertId: string;
+                            loanId: string;
+                            companyId: string;
+                            triggerCompanyId: string;
+                            /** Format: date */
+                            defaultedAt: string;
+                            hops: number;
+                            path: string[];
+                            relationships: string[];
+                            applicationId: string | null;
+                            oldPd: number | null;
+                            newPd: number | null;
+                            /** @enum {string} */
+                            rescoreStatus: "PENDING" | "DONE" | "UNAVAILABLE";
+                            rescoreReason: string | null;
+                            rescoredAt: string | null;
+                            /** @enum {string} */
+                            status: "OPEN" | "ACKNOWLEDGED";
+                            acknowledgedBy: string | null;
+                            acknowledgedAt: string | null;
+                            createdAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description no valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the caller may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description internal error or a dependency unavailable */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    WatchlistController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the entry, acknowledged by the caller */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        alertId: string;
+                        loanId: string;
+                        companyId: string;
+                        triggerCompanyId: string;
+                        /** Format: date */
+                        defaultedAt: string;
+                        hops: number;
+                        path: string[];
+                        relationships: string[];
+                        applicationId: string | null;
+                        oldPd: number | null;
+                        newPd: number | null;
+                        /** @enum {string} */
+                        rescoreStatus: "PENDING" | "DONE" | "UNAVAILABLE";
+                        rescoreReason: string | null;
+                        rescoredAt: string | null;
+                        /** @enum {string} */
+                        status: "OPEN" | "ACKNOWLEDGED";
+                        acknowledgedBy: string | null;
+                        acknowledgedAt: string | null;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description no valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the caller may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description invalid request, not found, conflict or precondition failed */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };

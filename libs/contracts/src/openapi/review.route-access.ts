@@ -403,6 +403,26 @@ export const REVIEW_ROUTE_ACCESS = {
       "admin"
     ]
   },
+  "GET /watchlist": {
+    "operationId": "WatchlistController_list",
+    "open": false,
+    "roles": [
+      "officer",
+      "senior_officer",
+      "risk_manager",
+      "auditor",
+      "admin"
+    ]
+  },
+  "POST /watchlist/{id}/acknowledge": {
+    "operationId": "WatchlistController_acknowledge",
+    "open": false,
+    "roles": [
+      "officer",
+      "senior_officer",
+      "risk_manager"
+    ]
+  },
   "GET /console": {
     "operationId": "ConsoleController_index",
     "open": true
