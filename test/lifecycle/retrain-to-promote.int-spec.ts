@@ -1,12 +1,11 @@
 /**
  * @jest-environment ./libs/ml/src/testing/onnx-test.environment.cjs
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { loadConfig } from '@loanmesh/config';
-import { type HistoryRow, SyntheticHistoryFactory } from '@loanmesh/features';
 import { localServiceHeaders } from '@loanmesh/service-auth';
 import { waitFor } from '@loanmesh/testing';
 
@@ -21,6 +20,7 @@ import { FeaturesEventFactory } from '../../apps/inference/src/testing/features-
 import { fetchHttpWith, httpInference } from '../../apps/trainer/src/retrain/inference.client';
 import { runRetrainCli } from '../../apps/trainer/src/retrain/retrain.cli';
 import { retrainConfigShape } from '../../apps/trainer/src/retrain/retrain.config';
+import { writeSyntheticHistory } from '../../apps/trainer/src/testing/history-files';
 
 jest.setTimeout(600000);
 
@@ -41,7 +41,7 @@ describe('Retrain to promote: retrain, shadow, maker/checker promotion, rollback
   let t: InferenceTestApp;
 
   beforeAll(async () => {
-    writeHistory(historyDir, new SyntheticHistoryFactory(SEED + 1).rows(2400));
+    writeSyntheticHistory(historyDir, 2400, SEED + 1);
     // Card AUCs compare the world champion's test year with the synthetic history's: not the same rows.
     t = await startInferenceApp({ PROMOTION_AUC_MARGIN: '0.3', RETRAIN_MODEL_DIR: modelDir });
   }, 180000);
@@ -54,11 +54,7 @@ describe('Retrain to promote: retrain, shadow, maker/checker promotion, rollback
   it('should register only a gated challenger in shadow, promote it with two people live, and roll it back', async () => {
     // Applications scored by the champion, then their matured outcomes (true default draws of the synthetic world).
     const events = new FeaturesEventFactory(SEED);
-    const truth = new SyntheticHistoryFactory(SEED);
-    const batch = Array.from({ length: SCORED }, (_, i) => ({
-      event: events.build(),
-      defaulted: truth.row(i, Math.floor(i / 10)).label === 1,
-    }));
+    const batch = Array.from({ length: SCORED }, () => events.buildLabelled());
     const ids = batch.map((b) => b.event.payload.application.applicationId);
     await t.publish(batch.map((b) => b.event));
     await waitFor(async () => ((await t.championRows(ids)).length >= SCORED ? true : undefined), 120000, 'all scored');
@@ -164,18 +160,3 @@ describe('Retrain to promote: retrain, shadow, maker/checker promotion, rollback
     );
   }
 });
-
-/** The history as the feed's --history writes it: oldest 60% train, then validation, newest test. */
-function writeHistory(dir: string, rows: HistoryRow[]): void {
-  mkdirSync(dir, { recursive: true });
-  const cut = [0, Math.round(rows.length * 0.6), Math.round(rows.length * 0.8), rows.length];
-  ['train', 'validation', 'test'].forEach((part, i) =>
-    writeFileSync(
-      join(dir, `${part}.jsonl`),
-      rows
-        .slice(cut[i], cut[i + 1])
-        .map((r) => JSON.stringify(r))
-        .join('\n') + '\n',
-    ),
-  );
-}
