@@ -77,7 +77,9 @@ export async function runRetrainCli(
       io.err(`retrain: ${e.message}`);
       return EXIT_GATE_FAILED;
     }
-    io.err(`retrain failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    // fetch hides the connection error in `cause`.
+    const cause = typeof e === 'object' && e !== null && 'cause' in e ? ` (cause: ${String(e.cause)})` : '';
+    io.err(`retrain failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}${cause}`);
     return EXIT_GATE_FAILED;
   }
 }
