@@ -14,6 +14,7 @@ import {
   promoteThroughRequest,
   startInferenceApp,
 } from '../apps/inference/src/testing/inference-test.app';
+import { committedChampion } from '../apps/inference/src/testing/committed-champion';
 import { FeaturesEventFactory } from '../apps/inference/src/testing/features-event.factory';
 import { fetchHttpWith, httpInference } from '../apps/trainer/src/retrain/inference.client';
 import { runRetrainCli } from '../apps/trainer/src/retrain/retrain.cli';
@@ -41,6 +42,8 @@ export async function run(): Promise<void> {
   const stream = streamApplications(t);
   try {
     const models = (await httpJson('GET', `${t.baseUrl}/models`)).body as unknown as { id: string; name: string }[];
+    // The champion follows the selection rule recorded in the committed cards; rollback returns to it.
+    const champion = committedChampion();
     const next = models.find((m) => m.name === 'world-scorecard-graph')!;
     const approved: number[] = [];
     const rolledBack: number[] = [];
@@ -52,7 +55,7 @@ export async function run(): Promise<void> {
         }),
       );
       rolledBack.push(
-        await timeSwitch(t, 'world-gbm-graph:v1', async () => {
+        await timeSwitch(t, champion.label, async () => {
           const headers = localServiceHeaders('inference', { issuer: 'operator', subject: 'bench' });
           const res = await httpJson('POST', `${t.baseUrl}/models/rollback`, { reason: 'bench' }, headers);
           check(res.status, 'rollback');
