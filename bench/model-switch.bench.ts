@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 
 import { loadConfig } from '@loanmesh/config';
-import { localServiceHeaders } from '@loanmesh/service-auth';
+import { fetchHttpWith, localServiceHeaders } from '@loanmesh/service-auth';
 import { waitFor } from '@loanmesh/testing';
 
 import {
@@ -16,7 +16,7 @@ import {
 } from '../apps/inference/src/testing/inference-test.app';
 import { committedChampion } from '../apps/inference/src/testing/committed-champion';
 import { FeaturesEventFactory } from '../apps/inference/src/testing/features-event.factory';
-import { fetchHttpWith, httpInference } from '../apps/trainer/src/retrain/inference.client';
+import { httpInference } from '../apps/trainer/src/retrain/inference.client';
 import { runRetrainCli } from '../apps/trainer/src/retrain/retrain.cli';
 import { retrainConfigShape } from '../apps/trainer/src/retrain/retrain.config';
 import { writeSyntheticHistory } from '../apps/trainer/src/testing/history-files';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { loadConfig } from '@loanmesh/config';
-import { localServiceHeaders } from '@loanmesh/service-auth';
+import { fetchHttpWith, localServiceHeaders } from '@loanmesh/service-auth';
 import { waitFor } from '@loanmesh/testing';
 
 import {
@@ -17,7 +17,7 @@ import {
 } from '../../apps/inference/src/testing/inference-test.app';
 import { committedChampion } from '../../apps/inference/src/testing/committed-champion';
 import { FeaturesEventFactory } from '../../apps/inference/src/testing/features-event.factory';
-import { fetchHttpWith, httpInference } from '../../apps/trainer/src/retrain/inference.client';
+import { httpInference } from '../../apps/trainer/src/retrain/inference.client';
 import { runRetrainCli } from '../../apps/trainer/src/retrain/retrain.cli';
 import { retrainConfigShape } from '../../apps/trainer/src/retrain/retrain.config';
 import { writeSyntheticHistory } from '../../apps/trainer/src/testing/history-files';

@@ -1,12 +1,5 @@
 import { type TrainingOutcomes, trainingOutcomesSchema } from '@loanmesh/contracts';
-
-/** HTTP behind an adapter, so the retrain job's tests need no server; `actor` is the person acting. */
-export type HttpCall = (
-  method: 'GET' | 'POST',
-  url: string,
-  body?: unknown,
-  actor?: string,
-) => Promise<{ status: number; body: unknown }>;
+import type { HttpCall } from '@loanmesh/service-auth';
 
 /** What retrain needs from inference: the labelled outcomes, and a way to put a model in shadow. */
 export interface RetrainInference {
@@ -36,16 +29,3 @@ export function httpInference(baseUrl: string, http: HttpCall): RetrainInference
     },
   };
 }
-
-/** Real HTTP; `credential` gives each request its service-credential header (subject: the actor). */
-export const fetchHttpWith =
-  (credential: (actor?: string) => Record<string, string>): HttpCall =>
-  async (method, url, body, actor) => {
-    const res = await fetch(url, {
-      method,
-      headers: { 'content-type': 'application/json', ...credential(actor) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
-  };

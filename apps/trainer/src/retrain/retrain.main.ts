@@ -1,7 +1,7 @@
 import { loadConfig } from '@loanmesh/config';
-import { ServiceCredentialIssuer, signerSettings } from '@loanmesh/service-auth';
+import { fetchHttpWith, ServiceCredentialIssuer, signerSettings } from '@loanmesh/service-auth';
 
-import { fetchHttpWith, httpInference } from './inference.client';
+import { httpInference } from './inference.client';
 import { runRetrainCli } from './retrain.cli';
 import { retrainConfigShape } from './retrain.config';
 
