@@ -18,4 +18,5 @@ export * from './lending/application-incomplete.schema';
 export * from './audit/audit-checkpoint.schema';
 export * from './lifecycle/outcome-labelled.schema';
 export * from './lifecycle/model-drift-alert.schema';
+export * from './lifecycle/training-outcomes.schema';
 export * from './http/error-response.schema';

@@ -11,3 +11,4 @@ export * from './service-credential.issuer';
 export * from './service-credential.verifier';
 export * from './service-keys';
 export * from './service-api-docs';
+export * from './credentialed-http';

@@ -1,11 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 
+import { type TrainingOutcomes, trainingOutcomesSchema } from '@loanmesh/contracts';
+import { ZodResponse } from '@loanmesh/observability';
 import { ServiceCallers } from '@loanmesh/service-auth';
 
 import { ComparisonException } from './comparison.exception';
 import { type ComparisonRow, ComparisonService } from './comparison.service';
 import { OutcomeLabelService } from './outcome-label.service';
 import { outcomeLabelsSchema } from './outcome-labels.dto';
+import { TrainingOutcomesService } from './training-outcomes.service';
 
 /** Registered before the registry's `/models/:id`, so these paths are not read as ids. */
 @Controller('models')
@@ -13,7 +16,16 @@ export class ComparisonController {
   constructor(
     private readonly comparison: ComparisonService,
     private readonly labels: OutcomeLabelService,
+    private readonly training: TrainingOutcomesService,
   ) {}
+
+  /** The matured outcomes with the vectors the champion scored: what `npm run retrain` learns from. */
+  @ServiceCallers('operator')
+  @Get('outcomes/training-rows')
+  @ZodResponse(200, trainingOutcomesSchema, 'labelled outcomes with their scored feature vectors')
+  trainingRows(): Promise<TrainingOutcomes> {
+    return this.training.rows();
+  }
 
   @Get('comparison')
   async report(): Promise<{ pairs: ComparisonRow[] }> {

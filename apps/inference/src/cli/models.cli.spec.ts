@@ -1,4 +1,6 @@
-import { type HttpCall, runModelsCli } from './models.cli';
+import type { HttpCall } from '@loanmesh/service-auth';
+
+import { runModelsCli } from './models.cli';
 
 describe(runModelsCli.name, () => {
   const io = () => {

@@ -1,30 +1,11 @@
 import { Command, CommanderError } from 'commander';
 
+import type { HttpCall } from '@loanmesh/service-auth';
+
 export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
 }
-
-/** HTTP behind an adapter, so the CLI's tests need no server; `actor` is the person acting, if any. */
-export type HttpCall = (
-  method: 'GET' | 'POST',
-  url: string,
-  body?: unknown,
-  actor?: string,
-) => Promise<{ status: number; body: unknown }>;
-
-/** Real HTTP; `credential` gives each request its service-credential header (subject: the actor). */
-export const fetchHttpWith =
-  (credential: (actor?: string) => Record<string, string>): HttpCall =>
-  async (method, url, body, actor) => {
-    const res = await fetch(url, {
-      method,
-      headers: { 'content-type': 'application/json', ...credential(actor) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
-  };
 
 /**
  * `npm run models -- list | show <id> | compare | rollback`: a client of the inference service's

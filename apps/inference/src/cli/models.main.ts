@@ -1,7 +1,7 @@
 import { loadConfig } from '@loanmesh/config';
-import { ServiceCredentialIssuer, signerConfig, signerSettings } from '@loanmesh/service-auth';
+import { fetchHttpWith, ServiceCredentialIssuer, signerConfig, signerSettings } from '@loanmesh/service-auth';
 
-import { fetchHttpWith, runModelsCli } from './models.cli';
+import { runModelsCli } from './models.cli';
 
 // The operator's calls carry a credential signed with SERVICE_PRIVATE_KEY (locally the development key).
 const settings = signerSettings(loadConfig(signerConfig));

@@ -13,6 +13,11 @@ export const inferenceConfigShape = {
   /** Directory of trained models (`<name>.onnx`, `.meta.json`, `.card.json`, `.model.json`) registered at start-up. */
   MODEL_DIR: z.string().min(1).default('models/world'),
   /**
+   * Where `npm run retrain` writes a challenger for `POST /models/shadow` to register (a volume
+   * shared with the retrain job in a cluster); the request names a model, never a path.
+   */
+  RETRAIN_MODEL_DIR: z.string().min(1).default('models/retrained'),
+  /**
    * The model made champion when the registry has none yet. Unset (the default): the champion
    * the trainer's selection rule recorded in the model cards (`champion.champion`), so the
    * served default follows the rule; set it only to pin a model on purpose.

@@ -11,7 +11,7 @@ import { ModelArtifactStore } from './model-artifact.store';
 import { ModelFilesAdapter, type ModelFiles } from './model-files.adapter';
 import { ModelRegistryException } from './model-registry.exception';
 import { ModelRegistryRepository } from './model-registry.repository';
-import { versionLabel } from './model-version.entity';
+import { type ModelVersionEntity, versionLabel } from './model-version.entity';
 import { servedFeatureLayout } from './parity.gate';
 
 const SYSTEM = 'system:startup';
@@ -44,7 +44,8 @@ export class ModelCatalogService {
     await this.ensureChampion();
   }
 
-  async register(files: ModelFiles): Promise<void> {
+  /** Registers a version as a candidate (or finds it by hash) and returns it. */
+  async register(files: ModelFiles): Promise<ModelVersionEntity> {
     const meta = parseArtifactPart(modelMetaSchema, files.meta, `${files.name}.meta.json`);
     const layout = servedFeatureLayout(meta.featureNames);
     if (meta.featureVersion !== FEATURE_VERSION || !layout) {
@@ -53,13 +54,14 @@ export class ModelCatalogService {
         `${files.name} uses features ${meta.featureVersion}; this service serves ${FEATURE_VERSION}`,
       );
     }
-    await this.repository.locked(async (m) => {
+    return this.repository.locked(async (m) => {
       // The registry keeps its own copy (also of versions registered before it did, while their
       // file is still the one registered), so a retrained file of the same name never takes a
       // registered version's bytes away.
       await this.artifacts.store(m, files.sha256, files);
-      if (await this.repository.findBySha(m, files.sha256)) {
-        return;
+      const known = await this.repository.findBySha(m, files.sha256);
+      if (known) {
+        return known;
       }
       const at = this.clock.now();
       const model = await this.repository.insert(m, {
@@ -78,6 +80,7 @@ export class ModelCatalogService {
         stateChangedAt: at,
       });
       this.logger.log({ msg: 'model registered', model: versionLabel(model), sha256: model.sha256 });
+      return model;
     });
   }
 

@@ -19,11 +19,16 @@ export class FeaturesEventFactory {
   }
 
   build(overrides: FeaturesEventOverrides = {}): GraphFeaturesComputedEvent {
+    return this.buildLabelled(overrides).event;
+  }
+
+  /** An event with the outcome the synthetic world drew for it (defaults follow its true probability). */
+  buildLabelled(overrides: FeaturesEventOverrides = {}): { event: GraphFeaturesComputedEvent; defaulted: boolean } {
     const i = this.index++;
-    const { input } = this.history.row(i, Math.floor(i / 10));
+    const { input, label } = this.history.row(i, Math.floor(i / 10));
     const applicationId = overrides.applicationId ?? `${input.application.applicationId}-${randomUUID().slice(0, 8)}`;
     const now = new Date().toISOString();
-    return {
+    const event: GraphFeaturesComputedEvent = {
       eventId: randomUUID(),
       type: 'graph.features-computed',
       schemaVersion: 1,
@@ -45,5 +50,6 @@ export class FeaturesEventFactory {
         computedInMs: 3,
       },
     };
+    return { event, defaulted: label === 1 };
   }
 }

@@ -6,7 +6,14 @@ import {
   type HistoryRow,
   monotoneConstraints,
 } from '@loanmesh/features';
-import { type Dataset, type DataSplitDescription, graphLift, type ScoredSide, selectChampion } from '@loanmesh/ml';
+import {
+  type Dataset,
+  type DataSplitDescription,
+  graphLift,
+  type ModelKind,
+  type ScoredSide,
+  selectChampion,
+} from '@loanmesh/ml';
 
 import { writeArtifact } from '../training/artifact.writer';
 import {
@@ -35,24 +42,7 @@ export async function trainFromWorld(historyDir: string, options: CommonTraining
     }));
     const built: ModelArtifact[] = [];
     for (const variant of [tabular, graph]) {
-      const data = (part: keyof LoadedHistory['parts']) => toDataset(history.parts[part], variant.includeGraph);
-      built.push(
-        await buildModelArtifact({
-          name: variant.name,
-          kind,
-          featureVersion: FEATURE_VERSION,
-          // The meta file keeps the descriptive spec; reason phrasing lives in libs/features only.
-          spec: featureSpec(variant).map(({ reason: _reason, ...entry }) => entry),
-          train: data('train'),
-          validation: data('validation'),
-          test: data('test'),
-          split: describeSplit(history),
-          fingerprint: { value: history.fingerprint, rows: rowCount(history), source: historyDir },
-          hyperParameters: withSpecConstraints(options.hyperParameters, variant.includeGraph),
-          crossValidation: null,
-          warnings: [],
-        }),
-      );
+      built.push(await buildWorldVariant(history, historyDir, { ...variant, kind }, options.hyperParameters));
     }
     const lift = graphLift(scored(built[0]), scored(built[1]), labels, { approvalRate: options.approvalRate });
     artifacts.push(withGraphLift(built[0], lift), withGraphLift(built[1], lift));
@@ -66,6 +56,65 @@ export async function trainFromWorld(historyDir: string, options: CommonTraining
     writeArtifact(options.out, withChoice);
     return withChoice;
   });
+}
+
+/** One model of the world pipeline: which kind, with or without graph features, under which name. */
+export interface WorldVariant {
+  name: string;
+  kind: ModelKind;
+  includeGraph: boolean;
+}
+
+/** Labelled rows that are not in the world history (served vectors of matured outcomes), trained on too. */
+export interface ExtraTrainingRows {
+  rows: Float64Array[];
+  labels: Uint8Array;
+  /** What the rows are, for the card's data source and fingerprint. */
+  source: string;
+  fingerprint: string;
+}
+
+/**
+ * Trains, checks and documents one variant on the history's time split; `extra` rows (already
+ * in the variant's feature order) join the training part only, so validation and test stay the
+ * world's.
+ */
+export async function buildWorldVariant(
+  history: LoadedHistory,
+  historyDir: string,
+  variant: WorldVariant,
+  hyperParameters: HyperParameters,
+  extra?: ExtraTrainingRows,
+): Promise<ModelArtifact> {
+  const data = (part: keyof LoadedHistory['parts']) => toDataset(history.parts[part], variant.includeGraph);
+  const train = extra ? appendRows(data('train'), extra) : data('train');
+  return buildModelArtifact({
+    name: variant.name,
+    kind: variant.kind,
+    featureVersion: FEATURE_VERSION,
+    // The meta file keeps the descriptive spec; reason phrasing lives in libs/features only.
+    spec: featureSpec(variant).map(({ reason: _reason, ...entry }) => entry),
+    train,
+    validation: data('validation'),
+    test: data('test'),
+    split: describeSplit(history),
+    fingerprint: {
+      value: extra ? `${history.fingerprint}+${extra.fingerprint}` : history.fingerprint,
+      rows: rowCount(history) + (extra?.rows.length ?? 0),
+      source: extra ? `${historyDir} + ${extra.source}` : historyDir,
+    },
+    hyperParameters: withSpecConstraints(hyperParameters, variant.includeGraph),
+    crossValidation: null,
+    warnings: [],
+  });
+}
+
+function appendRows(train: Dataset, extra: ExtraTrainingRows): Dataset {
+  return {
+    featureNames: train.featureNames,
+    rows: [...train.rows, ...extra.rows],
+    labels: Uint8Array.from([...train.labels, ...extra.labels]),
+  };
 }
 
 function scored(artifact: ModelArtifact): ScoredSide {

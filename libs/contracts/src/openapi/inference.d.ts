@@ -54,6 +54,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/models/outcomes/training-rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Service callers: operator. */
+        get: operations["ComparisonController_trainingRows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/models/comparison": {
         parameters: {
             query?: never;
@@ -162,6 +179,23 @@ export interface paths {
         put?: never;
         /** @description Service callers: operator, review. */
         post: operations["ModelRollbackController_rollback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/models/shadow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Service callers: operator. */
+        post: operations["ShadowRegistrationController_register"];
         delete?: never;
         options?: never;
         head?: never;
@@ -305,6 +339,67 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description no valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the caller may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description internal error or a dependency unavailable */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ComparisonController_trainingRows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description labelled outcomes with their scored feature vectors */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        champion: string | null;
+                        rows: {
+                            applicationId: string;
+                            defaulted: boolean;
+                            /** Format: date-time */
+                            scoredAt: string;
+                            modelVersion: string;
+                            probabilityOfDefault: number;
+                            reasonCodes: string[];
+                            features: {
+                                [key: string]: number | null;
+                            };
+                        }[];
+                    };
+                };
             };
             /** @description no valid credential */
             401: {
@@ -703,6 +798,88 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description no valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the caller may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description invalid request, not found, conflict or precondition failed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description internal error or a dependency unavailable */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ShadowRegistrationController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the retrained model, now challenger (shadow) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        version: number;
+                        /** @description name@version */
+                        label: string;
+                        /** @enum {string} */
+                        kind: "gbm" | "scorecard";
+                        /** @enum {string} */
+                        state: "candidate" | "challenger" | "champion" | "retired";
+                        sha256: string;
+                        filePath: string;
+                        fileBytes: number;
+                        featureVersion: string;
+                        includesGraph: boolean;
+                        /** @description ISO 8601 instant */
+                        registeredAt: string;
+                        /** @description ISO 8601 instant */
+                        stateChangedAt: string;
+                    };
+                };
             };
             /** @description no valid credential */
             401: {

@@ -13,6 +13,13 @@ export const INFERENCE_ROUTE_ACCESS = {
     "operationId": "HealthController_scrape",
     "open": false
   },
+  "GET /models/outcomes/training-rows": {
+    "operationId": "ComparisonController_trainingRows",
+    "open": false,
+    "serviceCallers": [
+      "operator"
+    ]
+  },
   "GET /models/comparison": {
     "operationId": "ComparisonController_report",
     "open": false
@@ -46,6 +53,13 @@ export const INFERENCE_ROUTE_ACCESS = {
     "serviceCallers": [
       "operator",
       "review"
+    ]
+  },
+  "POST /models/shadow": {
+    "operationId": "ShadowRegistrationController_register",
+    "open": false,
+    "serviceCallers": [
+      "operator"
     ]
   },
   "GET /promotion-requests": {
