@@ -72,6 +72,10 @@ describe(trainFromCsv.name, () => {
     const region = meta.featureSpec[2];
     // The three risky regions get the three highest codes, whatever their names.
     expect(new Set(region.categories?.slice(7))).toEqual(RISKY);
+    expect(artifact.card.categoryCodes).toEqual({ region: region.categories });
+    expect(readFileSync(join(dir, 'models', 'regions-gbm.card.md'), 'utf8')).toContain(
+      `- region: 0 ${region.categories?.[0]}; 1 ${region.categories?.[1]};`,
+    );
     expect(artifact.card.parity.passed).toBe(true);
     expect(artifact.card.metrics.test.auc).toBeGreaterThan(0.75);
     const importance = artifact.card.featureImportance.values;
