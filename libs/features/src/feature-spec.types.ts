@@ -30,6 +30,8 @@ export interface FeatureReason {
   fallbackReference?: number;
   /** A value that means "nothing found" rather than a measurement (distance 0: no default in reach); never a reason. */
   notFoundValue?: number;
+  /** `category` features coded from text: the category named by each code (`categories[code]`), quoted instead of the code. */
+  categories?: readonly string[];
 }
 
 export interface FeatureSpecEntry {

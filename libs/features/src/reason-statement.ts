@@ -84,8 +84,9 @@ function phrase(reason: FeatureReason, value: number): string {
     return reason.zeroText;
   }
   const one = Math.abs(value) === 1;
+  const quoted = reason.categories?.[value] ?? formatFeatureValue(reason.format, value);
   return reason.text
-    .replace('{value}', formatFeatureValue(reason.format, value))
+    .replace('{value}', quoted)
     .replace(/\{s\}/g, one ? '' : 's')
     .replace(/\{ies\}/g, one ? 'y' : 'ies');
 }

@@ -24,6 +24,7 @@ export * from './explain/tree-shap.explainer';
 export * from './explain/recursive-tree-shap.reference';
 export * from './explain/scorecard.explainer';
 export * from './explain/reason-codes';
+export * from './explain/categorical-features';
 export * from './explain/feature-references';
 export * from './risk/risk-grade';
 export * from './card/model-card.types';

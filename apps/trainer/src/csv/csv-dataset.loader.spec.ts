@@ -11,10 +11,12 @@ const base = [
 ];
 
 describe('loadCsvDataset', () => {
-  it('should strip quotes, one-hot categoricals and drop a constant column with a warning', () => {
+  it('should strip quotes, code each categorical as one feature and drop a constant column with a warning', () => {
     const loaded = loadCsvDataset(csv(base), { label: 'class', positive: 'bad' });
-    expect(loaded.dataset.featureNames).toEqual(['age', 'purpose=car', 'purpose=radio/tv']);
-    expect(Array.from(loaded.dataset.rows[0])).toEqual([30, 0, 1]);
+    expect(loaded.dataset.featureNames).toEqual(['age', 'purpose']);
+    // car and radio/tv both default once in two: tied, ordered by name.
+    expect(loaded.spec[1].categories).toEqual(['car', 'radio/tv']);
+    expect(Array.from(loaded.dataset.rows[0])).toEqual([30, 1]);
     expect(Array.from(loaded.dataset.labels)).toEqual([0, 1, 1, 0]);
     expect(loaded.warnings).toEqual(['column "const" is constant and was dropped']);
     expect(loaded.fingerprint).toMatch(/^[0-9a-f]{64}$/);
@@ -42,11 +44,11 @@ describe('loadCsvDataset', () => {
 
   it('should keep blank cells missing (NaN) without imputing and warn when values are missing', () => {
     const loaded = loadCsvDataset(csv([...base, ',,x,good']), { label: 'class', positive: 'bad' });
-    expect(Array.from(loaded.dataset.rows[4])).toEqual([NaN, NaN, NaN]);
+    expect(Array.from(loaded.dataset.rows[4])).toEqual([NaN, NaN]);
     expect(loaded.warnings).toContain('column "age": 1 blank cell(s) kept as missing (NaN), not imputed');
   });
 
-  it('should fit levels and constant columns on the fit rows only when given the training rows', () => {
+  it('should fit categories and constant columns on the fit rows only when given the training rows', () => {
     const text = csv([
       '"age","purpose","const","class"',
       '30,car,x,good',
@@ -55,9 +57,25 @@ describe('loadCsvDataset', () => {
       '51,car,x,good',
     ]);
     const loaded = loadCsvDataset(text, { label: 'class', positive: 'bad' }, () => [0, 1, 3]);
-    expect(loaded.dataset.featureNames).toEqual(['age', 'purpose=bus', 'purpose=car', 'const=x', 'const=y']);
-    // A level the fit rows never had is none of the known levels.
-    expect(Array.from(loaded.dataset.rows[2])).toEqual([22, 0, 0, 0, 0]);
+    expect(loaded.dataset.featureNames).toEqual(['age', 'purpose', 'const']);
+    expect(loaded.spec[1].categories).toEqual(['car', 'bus']);
+    // A category the fit rows never had is missing, not a code of another category.
+    expect(Array.from(loaded.dataset.rows[2])).toEqual([22, NaN, NaN]);
+  });
+
+  it('should code categories the same whatever the rows outside the fit rows say', () => {
+    // Rows 0-5 are the training split; rows 6-9 play the test split, where "car" is always bad.
+    const header = '"purpose","class"';
+    const train = ['car,good', 'car,good', 'car,bad', 'bus,bad', 'bus,bad', 'bus,good'];
+    const test = (label: string) => [`car,${label}`, `car,${label}`, `car,${label}`, `car,${label}`];
+    const fitRows = () => [0, 1, 2, 3, 4, 5];
+    const options = { label: 'class', positive: 'bad' };
+    const allBad = loadCsvDataset(csv([header, ...train, ...test('bad')]), options, fitRows);
+    const allGood = loadCsvDataset(csv([header, ...train, ...test('good')]), options, fitRows);
+    // Over all rows car would be the riskier category (5 bad in 7); in training it is the safer.
+    expect(allBad.spec[0].categories).toEqual(['car', 'bus']);
+    expect(allGood.spec[0].categories).toEqual(['car', 'bus']);
+    expect(allBad.dataset.rows.map((r) => r[0])).toEqual(allGood.dataset.rows.map((r) => r[0]));
   });
 
   it('should encode each kept column from its own cells when a column before it is dropped', () => {

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Dataset, FeatureDescriptor } from '@loanmesh/ml';
 
 import { TrainerInputError } from '../errors/trainer-input.error';
+import { fitCategoryCoding } from './category-coding';
 import { columnKind, MAX_LEVELS } from './column-typing';
 import { parseCsv } from './csv.parser';
 import { encodeLabels } from './label-encoding';
@@ -36,11 +37,12 @@ interface Encoder {
 }
 
 /**
- * Any CSV with a binary label: numeric columns as they are, categorical columns one-hot encoded,
- * constant or identifier-like columns dropped with a warning, the time column kept out of the
- * features. A blank cell is missing (NaN; in every indicator of a categorical column): nothing
- * is imputed, the GBM learns where missing values go. What the encoders learn from the data
- * (constant columns, levels) comes from the rows `fitRowsOf` picks, the training split, so no
+ * Any CSV with a binary label: numeric columns as they are, each categorical column one feature
+ * (its categories coded by their smoothed default rate, `fitCategoryCoding`), constant or
+ * identifier-like columns dropped with a warning, the time column kept out of the features. A
+ * blank cell, or a category the fit rows never had, is missing (NaN): nothing is imputed, the
+ * GBM learns where missing values go. What the encoders learn from the data (constant columns,
+ * categories and their order) comes from the rows `fitRowsOf` picks, the training split, so no
  * test row shapes the features; all rows when it is not given.
  */
 export function loadCsvDataset(text: string, options: CsvLoadOptions, fitRowsOf?: FitRowsOf): LoadedCsv {
@@ -57,10 +59,11 @@ export function loadCsvDataset(text: string, options: CsvLoadOptions, fitRowsOf?
   const warnings: string[] = [];
   const fitRows = fitRowsOf ? fitRowsOf(labels, times) : null;
   const fitCells = (cells: Cells): Cells => (fitRows ? fitRows.map((i) => cells[i]) : cells);
+  const fitLabels = fitRows ? fitRows.map((i) => labels[i]) : Array.from(labels);
   const encoders = table.header
     .filter((name) => name !== options.label && name !== options.timeColumn)
     .map((name) => {
-      const encoder = encoderFor(name, column(name), fitCells(column(name)), warnings);
+      const encoder = encoderFor(name, column(name), { cells: fitCells(column(name)), labels: fitLabels }, warnings);
       return encoder && { ...encoder, column: table.header.indexOf(name) };
     })
     .filter((e): e is Encoder => e !== null);
@@ -82,9 +85,15 @@ export function loadCsvDataset(text: string, options: CsvLoadOptions, fitRowsOf?
 
 type ColumnEncoder = Omit<Encoder, 'column'>;
 
+/** The rows an encoding is learned from, with their labels. */
+interface FitRows {
+  cells: Cells;
+  labels: readonly number[];
+}
+
 /** `cells` are all rows (to type the column), `fit` the rows the encoding is learned from. */
-function encoderFor(name: string, cells: Cells, fit: Cells, warnings: string[]): ColumnEncoder | null {
-  const distinct = new Set(fit.map((c) => c.value));
+function encoderFor(name: string, cells: Cells, fit: FitRows, warnings: string[]): ColumnEncoder | null {
+  const distinct = new Set(fit.cells.map((c) => c.value));
   if (distinct.size <= 1) {
     warnings.push(`column "${name}" is constant and was dropped`);
     return null;
@@ -94,7 +103,7 @@ function encoderFor(name: string, cells: Cells, fit: Cells, warnings: string[]):
     warnings.push(`column "${name}": ${blanks} blank cell(s) kept as missing (NaN), not imputed`);
   }
   return columnKind(name, cells) === 'numeric'
-    ? numericEncoder(name, fit, warnings)
+    ? numericEncoder(name, fit.cells, warnings)
     : categoricalEncoder(name, fit, warnings);
 }
 
@@ -109,23 +118,28 @@ function numericEncoder(name: string, fit: Cells, warnings: string[]): ColumnEnc
   };
 }
 
-/** One indicator per level; a blank is missing in every indicator, a level never fitted is none of them. */
-function categoricalEncoder(name: string, fit: Cells, warnings: string[]): ColumnEncoder | null {
-  const levels = [...new Set(fit.map((c) => c.value).filter((v) => v !== ''))].sort();
-  if (levels.length > MAX_LEVELS) {
+/** One feature per column: the category's code; blank and never-fitted categories are missing. */
+function categoricalEncoder(name: string, fit: FitRows, warnings: string[]): ColumnEncoder | null {
+  const levels = new Set(fit.cells.map((c) => c.value).filter((v) => v !== ''));
+  if (levels.size > MAX_LEVELS) {
     warnings.push(
-      `column "${name}" has ${levels.length} distinct text values (identifier or free text?) and was dropped`,
+      `column "${name}" has ${levels.size} distinct text values (identifier or free text?) and was dropped`,
     );
     return null;
   }
+  const coding = fitCategoryCoding(
+    fit.cells.map((c) => c.value),
+    fit.labels,
+  );
   return {
-    spec: levels.map((level) => ({
-      name: `${name}=${level}`,
-      description: `${name} is ${level}`,
-      absentDescription: `${name} is not ${level}`,
-      direction: 'indicator' as const,
-    })),
-    encode: (v) => levels.map((level) => (v === '' ? NaN : v === level ? 1 : 0)),
+    spec: [
+      {
+        name,
+        description: `${name} (category, coded by its training default rate)`,
+        categories: coding.categories,
+      },
+    ],
+    encode: (v) => [coding.code(v)],
   };
 }
 

@@ -11,8 +11,11 @@ import type { CommonTrainingOptions } from '../training/training-options';
 import { type CsvLoadOptions, type LoadedCsv, loadCsvDataset } from './csv-dataset.loader';
 import { fillWithTrainingMedians } from './median-fill';
 
-/** Version 2: blanks are missing (NaN) and encoders are fitted on the training split only. */
-export const CSV_FEATURE_VERSION = 'csv-onehot-2';
+/**
+ * Version 3: one feature per categorical column, its categories coded by training default rate
+ * (version 2 one-hot encoded them); blanks are missing (NaN); encoders fitted on the training split only.
+ */
+export const CSV_FEATURE_VERSION = 'csv-coded-3';
 /** Train / validation (early stopping) / test shares of the seeded stratified split. */
 export const CSV_STRATIFIED_FRACTIONS: [number, number, number] = [0.6, 0.2, 0.2];
 const CSV_TIME_FRACTIONS: [number, number, number] = [0.7, 0.15, 0.15];

@@ -73,6 +73,7 @@ export async function buildModelArtifact(job: TrainingJob): Promise<ModelArtifac
     calibration,
     graphLift: null,
     champion: null,
+    ...categoryCodesOf(job),
     warnings: job.warnings,
   };
   const onnxSha256 = createHash('sha256').update(onnx).digest('hex');
@@ -117,6 +118,13 @@ function namedConstraints(
   constraints: readonly MonotoneConstraint[] | null,
 ): Record<string, MonotoneConstraint> | null {
   return constraints && Object.fromEntries(names.map((name, i) => [name, constraints[i] ?? 0]));
+}
+
+function categoryCodesOf(job: TrainingJob): Pick<ModelCard, 'categoryCodes'> {
+  const coded = job.spec.filter((d) => d.categories);
+  return coded.length === 0
+    ? {}
+    : { categoryCodes: Object.fromEntries(coded.map((d) => [d.name, d.categories ?? []])) };
 }
 
 function withoutCalibration(card: ModelCard): object {

@@ -68,6 +68,18 @@ export function renderModelCardMarkdown(card: ModelCard): string {
       `- Free (0): ${list(0).join(', ') || 'none'}`,
     );
   }
+  if (card.categoryCodes) {
+    lines.push(
+      '',
+      '## Categorical codes',
+      '',
+      'Code k is the k-th category, safest first by training default rate; blank or unseen is missing.',
+      '',
+    );
+    Object.entries(card.categoryCodes).forEach(([name, categories]) =>
+      lines.push(`- ${name}: ${categories.map((c, k) => `${k} ${c}`).join('; ')}`),
+    );
+  }
   if (card.warnings.length > 0) {
     lines.push('', '## Warnings', '', ...card.warnings.map((w) => `- ${w}`));
   }

@@ -102,5 +102,10 @@ export interface ModelCard {
   calibration: CalibrationReport;
   graphLift: GraphLift | null;
   champion: ChampionSelection | null;
+  /**
+   * Categorical features coded as one feature: per feature name, the categories in code order
+   * (`[k]` has code k), the same order serving reads from the meta file. Absent when there are none.
+   */
+  categoryCodes?: Record<string, readonly string[]>;
   warnings: string[];
 }

@@ -7,6 +7,11 @@ export interface FeatureDescriptor {
   description: string;
   absentDescription?: string;
   direction?: 'higher-is-riskier' | 'lower-is-riskier' | 'indicator';
+  /**
+   * A categorical column coded as one feature: the categories in code order (`categories[k]`
+   * has code k). Serving codes an applicant's category with it and reasons name the category.
+   */
+  categories?: readonly string[];
 }
 
 export const MAX_MODEL_REASONS = 4;
