@@ -19,3 +19,4 @@ export * from './audit/audit-checkpoint.schema';
 export * from './lifecycle/outcome-labelled.schema';
 export * from './lifecycle/model-drift-alert.schema';
 export * from './http/error-response.schema';
+export * from './lifecycle/labelled-sample.schema';

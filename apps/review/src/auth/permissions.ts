@@ -22,6 +22,10 @@ export const PERMISSIONS = {
   'resolution.read': ['senior_officer', 'risk_manager', 'admin'],
   'resolution.decide': ['senior_officer', 'risk_manager'],
   'decisions.replay': OVERSIGHT,
+  'labels.label': [...OFFICERS, 'risk_manager'],
+  'labels.task': ['senior_officer', 'risk_manager'],
+  'labels.adjudicate': ['senior_officer', 'risk_manager'],
+  'labels.agreement': [...OFFICERS, 'risk_manager', 'auditor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
