@@ -147,6 +147,7 @@ export class LabellingService {
     return view!;
   }
 
+  /** Labellers answer blind: an open sample shows its labels only to those who already labelled it. */
   async list(user: AuthenticatedUser, scope: TaskScope): Promise<LabelTaskView[]> {
     const tasks = await this.dataSource.getRepository(LabelTaskEntity).find({
       where: scope === 'all' ? {} : { status: scope === 'to-label' ? 'OPEN' : 'NEEDS_ADJUDICATION' },
@@ -157,18 +158,16 @@ export class LabellingService {
       this.dataSource.manager,
       tasks.map((t) => t.id),
     );
-    const views = tasks.map((t) =>
-      viewOf(
-        t,
-        history.filter((l) => l.taskId === t.id),
-        scope !== 'to-label',
-      ),
-    );
-    if (scope !== 'to-label') {
-      return views;
-    }
     const mine = new Set(history.filter((l) => l.labeller === user.username).map((l) => l.taskId));
-    return views.filter((v) => !mine.has(v.id));
+    return tasks
+      .filter((t) => scope !== 'to-label' || !mine.has(t.id))
+      .map((t) =>
+        viewOf(
+          t,
+          history.filter((l) => l.taskId === t.id),
+          t.status !== 'OPEN' || mine.has(t.id),
+        ),
+      );
   }
 
   private async onLockedTask(
