@@ -36,7 +36,6 @@ export function ValueForm({
   const [note, setNote] = useState('');
   return (
     <form
-      className="inline"
       data-testid={`${action.toLowerCase()}-form`}
       onSubmit={(e) => {
         e.preventDefault();
@@ -59,7 +58,14 @@ export function ValueForm({
         ))}
       </select>{' '}
       {withNote && (
-        <input aria-label="Note" placeholder="Why" required value={note} onChange={(e) => setNote(e.target.value)} />
+        <input
+          className="auto-width"
+          aria-label="Note"
+          placeholder="Why"
+          required
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
       )}{' '}
       <button type="submit">{action}</button>
     </form>
@@ -86,7 +92,6 @@ export function NewTaskForm({ onCreate }: { onCreate: (caseId: string, subject: 
   };
   return (
     <form
-      className="inline"
       data-testid="new-task-form"
       onSubmit={(e) => {
         e.preventDefault();
@@ -94,6 +99,7 @@ export function NewTaskForm({ onCreate }: { onCreate: (caseId: string, subject: 
       }}
     >
       <input
+        className="auto-width"
         aria-label="Case id"
         placeholder="Case id"
         required
@@ -115,6 +121,7 @@ export function NewTaskForm({ onCreate }: { onCreate: (caseId: string, subject: 
       {kind === 'ER_CORRECTION' && (
         <>
           <input
+            className="auto-width"
             aria-label="Entity A"
             placeholder="Entity A"
             required
@@ -122,6 +129,7 @@ export function NewTaskForm({ onCreate }: { onCreate: (caseId: string, subject: 
             onChange={(e) => setEntityA(e.target.value)}
           />{' '}
           <input
+            className="auto-width"
             aria-label="Entity B"
             placeholder="Entity B"
             required

@@ -108,7 +108,7 @@ export function LabellingPage() {
             {d.toLabel.length === 0 ? (
               <p data-testid="to-label-empty">Nothing waiting for your label.</p>
             ) : (
-              <ul className="plain" data-testid="to-label">
+              <ul data-testid="to-label">
                 {d.toLabel.map((t) => (
                   <li key={t.id} data-task={t.id}>
                     <a href={`#/case/${t.caseId}`}>{t.applicationId}</a> · {t.kind.replace(/_/g, ' ')} ·{' '}
@@ -129,7 +129,7 @@ export function LabellingPage() {
             {adjudicates && (
               <>
                 <h2>To adjudicate ({d.toAdjudicate.length})</h2>
-                <ul className="plain" data-testid="to-adjudicate">
+                <ul data-testid="to-adjudicate">
                   {d.toAdjudicate.map((t) => (
                     <li key={t.id} data-task={t.id}>
                       <a href={`#/case/${t.caseId}`}>{t.applicationId}</a> · {t.kind.replace(/_/g, ' ')} ·{' '}
@@ -154,11 +154,14 @@ export function LabellingPage() {
             <table data-testid="all-samples">
               <thead>
                 <tr>
-                  {['Application', 'Kind', 'Status', 'Labels (versions)', 'Final', ''].map((h) => (
+                  {['Application', 'Kind', 'Status', 'Labels (versions)', 'Final'].map((h) => (
                     <th key={h} scope="col">
                       {h}
                     </th>
                   ))}
+                  <th scope="col">
+                    <span className="visually-hidden">Revise your label</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
