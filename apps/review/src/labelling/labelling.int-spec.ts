@@ -111,6 +111,7 @@ describe('Labelling tool chain (real PostgreSQL)', () => {
     expect(samples.find((s) => s.taskId === task.id)).toEqual({
       taskId: task.id,
       kind: 'FRAUD',
+      subject: { kind: 'FRAUD' },
       value: 'FRAUD',
       target: 1,
       resolution: 'ADJUDICATED',

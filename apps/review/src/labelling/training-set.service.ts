@@ -57,6 +57,7 @@ export class TrainingSetService {
       return {
         taskId: t.id,
         kind: t.kind,
+        subject: t.subject,
         value: t.finalValue!,
         target: binaryTargetOf(t.kind, t.finalValue!),
         resolution: t.status === 'ADJUDICATED' ? 'ADJUDICATED' : 'AGREED',

@@ -7,6 +7,7 @@ export function labelledSample(o: Partial<LabelledSample> = {}): LabelledSample 
   return {
     taskId: randomUUID(),
     kind: 'FRAUD',
+    subject: { kind: 'FRAUD' },
     value: 'FRAUD',
     target: 1,
     resolution: 'AGREED',

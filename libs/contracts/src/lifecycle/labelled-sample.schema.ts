@@ -20,6 +20,8 @@ export const labelledSampleSchema = z
   .object({
     taskId: z.string().uuid(),
     kind: z.enum(LabelledSampleKinds),
+    /** What the sample asked beyond its case: the entity pair of an ER correction, the disputed outcome. */
+    subject: z.record(z.string(), z.unknown()),
     value: z.string().min(1),
     /** 1 for the bad class (fraud, defaulted), 0 for the good one; null for kinds with no binary target. */
     target: z.union([z.literal(0), z.literal(1)]).nullable(),
