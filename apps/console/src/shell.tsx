@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 
 import { CasePage } from './case/case-page';
 import { DashboardPage } from './pages/dashboard-page';
+import { LabellingPage } from './pages/labelling-page';
 import { ModelsPage } from './pages/models-page';
 import { PolicyPage } from './pages/policy-page';
 import { QueuePage } from './pages/queue-page';
@@ -27,6 +28,7 @@ const PAGES: PageDef[] = [
   { path: 'models', title: 'nav.models', permission: 'models.read', render: () => <ModelsPage /> },
   { path: 'resolution', title: 'nav.resolution', permission: 'resolution.read', render: () => <ResolutionPage /> },
   { path: 'watchlist', title: 'nav.watchlist', permission: 'watchlist.read', render: () => <WatchlistPage /> },
+  { path: 'labelling', title: 'nav.labelling', permission: 'labels.label', render: () => <LabellingPage /> },
 ];
 
 interface ShellProps {

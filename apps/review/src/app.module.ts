@@ -19,6 +19,7 @@ import { REVIEW_APPEND_ONLY_TABLES, REVIEW_SCHEMA, reviewEntities, reviewMigrati
 import { DecisionsModule } from './decisions/decisions.module';
 import { GraphModule } from './graph/graph.module';
 import { ReplayModule } from './replay/replay.module';
+import { LabellingModule } from './labelling/labelling.module';
 import { LabelsModule } from './labels/labels.module';
 import { ModelsModule } from './models/models.module';
 import { PolicyModule } from './policy/policy.module';
@@ -66,6 +67,7 @@ export class ReviewAppModule implements NestModule {
         DecisionsModule,
         CasesModule,
         LabelsModule,
+        LabellingModule,
         AuditModule,
         DashboardModule,
         GraphModule,

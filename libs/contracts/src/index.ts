@@ -20,3 +20,4 @@ export * from './lifecycle/outcome-labelled.schema';
 export * from './lifecycle/model-drift-alert.schema';
 export * from './lifecycle/training-outcomes.schema';
 export * from './http/error-response.schema';
+export * from './lifecycle/labelled-sample.schema';

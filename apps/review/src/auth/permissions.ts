@@ -24,6 +24,10 @@ export const PERMISSIONS = {
   'decisions.replay': OVERSIGHT,
   'watchlist.read': [...OFFICERS, ...OVERSIGHT],
   'watchlist.acknowledge': [...OFFICERS, 'risk_manager'],
+  'labels.label': [...OFFICERS, 'risk_manager'],
+  'labels.task': ['senior_officer', 'risk_manager'],
+  'labels.adjudicate': ['senior_officer', 'risk_manager'],
+  'labels.agreement': [...OFFICERS, 'risk_manager', 'auditor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -11,7 +11,9 @@ export type CaseAction =
   | 'DECIDED'
   | 'COMMENTED'
   | 'REOPENED'
-  | 'SLA_BREACHED';
+  | 'SLA_BREACHED'
+  /** A senior settled the labellers' disagreement on a labelling task of the case. */
+  | 'LABEL_ADJUDICATED';
 
 /** One entry of a case's history; append-only (a trigger refuses UPDATE and DELETE). */
 @Entity({ name: 'case_events' })

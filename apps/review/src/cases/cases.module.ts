@@ -27,6 +27,6 @@ import { SlaSweeperService } from './sla-sweeper.service';
     QueueEventsService,
     CreditMemoService,
   ],
-  exports: [CaseOpenerService, SlaSweeperService],
+  exports: [CaseOpenerService, SlaSweeperService, CaseTransactionService],
 })
 export class CasesModule {}

@@ -94,6 +94,8 @@ export const reviewConfigShape = {
   AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1000).default(300_000),
   /** How often a replica looks whether a checkpoint is due. */
   AUDIT_CHECKPOINT_POLL_MS: z.coerce.number().int().min(100).default(5000),
+  /** Labellers who must each label a labelling sample before it is agreed or goes to adjudication. */
+  LABELS_REQUIRED_LABELLERS: z.coerce.number().int().min(1).max(5).default(2),
   /** Single sign-on against the bank's identity provider; off while OIDC_ISSUER_URL is unset. */
   ...oidcConfigShape,
 };

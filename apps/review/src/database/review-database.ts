@@ -18,11 +18,14 @@ import { DecisionEntity } from '../decisions/decision.entity';
 import { AuditCheckpointEntity } from '../audit/audit-checkpoint.entity';
 import { LabelEntity } from '../labels/label.entity';
 import { LoanLinkEntity } from '../labels/loan-link.entity';
+import { LabelTaskEntity } from '../labelling/label-task.entity';
+import { TaskLabelEntity } from '../labelling/task-label.entity';
 import { PolicyVersionEntity } from '../policy/policy-version.entity';
 import { SecurityEventEntity } from '../security-events/security-event.entity';
 import { WatchlistEntryEntity } from '../watchlist/watchlist-entry.entity';
 import { AuditAnchoring1765100000000 } from './migrations/audit-anchoring.migration';
 import { DecisionAccounting1764100000005 } from './migrations/decision-accounting.migration';
+import { Labelling1765300001000 } from './migrations/labelling.migration';
 import { LocalAccounts1764900000000 } from './migrations/local-accounts.migration';
 import { LoanOutcomes1764100000002 } from './migrations/loan-outcomes.migration';
 import { RemoveDemoUsers1764900000001 } from './migrations/remove-demo-users.migration';
@@ -35,7 +38,13 @@ import { Watchlist1765300000000 } from './migrations/watchlist.migration';
 /** The PostgreSQL schema this service owns, its entities and its migrations in order. */
 export const REVIEW_SCHEMA = 'review';
 /** Tables the service role may only read and append to (no UPDATE, DELETE or TRUNCATE). */
-export const REVIEW_APPEND_ONLY_TABLES = ['decisions', 'case_events', 'audit_checkpoints', 'security_events'];
+export const REVIEW_APPEND_ONLY_TABLES = [
+  'decisions',
+  'case_events',
+  'audit_checkpoints',
+  'security_events',
+  'task_labels',
+];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM takes entity classes
 export const reviewEntities: Function[] = [
   UserEntity,
@@ -48,6 +57,8 @@ export const reviewEntities: Function[] = [
   CaseEventEntity,
   LabelEntity,
   LoanLinkEntity,
+  LabelTaskEntity,
+  TaskLabelEntity,
   AuditCheckpointEntity,
   SessionEntity,
   LoginThrottleEntity,
@@ -70,4 +81,5 @@ export const reviewMigrations = [
   AuditAnchoring1765100000000,
   SsoAccounts1765200000000,
   Watchlist1765300000000,
+  Labelling1765300001000,
 ];

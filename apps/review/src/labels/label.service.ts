@@ -8,6 +8,7 @@ import { DecisionEntity } from '../decisions/decision.entity';
 import { type LabelSource, type LabelValue, LabelEntity } from './label.entity';
 import { LabelException } from './label.exception';
 import { OutcomeLabelPublisher } from './outcome-label.publisher';
+import { scoredFeaturesOf } from './scored-features';
 
 const PAGE = 500;
 /** Who recorded outcome labels that arrive from core banking's loan events. */
@@ -35,16 +36,13 @@ export class LabelService {
     if (!automatic) {
       throw LabelException.noDecision(applicationId);
     }
-    const scored = automatic.content.scored as { featureNames?: string[]; featureVector?: number[] } | undefined;
     const row = {
       applicationId,
       label,
       source,
       recordedBy: by,
       recordedAt: new Date(),
-      modelVersion: typeof automatic.content.modelVersion === 'string' ? automatic.content.modelVersion : '',
-      featureNames: scored?.featureNames ?? [],
-      featureVector: scored?.featureVector ?? [],
+      ...scoredFeaturesOf(automatic),
     };
     await manager.insert(LabelEntity, row);
     return row;

@@ -7,6 +7,8 @@ export interface RawCliOptions {
   source?: string;
   history?: string;
   file?: string;
+  labels?: string;
+  labelKind?: string;
   label?: string;
   positive?: string;
   timeColumn?: string;

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { labelledSample } from '../labels/labelled-sample.factory';
 import { EXIT_BAD_INPUT, EXIT_OK, runTrainerCli } from './trainer.cli';
 
 describe('runTrainerCli', () => {
@@ -90,5 +91,51 @@ describe('runTrainerCli', () => {
     };
     expect(references.statistic).toBe('median');
     expect(Object.keys(references.references)).toEqual(meta.featureNames);
+  });
+
+  it('should train from a labels export, keeping only the chosen kind, and name the file in the card', async () => {
+    const samples = Array.from({ length: 240 }, (_, i) => {
+      const leverage = (i % 20) / 20;
+      const termMonths = 12 + ((i * 7) % 5) * 12;
+      const fraud = leverage + termMonths / 120 > 0.9;
+      return labelledSample({
+        value: fraud ? 'FRAUD' : 'NOT_FRAUD',
+        target: fraud ? 1 : 0,
+        featureVector: [leverage, termMonths],
+      });
+    });
+    const disputes = [labelledSample({ kind: 'OUTCOME_DISPUTE', value: 'REPAID', target: 0 })];
+    const file = join(dir, 'labels.jsonl');
+    writeFileSync(file, [...samples, ...disputes].map((s) => JSON.stringify(s)).join('\n'));
+    const result = await run(['--source', 'labels', '--labels', file, '--out', dir, '--trees', '20', '--folds', '3']);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(EXIT_OK);
+    expect(result.out).toContain('labels-fraud-gbm: testAUC=');
+    const meta = JSON.parse(readFileSync(join(dir, 'labels-fraud-gbm.meta.json'), 'utf8')) as {
+      featureNames: string[];
+    };
+    expect(meta.featureNames).toEqual(['leverage', 'termMonths']);
+    const card = JSON.parse(readFileSync(join(dir, 'labels-fraud-gbm.card.json'), 'utf8')) as {
+      dataFingerprint?: { rows: number; source: string };
+    };
+    // 240 FRAUD samples: the OUTCOME_DISPUTE line is not part of this training set.
+    expect(card.dataFingerprint).toMatchObject({ rows: 240, source: file });
+  });
+
+  it.each([
+    [['--source', 'labels'], /--labels is required/],
+    [['--source', 'labels', '--labels', 'x.jsonl', '--label-kind', 'REASON_TAG'], /error/],
+  ])('should exit 2 when the labels arguments are %j', async (args, message) => {
+    const result = await run(args);
+    expect(result.code).toBe(EXIT_BAD_INPUT);
+    expect(result.err).toMatch(message);
+  });
+
+  it('should exit 2 naming the line when the labels export is malformed', async () => {
+    const file = join(dir, 'bad-labels.jsonl');
+    writeFileSync(file, `${JSON.stringify(labelledSample())}\n{"taskId": "nope"}\n`);
+    const result = await run(['--source', 'labels', '--labels', file, '--out', dir]);
+    expect(result.code).toBe(EXIT_BAD_INPUT);
+    expect(result.err).toMatch(/error: line 2: not a labelled sample/);
   });
 });

@@ -2,8 +2,14 @@ import { basename, extname } from 'node:path';
 
 import { Command, CommanderError, Option } from 'commander';
 
-import { trainFromCsv } from '../csv/csv-training.pipeline';
+import { trainFromCsv, trainFromTable } from '../csv/csv-training.pipeline';
 import { TrainerInputError } from '../errors/trainer-input.error';
+import {
+  LABELS_TARGET_COLUMN,
+  readLabelsFile,
+  TRAINABLE_LABEL_KINDS,
+  type TrainableLabelKind,
+} from '../labels/labels-export.reader';
 import type { ModelArtifact } from '../training/model-artifact.builder';
 import type { CommonTrainingOptions } from '../training/training-options';
 import { trainFromWorld } from '../world/world-training.pipeline';
@@ -25,7 +31,7 @@ function buildProgram(io: CliIo): Command {
     )
     .addOption(
       new Option('--source <source>', 'where the labelled rows come from')
-        .choices(['world', 'csv'])
+        .choices(['world', 'csv', 'labels'])
         .makeOptionMandatory(),
     )
     .option('--history <dir>', 'world: directory holding history/{train,validation,test}.jsonl')
@@ -33,6 +39,12 @@ function buildProgram(io: CliIo): Command {
     .option('--label <column>', 'csv: the binary label column')
     .option('--positive <value>', 'csv: the label value meaning bad/default (needed unless 0/1, true/false, yes/no)')
     .option('--time-column <column>', 'csv: split by time on this column instead of a stratified random split')
+    .option('--labels <file>', 'labels: the JSONL written by `npm run labels -- export`')
+    .addOption(
+      new Option('--label-kind <kind>', 'labels: which final labels are the target').choices([
+        ...TRAINABLE_LABEL_KINDS,
+      ]),
+    )
     .option('--out <dir>', 'output directory (default models/<name>)')
     .option('--name <name>', 'model name prefix (default "world" or the CSV file name)')
     .option('--models <list>', 'model kinds to train: gbm,scorecard', 'gbm,scorecard')
@@ -78,6 +90,12 @@ export async function runTrainerCli(argv: string[], io: CliIo): Promise<number> 
 }
 
 async function dispatch(o: RawCliOptions): Promise<ModelArtifact[]> {
+  if (o.source === 'labels') {
+    const file = required(o.labels, '--labels');
+    const kind = (o.labelKind ?? 'FRAUD') as TrainableLabelKind;
+    const name = o.name ?? `labels-${kind.toLowerCase().replace(/_/g, '-')}`;
+    return trainFromTable(readLabelsFile(file, kind), file, { label: LABELS_TARGET_COLUMN }, common(o, name));
+  }
   if (o.source === 'world') {
     const history = required(o.history, '--history');
     return trainFromWorld(history, common(o, o.name ?? 'world'));

@@ -5,7 +5,7 @@ import type { Dataset, FeatureDescriptor } from '@loanmesh/ml';
 import { TrainerInputError } from '../errors/trainer-input.error';
 import { fitCategoryCoding } from './category-coding';
 import { columnKind, MAX_LEVELS } from './column-typing';
-import { parseCsv } from './csv.parser';
+import { type CsvTable, parseCsv } from './csv.parser';
 import { encodeLabels } from './label-encoding';
 
 export interface CsvLoadOptions {
@@ -46,7 +46,11 @@ interface Encoder {
  * test row shapes the features; all rows when it is not given.
  */
 export function loadCsvDataset(text: string, options: CsvLoadOptions, fitRowsOf?: FitRowsOf): LoadedCsv {
-  const table = parseCsv(text);
+  return loadTableDataset(parseCsv(text), options, fitRowsOf);
+}
+
+/** As loadCsvDataset, for a table already parsed (or built from another source, as the labels export). */
+export function loadTableDataset(table: CsvTable, options: CsvLoadOptions, fitRowsOf?: FitRowsOf): LoadedCsv {
   const column = (name: string): Cells => {
     const index = table.header.indexOf(name);
     if (index < 0) {

@@ -8,7 +8,8 @@ import { crossValidate } from '../training/cross-validation';
 import { type SplitIndices, stratifiedSplit, timeSplit } from '../training/data-split';
 import { buildModelArtifact, type ModelArtifact } from '../training/model-artifact.builder';
 import type { CommonTrainingOptions } from '../training/training-options';
-import { type CsvLoadOptions, type LoadedCsv, loadCsvDataset } from './csv-dataset.loader';
+import { type CsvLoadOptions, type LoadedCsv, loadTableDataset } from './csv-dataset.loader';
+import { type CsvTable, parseCsv } from './csv.parser';
 import { fillWithTrainingMedians } from './median-fill';
 
 /**
@@ -27,7 +28,11 @@ export function csvSplit(labels: Uint8Array, times: number[] | null, seed: numbe
 
 /** The CSV as trainFromCsv loads it: encoders fitted on the rows of its training split. */
 export function loadCsvForTraining(text: string, csv: CsvLoadOptions, seed: number): LoadedCsv {
-  return loadCsvDataset(text, csv, (labels, times) => csvSplit(labels, times, seed).train);
+  return loadTableForTraining(parseCsv(text), csv, seed);
+}
+
+function loadTableForTraining(table: CsvTable, csv: CsvLoadOptions, seed: number): LoadedCsv {
+  return loadTableDataset(table, csv, (labels, times) => csvSplit(labels, times, seed).train);
 }
 
 /** Trains every requested model kind on a CSV file and writes the artifacts. */
@@ -36,8 +41,17 @@ export async function trainFromCsv(
   csv: CsvLoadOptions,
   options: CommonTrainingOptions,
 ): Promise<ModelArtifact[]> {
-  const text = readCsvFile(file);
-  const loaded = loadCsvForTraining(text, csv, options.seed);
+  return trainFromTable(parseCsv(readCsvFile(file)), file, csv, options);
+}
+
+/** Trains on a table (a parsed CSV, or rows from another source); `source` names it in the model card. */
+export async function trainFromTable(
+  table: CsvTable,
+  source: string,
+  csv: CsvLoadOptions,
+  options: CommonTrainingOptions,
+): Promise<ModelArtifact[]> {
+  const loaded = loadTableForTraining(table, csv, options.seed);
   const { times } = loaded;
   requireBothClasses(loaded.dataset);
   const parts = csvSplit(loaded.dataset.labels, times, options.seed);
@@ -53,7 +67,7 @@ export async function trainFromCsv(
       validation: subsetDataset(dataset, parts.validation),
       test: subsetDataset(dataset, parts.test),
       split: describeSplit(parts, times, options.seed),
-      fingerprint: { value: loaded.fingerprint, rows: dataset.rows.length, source: file },
+      fingerprint: { value: loaded.fingerprint, rows: dataset.rows.length, source },
       hyperParameters: options.hyperParameters,
       crossValidation: times
         ? null

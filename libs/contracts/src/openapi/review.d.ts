@@ -531,6 +531,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/labelling/kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Roles: officer, senior_officer, risk_manager. */
+        get: operations["LabellingController_kinds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/labelling/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Roles: officer, senior_officer, risk_manager. */
+        get: operations["LabellingController_list"];
+        put?: never;
+        /** @description Roles: senior_officer, risk_manager. */
+        post: operations["LabellingController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/labelling/tasks/{id}/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: officer, senior_officer, risk_manager. */
+        post: operations["LabellingController_label"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/labelling/tasks/{id}/labels/revise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: officer, senior_officer, risk_manager. */
+        post: operations["LabellingController_revise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/labelling/tasks/{id}/adjudicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: senior_officer, risk_manager. */
+        post: operations["LabellingController_adjudicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/labelling/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Roles: officer, senior_officer, risk_manager, auditor, admin. */
+        get: operations["LabellingController_agreement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/verify": {
         parameters: {
             query?: never;
@@ -2873,6 +2976,577 @@ export interface operations {
             };
             /** @description invalid request, not found, conflict or precondition failed */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description internal error or a dependency unavailable */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LabellingController_kinds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the label kinds and the values each admits */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "FRAUD" | "ER_CORRECTION" | "REASON_TAG" | "OUTCOME_DISPUTE";
+                        values: string[];
+                    }[];
+                };
+            };
+            /** @description no valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the caller may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description internal error or a dependency unavailable */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LabellingController_list: {
+        parameters: {
+            query?: {
+                scope?: "to-label" | "adjudication" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description samples to label (yours not yet labelled), to adjudicate, or all */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        caseId: string;
+                        applicationId: string;
+                        /** @enum {string} */
+                        kind: "FRAUD" | "ER_CORRECTION" | "REASON_TAG" | "OUTCOME_DISPUTE";
+                        /** @description the kind, and the entity pair or disputed outcome */
+                        subject: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        status: "OPEN" | "NEEDS_ADJUDICATION" | "AGREED" | "ADJUDICATED";
+                        requiredLabellers: number;
+                        labellerCount: number;
+                        finalValue: string | null;
+                        adjudicatedBy: string | null;
+                        createdBy: string;
+                        createdAt: string;
+                        /** @description every version of every label; absent where labellers answer blind */
+                        labels?: {
+                            id: string;
+                            labeller: string;
+                            value: string;
+                            version: number;
+                            recordedAt: string;
+                        }[];
+                    }[];
+                };
+            };
+            /** @description no valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the caller may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description internal error or a dependency unavailable */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LabellingController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    caseId: string;
+                    subject: {
+                        /** @enum {string} */
+                        kind: "FRAUD";
+                    } | {
+                        /** @enum {string} */
+                        kind: "ER_CORRECTION";
+                        entityA: string;
+                        entityB: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "REASON_TAG";
+                    } | {
+                        /** @enum {string} */
+                        kind: "OUTCOME_DISPUTE";
+                        /** @enum {string} */
+                        disputedOutcome: "REPAID" | "DEFAULTED";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description the new sample, open for labelling */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        caseId: string;
+                        applicationId: string;
+                        /** @enum {string} */
+                        kind: "FRAUD" | "ER_CORRECTION" | "REASON_TAG" | "OUTCOME_DISPUTE";
+                        /** @description the kind, and the entity pair or disputed outcome */
+                        subject: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        status: "OPEN" | "NEEDS_ADJUDICATION" | "AGREED" | "ADJUDICATED";
+                        requiredLabellers: number;
+                        labellerCount: number;
+                        finalValue: string | null;
+                        adjudicatedBy: string | null;
+                        createdBy: string;
+                        createdAt: string;
+                        /** @description every version of every label; absent where labellers answer blind */
+                        labels?: {
+                            id: string;
+                            labeller: string;
+                            value: string;
+                            version: number;
+                            recordedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description no valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the caller may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description invalid request, not found, conflict or precondition failed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description internal error or a dependency unavailable */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LabellingController_label: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    value: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the sample after your label (agreed, needing adjudication, or still open) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        caseId: string;
+                        applicationId: string;
+                        /** @enum {string} */
+                        kind: "FRAUD" | "ER_CORRECTION" | "REASON_TAG" | "OUTCOME_DISPUTE";
+                        /** @description the kind, and the entity pair or disputed outcome */
+                        subject: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        status: "OPEN" | "NEEDS_ADJUDICATION" | "AGREED" | "ADJUDICATED";
+                        requiredLabellers: number;
+                        labellerCount: number;
+                        finalValue: string | null;
+                        adjudicatedBy: string | null;
+                        createdBy: string;
+                        createdAt: string;
+                        /** @description every version of every label; absent where labellers answer blind */
+                        labels?: {
+                            id: string;
+                            labeller: string;
+                            value: string;
+                            version: number;
+                            recordedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description no valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the caller may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description invalid request, not found, conflict or precondition failed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description internal error or a dependency unavailable */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LabellingController_revise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    value: string;
+                    fromVersion: number;
+                };
+            };
+        };
+        responses: {
+            /** @description the sample after your new label version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        caseId: string;
+                        applicationId: string;
+                        /** @enum {string} */
+                        kind: "FRAUD" | "ER_CORRECTION" | "REASON_TAG" | "OUTCOME_DISPUTE";
+                        /** @description the kind, and the entity pair or disputed outcome */
+                        subject: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        status: "OPEN" | "NEEDS_ADJUDICATION" | "AGREED" | "ADJUDICATED";
+                        requiredLabellers: number;
+                        labellerCount: number;
+                        finalValue: string | null;
+                        adjudicatedBy: string | null;
+                        createdBy: string;
+                        createdAt: string;
+                        /** @description every version of every label; absent where labellers answer blind */
+                        labels?: {
+                            id: string;
+                            labeller: string;
+                            value: string;
+                            version: number;
+                            recordedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description no valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the caller may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description invalid request, not found, conflict or precondition failed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description internal error or a dependency unavailable */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LabellingController_adjudicate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    value: string;
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the sample with the senior's final label */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        caseId: string;
+                        applicationId: string;
+                        /** @enum {string} */
+                        kind: "FRAUD" | "ER_CORRECTION" | "REASON_TAG" | "OUTCOME_DISPUTE";
+                        /** @description the kind, and the entity pair or disputed outcome */
+                        subject: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        status: "OPEN" | "NEEDS_ADJUDICATION" | "AGREED" | "ADJUDICATED";
+                        requiredLabellers: number;
+                        labellerCount: number;
+                        finalValue: string | null;
+                        adjudicatedBy: string | null;
+                        createdBy: string;
+                        createdAt: string;
+                        /** @description every version of every label; absent where labellers answer blind */
+                        labels?: {
+                            id: string;
+                            labeller: string;
+                            value: string;
+                            version: number;
+                            recordedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description no valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the caller may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description invalid request, not found, conflict or precondition failed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description internal error or a dependency unavailable */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LabellingController_agreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cohen's kappa per kind over pairs of labellers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "FRAUD" | "ER_CORRECTION" | "REASON_TAG" | "OUTCOME_DISPUTE";
+                        samples: number;
+                        /** @description labeller pairs */
+                        n: number;
+                        observed: number;
+                        expected: number;
+                        /** @description Cohen's kappa; null when undefined (no pairs, or one category only) */
+                        kappa: number | null;
+                    }[];
+                };
+            };
+            /** @description no valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the caller may not use this route */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -251,6 +251,69 @@ export const REVIEW_ROUTE_ACCESS = {
       "admin"
     ]
   },
+  "GET /labelling/kinds": {
+    "operationId": "LabellingController_kinds",
+    "open": false,
+    "roles": [
+      "officer",
+      "senior_officer",
+      "risk_manager"
+    ]
+  },
+  "GET /labelling/tasks": {
+    "operationId": "LabellingController_list",
+    "open": false,
+    "roles": [
+      "officer",
+      "senior_officer",
+      "risk_manager"
+    ]
+  },
+  "POST /labelling/tasks": {
+    "operationId": "LabellingController_create",
+    "open": false,
+    "roles": [
+      "senior_officer",
+      "risk_manager"
+    ]
+  },
+  "POST /labelling/tasks/{id}/labels": {
+    "operationId": "LabellingController_label",
+    "open": false,
+    "roles": [
+      "officer",
+      "senior_officer",
+      "risk_manager"
+    ]
+  },
+  "POST /labelling/tasks/{id}/labels/revise": {
+    "operationId": "LabellingController_revise",
+    "open": false,
+    "roles": [
+      "officer",
+      "senior_officer",
+      "risk_manager"
+    ]
+  },
+  "POST /labelling/tasks/{id}/adjudicate": {
+    "operationId": "LabellingController_adjudicate",
+    "open": false,
+    "roles": [
+      "senior_officer",
+      "risk_manager"
+    ]
+  },
+  "GET /labelling/agreement": {
+    "operationId": "LabellingController_agreement",
+    "open": false,
+    "roles": [
+      "officer",
+      "senior_officer",
+      "risk_manager",
+      "auditor",
+      "admin"
+    ]
+  },
   "GET /audit/verify": {
     "operationId": "AuditController_verify",
     "open": false,
