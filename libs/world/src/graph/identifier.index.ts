@@ -21,7 +21,7 @@ export class IdentifierIndex {
   /** resolved person -> directed companies */
   readonly directedBy = new Map<number, Dated[]>();
 
-  constructor(world: Pick<World, 'companies' | 'persons' | 'accounts' | 'directors'>) {
+  constructor(private readonly world: Pick<World, 'companies' | 'persons' | 'accounts' | 'directors'>) {
     this.accountsOf = world.companies.map(() => []);
     this.directorsOf = world.companies.map(() => []);
     for (const c of world.companies) {
@@ -46,6 +46,36 @@ export class IdentifierIndex {
   /** Account numbers of a company's accounts opened strictly before `day`. */
   accountNumbersOf(company: number, day: number): string[] {
     return this.accountsOf[company].filter((a) => a.day < day).map((a) => a.number);
+  }
+
+  /** Other companies sharing the address, the phone or an account number, known before the day. */
+  sharedIdentifierCompanies(company: number, day: number): number[] {
+    const c = this.world.companies[company];
+    const out = new Set<number>();
+    const collect = (list: readonly Dated[] | undefined): void => {
+      list?.forEach((x) => x.day < day && x.company !== company && out.add(x.company));
+    };
+    collect(this.byAddress.get(c.address));
+    collect(this.byPhone.get(c.phone));
+    this.accountNumbersOf(company, day).forEach((n) => collect(this.byAccountNumber.get(n)));
+    return [...out];
+  }
+
+  /** Other companies registered at the company's address before the day. */
+  coLocated(company: number, day: number): number[] {
+    const list = this.byAddress.get(this.world.companies[company].address) ?? [];
+    return list.filter((x) => x.company !== company && x.day < day).map((x) => x.company);
+  }
+
+  /** Other companies with a director (appointed before the day) in common with the company. */
+  directorNetwork(company: number, day: number): number[] {
+    const out = new Set<number>();
+    for (const d of this.directorsOf[company]) {
+      if (d.day < day) {
+        this.directedBy.get(d.person)?.forEach((x) => x.day < day && x.company !== company && out.add(x.company));
+      }
+    }
+    return [...out];
   }
 }
 
