@@ -3,27 +3,36 @@ import { assembleFeatures, walkNeighbourhoodSync } from '@loanmesh/features';
 
 import { isoDay } from '../calendar/world-calendar';
 import { financialsAsOf } from '../lending/credit-ledger';
-import type { World } from '../world.types';
 import { IdentifierIndex } from './identifier.index';
 import { worldHop } from './world-hop.reader';
-import { TrueWorldIdentity, type WorldIdentity } from './world-identity';
-import type { WorldGraph } from './world-graph';
+import { ResolvedWorldIdentity } from './resolved-world-identity';
+import type { WorldIdentity } from './world-identity';
+import type { World } from '../world.types';
+import { WorldGraph } from './world-graph';
 import { WorldLocalFactsReader } from './world-local-facts.reader';
 
 /**
  * The 19 graph risk features of a company as of a day, for training: the world only supplies
  * the facts (its local facts and the hop edges of the shared walk) and `@loanmesh/features`
- * assembles them, the same definition the graph service serves with.
+ * assembles them, the same definition the graph service serves with. Which records are one
+ * party comes from `identity` (the graph service's matcher for training, see
+ * `ResolvedWorldIdentity`); person ties are rebuilt under it, defaults and judgments are the
+ * generator's.
  */
 export class GraphFeatureCalculator {
+  private readonly graph: WorldGraph;
   private readonly local: WorldLocalFactsReader;
 
   constructor(
-    private readonly world: Pick<World, 'companies' | 'persons' | 'accounts' | 'directors'>,
-    private readonly graph: WorldGraph,
-    private readonly identity: WorldIdentity = new TrueWorldIdentity(world),
+    private readonly world: World,
+    generated: WorldGraph,
+    private readonly identity: WorldIdentity = new ResolvedWorldIdentity(world),
   ) {
-    this.local = new WorldLocalFactsReader(graph, new IdentifierIndex(world), identity);
+    this.graph = new WorldGraph(world, (p) => identity.person(p));
+    this.graph.firstDefaultDay.set(generated.firstDefaultDay);
+    this.graph.firstJudgmentDay.set(generated.firstJudgmentDay);
+    const ids = new IdentifierIndex(world, (p) => identity.person(p));
+    this.local = new WorldLocalFactsReader(this.graph, ids, identity);
   }
 
   compute(company: number, day: number): GraphFeatures {

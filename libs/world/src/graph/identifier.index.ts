@@ -1,5 +1,5 @@
 import type { World } from '../world.types';
-import { resolvePerson } from './world-graph';
+import type { PersonResolver } from './world-graph';
 
 interface Dated {
   readonly company: number;
@@ -8,8 +8,9 @@ interface Dated {
 
 /**
  * Who shares which identifier (canonical address, canonical phone, account number) and
- * who directs which company, with the day each fact became known. Duplicate company
- * records are left out and duplicate persons resolved, like in the walk graph.
+ * who directs which company, with the day each fact became known. Every company record is
+ * listed (a duplicate record too: the features count it once only when it is resolved to its
+ * original); directors are resolved by `personOf`, like in the walk graph.
  */
 export class IdentifierIndex {
   readonly byAddress = new Map<number, Dated[]>();
@@ -21,14 +22,15 @@ export class IdentifierIndex {
   /** resolved person -> directed companies */
   readonly directedBy = new Map<number, Dated[]>();
 
-  constructor(private readonly world: Pick<World, 'companies' | 'persons' | 'accounts' | 'directors'>) {
+  constructor(
+    private readonly world: Pick<World, 'companies' | 'accounts' | 'directors'>,
+    personOf: PersonResolver,
+  ) {
     this.accountsOf = world.companies.map(() => []);
     this.directorsOf = world.companies.map(() => []);
     for (const c of world.companies) {
-      if (c.duplicateOf < 0) {
-        push(this.byAddress, c.address, { company: c.index, day: c.regDay });
-        push(this.byPhone, c.phone, { company: c.index, day: c.regDay });
-      }
+      push(this.byAddress, c.address, { company: c.index, day: c.regDay });
+      push(this.byPhone, c.phone, { company: c.index, day: c.regDay });
     }
     for (const a of world.accounts) {
       if (a.ownerKind === 'company') {
@@ -37,7 +39,7 @@ export class IdentifierIndex {
       }
     }
     for (const d of world.directors) {
-      const person = resolvePerson(world, d.person);
+      const person = personOf(d.person);
       this.directorsOf[d.company].push({ person, day: d.fromDay });
       push(this.directedBy, person, { company: d.company, day: d.fromDay });
     }

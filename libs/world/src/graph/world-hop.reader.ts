@@ -43,6 +43,13 @@ export function worldHop(
         defaulted: graph.defaultedBefore(n, day),
       });
     }
+    // A SAME_AS-linked record is one hop away over a strong tie, as in the graph service.
+    for (const alias of identity.aliases(node)) {
+      if (world.companies[alias].regDay < day) {
+        const key = identity.companyKey(alias);
+        edges.push({ from: id, to: String(alias), key, strong: true, defaulted: graph.defaultedBefore(alias, day) });
+      }
+    }
   }
   return edges;
 }
