@@ -31,7 +31,8 @@ export class WorldLocalFactsReader {
       contingentLiability: this.contingentLiability(company, day),
       neighbours: this.graph.neighbours(company, day).map((n) => this.flags(n, day)),
       shared: this.ids.sharedIdentifierCompanies(company, day).map((n) => this.flags(n, day)),
-      coLocated: this.ids.coLocated(company, day).map((n) => this.identity.companyKey(n)),
+      // Distinct keys, like the graph service: a linked duplicate record at the address counts once.
+      coLocated: [...new Set(this.ids.coLocated(company, day).map((n) => this.identity.companyKey(n)))],
       directorNetwork: this.ids.directorNetwork(company, day).map((n) => this.flags(n, day)),
       ownershipDepth: this.ownershipDepth(company, day),
       ownershipCycle: this.ownershipCycle(company, day),
