@@ -18,4 +18,4 @@ export {
   installmentDueDay,
   type CreditLoanFacts,
 } from './credit-history';
-export { customerConcentrationOf, roundShare, shareOf, shellScoreOf, type ShellFacts } from './graph-feature-formulas';
+export * from './graph';

@@ -8,6 +8,8 @@ export * from './identity/identity-format';
 export * from './graph/world-graph';
 export * from './lending/credit-ledger';
 export * from './graph/graph-features.calculator';
+export * from './graph/world-identity';
+export * from './graph/resolved-world-identity';
 export * from './history/history.builder';
 export * from './history/history-split';
 export * from './history/history-file.writer';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { booleanString, httpConfig, kafkaConfig, neo4jConfig } from '@loanmesh/config';
 import type { loadConfig } from '@loanmesh/config';
+import { DEFAULT_MATCH_THRESHOLDS, DEFAULT_MAX_BLOCK_SIZE } from '@loanmesh/entity-resolution';
 import { serviceAuthConfig } from '@loanmesh/service-auth';
 
 const positiveInt = z.coerce.number().int().positive();
@@ -55,15 +56,15 @@ export const graphConfigShape = {
   /** Published alerts older than this are deleted from Neo4j (consumers dedupe on alertId, not on the node). */
   EARLY_WARNING_RETENTION_SECONDS: positiveInt.default(7 * 24 * 3600),
   /** Fuzzy score at or above which two records are linked SAME_AS automatically. */
-  ER_LINK_THRESHOLD: ratio.default(0.9),
+  ER_LINK_THRESHOLD: ratio.default(DEFAULT_MATCH_THRESHOLDS.link),
   /** Fuzzy score at or above which (and below the link threshold) a review candidate is stored. */
-  ER_REVIEW_THRESHOLD: ratio.default(0.75),
+  ER_REVIEW_THRESHOLD: ratio.default(DEFAULT_MATCH_THRESHOLDS.review),
   /**
    * A phone or address shared by more parties than this is a switchboard or a registered
    * agent's office, not an identity signal: it does not block pairs for comparison
    * (comparing all its parties pairwise grows with the square of their number).
    */
-  ER_MAX_BLOCK_SIZE: positiveInt.default(50),
+  ER_MAX_BLOCK_SIZE: positiveInt.default(DEFAULT_MAX_BLOCK_SIZE),
 };
 
 export type GraphConfig = ReturnType<typeof loadConfig<typeof graphConfigShape>>;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
+import type { MatchEvidence, PairFacts, PartyKind } from '@loanmesh/entity-resolution';
 import { Neo4jService } from '@loanmesh/neo4j';
 
 import {
@@ -11,7 +12,6 @@ import {
   REJECT_CANDIDATE,
   UPSERT_CANDIDATES,
 } from './entity-resolution.cypher';
-import type { MatchEvidence, PairFacts, PartyKind } from './match-scorer';
 
 export type CandidateStatus = 'PENDING' | 'AUTO_LINKED' | 'CONFIRMED' | 'REJECTED';
 

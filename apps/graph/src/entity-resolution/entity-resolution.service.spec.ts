@@ -1,8 +1,9 @@
+import type { PairFacts } from '@loanmesh/entity-resolution';
+
 import type { GraphMemoryService } from '../graph-memory/graph-memory.service';
 import { EntityResolutionException } from './entity-resolution.exception';
 import type { EntityResolutionRepository } from './entity-resolution.repository';
 import { EntityResolutionService } from './entity-resolution.service';
-import type { PairFacts } from './match-scorer';
 
 const pair = (o: Partial<PairFacts> = {}): PairFacts => ({
   kind: 'person',

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import { APP_CONFIG } from '@loanmesh/config';
+import { classifyPairs, type PairFacts, type PartyKind } from '@loanmesh/entity-resolution';
 
 import type { GraphConfig } from '../config/graph.config';
 import { GraphMemoryService } from '../graph-memory/graph-memory.service';
@@ -11,7 +12,6 @@ import {
   type CandidateStatus,
   type StoredCandidate,
 } from './entity-resolution.repository';
-import { scorePair, type PairFacts, type PartyKind } from './match-scorer';
 
 export interface ResolutionOutcome {
   links: number;
@@ -42,18 +42,9 @@ export class EntityResolutionService {
     };
   }
 
+  /** The shared matcher's decision (`@loanmesh/entity-resolution`, also used by the world for training). */
   classify(pairs: readonly PairFacts[]): CandidateRow[] {
-    const rows = new Map<string, CandidateRow>();
-    for (const pair of pairs) {
-      const [aId, bId] = pair.aId < pair.bId ? [pair.aId, pair.bId] : [pair.bId, pair.aId];
-      const id = `${pair.kind}:${aId}:${bId}`;
-      const evidence = scorePair(pair);
-      const status = this.statusFor(evidence.score);
-      if (status && !rows.has(id)) {
-        rows.set(id, { id, kind: pair.kind, aId, bId, status, evidence });
-      }
-    }
-    return [...rows.values()];
+    return classifyPairs(pairs, { link: this.config.ER_LINK_THRESHOLD, review: this.config.ER_REVIEW_THRESHOLD });
   }
 
   list(status: CandidateStatus | null, limit: number): Promise<StoredCandidate[]> {
@@ -74,13 +65,6 @@ export class EntityResolutionService {
     await this.memory.refresh(
       candidate.kind === 'company' ? { companyIds: ids, personIds: [] } : { companyIds: [], personIds: ids },
     );
-  }
-
-  private statusFor(score: number): CandidateStatus | undefined {
-    if (score >= this.config.ER_LINK_THRESHOLD) {
-      return 'AUTO_LINKED';
-    }
-    return score >= this.config.ER_REVIEW_THRESHOLD ? 'PENDING' : undefined;
   }
 
   private pairs(kind: PartyKind, ids: readonly string[]): Promise<PairFacts[]> {

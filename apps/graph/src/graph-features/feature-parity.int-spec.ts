@@ -7,11 +7,13 @@ import {
   companySnapshot,
   GraphFeatureCalculator,
   isoInstant,
+  ResolvedWorldIdentity,
   WorldGeneratorService,
   worldOptions,
   type GeneratedWorld,
 } from '@loanmesh/world';
 
+import { EntityResolutionService } from '../entity-resolution/entity-resolution.service';
 import { GraphMemoryService } from '../graph-memory/graph-memory.service';
 import { GraphWriterService } from '../graph-writer/graph-writer.service';
 import { deleteSuiteGraph, graphTestModule, testConfig } from '../testing/graph-test.harness';
@@ -42,10 +44,12 @@ interface Mismatch {
 jest.setTimeout(600_000);
 
 /**
- * The 19 graph features of the same applications through the three paths that compute them:
- * the world generator's calculator (training), the graph service's Cypher path and its
- * in-memory path (serving), on a small world written through the graph writer into the real
- * Neo4j. Any difference fails, with every mismatch listed.
+ * The 19 graph features of the same applications through the three paths that supply their
+ * facts: the world generator's calculator (training), the graph service's Cypher path and its
+ * in-memory path (serving), all assembled by `@loanmesh/features`, on a small world written
+ * through the graph writer into the real Neo4j. Any difference fails, with every mismatch
+ * listed. Training resolves entities with the graph service's matcher: the links the world
+ * makes must be the ones the graph service stored.
  */
 describe('Graph feature parity: training (world) against serving (Neo4j, in-memory)', () => {
   const prefix = `${uniqueId('fp')}-`;
@@ -75,9 +79,29 @@ describe('Graph feature parity: training (world) against serving (Neo4j, in-memo
     }
   });
 
+  it('should make the same SAME_AS links and review candidates when the world resolves with the shared matcher', async () => {
+    const { world } = generated;
+    const resolved = new ResolvedWorldIdentity(world);
+    const recordId = (kind: string, index: string): string =>
+      `${prefix}${kind === 'company' ? world.companies[Number(index)].id : world.persons[Number(index)].id}`;
+    const pairOf = (kind: string, a: string, b: string): string => `${kind}:${[a, b].sort().join(':')}`;
+    const worldSide = resolved.candidates.map(
+      (c) => `${c.status} ${pairOf(c.kind, recordId(c.kind, c.aId), recordId(c.kind, c.bId))}`,
+    );
+
+    const stored = await module.get(EntityResolutionService).list(null, 1_000_000);
+    const served = stored
+      .filter((c) => String(c.aId).startsWith(prefix))
+      .map((c) => `${c.status} ${pairOf(String(c.kind), String(c.aId), String(c.bId))}`);
+
+    expect(resolved.links.length).toBeGreaterThan(0);
+    expect(worldSide.sort()).toEqual(served.sort());
+  });
+
   it('should give every sampled application the same 19 features on all three paths', async () => {
     const { world, graph } = generated;
-    const calculator = new GraphFeatureCalculator(world, graph);
+    // Training's resolution: the graph service's matcher run over the world's records.
+    const calculator = new GraphFeatureCalculator(world, graph, new ResolvedWorldIdentity(world));
     const sut = module.get(GraphFeaturesService);
     const loans = sampleApplications(generated);
     const mismatches: Mismatch[] = [];

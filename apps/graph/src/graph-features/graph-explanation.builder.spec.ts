@@ -1,7 +1,7 @@
 import { GRAPH_FEATURE_NAMES, type GraphFeatures } from '@loanmesh/contracts';
+import type { LocalFacts, WalkFacts } from '@loanmesh/features';
 
 import { buildExplanations } from './graph-explanation.builder';
-import type { LocalFacts, WalkFacts } from './graph-facts.types';
 
 const noFeatures = Object.fromEntries(GRAPH_FEATURE_NAMES.map((n) => [n, 0])) as GraphFeatures;
 const local: LocalFacts = {

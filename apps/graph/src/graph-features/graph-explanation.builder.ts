@@ -1,7 +1,5 @@
 import type { GraphExplanation, GraphFeatures } from '@loanmesh/contracts';
-
-import { distinctCompanies } from './graph-feature.assembler';
-import type { LocalFacts, WalkFacts } from './graph-facts.types';
+import { distinctCompanies, type LocalFacts, type WalkFacts } from '@loanmesh/features';
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
+import type { HopEdge, LocalFacts } from '@loanmesh/features';
 import { Neo4jService } from '@loanmesh/neo4j';
 
-import type { HopEdge, LocalFacts } from './graph-facts.types';
 import { LOCAL_FEATURES, NEIGHBOUR_HOP } from './graph-features.cypher';
 
 /** Read-only feature queries with tight server-side timeouts (the caller also holds a deadline). */

@@ -1,13 +1,18 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 
 import type { GraphExplanation, GraphFeatures } from '@loanmesh/contracts';
+import {
+  assembleFeatures,
+  walkNeighbourhood,
+  type CompanyProfile,
+  type HopFetcher,
+  type LocalFacts,
+  type WalkFacts,
+} from '@loanmesh/features';
 
 import { buildExplanations } from './graph-explanation.builder';
-import { assembleFeatures } from './graph-feature.assembler';
-import type { CompanyProfile, LocalFacts, WalkFacts } from './graph-facts.types';
 import { GraphMemoryService } from '../graph-memory/graph-memory.service';
 import { GraphFeaturesRepository } from './graph-features.repository';
-import { walkNeighbourhood, type HopFetcher } from './neighbourhood.walker';
 
 export const FEATURE_VERSION = 'graph-features-v1';
 

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit, Optional } from '@nestjs/common';
 
 import { APP_CONFIG } from '@loanmesh/config';
+import type { HopEdge, LocalFacts } from '@loanmesh/features';
 import { GracefulShutdownService } from '@loanmesh/observability';
 
 import type { GraphConfig } from '../config/graph.config';
 import { GraphStartPositions } from '../freshness/graph-start-positions.service';
-import type { HopEdge, LocalFacts } from '../graph-features/graph-facts.types';
 import { GraphMemoryRepository } from './graph-memory.repository';
 import { GraphMemoryStore } from './graph-memory.store';
 import { memoryHop } from './memory-hop.reader';

@@ -1,4 +1,5 @@
-import type { HopEdge } from '../graph-features/graph-facts.types';
+import type { HopEdge } from '@loanmesh/features';
+
 import type { GraphMemoryStore } from './graph-memory.store';
 import { MemoryLocalFactsReader } from './memory-local-facts.reader';
 

@@ -1,4 +1,5 @@
-import type { FlaggedCompany, LocalFacts } from '../graph-features/graph-facts.types';
+import type { FlaggedCompany, LocalFacts } from '@loanmesh/features';
+
 import type { GraphMemoryStore } from './graph-memory.store';
 import { isActive, type CompanyRecord, type CompanyTieType, type PersonRole } from './graph-memory.types';
 

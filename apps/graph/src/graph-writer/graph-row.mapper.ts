@@ -1,6 +1,6 @@
 import { CoreBankingEventTypes as T, type DomainEvent } from '@loanmesh/contracts';
+import { normalizeName, normalizeRegistrationNumber } from '@loanmesh/entity-resolution';
 
-import { normalizeName, normalizeRegistrationNumber } from '../entity-resolution/name-normalizer';
 import { OPEN_END, type GraphRows, type PartyLinkRow } from './graph-rows.types';
 
 type Of<K extends DomainEvent['type']> = Extract<DomainEvent, { type: K }>;

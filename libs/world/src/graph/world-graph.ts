@@ -29,8 +29,8 @@ interface EdgeList {
 
 /**
  * Compact company graph in CSR form (typed arrays): every tie carries the day it starts
- * and the day it ends (NEVER if open), so walks can be run "as of" any day. Duplicate
- * person records are resolved to the original person, duplicate companies are left out.
+ * and the day it ends (NEVER if open), so walks can be run "as of" any day. Person records
+ * are resolved by `personOf`; duplicate company records have no ties of their own.
  */
 export class WorldGraph {
   readonly offsets: Int32Array;
@@ -44,9 +44,10 @@ export class WorldGraph {
   /** First court-judgment filing day per company (NEVER if none). */
   readonly firstJudgmentDay: Int32Array;
 
-  constructor(source: GraphSource) {
+  /** @param personOf the canonical person of a person record (the generator's truth if omitted). */
+  constructor(source: GraphSource, personOf: PersonResolver = (p) => resolvePerson(source, p)) {
     const n = source.companies.length;
-    const edges = collectEdges(source);
+    const edges = collectEdges(source, personOf);
     this.offsets = new Int32Array(n + 1);
     for (const s of edges.src) {
       this.offsets[s + 1]++;
@@ -102,7 +103,9 @@ export class WorldGraph {
   }
 }
 
-function collectEdges(source: GraphSource): EdgeList {
+export type PersonResolver = (person: number) => number;
+
+function collectEdges(source: GraphSource, personOf: PersonResolver): EdgeList {
   const edges: EdgeList = { src: [], dst: [], from: [], to: [], kind: [], weight: [] };
   const add = (a: number, b: number, from: number, to: number, kind: Tie, back: Tie, weight = 0): void => {
     edges.src.push(a, b);
@@ -125,17 +128,17 @@ function collectEdges(source: GraphSource): EdgeList {
       add(s.holder, s.company, s.fromDay, NEVER, Tie.Holds, Tie.HeldBy, s.share);
     }
   }
-  addSharedPersonTies(source, add);
+  addSharedPersonTies(source, personOf, add);
   return edges;
 }
 
 type AddTie = (a: number, b: number, from: number, to: number, kind: Tie, back: Tie) => void;
 
 /** Two companies sharing a director or a person shareholder are tied from the later appointment on. */
-function addSharedPersonTies(source: GraphSource, add: AddTie): void {
+function addSharedPersonTies(source: GraphSource, personOf: PersonResolver, add: AddTie): void {
   const byPerson = new Map<number, Map<number, number>>();
   const note = (person: number, company: number, day: number): void => {
-    const canonical = resolvePerson(source, person);
+    const canonical = personOf(person);
     const companies = byPerson.get(canonical) ?? new Map<number, number>();
     companies.set(company, Math.min(companies.get(company) ?? NEVER, day));
     byPerson.set(canonical, companies);

@@ -3,6 +3,8 @@ import type { FeatureInput } from '@loanmesh/contracts';
 import { isoDay, isoInstant } from '../calendar/world-calendar';
 import { GraphFeatureCalculator } from '../graph/graph-features.calculator';
 import type { WorldGraph } from '../graph/world-graph';
+import type { WorldIdentity } from '../graph/world-identity';
+import { ResolvedWorldIdentity } from '../graph/resolved-world-identity';
 import { CreditLedger, financialsAsOf } from '../lending/credit-ledger';
 import type { Company, Loan, World } from '../world.types';
 import { splitOf, type HistorySplit } from './history-split';
@@ -19,10 +21,15 @@ export interface HistoryRow {
 
 /**
  * Yields every historical application whose 12-month outcome window has closed, in
- * submission order, with its split and features as of the submission (no later facts).
+ * submission order, with its split and features as of the submission (no later facts). The
+ * graph features see the records as the graph service's matcher resolves them, as in serving.
  */
-export function* historyRows(world: World, graph: WorldGraph): Generator<{ split: HistorySplit; row: HistoryRow }> {
-  const features = new GraphFeatureCalculator(world, graph);
+export function* historyRows(
+  world: World,
+  graph: WorldGraph,
+  identity: WorldIdentity = new ResolvedWorldIdentity(world),
+): Generator<{ split: HistorySplit; row: HistoryRow }> {
+  const features = new GraphFeatureCalculator(world, graph, identity);
   const ledger = new CreditLedger(world);
   for (const loan of world.loans) {
     const split = splitOf(loan.submittedDay);

@@ -6,12 +6,15 @@ export const COMMUNITY_HOPS = 3;
 export const FRONTIER_CAP = 3000;
 
 export type HopFetcher = (ids: string[]) => Promise<HopEdge[]>;
+export type SyncHopFetcher = (ids: string[]) => HopEdge[];
 
 /**
- * Two breadth-first walks sharing one query per hop: over all ties up to 4 hops until the
- * first defaulted company (distance), and over strong ties up to 3 hops (community).
+ * Two breadth-first walks sharing one fetch per hop: over all ties up to 4 hops until the
+ * first defaulted company (distance), and over strong ties up to 3 hops (community). Yields
+ * the ids whose ties it needs next and takes their edges, so the graph service (async
+ * queries) and the world (in-memory, synchronous) drive the same walk.
  */
-export async function walkNeighbourhood(start: string, selfDefaulted: boolean, fetch: HopFetcher): Promise<WalkFacts> {
+export function* neighbourhoodWalk(start: string, selfDefaulted: boolean): Generator<string[], WalkFacts, HopEdge[]> {
   const parent = new Map<string, string>([[start, '']]);
   const community = new Map<string, boolean>();
   const strongSeen = new Set([start]);
@@ -23,7 +26,7 @@ export async function walkNeighbourhood(start: string, selfDefaulted: boolean, f
   for (let hop = 1; hop <= DEFAULT_RADIUS && (all.length > 0 || strong.length > 0); hop++) {
     const allSet = new Set(all);
     const strongSet = new Set(strong);
-    const edges = await fetch([...new Set([...all, ...strong])]);
+    const edges = yield [...new Set([...all, ...strong])];
     const nextAll: string[] = [];
     const nextStrong: string[] = [];
     for (const e of edges) {
@@ -47,6 +50,28 @@ export async function walkNeighbourhood(start: string, selfDefaulted: boolean, f
     strong = hop < COMMUNITY_HOPS ? nextStrong.slice(0, FRONTIER_CAP) : [];
   }
   return { distance, defaultPath: pathTo(found, parent), community, truncated };
+}
+
+/** The walk with one awaited query per hop (the graph service's Cypher and in-memory paths). */
+export async function walkNeighbourhood(start: string, selfDefaulted: boolean, fetch: HopFetcher): Promise<WalkFacts> {
+  const walk = neighbourhoodWalk(start, selfDefaulted);
+  for (let step = walk.next([]); ;) {
+    if (step.done) {
+      return step.value;
+    }
+    step = walk.next(await fetch(step.value));
+  }
+}
+
+/** The same walk over a synchronous fetcher (the world's in-memory graph, for training). */
+export function walkNeighbourhoodSync(start: string, selfDefaulted: boolean, fetch: SyncHopFetcher): WalkFacts {
+  const walk = neighbourhoodWalk(start, selfDefaulted);
+  for (let step = walk.next([]); ;) {
+    if (step.done) {
+      return step.value;
+    }
+    step = walk.next(fetch(step.value));
+  }
 }
 
 function pathTo(node: string, parent: Map<string, string>): string[] {

@@ -1,9 +1,7 @@
 /**
- * The arithmetic of the graph features that both the training path (the world's in-memory
- * calculator) and the serving path (the graph service's assembler over Cypher or in-memory
- * facts) apply to the facts they find: one definition, so the two cannot round or threshold
- * differently. Finding the facts (walks, queries) stays with each path; the parity tests
- * (apps/graph `feature-parity.int-spec.ts`) check that they find the same ones.
+ * The arithmetic of the graph features (shares, shell score, customer concentration), used by
+ * the assembler: one definition, so no path can round or threshold differently. Finding the
+ * facts stays with each path; apps/graph `feature-parity.int-spec.ts` checks they find the same.
  */
 
 /** Shares and concentrations are rounded to 1e-6 (stable across float summation orders). */

@@ -1,7 +1,7 @@
 import type { GraphFeatures } from '@loanmesh/contracts';
-import { customerConcentrationOf, shareOf as share, shellScoreOf } from '@loanmesh/features';
 
 import type { CompanyProfile, FlaggedCompany, LocalFacts, WalkFacts } from './graph-facts.types';
+import { customerConcentrationOf, shareOf as share, shellScoreOf } from './graph-feature-formulas';
 
 const DAY_MS = 86_400_000;
 const isBad = (c: FlaggedCompany): boolean => c.defaulted || c.judged;
@@ -31,7 +31,10 @@ export function shellScore(profile: CompanyProfile, asOf: string, crowding: numb
   });
 }
 
-/** Turns the raw query answers into the 19 contract features (pure). */
+/**
+ * The one definition of the 19 graph features over the facts each path finds: the world
+ * (training), the graph service's Cypher and in-memory readers (serving) only supply facts.
+ */
 export function assembleFeatures(
   local: LocalFacts,
   walk: WalkFacts,

@@ -1,5 +1,5 @@
 import type { HopEdge } from './graph-facts.types';
-import { walkNeighbourhood } from './neighbourhood.walker';
+import { walkNeighbourhood, walkNeighbourhoodSync } from './neighbourhood.walker';
 
 const edges: HopEdge[] = [
   { from: 'A', to: 'B', strong: true, defaulted: false },
@@ -43,5 +43,13 @@ describe(walkNeighbourhood.name, () => {
     const walk = await walkNeighbourhood('A', true, fetch);
 
     expect(walk.distance).toBe(0);
+  });
+});
+
+describe(walkNeighbourhoodSync.name, () => {
+  it('should walk exactly like the async walk when the fetcher is synchronous', async () => {
+    const sync = walkNeighbourhoodSync('A', false, (ids) => edges.filter((e) => ids.includes(e.from)));
+
+    expect(sync).toEqual(await walkNeighbourhood('A', false, fetch));
   });
 });
