@@ -1,4 +1,4 @@
-import type { QueueItem } from '../api/cases.types';
+import type { QueueItem } from '../api/cases.api';
 import { applyFilter, emptyFilter } from './queue-filter';
 import { countdown, slaState } from './sla';
 

@@ -1,4 +1,4 @@
-import type { CaseStatus, QueueItem } from '../api/cases.types';
+import type { CaseStatus, QueueItem } from '../api/cases.api';
 import { type SlaState, slaState } from './sla';
 
 export interface QueueFilter {

@@ -1,4 +1,4 @@
-import type { QueueItem } from '../api/cases.types';
+import type { QueueItem } from '../api/cases.api';
 import { useI18n } from '../i18n/i18n';
 import { choices, type QueueFilter } from './queue-filter';
 

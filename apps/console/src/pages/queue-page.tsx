@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 
-import { queue } from '../api/cases.api';
+import { type CaseStatus, type QueueItem, queue } from '../api/cases.api';
 import { useI18n } from '../i18n/i18n';
-import type { CaseStatus, QueueItem } from '../api/cases.types';
 import { LoadedView } from '../ui/loaded-view';
 import { money, pct } from '../ui/format';
 import { useLoad } from '../ui/use-load';
