@@ -1,8 +1,12 @@
+import type { paths } from '@loanmesh/contracts/openapi/review';
+
 import type { CaseEvent, CaseSnapshot, DecisionRecord } from './cases.types';
 import { download } from './http';
 import { get, post, type ResponseOf } from './review-client';
 
-export type QueueItem = ResponseOf<'/cases', 'get'>[number];
+export type QueuePage = ResponseOf<'/cases', 'get'>;
+export type QueueItem = QueuePage['items'][number];
+export type QueueQuery = NonNullable<paths['/cases']['get']['parameters']['query']>;
 export type CaseStatus = QueueItem['status'];
 export type DecisionReason = ResponseOf<'/cases/reasons', 'get'>[number];
 type DescribedDetail = ResponseOf<'/cases/{id}', 'get'>;
@@ -14,9 +18,12 @@ export interface CaseDetail {
   decisions: DecisionRecord[];
 }
 
-/** `background`: a reload the server pushed, not the user's (it never refreshes the token). */
-export function queue(background = false): Promise<QueueItem[]> {
-  return get('/cases', { background });
+/**
+ * One page of the queue, filtered, sorted and paged by review. `background`: a reload the server
+ * pushed, not the user's (it never refreshes the token).
+ */
+export function queue(query: QueueQuery, background = false): Promise<QueuePage> {
+  return get('/cases', { query, background });
 }
 
 export async function caseDetail(id: string): Promise<CaseDetail> {

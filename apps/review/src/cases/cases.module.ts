@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { UserEntity } from '../auth/user.entity';
+import { CompaniesModule } from '../companies/companies.module';
 import { DecisionLedgerModule } from '../decisions/decision-ledger.module';
 import { LabelsModule } from '../labels/labels.module';
 import { CaseDecisionService } from './case-decision.service';
@@ -15,7 +16,7 @@ import { QueueEventsService } from './queue-events.service';
 import { SlaSweeperService } from './sla-sweeper.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity]), DecisionLedgerModule, LabelsModule],
+  imports: [TypeOrmModule.forFeature([UserEntity]), DecisionLedgerModule, LabelsModule, CompaniesModule],
   controllers: [CaseController],
   providers: [
     CaseOpenerService,

@@ -13,6 +13,7 @@ import { SessionEntity } from '../auth/session.entity';
 import { UserEntity } from '../auth/user.entity';
 import { CaseEventEntity } from '../cases/case-event.entity';
 import { CaseEntity } from '../cases/case.entity';
+import { CompanyNameEntity } from '../companies/company-name.entity';
 import { DecisionChainHeadEntity } from '../decisions/decision-chain-head.entity';
 import { DecisionEntity } from '../decisions/decision.entity';
 import { AuditCheckpointEntity } from '../audit/audit-checkpoint.entity';
@@ -21,6 +22,7 @@ import { LoanLinkEntity } from '../labels/loan-link.entity';
 import { PolicyVersionEntity } from '../policy/policy-version.entity';
 import { SecurityEventEntity } from '../security-events/security-event.entity';
 import { AuditAnchoring1765100000000 } from './migrations/audit-anchoring.migration';
+import { CompanyNames1765300000016 } from './migrations/company-names.migration';
 import { DecisionAccounting1764100000005 } from './migrations/decision-accounting.migration';
 import { LocalAccounts1764900000000 } from './migrations/local-accounts.migration';
 import { LoanOutcomes1764100000002 } from './migrations/loan-outcomes.migration';
@@ -50,6 +52,7 @@ export const reviewEntities: Function[] = [
   SessionEntity,
   LoginThrottleEntity,
   SecurityEventEntity,
+  CompanyNameEntity,
 ];
 export const reviewMigrations = [
   createSchemaMigration(REVIEW_SCHEMA),
@@ -66,4 +69,5 @@ export const reviewMigrations = [
   RemoveDemoUsers1764900000001,
   AuditAnchoring1765100000000,
   SsoAccounts1765200000000,
+  CompanyNames1765300000016,
 ];
