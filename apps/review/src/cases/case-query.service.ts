@@ -9,29 +9,9 @@ import { CaseEventEntity } from './case-event.entity';
 import { byPriority, casePriority, expectedLoss } from './case-priority';
 import { CaseEntity } from './case.entity';
 import { CaseException } from './case.exception';
-import { pageQueue, type QueuePage, type QueueQuery } from './queue-page';
+import { pageQueue, type QueueItem, type QueuePage, type QueueQuery } from './queue-page';
 
 const QUEUE_LIMIT = 1000;
-
-export interface QueueItem {
-  id: string;
-  applicationId: string;
-  companyId: string;
-  /** Masked for roles that see personal data masked (a sole proprietor's name is a person's). */
-  companyName: string | null;
-  status: CaseEntity['status'];
-  assignee: string | null;
-  amount: number;
-  probabilityOfDefault: number | null;
-  riskGrade: string | null;
-  expectedLoss: number;
-  priority: number;
-  slaDeadline: Date;
-  slaBreached: boolean;
-  fourEyesRequired: boolean;
-  ruleHits: string[];
-  createdAt: Date;
-}
 
 @Injectable()
 export class CaseQueryService {

@@ -1,5 +1,4 @@
-import type { QueueItem } from './case-query.service';
-import { pageQueue, type QueueQuery, queueQuerySchema, slaStateOf } from './queue-page';
+import { pageQueue, type QueueItem, type QueueQuery, queueQuerySchema, slaStateOf } from './queue-page';
 
 const NOW = new Date('2026-12-03T12:00:00Z');
 const minutes = (m: number): Date => new Date(NOW.getTime() + m * 60_000);

@@ -2,7 +2,28 @@ import { z } from 'zod';
 
 import { typedLine } from '@loanmesh/contracts';
 
-import type { QueueItem } from './case-query.service';
+import type { CaseEntity } from './case.entity';
+
+/** One row of the officers' queue. */
+export interface QueueItem {
+  id: string;
+  applicationId: string;
+  companyId: string;
+  /** Masked for roles that see personal data masked (a sole proprietor's name is a person's). */
+  companyName: string | null;
+  status: CaseEntity['status'];
+  assignee: string | null;
+  amount: number;
+  probabilityOfDefault: number | null;
+  riskGrade: string | null;
+  expectedLoss: number;
+  priority: number;
+  slaDeadline: Date;
+  slaBreached: boolean;
+  fourEyesRequired: boolean;
+  ruleHits: string[];
+  createdAt: Date;
+}
 
 export const SLA_STATES = ['ok', 'amber', 'red'] as const;
 export type SlaState = (typeof SLA_STATES)[number];
