@@ -15,7 +15,12 @@ import { type GraphTestApp, startGraphTestApp } from '../../apps/graph/src/testi
 import { modelSummarySchema } from '../../apps/inference/src/registry/model-version.schemas';
 import { type InferenceTestApp, startInferenceApp } from '../../apps/inference/src/testing/inference-test.app';
 import { startIngestion, testEnvironment } from '../../apps/ingestion/src/testing/ingestion-test.harness';
-import { caseDetailSchema, caseSchema, queueItemSchema } from '../../apps/review/src/cases/case-response.schemas';
+import {
+  caseDetailSchema,
+  caseSchema,
+  queueItemSchema,
+  queuePageSchema,
+} from '../../apps/review/src/cases/case-response.schemas';
 import { AutomaticDecisionService } from '../../apps/review/src/decisions/automatic-decision.service';
 import { scoredEvent } from '../../apps/review/src/testing/scored-event.factory';
 import { type ReviewTestApp, startReviewTestApp } from '../../apps/review/src/testing/review-test-app';
@@ -114,7 +119,7 @@ describe('the API description served at /docs by every service', () => {
   it('should describe review case list and decision with their schemas and roles', async () => {
     const paths = docs.review!.paths;
     const queue = jsonSchema(paths['/cases']?.get, '200');
-    expect(Object.keys(queue?.items?.properties ?? {})).toEqual(Object.keys(queueItemSchema.shape));
+    expect(Object.keys(queue?.properties?.items?.items?.properties ?? {})).toEqual(Object.keys(queueItemSchema.shape));
     const decide = paths['/cases/{id}/decide']?.post;
     expect(bodySchema(decide)?.properties?.outcome?.enum).toEqual(['APPROVED', 'DECLINED']);
     expect(bodySchema(decide)?.required).toEqual(['outcome', 'reasonCode', 'note']);
@@ -130,7 +135,7 @@ describe('the API description served at /docs by every service', () => {
     const event = scoredEvent({ pd: 0.12, grade: 'C' });
     await review.app.get(AutomaticDecisionService).decide(event);
     const token = await review.login('officer1');
-    const served = z.array(queueItemSchema).parse((await review.call(token, 'GET', '/cases')).body);
+    const served = queuePageSchema.parse((await review.call(token, 'GET', '/cases?pageSize=200')).body).items;
     const id = served.find((c) => c.applicationId === event.payload.application.applicationId)?.id;
     expect(id).toBeDefined();
     expect(caseSchema.parse((await review.call(token, 'POST', `/cases/${id}/claim`)).body).status).toBe('CLAIMED');

@@ -1,8 +1,9 @@
 import type { Permissions, Session, SignInOptions } from './auth.types';
 import { request, session } from './http';
+import { post } from './review-client';
 
 export function login(username: string, password: string): Promise<Session> {
-  return request<Session>('/auth/login', { method: 'POST', body: { username, password }, anonymous: true });
+  return post('/auth/login', { body: { username, password }, anonymous: true });
 }
 
 /** Which sign-in methods the service offers. */

@@ -1,17 +1,11 @@
-export type Role = 'officer' | 'senior_officer' | 'risk_manager' | 'auditor' | 'admin';
+import type { paths } from '@loanmesh/contracts/openapi/review';
 
-export interface SessionUser {
-  id: string;
-  username: string;
-  role: Role;
-  displayName?: string;
-}
+type LoginAnswer = paths['/auth/login']['post']['responses'][200]['content']['application/json'];
 
-export interface Session {
-  token: string;
-  expiresAt: string;
-  user: SessionUser;
-}
+/** A password or SSO sign-in's answer (described by review's API), kept in sessionStorage. */
+export type Session = LoginAnswer;
+export type SessionUser = LoginAnswer['user'];
+export type Role = SessionUser['role'];
 
 export interface SignInOptions {
   password: boolean;
@@ -19,7 +13,7 @@ export interface SignInOptions {
   ssoLoginUrl?: string;
 }
 
-/** What the signed-in user may do, as review decides it (GET /auth/permissions). */
+/** What the signed-in user may do, as review decides it (GET /auth/permissions; not yet described in its API). */
 export interface Permissions {
   role: Role;
   permissions: string[];

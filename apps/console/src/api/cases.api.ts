@@ -1,19 +1,37 @@
-import type { CaseDetail, DecisionReason, QueueItem } from './cases.types';
-import { download, request } from './http';
+import type { paths } from '@loanmesh/contracts/openapi/review';
 
-const casePath = (id: string, action = ''): string => `/cases/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
+import type { CaseEvent, CaseSnapshot, DecisionRecord } from './cases.types';
+import { download } from './http';
+import { get, post, type ResponseOf } from './review-client';
 
-/** `background`: a reload the server pushed, not the user's (it never refreshes the token). */
-export function queue(background = false): Promise<QueueItem[]> {
-  return request<QueueItem[]>('/cases', { background });
+export type QueuePage = ResponseOf<'/cases', 'get'>;
+export type QueueItem = QueuePage['items'][number];
+export type QueueQuery = NonNullable<paths['/cases']['get']['parameters']['query']>;
+export type CaseStatus = QueueItem['status'];
+export type DecisionReason = ResponseOf<'/cases/reasons', 'get'>[number];
+type DescribedDetail = ResponseOf<'/cases/{id}', 'get'>;
+/** The case as described, with the snapshot, history and decisions review describes only as records. */
+export type CaseRecord = Omit<DescribedDetail['case'], 'snapshot'> & { snapshot: CaseSnapshot };
+export interface CaseDetail {
+  case: CaseRecord;
+  history: CaseEvent[];
+  decisions: DecisionRecord[];
 }
 
-export function caseDetail(id: string): Promise<CaseDetail> {
-  return request<CaseDetail>(casePath(id));
+/**
+ * One page of the queue, filtered, sorted and paged by review. `background`: a reload the server
+ * pushed, not the user's (it never refreshes the token).
+ */
+export function queue(query: QueueQuery, background = false): Promise<QueuePage> {
+  return get('/cases', { query, background });
+}
+
+export async function caseDetail(id: string): Promise<CaseDetail> {
+  return (await get('/cases/{id}', { path: { id } })) as unknown as CaseDetail;
 }
 
 export function decisionReasons(): Promise<DecisionReason[]> {
-  return request<DecisionReason[]>('/cases/reasons');
+  return get('/cases/reasons', {});
 }
 
 export type CaseAction =
@@ -25,9 +43,29 @@ export type CaseAction =
   | { action: 'reopen'; body: { reason: string } };
 
 export async function act(id: string, a: CaseAction): Promise<void> {
-  await request<unknown>(casePath(id, a.action), { method: 'POST', body: 'body' in a ? a.body : undefined });
+  const path = { id };
+  switch (a.action) {
+    case 'claim':
+      await post('/cases/{id}/claim', { path });
+      return;
+    case 'release':
+      await post('/cases/{id}/release', { path });
+      return;
+    case 'decide':
+      await post('/cases/{id}/decide', { path, body: a.body });
+      return;
+    case 'confirm':
+      await post('/cases/{id}/confirm', { path, body: a.body });
+      return;
+    case 'comments':
+      await post('/cases/{id}/comments', { path, body: a.body });
+      return;
+    case 'reopen':
+      await post('/cases/{id}/reopen', { path, body: a.body });
+      return;
+  }
 }
 
 export function creditMemoPdf(id: string): Promise<Blob> {
-  return download(casePath(id, 'memo.pdf'));
+  return download(`/cases/${encodeURIComponent(id)}/memo.pdf`);
 }

@@ -1,24 +1,8 @@
-/** Response shapes of review's /cases endpoints (hand-written until the OpenAPI client lands). */
-export type CaseStatus = 'OPEN' | 'CLAIMED' | 'AWAITING_CONFIRMATION' | 'DECIDED';
+/**
+ * The parts of review's /cases answers its API description gives only as records (the snapshot,
+ * the history, the decision records). Everything else comes from the generated types (cases.api.ts).
+ */
 export type Outcome = 'APPROVED' | 'DECLINED' | 'REFERRED';
-
-export interface QueueItem {
-  id: string;
-  applicationId: string;
-  companyId: string;
-  status: CaseStatus;
-  assignee: string | null;
-  amount: number;
-  probabilityOfDefault: number | null;
-  riskGrade: string | null;
-  expectedLoss: number;
-  priority: number;
-  slaDeadline: string;
-  slaBreached: boolean;
-  fourEyesRequired: boolean;
-  ruleHits: string[];
-  createdAt: string;
-}
 
 export interface ReasonCode {
   code: string;
@@ -83,28 +67,6 @@ export interface CaseSnapshot {
   incomplete?: { reason: string; missing: string[]; parkedAt: string; expiredAt: string };
 }
 
-export interface Proposal {
-  proposedBy: string;
-  outcome: Outcome;
-  reasonCode: string;
-  note: string;
-}
-
-export interface CaseRecord {
-  id: string;
-  applicationId: string;
-  status: CaseStatus;
-  assignee: string | null;
-  slaDeadline: string;
-  slaBreached: boolean;
-  fourEyesRequired: boolean;
-  fourEyesReasons: string[];
-  proposal: Proposal | null;
-  outcome: Outcome | null;
-  decidedAt: string | null;
-  snapshot: CaseSnapshot;
-}
-
 export interface CaseEvent {
   action: string;
   actor: string;
@@ -120,16 +82,4 @@ export interface DecisionRecord {
   decidedBy: string;
   decidedAt: string;
   content: { override?: boolean };
-}
-
-export interface CaseDetail {
-  case: CaseRecord;
-  history: CaseEvent[];
-  decisions: DecisionRecord[];
-}
-
-export interface DecisionReason {
-  code: string;
-  outcome: 'APPROVED' | 'DECLINED';
-  text: string;
 }

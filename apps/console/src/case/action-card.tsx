@@ -1,7 +1,6 @@
 import { useState } from 'react';
 
-import type { CaseAction } from '../api/cases.api';
-import type { CaseRecord, DecisionReason } from '../api/cases.types';
+import type { CaseAction, CaseRecord, DecisionReason } from '../api/cases.api';
 import { useCan, useSignedIn } from '../session-context';
 import { when } from '../ui/format';
 import { DecisionForm } from './decision-form';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-import type { CaseRecord } from '../api/cases.types';
+import type { CaseRecord } from '../api/cases.api';
 import { money, when } from '../ui/format';
 
 function Rows({ rows }: { rows: [string, ReactNode, string?][] }) {

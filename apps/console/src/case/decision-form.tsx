@@ -1,7 +1,6 @@
 import { useState } from 'react';
 
-import type { CaseAction } from '../api/cases.api';
-import type { DecisionReason } from '../api/cases.types';
+import type { CaseAction, DecisionReason } from '../api/cases.api';
 
 type Outcome = 'APPROVED' | 'DECLINED';
 

@@ -1,14 +1,15 @@
-import type { CaseStatus, QueueItem } from '../api/cases.types';
-import { type SlaState, slaState } from './sla';
+import type { QueueQuery } from '../api/cases.api';
+import type { SlaState } from './sla';
 
+/** The officer's filters as the page keeps them; review filters, sorts and pages (GET /cases). */
 export interface QueueFilter {
-  status: CaseStatus | '';
+  status: NonNullable<QueueQuery['status']> | '';
   grade: string;
   ruleHit: string;
   assignee: string;
   sla: SlaState | '';
   search: string;
-  sort: 'priority' | 'amount' | 'expectedLoss' | 'slaDeadline';
+  sort: NonNullable<QueueQuery['sort']>;
   page: number;
 }
 
@@ -25,37 +26,18 @@ export const emptyFilter: QueueFilter = {
   page: 0,
 };
 
-function matches(c: QueueItem, f: QueueFilter, now: number): boolean {
-  const q = f.search.trim().toLowerCase();
-  return (
-    (!f.status || c.status === f.status) &&
-    (!f.grade || (c.riskGrade ?? 'not scored') === f.grade) &&
-    (!f.ruleHit || c.ruleHits.includes(f.ruleHit)) &&
-    (!f.assignee || (c.assignee ?? '—') === f.assignee) &&
-    (!f.sla || slaState(c, now) === f.sla) &&
-    (!q || [c.applicationId, c.companyId, c.assignee ?? ''].some((v) => v.toLowerCase().includes(q)))
-  );
-}
-
-const ORDER: Record<QueueFilter['sort'], (a: QueueItem, b: QueueItem) => number> = {
-  priority: (a, b) => b.priority - a.priority,
-  amount: (a, b) => b.amount - a.amount,
-  expectedLoss: (a, b) => b.expectedLoss - a.expectedLoss,
-  slaDeadline: (a, b) => Date.parse(a.slaDeadline) - Date.parse(b.slaDeadline),
-};
-
-/** The queue as the officer filtered, sorted and paged it. */
-export function applyFilter(items: QueueItem[], f: QueueFilter, now: number): { rows: QueueItem[]; total: number } {
-  const kept = items.filter((c) => matches(c, f, now)).sort(ORDER[f.sort]);
-  return { rows: kept.slice(f.page * PAGE_SIZE, (f.page + 1) * PAGE_SIZE), total: kept.length };
-}
-
-/** The distinct values a filter can take, from the loaded queue. */
-export function choices(items: QueueItem[]): { grades: string[]; ruleHits: string[]; assignees: string[] } {
-  const sorted = (values: string[]): string[] => [...new Set(values)].sort();
+/** The query review expects; an empty choice means "any" and is left out. */
+export function toQuery(f: QueueFilter): QueueQuery {
+  const search = f.search.trim();
   return {
-    grades: sorted(items.map((c) => c.riskGrade ?? 'not scored')),
-    ruleHits: sorted(items.flatMap((c) => c.ruleHits)),
-    assignees: sorted(items.map((c) => c.assignee ?? '—')),
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.grade ? { grade: f.grade } : {}),
+    ...(f.ruleHit ? { ruleHit: f.ruleHit } : {}),
+    ...(f.assignee ? { assignee: f.assignee } : {}),
+    ...(f.sla ? { sla: f.sla } : {}),
+    ...(search ? { q: search } : {}),
+    sort: f.sort,
+    page: f.page,
+    pageSize: PAGE_SIZE,
   };
 }

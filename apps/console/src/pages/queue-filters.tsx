@@ -1,9 +1,10 @@
-import type { QueueItem } from '../api/cases.types';
+import type { QueuePage } from '../api/cases.api';
 import { useI18n } from '../i18n/i18n';
-import { choices, type QueueFilter } from './queue-filter';
+import type { QueueFilter } from './queue-filter';
 
 interface Props {
-  items: QueueItem[];
+  /** The values each filter can take, as review reports them for the whole queue. */
+  choices: QueuePage['choices'];
   filter: QueueFilter;
   onChange: (f: QueueFilter) => void;
 }
@@ -38,9 +39,8 @@ function Select({
 const all = (values: string[]): [string, string][] => [['', 'all'], ...values.map((v): [string, string] => [v, v])];
 
 /** Filters, search and sort of the queue; any change goes back to the first page. */
-export function QueueFilters({ items, filter, onChange }: Props) {
+export function QueueFilters({ choices: c, filter, onChange }: Props) {
   const { t } = useI18n();
-  const c = choices(items);
   const set = (patch: Partial<QueueFilter>): void => onChange({ ...filter, ...patch, page: 0 });
   return (
     <div className="filters" role="search">

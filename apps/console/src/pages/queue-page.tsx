@@ -1,14 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
-import { queue } from '../api/cases.api';
+import { type CaseStatus, type QueueItem, type QueuePage, queue } from '../api/cases.api';
 import { useI18n } from '../i18n/i18n';
-import type { CaseStatus, QueueItem } from '../api/cases.types';
 import { LoadedView } from '../ui/loaded-view';
 import { money, pct } from '../ui/format';
 import { useLoad } from '../ui/use-load';
 import { useQueueEvents } from './use-queue-events';
 import { QueueFilters } from './queue-filters';
-import { applyFilter, emptyFilter, PAGE_SIZE, type QueueFilter } from './queue-filter';
+import { emptyFilter, type QueueFilter, toQuery } from './queue-filter';
 import { countdown, slaState } from './sla';
 
 const STATUS_CLASS: Record<CaseStatus, string> = {
@@ -36,7 +35,10 @@ function QueueRow({ c, now }: { c: QueueItem; now: number }) {
           {c.applicationId}
         </a>
       </td>
-      <td>{c.companyId}</td>
+      <td>
+        {c.companyName ?? c.companyId}
+        {c.companyName !== null && <span className="muted"> {c.companyId}</span>}
+      </td>
       <td className="num">{money(c.amount)}</td>
       <td>
         {c.probabilityOfDefault === null ? 'not scored' : `${c.riskGrade ?? ''} · ${pct(c.probabilityOfDefault)}`}
@@ -59,27 +61,70 @@ function QueueRow({ c, now }: { c: QueueItem; now: number }) {
 
 const HEADERS = ['Application', 'Company', 'Amount', 'Grade · PD', 'Expected loss', 'Status', 'Assignee', 'SLA left'];
 
-function QueueTable({ items }: { items: QueueItem[] }) {
+const NO_CHOICES: QueuePage['choices'] = { grades: [], ruleHits: [], assignees: [] };
+
+function Pager({
+  page,
+  filter,
+  onChange,
+}: {
+  page: QueuePage;
+  filter: QueueFilter;
+  onChange: (f: QueueFilter) => void;
+}) {
   const { t } = useI18n();
+  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  return (
+    <p className="pager">
+      <button
+        type="button"
+        className="secondary"
+        data-testid="page-prev"
+        disabled={filter.page === 0}
+        onClick={() => onChange({ ...filter, page: filter.page - 1 })}
+      >
+        {t('queue.previous')}
+      </button>{' '}
+      <span data-testid="page-of">
+        Page {filter.page + 1} of {pages}
+      </span>{' '}
+      <button
+        type="button"
+        className="secondary"
+        data-testid="page-next"
+        disabled={filter.page + 1 >= pages}
+        onClick={() => onChange({ ...filter, page: filter.page + 1 })}
+      >
+        {t('queue.next')}
+      </button>
+    </p>
+  );
+}
+
+function QueueTable({
+  page,
+  filter,
+  onChange,
+}: {
+  page: QueuePage;
+  filter: QueueFilter;
+  onChange: (f: QueueFilter) => void;
+}) {
   const now = useNow();
-  const [filter, setFilter] = useState<QueueFilter>(emptyFilter);
-  const { rows, total } = applyFilter(items, filter, now);
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
     <>
-      <QueueFilters items={items} filter={filter} onChange={setFilter} />
       <p className="muted" data-testid="queue-count" aria-live="polite">
-        {total} of {items.length} cases
+        {page.total} of {page.queued} cases
       </p>
-      {items.length === 0 ? (
+      {page.items.length === 0 ? (
         <p data-testid="queue-empty">No cases waiting.</p>
       ) : (
         <table data-testid="queue">
           <thead>
             <tr>
-              {HEADERS.map((t) => (
-                <th key={t} scope="col">
-                  {t}
+              {HEADERS.map((h) => (
+                <th key={h} scope="col">
+                  {h}
                 </th>
               ))}
               <th scope="col">
@@ -89,62 +134,50 @@ function QueueTable({ items }: { items: QueueItem[] }) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((c) => (
+            {page.items.map((c) => (
               <QueueRow key={c.id} c={c} now={now} />
             ))}
           </tbody>
         </table>
       )}
-      <p className="pager">
-        <button
-          type="button"
-          className="secondary"
-          data-testid="page-prev"
-          disabled={filter.page === 0}
-          onClick={() => setFilter({ ...filter, page: filter.page - 1 })}
-        >
-          {t('queue.previous')}
-        </button>{' '}
-        <span data-testid="page-of">
-          Page {filter.page + 1} of {pages}
-        </span>{' '}
-        <button
-          type="button"
-          className="secondary"
-          data-testid="page-next"
-          disabled={filter.page + 1 >= pages}
-          onClick={() => setFilter({ ...filter, page: filter.page + 1 })}
-        >
-          {t('queue.next')}
-        </button>
-      </p>
+      <Pager page={page} filter={filter} onChange={onChange} />
     </>
   );
 }
 
+/** Filters live outside the loading state, so typing a search keeps its focus while review answers. */
 export function QueuePage() {
   const { t } = useI18n();
-  const [loaded, , replace] = useLoad(() => queue(), 'queue');
-  const refresh = useCallback(async () => replace(await queue(true)), [replace]);
+  const [filter, setFilter] = useState<QueueFilter>(emptyFilter);
+  const query = toQuery(filter);
+  const [loaded, , replace] = useLoad(() => queue(query), JSON.stringify(query));
+  const latestQuery = useRef(query);
+  latestQuery.current = query;
+  const refresh = useCallback(async () => replace(await queue(latestQuery.current, true)), [replace]);
   const live = useQueueEvents(refresh);
+  const [choices, setChoices] = useState(NO_CHOICES);
+  const [queued, setQueued] = useState<number | null>(null);
+  useEffect(() => {
+    if (loaded.state === 'ready') {
+      setChoices(loaded.value.choices);
+      setQueued(loaded.value.queued);
+    }
+  }, [loaded]);
   return (
     <div className="card">
+      <h1>
+        {t('queue.title')} {queued === null ? '' : `(${queued})`}{' '}
+        <span className={`pill ${live ? 'ok' : ''}`} data-testid="queue-live" data-live={live}>
+          {live ? t('queue.live') : t('queue.notLive')}
+        </span>
+      </h1>
+      <p className="muted">
+        Ordered by priority: expected loss (PD × amount; the whole amount when not scored) weighted by how much of the
+        SLA window has passed. Updates arrive as cases change.
+      </p>
+      <QueueFilters choices={choices} filter={filter} onChange={setFilter} />
       <LoadedView loaded={loaded}>
-        {(items) => (
-          <>
-            <h1>
-              {t('queue.title')} ({items.length}){' '}
-              <span className={`pill ${live ? 'ok' : ''}`} data-testid="queue-live" data-live={live}>
-                {live ? t('queue.live') : t('queue.notLive')}
-              </span>
-            </h1>
-            <p className="muted">
-              Ordered by priority: expected loss (PD × amount; the whole amount when not scored) weighted by how much of
-              the SLA window has passed. Updates arrive as cases change.
-            </p>
-            <QueueTable items={items} />
-          </>
-        )}
+        {(page) => <QueueTable page={page} filter={filter} onChange={setFilter} />}
       </LoadedView>
     </div>
   );

@@ -1,4 +1,4 @@
-import type { QueueItem } from '../api/cases.types';
+import type { QueueItem } from '../api/cases.api';
 
 export type SlaState = 'ok' | 'amber' | 'red';
 

@@ -3,38 +3,39 @@ import { DataSource, In, Not } from 'typeorm';
 
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { maskForRole } from '../common/role-pii-mask';
+import { CompanyNameService } from '../companies/company-name.service';
 import { DecisionEntity } from '../decisions/decision.entity';
 import { CaseEventEntity } from './case-event.entity';
 import { byPriority, casePriority, expectedLoss } from './case-priority';
 import { CaseEntity } from './case.entity';
 import { CaseException } from './case.exception';
+import { pageQueue, type QueueItem, type QueuePage, type QueueQuery } from './queue-page';
 
 const QUEUE_LIMIT = 1000;
 
-export interface QueueItem {
-  id: string;
-  applicationId: string;
-  companyId: string;
-  status: CaseEntity['status'];
-  assignee: string | null;
-  amount: number;
-  probabilityOfDefault: number | null;
-  riskGrade: string | null;
-  expectedLoss: number;
-  priority: number;
-  slaDeadline: Date;
-  slaBreached: boolean;
-  fourEyesRequired: boolean;
-  ruleHits: string[];
-  createdAt: Date;
-}
-
 @Injectable()
 export class CaseQueryService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly companies: CompanyNameService,
+  ) {}
+
+  /**
+   * The queue as the caller filtered, sorted and paged it. Names are masked before the search
+   * runs, so a role that sees them masked cannot find a case by a name it may not read.
+   */
+  async page(user: AuthenticatedUser, query: QueueQuery, now = new Date()): Promise<QueuePage> {
+    const items = await this.queue(now);
+    const names = await this.companies.namesOf(items.map((c) => c.companyId));
+    const named = items.map((c) => {
+      const name = names.get(c.companyId);
+      return { ...c, companyName: name === undefined ? null : maskForRole(user.role, { name }).name };
+    });
+    return pageQueue(named, query, now);
+  }
 
   /** Undecided cases by priority (expected loss weighted by SLA urgency, docs/review.md). */
-  async queue(now = new Date()): Promise<QueueItem[]> {
+  private async queue(now: Date): Promise<QueueItem[]> {
     const rows = await this.dataSource.getRepository(CaseEntity).find({
       where: { status: Not(In(['DECIDED'])) },
       order: { slaDeadline: 'ASC' },
@@ -44,6 +45,7 @@ export class CaseQueryService {
       id: c.id,
       applicationId: c.applicationId,
       companyId: c.companyId,
+      companyName: null,
       status: c.status,
       assignee: c.assignee,
       amount: c.amount,

@@ -9,6 +9,10 @@ export const queueItemSchema = z.object({
   id: z.string().uuid(),
   applicationId: z.string(),
   companyId: z.string(),
+  companyName: z
+    .string()
+    .nullable()
+    .describe('from core banking; masked for roles that see personal data masked; null until core banking names it'),
   status: caseStatus,
   assignee: z.string().nullable(),
   amount: z.number(),
@@ -21,6 +25,18 @@ export const queueItemSchema = z.object({
   fourEyesRequired: z.boolean(),
   ruleHits: z.array(z.string()).describe('codes of the policy rules the application hit'),
   createdAt: instant,
+});
+
+/** `GET /cases`: one page of the filtered, sorted queue. */
+export const queuePageSchema = z.object({
+  items: z.array(queueItemSchema),
+  total: z.number().int().describe('cases matching the filters, over all pages'),
+  queued: z.number().int().describe('undecided cases in the queue before the filters'),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  choices: z
+    .object({ grades: z.array(z.string()), ruleHits: z.array(z.string()), assignees: z.array(z.string()) })
+    .describe('the values each filter can take over the whole queue'),
 });
 
 /** A case after a workflow step (claim, release, reassign, decide, confirm, comment, reopen). */

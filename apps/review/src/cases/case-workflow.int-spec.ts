@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 
 import { verifyBundle } from '../audit/audit-bundle';
 import { AutomaticDecisionService } from '../decisions/automatic-decision.service';
+import { type QueuePage } from './queue-page';
 import { SlaSweeperService } from './sla-sweeper.service';
 import { scoredEvent, type ScoredOverrides } from '../testing/scored-event.factory';
 import { type ReviewTestApp, startReviewTestApp } from '../testing/review-test-app';
@@ -38,7 +39,7 @@ describe('case workflow (real PostgreSQL and Kafka)', () => {
   async function referredCase(o: ScoredOverrides): Promise<string> {
     const event = scoredEvent(o);
     await t.app.get(AutomaticDecisionService).decide(event);
-    const queue = (await t.call(tokens.officer1, 'GET', '/cases')).body as { id: string; applicationId: string }[];
+    const queue = ((await t.call(tokens.officer1, 'GET', '/cases?pageSize=200')).body as QueuePage).items;
     return queue.find((c) => c.applicationId === event.payload.application.applicationId)!.id;
   }
   const post = (user: string, path: string, body?: unknown) => t.call(tokens[user], 'POST', path, body);

@@ -7,6 +7,7 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Query,
   Sse,
   StreamableFile,
 } from '@nestjs/common';
@@ -14,7 +15,7 @@ import type { Observable } from 'rxjs';
 import { z } from 'zod';
 
 import { entityId, typedLine, typedText } from '@loanmesh/contracts';
-import { ZodBody, ZodResponse } from '@loanmesh/observability';
+import { ZodBody, ZodQuery, ZodResponse } from '@loanmesh/observability';
 
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -23,11 +24,12 @@ import { PERMISSIONS } from '../auth/permissions';
 import { Roles } from '../auth/roles.decorator';
 import { parseBody } from '../common/parse-body';
 import { CaseDecisionService } from './case-decision.service';
-import { caseDetailSchema, caseSchema, decisionReasonSchema, queueItemSchema } from './case-response.schemas';
-import { CaseQueryService, type QueueItem } from './case-query.service';
+import { caseDetailSchema, caseSchema, decisionReasonSchema, queuePageSchema } from './case-response.schemas';
+import { CaseQueryService } from './case-query.service';
 import { CaseWorkflowService } from './case-workflow.service';
 import { CreditMemoService } from './memo/credit-memo.service';
 import { QueueEventsService } from './queue-events.service';
+import { type QueuePage, queueQuerySchema } from './queue-page';
 import type { CaseEntity } from './case.entity';
 import { type DecisionReason, REASON_TAXONOMY } from './reason-taxonomy';
 
@@ -56,9 +58,10 @@ export class CaseController {
 
   @Roles(...ROLES)
   @Get()
-  @ZodResponse(200, z.array(queueItemSchema), 'undecided cases, highest priority first')
-  queue(): Promise<QueueItem[]> {
-    return this.query.queue();
+  @ZodQuery(queueQuerySchema)
+  @ZodResponse(200, queuePageSchema, 'undecided cases filtered, sorted (priority first by default) and paged')
+  queue(@Query() query: unknown, @CurrentUser() user: AuthenticatedUser): Promise<QueuePage> {
+    return this.query.page(user, parseBody(queueQuerySchema, query));
   }
 
   /** Server-sent events: `queue` whenever the queue changed (the console reloads it). */

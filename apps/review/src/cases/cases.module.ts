@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { UserEntity } from '../auth/user.entity';
+import { CompaniesModule } from '../companies/companies.module';
 import { DecisionLedgerModule } from '../decisions/decision-ledger.module';
+import { GraphModule } from '../graph/graph.module';
 import { LabelsModule } from '../labels/labels.module';
 import { CaseDecisionService } from './case-decision.service';
 import { CaseOpenerService } from './case-opener.service';
@@ -15,7 +17,7 @@ import { QueueEventsService } from './queue-events.service';
 import { SlaSweeperService } from './sla-sweeper.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity]), DecisionLedgerModule, LabelsModule],
+  imports: [TypeOrmModule.forFeature([UserEntity]), DecisionLedgerModule, LabelsModule, CompaniesModule, GraphModule],
   controllers: [CaseController],
   providers: [
     CaseOpenerService,

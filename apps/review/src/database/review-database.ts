@@ -13,6 +13,7 @@ import { SessionEntity } from '../auth/session.entity';
 import { UserEntity } from '../auth/user.entity';
 import { CaseEventEntity } from '../cases/case-event.entity';
 import { CaseEntity } from '../cases/case.entity';
+import { CompanyNameEntity } from '../companies/company-name.entity';
 import { DecisionChainHeadEntity } from '../decisions/decision-chain-head.entity';
 import { DecisionEntity } from '../decisions/decision.entity';
 import { AuditCheckpointEntity } from '../audit/audit-checkpoint.entity';
@@ -24,6 +25,7 @@ import { PolicyVersionEntity } from '../policy/policy-version.entity';
 import { SecurityEventEntity } from '../security-events/security-event.entity';
 import { WatchlistEntryEntity } from '../watchlist/watchlist-entry.entity';
 import { AuditAnchoring1765100000000 } from './migrations/audit-anchoring.migration';
+import { CompanyNames1765300000016 } from './migrations/company-names.migration';
 import { DecisionAccounting1764100000005 } from './migrations/decision-accounting.migration';
 import { Labelling1765300001000 } from './migrations/labelling.migration';
 import { LocalAccounts1764900000000 } from './migrations/local-accounts.migration';
@@ -64,6 +66,7 @@ export const reviewEntities: Function[] = [
   LoginThrottleEntity,
   SecurityEventEntity,
   WatchlistEntryEntity,
+  CompanyNameEntity,
 ];
 export const reviewMigrations = [
   createSchemaMigration(REVIEW_SCHEMA),
@@ -81,5 +84,6 @@ export const reviewMigrations = [
   AuditAnchoring1765100000000,
   SsoAccounts1765200000000,
   Watchlist1765300000000,
+  CompanyNames1765300000016,
   Labelling1765300001000,
 ];

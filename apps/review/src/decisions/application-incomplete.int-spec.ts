@@ -4,7 +4,7 @@ import { DeadLetterTopics, decisionMadeSchema, type DecisionMadeEvent, Topics } 
 import { KafkaTestClient, waitFor } from '@loanmesh/testing';
 
 import { CaseEntity } from '../cases/case.entity';
-import type { QueueItem } from '../cases/case-query.service';
+import type { QueuePage } from '../cases/queue-page';
 import type { DashboardSummary } from '../dashboard/dashboard.service';
 import { incompleteEvent } from '../testing/incomplete-event.factory';
 import { type ReviewTestApp, startReviewTestApp } from '../testing/review-test-app';
@@ -89,7 +89,7 @@ describe('ApplicationIncompleteConsumer (real Kafka and PostgreSQL)', () => {
     });
     expect(published.filter((r) => r.topic === DeadLetterTopics.review && r.key === companyId)).toEqual([]);
 
-    const queue = (await t.call(tokens.officer1, 'GET', '/cases')).body as QueueItem[];
+    const queue = ((await t.call(tokens.officer1, 'GET', '/cases?pageSize=200')).body as QueuePage).items;
     expect(queue.find((c) => c.applicationId === applicationId)).toMatchObject({
       probabilityOfDefault: null,
       riskGrade: null,
@@ -120,7 +120,7 @@ describe('ApplicationIncompleteConsumer (real Kafka and PostgreSQL)', () => {
     const { applicationId, companyId } = event.payload.application;
     await kafka.produce(Topics.applicationIncomplete, [{ key: companyId, value: JSON.stringify(event) }]);
     await decided(applicationId, 'the referral');
-    const queue = (await t.call(tokens.officer1, 'GET', '/cases')).body as QueueItem[];
+    const queue = ((await t.call(tokens.officer1, 'GET', '/cases?pageSize=200')).body as QueuePage).items;
     const id = queue.find((c) => c.applicationId === applicationId)!.id;
 
     const masked = await t.call(tokens.risk1, 'GET', `/cases/${id}`);

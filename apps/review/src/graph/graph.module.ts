@@ -4,5 +4,9 @@ import { GraphProxyService } from './graph-proxy.service';
 import { GraphController } from './graph.controller';
 import { GraphClient } from './graph.client';
 
-@Module({ controllers: [GraphController], providers: [GraphClient, GraphProxyService], exports: [GraphClient] })
+@Module({
+  controllers: [GraphController],
+  providers: [GraphClient, GraphProxyService],
+  exports: [GraphClient, GraphProxyService],
+})
 export class GraphModule {}

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { InboxModule } from '@loanmesh/database';
 
+import { CompaniesModule } from '../companies/companies.module';
 import { DecisionLedgerModule } from '../decisions/decision-ledger.module';
 import { LabelController } from './label.controller';
 import { LabelService } from './label.service';
@@ -10,7 +11,7 @@ import { LoanOutcomeService } from './loan-outcome.service';
 import { OutcomeLabelPublisher } from './outcome-label.publisher';
 
 @Module({
-  imports: [InboxModule, DecisionLedgerModule],
+  imports: [InboxModule, DecisionLedgerModule, CompaniesModule],
   controllers: [LabelController, LoanOutcomeConsumer],
   providers: [LabelService, LoanOutcomeService, OutcomeLabelPublisher],
   exports: [LabelService],

@@ -1851,42 +1851,72 @@ export interface operations {
     };
     CaseController_queue: {
         parameters: {
-            query?: never;
+            query?: {
+                status?: "OPEN" | "CLAIMED" | "AWAITING_CONFIRMATION";
+                /** @description a risk grade, or `not scored` */
+                grade?: string;
+                ruleHit?: string;
+                /** @description a user name, or `—` for unassigned cases */
+                assignee?: string;
+                /** @description ok; amber in the last quarter of the SLA window; red once over */
+                sla?: "ok" | "amber" | "red";
+                /** @description search in application id, company id, company name and assignee */
+                q?: string;
+                sort?: "priority" | "amount" | "expectedLoss" | "slaDeadline";
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description undecided cases, highest priority first */
+            /** @description undecided cases filtered, sorted (priority first by default) and paged */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        applicationId: string;
-                        companyId: string;
-                        /** @enum {string} */
-                        status: "OPEN" | "CLAIMED" | "AWAITING_CONFIRMATION" | "DECIDED";
-                        assignee: string | null;
-                        amount: number;
-                        /** @description null when the application was never scored */
-                        probabilityOfDefault: number | null;
-                        riskGrade: string | null;
-                        expectedLoss: number;
-                        priority: number;
-                        /** @description ISO 8601 instant */
-                        slaDeadline: string;
-                        slaBreached: boolean;
-                        fourEyesRequired: boolean;
-                        /** @description codes of the policy rules the application hit */
-                        ruleHits: string[];
-                        /** @description ISO 8601 instant */
-                        createdAt: string;
-                    }[];
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            applicationId: string;
+                            companyId: string;
+                            /** @description from core banking; masked for roles that see personal data masked; null until core banking names it */
+                            companyName: string | null;
+                            /** @enum {string} */
+                            status: "OPEN" | "CLAIMED" | "AWAITING_CONFIRMATION" | "DECIDED";
+                            assignee: string | null;
+                            amount: number;
+                            /** @description null when the application was never scored */
+                            probabilityOfDefault: number | null;
+                            riskGrade: string | null;
+                            expectedLoss: number;
+                            priority: number;
+                            /** @description ISO 8601 instant */
+                            slaDeadline: string;
+                            slaBreached: boolean;
+                            fourEyesRequired: boolean;
+                            /** @description codes of the policy rules the application hit */
+                            ruleHits: string[];
+                            /** @description ISO 8601 instant */
+                            createdAt: string;
+                        }[];
+                        /** @description cases matching the filters, over all pages */
+                        total: number;
+                        /** @description undecided cases in the queue before the filters */
+                        queued: number;
+                        page: number;
+                        pageSize: number;
+                        /** @description the values each filter can take over the whole queue */
+                        choices: {
+                            grades: string[];
+                            ruleHits: string[];
+                            assignees: string[];
+                        };
+                    };
                 };
             };
             /** @description no valid credential */
