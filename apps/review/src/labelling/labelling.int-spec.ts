@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { labelledSampleSchema } from '@loanmesh/contracts';
 
 import { CaseEventEntity } from '../cases/case-event.entity';
+import type { QueuePage } from '../cases/queue-page';
 import { AutomaticDecisionService } from '../decisions/automatic-decision.service';
 import { DecisionEntity } from '../decisions/decision.entity';
 import { type ReviewTestApp, startReviewTestApp } from '../testing/review-test-app';
@@ -38,7 +39,7 @@ describe('Labelling tool chain (real PostgreSQL)', () => {
     const event = scoredEvent({ pd: 0.12, grade: 'C' });
     await t.app.get(AutomaticDecisionService).decide(event);
     const applicationId = event.payload.application.applicationId;
-    const queue = (await t.call(tokens.officer1, 'GET', '/cases')).body as { id: string; applicationId: string }[];
+    const queue = ((await t.call(tokens.officer1, 'GET', '/cases?pageSize=200')).body as QueuePage).items;
     return { caseId: queue.find((c) => c.applicationId === applicationId)!.id, applicationId };
   }
   const post = (user: string, path: string, body?: unknown) => t.call(tokens[user], 'POST', path, body);
