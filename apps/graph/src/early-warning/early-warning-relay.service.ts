@@ -2,8 +2,15 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 
 import { APP_CONFIG } from '@loanmesh/config';
 import { Topics } from '@loanmesh/contracts';
-import { OUTBOX_PUBLISHER, type OutboxPublisher, type RelayedMessage } from '@loanmesh/database';
-import { classifyFailure, GracefulShutdownService, MetricsService } from '@loanmesh/observability';
+import {
+  OUTBOX_PUBLISHER,
+  type OutboxPublisher,
+  publishIsolating,
+  type RelayedMessage,
+  RelayLoop,
+  type RoundResult,
+} from '@loanmesh/database';
+import { GracefulShutdownService, MetricsService } from '@loanmesh/observability';
 
 import type { GraphConfig } from '../config/graph.config';
 import { EarlyWarningAlertRepository, relayedMessageOf } from './early-warning-alert.repository';
@@ -32,13 +39,8 @@ const MAX_FLUSH_ROUNDS = 20;
 @Injectable()
 export class EarlyWarningRelayService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(EarlyWarningRelayService.name);
-  private stopped = true;
-  private loopDone: Promise<void> = Promise.resolve();
-  private wakeUp: (() => void) | undefined;
-  private wokenDuringRound = false;
+  private readonly loop: RelayLoop;
   private nextPurgeAt = 0;
-  /** Since when rounds fail, and why, for readiness; undefined after a round that worked. */
-  private failing: { since: number; error: string } | undefined;
 
   constructor(
     private readonly alerts: EarlyWarningAlertRepository,
@@ -48,6 +50,18 @@ export class EarlyWarningRelayService implements OnApplicationBootstrap, OnModul
     shutdown: GracefulShutdownService,
   ) {
     shutdown.register('flush', 'early-warning relay', () => this.flush());
+    this.loop = new RelayLoop(
+      () => this.round(),
+      () => this.purgeIfDue(),
+      {
+        name: 'early-warning',
+        batchSize: config.EARLY_WARNING_RELAY_BATCH,
+        // An empty outbox backs off from the poll to ten times it; storing alerts wakes the relay.
+        idlePollMs: config.EARLY_WARNING_RELAY_POLL_MS,
+        maxIdlePollMs: config.EARLY_WARNING_RELAY_POLL_MS * 10,
+        errorBackoffMs: ERROR_BACKOFF_MS,
+      },
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -62,30 +76,20 @@ export class EarlyWarningRelayService implements OnApplicationBootstrap, OnModul
 
   /** Rounds failing without a break since `since` (ms epoch), with the last error. */
   get failure(): { since: number; error: string } | undefined {
-    return this.failing;
+    return this.loop.failure;
   }
 
   start(): void {
-    if (!this.stopped) {
-      return;
-    }
-    this.stopped = false;
-    this.loopDone = this.loop();
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    this.wake();
-    await this.loopDone;
+    await this.loop.stop();
   }
 
   /** Ends the idle pause now; called after alerts are stored. */
   wake(): void {
-    if (this.wakeUp) {
-      this.wakeUp();
-    } else {
-      this.wokenDuringRound = true;
-    }
+    this.loop.wake();
   }
 
   /** Shutdown: publishes what is stored, batch after batch; what is left waits for the next process. */
@@ -104,6 +108,10 @@ export class EarlyWarningRelayService implements OnApplicationBootstrap, OnModul
 
   /** Publishes up to one batch; resolves to the number of alerts published. */
   async relayOnce(): Promise<number> {
+    return (await this.round()).published;
+  }
+
+  private async round(): Promise<RoundResult> {
     const claimed = await this.alerts.claim(this.config.EARLY_WARNING_RELAY_BATCH);
     const batch = claimed.map((a) => relayedMessageOf(a, Topics.earlyWarning));
     const published = batch.length === 0 ? [] : await this.publishBatch(batch);
@@ -116,45 +124,19 @@ export class EarlyWarningRelayService implements OnApplicationBootstrap, OnModul
     this.metrics
       .gauge('loanmesh_early_warning_backlog', 'Early-warning alerts stored in Neo4j and not yet published')
       .set(await this.alerts.countUnpublished());
-    return published.length;
+    // No lock in Neo4j: every replica relays (a duplicate is possible, never a loss).
+    return { locked: true, claimed: batch.length, published: published.length };
   }
 
-  private async publishBatch(batch: RelayedMessage[]): Promise<RelayedMessage[]> {
-    try {
-      const count = await this.publisher.publish(batch);
-      return batch.slice(0, count ?? batch.length);
-    } catch (e) {
-      if (classifyFailure(e).class !== 'permanent') {
-        throw e; // the broker is away: nothing is marked, the round is retried after the backoff
-      }
-      return this.publishOneByOne(batch);
-    }
-  }
-
-  /** Kafka refused something for good: send one by one, set aside each refused alert, go on with the rest. */
-  private async publishOneByOne(batch: RelayedMessage[]): Promise<RelayedMessage[]> {
-    const published: RelayedMessage[] = [];
-    for (const m of batch) {
-      try {
-        await this.publisher.publish([m]);
-        published.push(m);
-      } catch (e) {
-        const failure = classifyFailure(e);
-        if (failure.class !== 'permanent') {
-          break;
-        }
-        await this.alerts.markFailed(m.id, failure.reason);
-        this.metrics
-          .counter('loanmesh_early_warning_failed_total', 'Early-warning alerts Kafka refused for good, set aside')
-          .inc();
-        this.logger.error({
-          msg: 'early-warning alert refused by Kafka, set aside',
-          alertId: m.id,
-          reason: failure.reason,
-        });
-      }
-    }
-    return published;
+  /** Kafka refused something for good: that alert is set aside with the reason, the rest go on. */
+  private publishBatch(batch: RelayedMessage[]): Promise<RelayedMessage[]> {
+    return publishIsolating(this.publisher, batch, async (m, reason) => {
+      await this.alerts.markFailed(m.id, reason);
+      this.metrics
+        .counter('loanmesh_early_warning_failed_total', 'Early-warning alerts Kafka refused for good, set aside')
+        .inc();
+      this.logger.error({ msg: 'early-warning alert refused by Kafka, set aside', alertId: m.id, reason });
+    });
   }
 
   private async purgeIfDue(): Promise<void> {
@@ -165,40 +147,5 @@ export class EarlyWarningRelayService implements OnApplicationBootstrap, OnModul
     if (purged < PURGE_BATCH) {
       this.nextPurgeAt = Date.now() + PURGE_INTERVAL_MS;
     }
-  }
-
-  private async loop(): Promise<void> {
-    while (!this.stopped) {
-      this.wokenDuringRound = false;
-      let pause = this.config.EARLY_WARNING_RELAY_POLL_MS;
-      try {
-        if ((await this.relayOnce()) >= this.config.EARLY_WARNING_RELAY_BATCH || this.wokenDuringRound) {
-          pause = 0;
-        } else {
-          await this.purgeIfDue();
-        }
-        this.failing = undefined;
-      } catch (e) {
-        pause = ERROR_BACKOFF_MS;
-        const error = e instanceof Error ? e.message : String(e);
-        this.failing = { since: this.failing?.since ?? Date.now(), error };
-        this.logger.warn({ msg: 'early-warning relay round failed', error });
-      }
-      if (pause > 0 && !this.stopped) {
-        await this.sleep(pause);
-      }
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.wakeUp = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeUp = done;
-    });
   }
 }

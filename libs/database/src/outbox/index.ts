@@ -6,3 +6,6 @@ export * from './outbox-publisher';
 export * from './outbox-relay.service';
 export * from './outbox.module-definition';
 export * from './outbox.module';
+export * from './outbox-idle-pause';
+export * from './publish-isolating';
+export * from './relay-loop';

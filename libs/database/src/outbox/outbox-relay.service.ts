@@ -1,12 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { classifyFailure, GracefulShutdownService, MetricsService } from '@loanmesh/observability';
+import { GracefulShutdownService, MetricsService } from '@loanmesh/observability';
 
 import { OUTBOX_PUBLISHER, type OutboxPublisher, type RelayedMessage } from './outbox-publisher';
 import { OUTBOX_MODULE_OPTIONS, type OutboxModuleOptions } from './outbox.module-definition';
-import { IdlePause, type RoundResult } from './outbox-idle-pause';
+import type { RoundResult } from './outbox-idle-pause';
 import { outboxTableOf } from './outbox.writer';
+import { publishIsolating } from './publish-isolating';
+import { RelayLoop } from './relay-loop';
 
 /** One relay at a time per outbox: Kafka then receives each key's messages in commit order. */
 const TRY_LOCK_SQL = 'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked';
@@ -49,14 +51,7 @@ const MAX_FLUSH_ROUNDS = 100;
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelayService.name);
-  private stopped = true;
-  private loopDone: Promise<void> = Promise.resolve();
-  private wakeUp: (() => void) | undefined;
-  /**
-   * A wake-up that came while a round was running: rows committed during the round were not
-   * in its claim, so the next pause is skipped instead of waiting the idle poll for them.
-   */
-  private wokenDuringRound = false;
+  private readonly loop: RelayLoop;
   private nextPurgeAt = 0;
 
   constructor(
@@ -67,6 +62,17 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     shutdown: GracefulShutdownService,
   ) {
     shutdown.register('flush', `outbox relay (${options.lockName})`, () => this.flush());
+    this.loop = new RelayLoop(
+      () => this.round(),
+      () => this.purgeIfDue(),
+      {
+        name: options.lockName,
+        batchSize: this.batchSize,
+        idlePollMs: options.idlePollMs ?? 50,
+        maxIdlePollMs: options.maxIdlePollMs ?? 1000,
+        errorBackoffMs: options.errorBackoffMs ?? 1000,
+      },
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -80,17 +86,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   start(): void {
-    if (!this.stopped) {
-      return;
-    }
-    this.stopped = false;
-    this.loopDone = this.loop();
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    this.wake();
-    await this.loopDone;
+    await this.loop.stop();
   }
 
   /**
@@ -115,11 +115,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
 
   /** Ends the idle pause now; call after committing outbox rows to cut latency. */
   wake(): void {
-    if (this.wakeUp) {
-      this.wakeUp();
-    } else {
-      this.wokenDuringRound = true;
-    }
+    this.loop.wake();
   }
 
   /** Publishes up to one batch; resolves to the number of rows published. */
@@ -148,50 +144,15 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     return result;
   }
 
-  /** Publishes the batch; resolves to the rows published (a prefix, or all but the ones set aside). */
-  private async publishBatch(manager: EntityManager, batch: RelayedMessage[]): Promise<RelayedMessage[]> {
-    try {
-      return prefix(batch, await this.publisher.publish(batch));
-    } catch (e) {
-      if (classifyFailure(e).class !== 'permanent') {
-        throw e; // the broker is away: the whole round is retried after the backoff
-      }
-      return this.publishOneByOne(manager, batch);
-    }
-  }
-
-  /**
-   * Kafka refused something in the batch for good (e.g. a record larger than it accepts):
-   * publish row by row in id order, set aside each row refused for good with the broker's
-   * reason (`failed_at`, metric, error log) and go on, so one row never blocks the rows
-   * behind it. Stops at a row the publisher holds back or a transient failure.
-   */
-  private async publishOneByOne(manager: EntityManager, batch: RelayedMessage[]): Promise<RelayedMessage[]> {
-    const published: RelayedMessage[] = [];
-    for (const row of batch) {
-      try {
-        if (prefix([row], await this.publisher.publish([row])).length === 0) {
-          break;
-        }
-        published.push(row);
-      } catch (e) {
-        const failure = classifyFailure(e);
-        if (failure.class !== 'permanent') {
-          break;
-        }
-        await manager.query(quarantineSql(outboxTableOf(manager)), [row.id, failure.reason]);
-        this.metrics
-          .counter('loanmesh_outbox_failed_total', 'Outbox rows Kafka refused for good, set aside', ['topic'])
-          .inc({ topic: row.topic });
-        this.logger.error({
-          msg: 'outbox row refused by Kafka, set aside',
-          id: row.id,
-          topic: row.topic,
-          reason: failure.reason,
-        });
-      }
-    }
-    return published;
+  /** Publishes the batch; a row Kafka refuses for good is set aside with its reason (`failed_at`). */
+  private publishBatch(manager: EntityManager, batch: RelayedMessage[]): Promise<RelayedMessage[]> {
+    return publishIsolating(this.publisher, batch, async (row, reason) => {
+      await manager.query(quarantineSql(outboxTableOf(manager)), [row.id, reason]);
+      this.metrics
+        .counter('loanmesh_outbox_failed_total', 'Outbox rows Kafka refused for good, set aside', ['topic'])
+        .inc({ topic: row.topic });
+      this.logger.error({ msg: 'outbox row refused by Kafka, set aside', id: row.id, topic: row.topic, reason });
+    });
   }
 
   private async claim(manager: EntityManager): Promise<RelayedMessage[]> {
@@ -231,50 +192,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     }
   }
 
-  private async loop(): Promise<void> {
-    const idle = new IdlePause(this.options.idlePollMs ?? 50, this.options.maxIdlePollMs ?? 1000);
-    while (!this.stopped) {
-      this.wokenDuringRound = false;
-      let pause: number;
-      try {
-        const round = await this.round();
-        // A full batch means more are waiting; rows a publisher held back wait for the next poll or wake-up.
-        if (round.published >= this.batchSize || this.wokenDuringRound) {
-          pause = 0;
-          idle.reset();
-        } else {
-          pause = idle.next(round);
-          await this.purgeIfDue();
-        }
-      } catch (e) {
-        idle.reset();
-        pause = this.options.errorBackoffMs ?? 1000;
-        this.logger.warn({ msg: 'outbox relay round failed', error: e instanceof Error ? e.message : String(e) });
-      }
-      if (pause > 0 && !this.stopped) {
-        await this.sleep(pause);
-      }
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.wakeUp = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeUp = done;
-    });
-  }
-
   private get batchSize(): number {
     return this.options.batchSize ?? 500;
   }
-}
-
-/** The first `count` rows a publisher reports as published (all when it reports nothing). */
-function prefix(batch: RelayedMessage[], count: number | void): RelayedMessage[] {
-  return batch.slice(0, Math.max(0, Math.min(count ?? batch.length, batch.length)));
 }
