@@ -1,32 +1,38 @@
-import { request } from './http';
-import type { KindAgreement, LabelKindValues, LabelSubject, LabelTask, TaskScope } from './labelling.types';
+import type { paths } from '@loanmesh/contracts/openapi/review';
 
-const taskPath = (id: string, action: string): string => `/labelling/tasks/${encodeURIComponent(id)}/${action}`;
+import { get, post, type ResponseOf } from './review-client';
+
+export type LabelKindValues = ResponseOf<'/labelling/kinds', 'get'>[number];
+export type LabelTask = ResponseOf<'/labelling/tasks', 'get'>[number];
+export type LabelKind = LabelTask['kind'];
+export type LabelSubject = LabelTask['subject'];
+export type KindAgreement = ResponseOf<'/labelling/agreement', 'get'>[number];
+export type TaskScope = NonNullable<NonNullable<paths['/labelling/tasks']['get']['parameters']['query']>['scope']>;
 
 export function labelKinds(): Promise<LabelKindValues[]> {
-  return request<LabelKindValues[]>('/labelling/kinds');
+  return get('/labelling/kinds', {});
 }
 
 export function labelTasks(scope: TaskScope): Promise<LabelTask[]> {
-  return request<LabelTask[]>(`/labelling/tasks?scope=${scope}`);
+  return get('/labelling/tasks', { query: { scope } });
 }
 
 export function labelAgreement(): Promise<KindAgreement[]> {
-  return request<KindAgreement[]>('/labelling/agreement');
+  return get('/labelling/agreement', {});
 }
 
 export function createLabelTask(caseId: string, subject: LabelSubject): Promise<LabelTask> {
-  return request<LabelTask>('/labelling/tasks', { method: 'POST', body: { caseId, subject } });
+  return post('/labelling/tasks', { body: { caseId, subject } });
 }
 
 export function submitLabel(id: string, value: string): Promise<LabelTask> {
-  return request<LabelTask>(taskPath(id, 'labels'), { method: 'POST', body: { value } });
+  return post('/labelling/tasks/{id}/labels', { path: { id }, body: { value } });
 }
 
 export function reviseLabel(id: string, value: string, fromVersion: number): Promise<LabelTask> {
-  return request<LabelTask>(taskPath(id, 'labels/revise'), { method: 'POST', body: { value, fromVersion } });
+  return post('/labelling/tasks/{id}/labels/revise', { path: { id }, body: { value, fromVersion } });
 }
 
 export function adjudicateLabel(id: string, value: string, note: string): Promise<LabelTask> {
-  return request<LabelTask>(taskPath(id, 'adjudicate'), { method: 'POST', body: { value, note } });
+  return post('/labelling/tasks/{id}/adjudicate', { path: { id }, body: { value, note } });
 }

@@ -1,10 +1,14 @@
-import { request } from './http';
-import type { WatchlistEntry, WatchlistPage, WatchlistStatus } from './watchlist.types';
+import { get, post, type ResponseOf } from './review-client';
+
+export type WatchlistPage = ResponseOf<'/watchlist', 'get'>;
+/** A live loan whose network worsened. */
+export type WatchlistEntry = WatchlistPage['items'][number];
+export type WatchlistStatus = WatchlistEntry['status'];
 
 export function watchlist(status: WatchlistStatus | 'ALL', page: number): Promise<WatchlistPage> {
-  return request<WatchlistPage>(`/watchlist?status=${status}&page=${page}&pageSize=50`);
+  return get('/watchlist', { query: { status, page, pageSize: 50 } });
 }
 
 export function acknowledgeWatch(id: number): Promise<WatchlistEntry> {
-  return request<WatchlistEntry>(`/watchlist/${id}/acknowledge`, { method: 'POST' });
+  return post('/watchlist/{id}/acknowledge', { path: { id } });
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 
-import type { LabelKind, LabelSubject, LabelTask } from '../api/labelling.types';
+import type { LabelKind, LabelSubject, LabelTask } from '../api/labelling.api';
 
 const KINDS: LabelKind[] = ['FRAUD', 'ER_CORRECTION', 'REASON_TAG', 'OUTCOME_DISPUTE'];
 

@@ -7,7 +7,7 @@ import {
   reviseLabel,
   submitLabel,
 } from '../api/labelling.api';
-import type { KindAgreement, LabelKind, LabelTask } from '../api/labelling.types';
+import type { KindAgreement, LabelKind, LabelTask } from '../api/labelling.api';
 import { useCan, useSignedIn } from '../session-context';
 import { errorText, pct, when } from '../ui/format';
 import { LoadedView } from '../ui/loaded-view';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 
 import { acknowledgeWatch, watchlist } from '../api/watchlist.api';
-import type { WatchlistEntry, WatchlistStatus } from '../api/watchlist.types';
+import type { WatchlistEntry, WatchlistStatus } from '../api/watchlist.api';
 import { useCan } from '../session-context';
 import { errorText, pct, when } from '../ui/format';
 import { LoadedView } from '../ui/loaded-view';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { LABEL_KINDS } from './label-kind';
+import { LABEL_KINDS, labelSubjectSchema } from './label-kind';
 
 const kind = z.enum(LABEL_KINDS);
 
@@ -9,7 +9,7 @@ export const labelTaskSchema = z.object({
   caseId: z.string().uuid(),
   applicationId: z.string(),
   kind,
-  subject: z.record(z.string(), z.unknown()).describe('the kind, and the entity pair or disputed outcome'),
+  subject: labelSubjectSchema.describe('the kind, and the entity pair or disputed outcome'),
   status: z.enum(['OPEN', 'NEEDS_ADJUDICATION', 'AGREED', 'ADJUDICATED']),
   requiredLabellers: z.number().int(),
   labellerCount: z.number().int(),

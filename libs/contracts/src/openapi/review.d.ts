@@ -3102,7 +3102,21 @@ export interface operations {
                         kind: "FRAUD" | "ER_CORRECTION" | "REASON_TAG" | "OUTCOME_DISPUTE";
                         /** @description the kind, and the entity pair or disputed outcome */
                         subject: {
-                            [key: string]: unknown;
+                            /** @enum {string} */
+                            kind: "FRAUD";
+                        } | {
+                            /** @enum {string} */
+                            kind: "ER_CORRECTION";
+                            entityA: string;
+                            entityB: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "REASON_TAG";
+                        } | {
+                            /** @enum {string} */
+                            kind: "OUTCOME_DISPUTE";
+                            /** @enum {string} */
+                            disputedOutcome: "REPAID" | "DEFAULTED";
                         };
                         /** @enum {string} */
                         status: "OPEN" | "NEEDS_ADJUDICATION" | "AGREED" | "ADJUDICATED";
@@ -3201,7 +3215,21 @@ export interface operations {
                         kind: "FRAUD" | "ER_CORRECTION" | "REASON_TAG" | "OUTCOME_DISPUTE";
                         /** @description the kind, and the entity pair or disputed outcome */
                         subject: {
-                            [key: string]: unknown;
+                            /** @enum {string} */
+                            kind: "FRAUD";
+                        } | {
+                            /** @enum {string} */
+                            kind: "ER_CORRECTION";
+                            entityA: string;
+                            entityB: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "REASON_TAG";
+                        } | {
+                            /** @enum {string} */
+                            kind: "OUTCOME_DISPUTE";
+                            /** @enum {string} */
+                            disputedOutcome: "REPAID" | "DEFAULTED";
                         };
                         /** @enum {string} */
                         status: "OPEN" | "NEEDS_ADJUDICATION" | "AGREED" | "ADJUDICATED";
@@ -3293,7 +3321,21 @@ export interface operations {
                         kind: "FRAUD" | "ER_CORRECTION" | "REASON_TAG" | "OUTCOME_DISPUTE";
                         /** @description the kind, and the entity pair or disputed outcome */
                         subject: {
-                            [key: string]: unknown;
+                            /** @enum {string} */
+                            kind: "FRAUD";
+                        } | {
+                            /** @enum {string} */
+                            kind: "ER_CORRECTION";
+                            entityA: string;
+                            entityB: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "REASON_TAG";
+                        } | {
+                            /** @enum {string} */
+                            kind: "OUTCOME_DISPUTE";
+                            /** @enum {string} */
+                            disputedOutcome: "REPAID" | "DEFAULTED";
                         };
                         /** @enum {string} */
                         status: "OPEN" | "NEEDS_ADJUDICATION" | "AGREED" | "ADJUDICATED";
@@ -3386,7 +3428,21 @@ export interface operations {
                         kind: "FRAUD" | "ER_CORRECTION" | "REASON_TAG" | "OUTCOME_DISPUTE";
                         /** @description the kind, and the entity pair or disputed outcome */
                         subject: {
-                            [key: string]: unknown;
+                            /** @enum {string} */
+                            kind: "FRAUD";
+                        } | {
+                            /** @enum {string} */
+                            kind: "ER_CORRECTION";
+                            entityA: string;
+                            entityB: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "REASON_TAG";
+                        } | {
+                            /** @enum {string} */
+                            kind: "OUTCOME_DISPUTE";
+                            /** @enum {string} */
+                            disputedOutcome: "REPAID" | "DEFAULTED";
                         };
                         /** @enum {string} */
                         status: "OPEN" | "NEEDS_ADJUDICATION" | "AGREED" | "ADJUDICATED";
@@ -3479,7 +3535,21 @@ export interface operations {
                         kind: "FRAUD" | "ER_CORRECTION" | "REASON_TAG" | "OUTCOME_DISPUTE";
                         /** @description the kind, and the entity pair or disputed outcome */
                         subject: {
-                            [key: string]: unknown;
+                            /** @enum {string} */
+                            kind: "FRAUD";
+                        } | {
+                            /** @enum {string} */
+                            kind: "ER_CORRECTION";
+                            entityA: string;
+                            entityB: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "REASON_TAG";
+                        } | {
+                            /** @enum {string} */
+                            kind: "OUTCOME_DISPUTE";
+                            /** @enum {string} */
+                            disputedOutcome: "REPAID" | "DEFAULTED";
                         };
                         /** @enum {string} */
                         status: "OPEN" | "NEEDS_ADJUDICATION" | "AGREED" | "ADJUDICATED";
