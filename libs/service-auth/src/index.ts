@@ -12,3 +12,4 @@ export * from './service-credential.verifier';
 export * from './service-keys';
 export * from './service-api-docs';
 export * from './credentialed-http';
+export * from './operator-http';

@@ -2,15 +2,13 @@ import { userInfo } from 'node:os';
 
 import { Command, CommanderError } from 'commander';
 
-import { databaseConfig, loadConfig } from '@loanmesh/config';
-import { createDataSourceOptions, initializeDataSource } from '@loanmesh/database';
 import { DomainException } from '@loanmesh/observability';
 
 import { LoginThrottleEntity } from '../auth/login-throttle.entity';
 import { ROLES } from '../auth/role';
 import { SessionEntity } from '../auth/session.entity';
 import { UserEntity } from '../auth/user.entity';
-import { REVIEW_SCHEMA, reviewEntities, reviewMigrations } from '../database/review-database';
+import { openReviewDataSource } from '../database/review-cli-data-source';
 import { SecurityEventEntity } from '../security-events/security-event.entity';
 import { SecurityEventsService } from '../security-events/security-events.service';
 import { UsersService } from './users.service';
@@ -45,17 +43,7 @@ export async function runUsersCli(
   if (!action) {
     return 0;
   }
-  const { DATABASE_URL } = loadConfig({ DATABASE_URL: databaseConfig.DATABASE_URL }, env);
-  // As the service boots: schema created, pending migrations run (a fresh database works too).
-  const ds = await initializeDataSource(
-    createDataSourceOptions({
-      url: DATABASE_URL,
-      schema: REVIEW_SCHEMA,
-      entities: reviewEntities,
-      migrations: reviewMigrations,
-      poolSize: 1,
-    }),
-  );
+  const ds = await openReviewDataSource(env);
   try {
     const users = new UsersService(
       ds.getRepository(UserEntity),

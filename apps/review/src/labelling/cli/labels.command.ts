@@ -4,10 +4,7 @@ import { once } from 'node:events';
 
 import { Command, CommanderError } from 'commander';
 
-import { databaseConfig, loadConfig } from '@loanmesh/config';
-import { createDataSourceOptions, initializeDataSource } from '@loanmesh/database';
-
-import { REVIEW_SCHEMA, reviewEntities, reviewMigrations } from '../../database/review-database';
+import { openReviewDataSource } from '../../database/review-cli-data-source';
 import { TrainingSetService } from '../training-set.service';
 
 export interface LabelsCliIo {
@@ -48,17 +45,7 @@ export async function runLabelsCli(
   if (out === undefined) {
     return 0;
   }
-  const { DATABASE_URL } = loadConfig({ DATABASE_URL: databaseConfig.DATABASE_URL }, env);
-  // As the service boots: schema created, pending migrations run (a fresh database works too).
-  const ds = await initializeDataSource(
-    createDataSourceOptions({
-      url: DATABASE_URL,
-      schema: REVIEW_SCHEMA,
-      entities: reviewEntities,
-      migrations: reviewMigrations,
-      poolSize: 1,
-    }),
-  );
+  const ds = await openReviewDataSource(env);
   try {
     const written = await writeJsonl(out, new TrainingSetService(ds).samples());
     io.out(`wrote ${written} labelled samples to ${out}`);
