@@ -139,24 +139,33 @@ describe('Retrain to promote: retrain, shadow, maker/checker promotion, rollback
     return (await httpJson('GET', `${t.baseUrl}/models`)).body as unknown as Model[];
   }
 
-  /** A new application is scored in `role` by `label`: the serving set changed without a restart. */
+  /**
+   * A new application is scored in `role` by `label`: the serving set changed without a restart.
+   * One application at a time, each waited for until scored; the next is sent only when the
+   * previous was scored by another model (one already fetched when the swap happened).
+   */
   async function expectScoredBy(role: 'champion' | 'challenger', label: string): Promise<void> {
-    const published: string[] = [];
-    await waitFor(
-      async () => {
-        const event = t.events.build();
-        published.push(event.payload.application.applicationId);
-        await t.publish([event]);
-        await new Promise((r) => setTimeout(r, 500));
-        const rows: { n: string }[] = await t.dataSource.query(
-          `SELECT count(*) AS n FROM inference.scored_applications
-           WHERE application_id = ANY($1) AND role = $2 AND model_version = $3`,
-          [published, role, label],
-        );
-        return Number(rows[0].n) > 0 ? true : undefined;
-      },
-      60000,
-      `an application scored as ${role} by ${label}`,
-    );
+    const seen: string[] = [];
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const event = t.events.build();
+      const id = event.payload.application.applicationId;
+      await t.publish([event]);
+      const versions = await waitFor(
+        async () => {
+          const rows: { model_version: string }[] = await t.dataSource.query(
+            'SELECT model_version FROM inference.scored_applications WHERE application_id = $1 AND role = $2',
+            [id, role],
+          );
+          return rows.length > 0 ? rows.map((r) => r.model_version) : undefined;
+        },
+        60000,
+        `application ${id} scored as ${role}`,
+      );
+      if (versions.includes(label)) {
+        return;
+      }
+      seen.push(...versions);
+    }
+    throw new Error(`no application scored as ${role} by ${label}; scored by ${seen.join(', ')}`);
   }
 });
