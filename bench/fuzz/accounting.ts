@@ -2,7 +2,7 @@ import { Client } from 'pg';
 
 import { Topics } from '@loanmesh/contracts';
 
-import { LOAN_OUTCOME_TYPES } from '../../apps/review/src/labels/loan-outcome.service';
+import { REVIEW_DOMAIN_EVENT_TYPES } from '../../apps/review/src/labels/review-domain-event-types';
 
 import type { ConsumerSpec } from './fuzz-stack';
 import { inboundOutcomes, type MetricSample } from './service-metrics';
@@ -104,7 +104,7 @@ function passedOverByReview(observer: TopicObserver, window: TopicWindow): numbe
   let n = 0;
   for (const [key, type] of observer.domainEventTypes) {
     const [p, o] = key.split(':');
-    if (type !== undefined && !LOAN_OUTCOME_TYPES.has(type) && inWindow(window, Number(p), BigInt(o))) {
+    if (type !== undefined && !REVIEW_DOMAIN_EVENT_TYPES.has(type) && inWindow(window, Number(p), BigInt(o))) {
       n++;
     }
   }

@@ -5,7 +5,8 @@ import { type DomainEvent, domainEventRegistry, Headers, Topics } from '@loanmes
 import { type InboundItem, InboundBatchService, type ItemOutcome, type KafkaBatchContext } from '@loanmesh/kafka';
 
 import { COMPANY_NAME_TYPES, CompanyNameService } from '../companies/company-name.service';
-import { LOAN_OUTCOME_TYPES, LoanOutcomeService } from './loan-outcome.service';
+import { LoanOutcomeService } from './loan-outcome.service';
+import { REVIEW_DOMAIN_EVENT_TYPES } from './review-domain-event-types';
 
 /**
  * Thin Kafka transport for core banking's normalized events review needs: loan events (outcome
@@ -26,7 +27,7 @@ export class LoanOutcomeConsumer {
   async onDomainEvents(@Ctx() ctx: KafkaBatchContext): Promise<void> {
     const relevant = ctx.records.filter((r) => {
       const type = headerText(r.getMessage().headers?.[Headers.eventType]);
-      return type === undefined || LOAN_OUTCOME_TYPES.has(type) || COMPANY_NAME_TYPES.has(type);
+      return type === undefined || REVIEW_DOMAIN_EVENT_TYPES.has(type);
     });
     await this.inbound.process<DomainEvent>(relevant, domainEventRegistry, (items) => this.route(items));
   }
