@@ -1,24 +1,22 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 
 import { AutomaticDecisionService } from '../../apps/review/src/decisions/automatic-decision.service';
 import { incompleteEvent } from '../../apps/review/src/testing/incomplete-event.factory';
-import { quietGraph, scoredEvent, type ScoredOverrides } from '../../apps/review/src/testing/scored-event.factory';
-import { type ReviewTestApp, startReviewTestApp } from '../../apps/review/src/testing/review-test-app';
+import { scoredEvent } from '../../apps/review/src/testing/scored-event.factory';
+import type { ReviewTestApp } from '../../apps/review/src/testing/review-test-app';
 import { seriousViolations } from './console-axe';
-import { bigEgoGraph } from './console-fake-graph';
+import { candidates } from './console-fake-services';
+import {
+  type ConsoleHarness,
+  DOC_SHOTS,
+  DOC_VIEWPORT,
+  SHOTS,
+  startConsoleHarness,
+  waitForNodes,
+} from './console-harness';
 
 jest.setTimeout(180000);
-
-const SHOTS = 'test-results/console';
-/** The screenshots docs/console.md shows, at the size the issue asks for. */
-const DOC_SHOTS = 'docs/console';
-const DOC_VIEWPORT = { width: 1440, height: 900 };
 
 interface Box {
   id: string;
@@ -28,21 +26,8 @@ interface Box {
   y2: number;
 }
 
-interface NetworkWindow {
-  loanmeshNetwork?: { renderedNodes: () => number };
-}
-
 interface PathWindow {
   loanmeshNetwork?: { pathNodes: () => string[] };
-}
-
-/** Until the network view has drawn `n` nodes (a function, not a string: the CSP refuses eval). */
-async function waitForNodes(page: Page, n: number): Promise<void> {
-  await page.waitForFunction(
-    (count) => (globalThis as unknown as NetworkWindow).loanmeshNetwork?.renderedNodes() === count,
-    n,
-    { timeout: 30_000 },
-  );
 }
 
 /** Pairs of label boxes whose overlap is more than `share` of the smaller one. */
@@ -61,203 +46,22 @@ function overlapping(boxes: Box[], share: number): string[] {
   return heavy;
 }
 
-interface FakeCandidate {
-  id: string;
-  kind: 'company' | 'person';
-  status: string;
-  rule: string;
-  score: number;
-  nameSimilarity: number;
-  samePhone: boolean;
-  sameAddress: boolean;
-  sameBirthYear: boolean;
-  decidedBy?: string;
-  a: { kind: string; id: string; name: string };
-  b: { kind: string; id: string; name: string };
-}
-
-/** Entity-resolution candidates as the graph service lists them; decisions land here. */
-const candidates: FakeCandidate[] = [
-  {
-    id: 'company:co-er1:co-er2',
-    kind: 'company',
-    status: 'PENDING',
-    rule: 'FUZZY',
-    score: 0.86,
-    nameSimilarity: 0.97,
-    samePhone: true,
-    sameAddress: false,
-    sameBirthYear: false,
-    a: { kind: 'company', id: 'co-er1', name: 'Erabrook Trading Ltd' },
-    b: { kind: 'company', id: 'co-er2', name: 'Erabrook Tradng Ltd' },
-  },
-  {
-    id: 'person:p-er1:p-er2',
-    kind: 'person',
-    status: 'PENDING',
-    rule: 'FUZZY',
-    score: 0.81,
-    nameSimilarity: 0.93,
-    samePhone: false,
-    sameAddress: true,
-    sameBirthYear: true,
-    a: { kind: 'person', id: 'p-er1', name: 'Janet Quillmere' },
-    b: { kind: 'person', id: 'p-er2', name: 'Janet Quilmere' },
-  },
-];
-
-/** The entity-resolution routes of the graph service; true when the request was one of them. */
-function entityResolution(req: IncomingMessage, res: ServerResponse): boolean {
-  const url = new URL(req.url ?? '/', 'http://graph');
-  if (req.method === 'GET' && url.pathname === '/entity-resolution/candidates') {
-    const status = url.searchParams.get('status');
-    const listed = candidates.filter((c) => status === 'ALL' || c.status === status);
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ candidates: listed }));
-    return true;
-  }
-  const decision = /^\/entity-resolution\/candidates\/([^/]+)\/(confirm|reject)$/.exec(url.pathname);
-  if (req.method !== 'POST' || !decision) {
-    return false;
-  }
-  let body = '';
-  req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-  req.on('end', () => {
-    const candidate = candidates.find((c) => c.id === decodeURIComponent(decision[1]));
-    if (!candidate) {
-      res.writeHead(404).end();
-      return;
-    }
-    candidate.status = decision[2] === 'confirm' ? 'CONFIRMED' : 'REJECTED';
-    candidate.decidedBy = (JSON.parse(body) as { reviewer: string }).reviewer;
-    res.writeHead(204).end();
-  });
-  return true;
-}
-
-/** Stands in for the graph service's ego-graph and entity-resolution endpoints (that service has its own tests). */
-function fakeGraphService(): Promise<Server> {
-  const server = createServer((req, res) => {
-    if (entityResolution(req, res)) {
-      return;
-    }
-    const featuresOf = /\/applications\/([^/]+)\/features$/.exec(req.url ?? '')?.[1];
-    if (featuresOf) {
-      // The graph as it stood: the same quiet neighbourhood the case was scored with.
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ applicationId: featuresOf, asOf: '2026-01-01', features: quietGraph }));
-      return;
-    }
-    const id = /\/applications\/([^/]+)\/ego-graph/.exec(req.url ?? '')?.[1];
-    if (!id) {
-      res.writeHead(404).end();
-      return;
-    }
-    if (id.startsWith('big-')) {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(bigEgoGraph(300)));
-      return;
-    }
-    const nodes = [
-      { id: 'co-center', label: 'Company', name: 'Applicant Ltd', defaulted: false, risky: true },
-      { id: 'co-b', label: 'Company', name: 'Beta Trading', defaulted: false, risky: true },
-      { id: 'co-c', label: 'Company', name: 'Gamma Works', defaulted: true, risky: true },
-      { id: 'p-1', label: 'Person', name: 'Jane Director', defaulted: false, risky: false },
-      { id: 'ph-1', label: 'Phone', name: '+1 555 0100', defaulted: false, risky: false },
-    ];
-    const edges = [
-      { type: 'GUARANTEES', from: 'co-center', to: 'co-b', validFrom: null, validTo: null, risky: true },
-      { type: 'GUARANTEES', from: 'co-b', to: 'co-c', validFrom: null, validTo: null, risky: true },
-      { type: 'GUARANTEES', from: 'co-c', to: 'co-center', validFrom: null, validTo: null, risky: true },
-      { type: 'DIRECTOR_OF', from: 'p-1', to: 'co-center', validFrom: null, validTo: null, risky: false },
-      { type: 'HAS_PHONE', from: 'co-b', to: 'ph-1', validFrom: null, validTo: null, risky: false },
-    ];
-    res
-      .writeHead(200, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ center: 'co-center', asOf: '2026-01-01', nodes, edges }));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-/** Stands in for the ingestion service's stats (the dashboard's parked applications). */
-function fakeIngestionService(): Promise<Server> {
-  const stats = { stored: 0, duplicates: 0, deadLettered: 0, total: 0 };
-  const parked = { waiting: 4, expired: 2109, expiredAnnounced: 140, oldestWaitingSeconds: 610 };
-  const server = createServer((req, res) => {
-    if (req.url !== '/ingestion/stats') {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...stats, parked }));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 describe('review console in Chromium', () => {
+  let h: ConsoleHarness;
   let t: ReviewTestApp;
-  let graph: Server;
-  let ingestion: Server;
-  let browser: Browser;
-  /** Every Content-Security-Policy violation Chromium reports on any page of the suite. */
-  const cspViolations: string[] = [];
-
-  async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-    const page = await (await browser.newContext(options)).newPage();
-    page.on('console', (m) => {
-      if (/content security policy/i.test(m.text())) {
-        cspViolations.push(m.text());
-      }
-    });
-    return page;
-  }
+  let newPage: ConsoleHarness['newPage'];
+  let loggedIn: ConsoleHarness['loggedIn'];
+  let openCase: ConsoleHarness['openCase'];
+  let referredCase: ConsoleHarness['referredCase'];
 
   beforeAll(async () => {
-    // A fresh clone has no console build: make it (a no-op when it is up to date).
-    execFileSync('bash', ['scripts/console-build.sh'], { stdio: 'inherit' });
-    mkdirSync(SHOTS, { recursive: true });
-    mkdirSync(DOC_SHOTS, { recursive: true });
-    graph = await fakeGraphService();
-    ingestion = await fakeIngestionService();
-    t = await startReviewTestApp({
-      GRAPH_BASE_URL: `http://127.0.0.1:${(graph.address() as AddressInfo).port}`,
-      INGESTION_BASE_URL: `http://127.0.0.1:${(ingestion.address() as AddressInfo).port}`,
-    });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    h = await startConsoleHarness();
+    ({ t, newPage, loggedIn, openCase, referredCase } = h);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await new Promise((r) => graph?.close(r));
-    await new Promise((r) => ingestion?.close(r));
+    await h?.close();
   });
-
-  async function referredCase(o: ScoredOverrides): Promise<string> {
-    const event = scoredEvent(o);
-    await t.app.get(AutomaticDecisionService).decide(event);
-    return event.payload.application.applicationId;
-  }
-
-  async function loggedIn(username: string, viewport = { width: 1360, height: 1000 }): Promise<Page> {
-    const page = await newPage({ viewport });
-    await page.goto(`${t.url}/console/`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(await t.passwordOf(username));
-    await page.getByTestId('login-submit').click();
-    await page
-      .getByTestId('who')
-      .filter({ hasText: username.startsWith('senior') ? 'senior officer' : '' })
-      .waitFor();
-    return page;
-  }
-
-  async function openCase(page: Page, applicationId: string): Promise<void> {
-    await page.goto(`${t.url}/console/#/queue`);
-    await page.locator(`[data-application="${applicationId}"] [data-testid="open-case"]`).click();
-    await page.getByTestId('case-title').filter({ hasText: applicationId }).waitFor();
-  }
 
   it('should refuse a wrong password and then log an officer in', async () => {
     const page = await newPage();
@@ -576,6 +380,6 @@ describe('review console in Chromium', () => {
   });
 
   it('should have run every page without a content security policy violation', () => {
-    expect(cspViolations).toEqual([]);
+    expect(h.cspViolations).toEqual([]);
   });
 });
